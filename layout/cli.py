@@ -1,0 +1,147 @@
+"""The `layout` command (typer): argument parsing and messages only, no logic."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from layout.errors import Diagnostics, LayoutError
+from layout.options import FORMATS, BuildOptions
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Chinese newspaper layout: issue manifest in, PDF, DOCX and EPUB out.")
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"layout: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _print_warnings(diag: Diagnostics) -> None:
+    for warning in diag.warnings:
+        typer.echo(f"layout: warning: {warning}", err=True)
+
+
+def _progress(message: str) -> None:
+    if sys.stderr.isatty():
+        typer.echo(f"… {message}", err=True)
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    names = tuple(f.strip().lower() for f in value.split(",") if f.strip())
+    bad = [n for n in names if n not in FORMATS]
+    if bad or not names:
+        raise typer.BadParameter(f"choose from {', '.join(FORMATS)} (comma-separated)")
+    return names
+
+
+@app.command()
+def build(
+    issue_dir: Path = typer.Argument(..., help="The issue folder (holds issue.yaml)."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output folder [output/<issue>/]."),
+    format: str = typer.Option(",".join(FORMATS), "--format", "-f", help="pdf,docx,epub"),
+    proof: bool = typer.Option(False, help="A light RGB screen PDF marked 校样."),
+    marks: bool = typer.Option(False, help="Crop and registration marks on the PDF."),
+    pdfx: Optional[str] = typer.Option(None, help="PDF/X flavour: X-4 or X-1a."),
+    allow_overflow: bool = typer.Option(False, help="Build even if copy does not fit."),
+    docx_layout: str = typer.Option("edit", help="DOCX view: edit (A4) or pages."),
+    epub_fonts: Optional[bool] = typer.Option(None, "--epub-fonts/--no-epub-fonts",
+                                              help="Embed a font subset in the EPUB."),
+    breaker: str = typer.Option("total-fit", help="Line breaker: total-fit or first-fit."),
+) -> None:
+    """Build the issue into PDF, DOCX and EPUB."""
+    from layout.pipeline import build as run_build
+
+    options = BuildOptions(formats=_formats(format), out_dir=out, proof=proof, marks=marks,
+                           pdfx=pdfx, allow_overflow=allow_overflow, docx_layout=docx_layout,
+                           epub_fonts=epub_fonts, breaker=breaker)
+    diag = Diagnostics()
+    try:
+        report = run_build(issue_dir, options, diag, _progress)
+    except LayoutError as exc:
+        _print_warnings(diag)
+        _fail(str(exc))
+    _print_warnings(diag)
+    if report.copyfit is not None:
+        typer.echo(report.copyfit.table())
+    for name, path in report.outputs.items():
+        typer.echo(f"{name.upper():5} {path}  {report.summaries[name]}  "
+                   f"({report.timings[name]:.2f} s)")
+
+
+@app.command()
+def check(path: Path = typer.Argument(..., help="An issue folder or a PDF file.")) -> None:
+    """Check an issue folder's inputs, or preflight a PDF for the printing plant."""
+    from layout.preflight.check import check_path
+
+    diag = Diagnostics()
+    try:
+        ok, text = check_path(path, diag)
+    except LayoutError as exc:
+        _print_warnings(diag)
+        _fail(str(exc))
+    _print_warnings(diag)
+    typer.echo(text)
+    if not ok:
+        raise typer.Exit(1)
+
+
+@app.command("import")
+def import_(
+    file: Path = typer.Argument(..., help="Raw copy (.txt, .md) or an edited DOCX."),
+    issue: Path = typer.Option(..., "--issue", help="The issue folder to write into."),
+    force: bool = typer.Option(False, help="Overwrite existing articles (text import)."),
+    dry_run: bool = typer.Option(False, help="Show the changes without writing."),
+) -> None:
+    """Bring copy into an issue: raw text or Markdown, or corrections made in the DOCX."""
+    from layout.intake import import_file
+
+    diag = Diagnostics()
+    try:
+        text = import_file(file, issue, force=force, dry_run=dry_run, diag=diag)
+    except LayoutError as exc:
+        _print_warnings(diag)
+        _fail(str(exc))
+    _print_warnings(diag)
+    typer.echo(text)
+
+
+@app.command()
+def new(
+    folder: Path = typer.Argument(..., help="The new issue folder."),
+    date: str = typer.Option(..., help="ISO date of the edition, e.g. 2025-06-18."),
+    paper: str = typer.Option(..., help="The paper's name."),
+) -> None:
+    """Scaffold an empty issue folder."""
+    from layout.intake import new_issue
+
+    try:
+        typer.echo(new_issue(folder, date=date, paper=paper))
+    except LayoutError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def preview(
+    issue_dir: Path = typer.Argument(..., help="The issue folder."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output folder."),
+    allow_overflow: bool = typer.Option(False, help="Preview even if copy does not fit."),
+) -> None:
+    """Write a PNG per page and a contact sheet, for a look without a PDF reader."""
+    from layout.pages.preview import write_previews
+
+    diag = Diagnostics()
+    try:
+        paths = write_previews(issue_dir, out, diag, allow_overflow=allow_overflow)
+    except LayoutError as exc:
+        _print_warnings(diag)
+        _fail(str(exc))
+    _print_warnings(diag)
+    for path in paths:
+        typer.echo(str(path))
+
+
+def main() -> None:  # pragma: no cover - entry point
+    app()

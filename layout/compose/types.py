@@ -1,0 +1,59 @@
+"""Input and output types of the composer."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Align = Literal["justify", "left", "center"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text in one face and size (e.g. the bold 电头, then the body)."""
+
+    text: str
+    face: str
+    size: float
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphSpec:
+    """How to set a paragraph: measure in points, first-line indent in ems of the first span."""
+
+    measure: float
+    indent_em: float = 2.0
+    align: Align = "justify"
+    breaker: Literal["total-fit", "first-fit"] = "total-fit"
+    punctuation: Literal["quanjiao", "kaiming"] = "quanjiao"
+    last_align: Align = "left"  # alignment of the last line of a justified paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One character placed on a line: x from the line's start, in points."""
+
+    char: str
+    face: str      # the face that has the character (after fallback)
+    size: float
+    x: float
+    advance: float  # width the character occupies after squeeze and spacing
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    glyphs: tuple[Glyph, ...]
+    width: float  # extent of the set line in points (≤ measure)
+
+    @property
+    def text(self) -> str:
+        return "".join(g.char for g in self.glyphs)
+
+
+@dataclass(frozen=True, slots=True)
+class ComposedParagraph:
+    lines: tuple[Line, ...]
+    lone_last_line: bool = False  # a 孤字 the composer could not avoid (reported)
+
+    @property
+    def text(self) -> str:
+        return "".join(line.text for line in self.lines)

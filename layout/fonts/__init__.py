@@ -1,0 +1,9 @@
+"""Fonts: the committed faces, their metrics and coverage, and per-character fallback.
+
+The composer measures with `FontSet` (fontTools metrics, cached on disk), so
+composing never imports reportlab; exporters get font file paths from here.
+"""
+from layout.fonts.metrics import FaceMetrics, load_metrics
+from layout.fonts.registry import FONT_DIR, FontSet, font_set
+
+__all__ = ["FONT_DIR", "FaceMetrics", "FontSet", "font_set", "load_metrics"]

@@ -1,0 +1,104 @@
+"""Frozen dataclasses for an issue: pages, articles, headline groups, paragraphs, photos."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from layout.style import HouseStyle
+
+
+class ArticleKind(str, Enum):
+    STORY = "story"
+    PHOTO = "photo"  # 图片新闻: a photo with a caption, no body
+
+
+class ParagraphKind(str, Enum):
+    BODY = "body"
+    SUBHEAD = "subhead"  # 小标题
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The headline group: 引题 (kicker) / 主题 (title) / 副题 (subtitle)."""
+
+    title: str
+    kicker: str = ""
+    subtitle: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    kind: ParagraphKind = ParagraphKind.BODY
+    line: int = 0  # line in the article file where it starts, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class Photo:
+    """A photo file with its caption (图片说明) and credit (`本报通讯员 东宣 摄`)."""
+
+    path: Path
+    caption: str
+    credit: str
+    width_px: int
+    height_px: int
+
+    @property
+    def aspect(self) -> float:
+        """Height over width."""
+        return self.height_px / self.width_px
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """A page editor's optional hints for one article on its page."""
+
+    columns: int | None = None        # width of the article block in columns
+    position: str | None = None       # "top", "bottom", "left", "right"
+    photo_columns: int | None = None  # width of the photo in columns
+    headline_size: str | None = None  # a size name (号数) or points for 主题
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    headline: Headline
+    paragraphs: tuple[Paragraph, ...]
+    kind: ArticleKind = ArticleKind.STORY
+    byline: str = ""
+    dateline: str = ""  # 电头, run in bold at the start of the first paragraph
+    photos: tuple[Photo, ...] = ()
+    hints: Hints = field(default_factory=Hints)
+    source: Path | None = None
+
+    def all_text(self) -> str:
+        """Every character of the article that must reach every output."""
+        parts = [self.headline.kicker, self.headline.title, self.headline.subtitle,
+                 self.byline, self.dateline]
+        parts += [p.text for p in self.paragraphs]
+        parts += [ph.caption + ph.credit for ph in self.photos]
+        return "".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int
+    name: str  # 版名, e.g. 社区
+    articles: tuple[Article, ...]
+    editor: str = ""  # 责任编辑
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    name: str          # folder name, used for output file names
+    paper: str
+    date: dt.date
+    pages: tuple[Page, ...]
+    style: HouseStyle
+    number: int | None = None  # 总第…期
+    root: Path | None = None
+
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(a for p in self.pages for a in p.articles)
