@@ -19,9 +19,9 @@ FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
 INVISIBLE = frozenset(" \u3000\n\t")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class FontSet:
-    """Face key → font file and metrics, plus the fallback order."""
+    """Face key → font file and metrics, plus the fallback order (hashed by identity)."""
 
     paths: dict[str, Path]
     fallback: tuple[str, ...]

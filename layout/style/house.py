@@ -27,6 +27,7 @@ class Role:
     face: str
     size: float
     min_size: float
+    max_size: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +139,8 @@ def build_style(raw: dict) -> HouseStyle:
             raise ValueError(f"style roles.{name}: unknown face {spec.get('face')!r} "
                              f"(faces: {', '.join(faces)})")
         size = parse_size(spec["size"])
-        roles[name] = Role(spec["face"], size, parse_size(spec.get("min_size", size)))
+        roles[name] = Role(spec["face"], size, parse_size(spec.get("min_size", size)),
+                           parse_size(spec.get("max_size", size)))
     if raw["punctuation"] not in ("quanjiao", "kaiming"):
         raise ValueError("style punctuation: use quanjiao (全角) or kaiming (开明)")
     return HouseStyle(

@@ -1,0 +1,74 @@
+"""The pages stage: from the model to placed pages, filled, every character accounted for.
+
+`place_issue` sizes every article (sizing), chooses a guillotine layout per
+page (placement), draws blocks, rules and furniture on the grid (render,
+furniture) and reports the copy fit (copyfit).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from layout.errors import Diagnostics
+from layout.fonts import FontSet
+from layout.model import Issue, Page
+from layout.model.placed import PlacedIssue, PlacedPage
+from layout.options import BuildOptions
+from layout.pages.copyfit import ArticleFit, CopyFit, PageFit
+from layout.pages.furniture import furniture, furniture_rows
+from layout.pages.grid import Grid, grid_for
+from layout.pages.placement import Placer
+from layout.pages.render import Renderer
+from layout.pages.sizing import Sizer
+
+
+@dataclass(frozen=True, slots=True)
+class PagesResult:
+    placed: PlacedIssue
+    copyfit: CopyFit
+
+
+def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: BuildOptions):
+    """One placed page, and its article and page fits."""
+    top = furniture_rows(page)
+    free_rows = grid.rows - top
+    sizers = [Sizer(a, issue.style, grid, fonts, lead=(i == 0), breaker=options.breaker)
+              for i, a in enumerate(page.articles)]
+    renderer = Renderer(grid, {s.article.id: s for s in sizers}, grid.rows)
+    left_empty = free_rows
+    if sizers:
+        tree, left_empty = Placer(sizers, grid.columns, free_rows).place()
+        renderer.cut(tree, 0, top)
+    drawn = renderer.drawn
+    items = furniture(issue, page, grid, fonts) + drawn.items
+    fits = []
+    for sizer in sizers:
+        a = sizer.article
+        plan, _, _ = drawn.blocks[a.id]
+        chars = sum(1 for c in a.all_text() if not c.isspace())
+        set_chars = drawn.set_chars.get(a.id, 0)
+        fits.append(ArticleFit(a.id, page.number, plan.columns, plan.rows, chars, set_chars,
+                               max(0, chars - set_chars),
+                               drawn.empty_slots.get(a.id, 0) * issue.style.column_chars,
+                               sizer.body.lone_lines if a.paragraphs else 0))
+    empty_slots = sum(drawn.empty_slots.values()) + max(0, left_empty) * grid.columns
+    filled = 1 - empty_slots / (free_rows * grid.columns) if free_rows else 1.0
+    placed = PlacedPage(page.number, page.name, grid.page_width, grid.page_height,
+                        tuple(items), tuple(drawn.bookmarks))
+    return placed, fits, PageFit(page.number, round(filled, 4))
+
+
+def place_issue(issue: Issue, fonts: FontSet, options: BuildOptions,
+                diag: Diagnostics | None = None) -> PagesResult:
+    """Place every page of the issue."""
+    grid = grid_for(issue.style)
+    pages, article_fits, page_fits = [], [], []
+    for page in issue.pages:
+        placed, fits, page_fit = place_page(issue, page, grid, fonts, options)
+        pages.append(placed); article_fits += fits; page_fits.append(page_fit)
+    for fit in article_fits:
+        if fit.lone_lines and diag is not None:
+            diag.warn(f"article '{fit.id}': {fit.lone_lines} paragraph(s) end in a 孤字 "
+                      "that could not be avoided (see copyfit.json)")
+    placed_issue = PlacedIssue(issue.paper, issue.date, tuple(pages), dict(fonts.paths),
+                               issue.style.bleed, issue.style.paper.publisher)
+    return PagesResult(placed_issue, CopyFit(tuple(article_fits), tuple(page_fits)))

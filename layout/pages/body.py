@@ -1,0 +1,132 @@
+"""An article's body as rows on the grid, and its flow into balanced columns.
+
+Body paragraphs are composed once at the column measure; a 小标题 is a group
+of rows (a blank row, then its lines) kept with the line that follows it. The
+flow fills columns to a common height so legs differ by at most a line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from layout.compose import ComposedParagraph, Line, ParagraphSpec, Span, compose_paragraph
+from layout.fonts import FontSet
+from layout.model import Article, ParagraphKind
+from layout.pages.headline import set_part
+from layout.style import HouseStyle
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of body: a line of text, or blank space before a subhead."""
+
+    line: Line | None
+    kind: str             # "body", "subhead", "space"
+    size: float
+    paragraph: int        # index of the paragraph it belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Rows that stay together in one column (a subhead with its first body line)."""
+
+    rows: tuple[Row, ...]
+
+
+def body_spans(article: Article, index: int, text: str, style: HouseStyle) -> tuple[Span, ...]:
+    body = style.role("body")
+    spans = (Span(text, body.face, body.size),)
+    if index == 0 and article.dateline:
+        dateline = style.role("dateline")
+        spans = (Span(article.dateline, dateline.face, body.size),) + spans
+    return spans
+
+
+@dataclass(frozen=True)
+class Body:
+    """The composed body of one article at the column measure."""
+
+    article: Article
+    style: HouseStyle
+    fonts: FontSet
+    breaker: str = "total-fit"
+
+    @cached_property
+    def paragraphs(self) -> tuple[ComposedParagraph, ...]:
+        measure = self.style.column_width
+        spec = ParagraphSpec(measure, breaker=self.breaker, punctuation=self.style.punctuation)
+        out, first_body = [], True
+        for i, para in enumerate(self.article.paragraphs):
+            if para.kind is ParagraphKind.SUBHEAD:
+                role = self.style.role("subhead")
+                lines = set_part(para.text, role.face, role.size, measure, self.fonts, "subhead").lines
+                out.append(ComposedParagraph(lines))
+                continue
+            spans = body_spans(self.article, 0 if first_body else 1, para.text, self.style)
+            first_body = False
+            out.append(compose_paragraph(spans, spec, self.fonts))
+        return tuple(out)
+
+    @cached_property
+    def groups(self) -> tuple[Group, ...]:
+        """Keep-together groups of rows, in reading order."""
+        groups: list[Group] = []
+        pending: list[Row] = []
+        size = self.style.body_size
+        if self.article.byline:  # the byline heads the first column
+            role = self.style.role("byline")
+            line = set_part(self.article.byline, role.face, size, self.style.column_width,
+                            self.fonts, "byline").lines
+            pending = [Row(l, "byline", size, -1) for l in line]
+        for i, (para, composed) in enumerate(zip(self.article.paragraphs, self.paragraphs)):
+            if para.kind is ParagraphKind.SUBHEAD:
+                pending = [Row(None, "space", size, i)] + [Row(l, "subhead", size, i) for l in composed.lines]
+                continue
+            for n, line in enumerate(composed.lines):
+                rows = pending + [Row(line, "body", size, i)]
+                pending = []
+                groups.append(Group(tuple(rows)))
+        if pending:
+            groups.append(Group(tuple(pending)))
+        return tuple(groups)
+
+    @cached_property
+    def line_count(self) -> int:
+        return sum(len(g.rows) for g in self.groups)
+
+    @cached_property
+    def lone_lines(self) -> int:
+        return sum(1 for p in self.paragraphs if p.lone_last_line)
+
+    def flow(self, columns: int, height: int | None = None) -> tuple[tuple[Row, ...], ...] | None:
+        """Rows per column, legs balanced; None if the longest leg exceeds `height`."""
+        legs = _fill(self.groups, columns)
+        if height is not None and max((len(leg) for leg in legs), default=0) > height:
+            return None
+        return legs
+
+    def rows_needed(self, columns: int) -> int:
+        """Height in rows of the balanced flow into `columns` columns."""
+        return max((len(leg) for leg in _fill(self.groups, columns)), default=0)
+
+
+def _fill(groups: tuple[Group, ...], columns: int) -> tuple[tuple[Row, ...], ...]:
+    """Fill columns in turn, each to its share of the rows still to place."""
+    legs: list[list[Row]] = []
+    remaining = sum(len(g.rows) for g in groups)
+    queue = list(groups)
+    for column in range(columns):
+        quota = -(-remaining // (columns - column))
+        leg: list[Row] = []
+        while queue:
+            rows = list(queue[0].rows)
+            if not leg and rows and rows[0].kind == "space":
+                rows = rows[1:]  # no blank row at the top of a column
+            last_column = column == columns - 1
+            excess = len(leg) + len(rows) - quota
+            if leg and excess > 0 and not last_column and excess >= quota - len(leg):
+                break  # stopping short leaves less of a gap than running over
+            leg.extend(rows)
+            remaining -= len(queue.pop(0).rows)
+        legs.append(leg)
+    return tuple(tuple(leg) for leg in legs if leg)

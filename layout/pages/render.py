@@ -1,0 +1,117 @@
+"""Drawing a placed layout tree: blocks, headline groups, photos, body legs, rules.
+
+Rows at or past `limit` (the foot of the type area) are not drawn; what
+they would have held is counted as over-set in the copy-fit report.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from layout.model.placed import Bookmark, PlacedImage, PlacedItem, PlacedRule
+from layout.pages.grid import ASCENT, Grid
+from layout.pages.placement import SEPARATOR_ROWS, Cut
+from layout.pages.runs import placed_runs
+from layout.pages.sizing import PHOTO_GAP, BlockPlan, HeadPlan, Sizer
+
+RULE_WIDTH = 0.5
+
+
+@dataclass
+class Drawn:
+    """What rendering one page produced."""
+
+    items: list[PlacedItem] = field(default_factory=list)
+    bookmarks: list[Bookmark] = field(default_factory=list)
+    set_chars: dict[str, int] = field(default_factory=dict)   # article id → characters drawn
+    blocks: dict[str, tuple[BlockPlan, int, int]] = field(default_factory=dict)  # id → plan, col, row
+    empty_slots: dict[str, int] = field(default_factory=dict)  # id → unused line slots in its legs
+
+
+@dataclass
+class Renderer:
+    grid: Grid
+    sizers: dict[str, Sizer]
+    limit: int                      # first row past the type area
+    drawn: Drawn = field(default_factory=Drawn)
+
+    def cut(self, node: Cut, column: int, row: int) -> None:
+        if node.plan is not None:
+            self.block(node.plan, column, row)
+            return
+        first, second = node.first, node.second
+        if node.vertical:
+            self.cut(first, column, row)
+            self.cut(second, column + first.columns, row)
+            x = self.grid.column_x(column + first.columns) - self.grid.gutter / 2
+            bottom = min(row + node.rows, self.limit)
+            self.rule(x, self.grid.row_y(row) + 2, x, self.grid.row_y(bottom) - 2)
+            return
+        self.cut(first, column, row)
+        rule_row = row + first.rows
+        if rule_row < self.limit:
+            y = self.grid.row_y(rule_row) + self.grid.pitch * SEPARATOR_ROWS / 2
+            x0 = self.grid.column_x(column)
+            self.rule(x0, y, x0 + self.grid.span(node.columns), y)
+        self.cut(second, column, rule_row + SEPARATOR_ROWS)
+
+    def rule(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.drawn.items.append(PlacedRule(x0, y0, x1, y1, RULE_WIDTH))
+
+    def text(self, article_id: str, line, x: float, baseline: float, role: str, row: int) -> None:
+        if row >= self.limit:
+            return
+        runs = placed_runs(line, x, baseline, role)
+        self.drawn.items.extend(runs)
+        count = sum(len(r.text.replace(" ", "").replace("\u3000", "")) for r in runs)
+        self.drawn.set_chars[article_id] = self.drawn.set_chars.get(article_id, 0) + count
+
+    def block(self, plan: BlockPlan, column: int, row: int) -> None:
+        article = plan.article
+        self.drawn.blocks[article.id] = (plan, column, row)
+        self.drawn.set_chars.setdefault(article.id, 0)
+        x = self.grid.column_x(column)
+        title = article.headline.title or (article.photos[0].caption[:16] if article.photos else article.id)
+        self.drawn.bookmarks.append(Bookmark(title.replace("\u3000", " "), self.grid.row_y(row)))
+        r = row
+        if plan.head:
+            self.head(article.id, plan.head, x, r, plan.columns)
+            r += plan.head.rows
+        for photo in plan.photos:
+            r = self.photo(article.id, photo, x, r, plan.columns)
+        if plan.body_rows:
+            self.body(article.id, plan, column, r)
+
+    def head(self, article_id: str, head: HeadPlan, x: float, row: int, columns: int) -> None:
+        content = sum(part.height for _, part in head.parts)
+        y = self.grid.row_y(row) + (head.rows * self.grid.pitch - content) / 2
+        for role, part in head.parts:
+            for line in part.lines:
+                baseline = y + (part.leading - part.size) / 2 + ASCENT * part.size
+                line_row = row + int((baseline - self.grid.row_y(row)) // self.grid.pitch)
+                self.text(article_id, line, x, baseline, role, line_row)
+                y += part.leading
+
+    def photo(self, article_id: str, photo, x: float, row: int, columns: int) -> int:
+        width = self.grid.span(columns)
+        height = photo.rows * self.grid.pitch - PHOTO_GAP * self.grid.pitch
+        if row + photo.rows <= self.limit:
+            self.drawn.items.append(PlacedImage(x, self.grid.row_y(row), width, height,
+                                                photo.photo.path, photo.crop, photo.photo.caption))
+        row += photo.rows
+        for line in photo.caption:
+            self.text(article_id, line, x, self.grid.baseline(row, line.glyphs[0].size), "caption", row)
+            row += 1
+        return row
+
+    def body(self, article_id: str, plan: BlockPlan, column: int, row: int) -> None:
+        legs = self.sizers[article_id].body.flow(plan.columns, plan.body_rows) or ()
+        empty = 0
+        for n, leg in enumerate(legs):
+            x = self.grid.column_x(column + n)
+            for k, item in enumerate(leg):
+                if item.line is not None:
+                    role = item.kind if item.kind in ("subhead", "byline") else "body"
+                    self.text(article_id, item.line, x, self.grid.baseline(row + k, item.size), role, row + k)
+            empty += plan.body_rows - len(leg)
+        empty += (plan.columns - len(legs)) * plan.body_rows
+        self.drawn.empty_slots[article_id] = empty

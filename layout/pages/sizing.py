@@ -1,0 +1,229 @@
+"""Every way an article can fill a block of a given width: rows → (cost, plan).
+
+For each width in columns the sizer lists the heights the article can fill
+exactly, varying the headline size (within the role's limits), air around
+the headline group, a row or two of slack under the body, and the photo's
+height (cropping within limits). Each height keeps its cheapest plan; the
+placer combines these into a page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from layout.compose import Glyph, Line, ParagraphSpec, Span, compose_paragraph
+from layout.fonts import FontSet
+from layout.model import Article, ArticleKind, Photo
+from layout.pages.body import Body
+from layout.pages.grid import Grid
+from layout.pages.headline import SetLines, set_part
+from layout.style import HouseStyle, SIZE_NAMES, parse_size
+
+MAX_HEAD_PAD = 1       # extra rows of air around a headline group
+MAX_BODY_SLACK = 2     # blank rows allowed under a body (never a visible hole)
+CROP = (0.72, 1.3)     # photo aspect may vary by this factor when cropped
+PHOTO_GAP = 0.4        # rows between a photo and its caption
+
+# cost weights (dimensionless; only their ratios matter)
+COST_HEAD_PAD = 3.0
+COST_BODY_SLACK = 5.0
+COST_SIZE_STEP = 1.5     # per 10 % away from the role's size
+COST_HEAD_BLANK = 80.0   # per share of the measure a title line leaves empty
+COST_NARROW_PHOTO = 15.0
+COST_CROP = 12.0
+COST_SHORT_LEGS = 2.0
+COST_LONG_LEGS = 1.0
+COST_NARROW_LEAD = 60.0
+COST_HEAD_LINES = 6.0
+BIG = 1e6
+
+
+@dataclass(frozen=True, slots=True)
+class HeadPlan:
+    parts: tuple[tuple[str, SetLines], ...]   # (role, lines) from top to bottom
+    rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoPlan:
+    photo: Photo
+    rows: int                       # rows the picture itself takes
+    caption: tuple[Line, ...]
+    crop: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class BlockPlan:
+    article: Article
+    columns: int
+    rows: int
+    cost: float
+    head: HeadPlan | None
+    photos: tuple[PhotoPlan, ...] = ()
+    body_rows: int = 0              # rows given to the body (balanced legs + slack)
+
+
+def title_sizes(base: float, low: float, high: float) -> list[float]:
+    """The standard sizes (号数) from `low` to `high`, and those three themselves."""
+    candidates = set(SIZE_NAMES.values()) | {base, low, high}
+    return sorted(v for v in candidates if low - 0.01 <= v <= high + 0.01)
+
+
+@dataclass
+class Sizer:
+    """Block options of one article on one page."""
+
+    article: Article
+    style: HouseStyle
+    grid: Grid
+    fonts: FontSet
+    lead: bool = False
+    breaker: str = "total-fit"
+    _cache: dict = field(default_factory=dict)
+
+    @cached_property
+    def body(self) -> Body:
+        return Body(self.article, self.style, self.fonts, self.breaker)
+
+    def widths(self) -> range:
+        hint = self.article.hints.columns
+        if hint:
+            return range(min(hint, self.grid.columns), min(hint, self.grid.columns) + 1)
+        return range(1, self.grid.columns + 1)
+
+    def options(self, columns: int) -> dict[int, BlockPlan]:
+        """Cheapest plan for each height in rows the article can fill at `columns`."""
+        if columns not in self._cache:
+            self._cache[columns] = self._options(columns)
+        return self._cache[columns]
+
+    def _options(self, columns: int) -> dict[int, BlockPlan]:
+        best: dict[int, BlockPlan] = {}
+        for head, head_cost in self._heads(columns):
+            for photos, photo_cost in self._photo_sets(columns):
+                self._add_body_options(best, columns, head, head_cost + photo_cost, photos)
+        return best
+
+    def _add_body_options(self, best, columns, head, cost, photos) -> None:
+        legs = self.body.rows_needed(columns) if self.article.paragraphs else 0
+        shape = self._shape_cost(columns, legs)
+        head_rows = head.rows if head else 0
+        fixed = head_rows + sum(p.rows + len(p.caption) for p in photos)
+        for pad in range(MAX_HEAD_PAD + 1 if head else 2):  # no head: a spare row at the foot
+            for slack in range(MAX_BODY_SLACK + 1 if legs else 1):
+                rows = fixed + pad + legs + slack
+                total = cost + shape + COST_HEAD_PAD * pad * pad + COST_BODY_SLACK * slack * columns
+                plan = BlockPlan(self.article, columns, rows, total,
+                                 _padded(head, pad) if head else None, photos, legs + slack)
+                if rows not in best or total < best[rows].cost:
+                    best[rows] = plan
+
+    def _shape_cost(self, columns: int, legs: int) -> float:
+        cost = 0.0
+        if self.article.paragraphs:
+            cost += COST_SHORT_LEGS * max(0, 8 - legs) ** 2 + COST_LONG_LEGS * max(0, legs - 36)
+        if self.lead:
+            cost += COST_NARROW_LEAD * max(0, 4 - columns)
+        return cost
+
+    def _heads(self, columns: int):
+        """Headline groups at each allowed title size, with their costs."""
+        a = self.article
+        if not a.headline.title and not a.headline.kicker:
+            yield None, 0.0
+            return
+        role = self.style.role("lead_title" if self.lead else "title")
+        base, low, high = role.size, role.min_size, role.max_size
+        if a.hints.headline_size:
+            base = low = high = parse_size(a.hints.headline_size)
+        measure = self.grid.span(columns)
+        for size in title_sizes(base, low, high):
+            head = self._head(measure, role.face, size)
+            title = [s for r, s in head.parts if r == "title"]
+            lines = sum(len(s.lines) for s in title)
+            if lines > 3 or any(l.width > measure + 0.01 for _, s in head.parts for l in s.lines):
+                continue
+            widest = max((l.width for s in title for l in s.lines), default=measure)
+            cost = (COST_SIZE_STEP * abs(size - base) / base * 10 + COST_HEAD_LINES * (lines - 1)
+                    + COST_HEAD_BLANK * (1 - widest / measure))
+            yield head, cost
+
+    def _head(self, measure: float, title_face: str, title_size: float) -> HeadPlan:
+        a, parts = self.article, []
+        for role_name, text in (("kicker", a.headline.kicker), ("title", a.headline.title),
+                                ("subtitle", a.headline.subtitle)):
+            if not text:
+                continue
+            role = self.style.role(role_name)
+            face, size = (title_face, title_size) if role_name == "title" else (role.face, role.size)
+            parts.append((role_name, set_part(text, face, size, measure, self.fonts, role_name)))
+        height = sum(s.height for _, s in parts) + 0.5 * self.grid.pitch
+        return HeadPlan(tuple(parts), self.grid.rows_for(height))
+
+    def _photo_sets(self, columns: int):
+        """Photo plans (all photos at the block's width) for each allowed height."""
+        photos = self.article.photos
+        if not photos:
+            yield (), 0.0
+            return
+        # photos share the flexible height: vary the first, keep others natural
+        first, rest = photos[0], [self._photo(p, columns, None) for p in photos[1:]]
+        if any(r is None for r in rest):
+            return
+        for rows in self._photo_rows(first, columns):
+            plan = self._photo(first, columns, rows)
+            if plan is None:
+                continue
+            natural = first.aspect * self.grid.span(columns)
+            placed = rows * self.grid.pitch - PHOTO_GAP * self.grid.pitch
+            narrow = COST_NARROW_PHOTO if columns == 1 else 0.0
+            yield (plan, *rest), COST_CROP * abs(placed - natural) / natural + narrow
+
+    def _photo_rows(self, photo: Photo, columns: int) -> range:
+        width = self.grid.span(columns)
+        lo = self.grid.rows_for(photo.aspect * CROP[0] * width + PHOTO_GAP * self.grid.pitch)
+        hi = int((photo.aspect * CROP[1] * width + PHOTO_GAP * self.grid.pitch) // self.grid.pitch)
+        return range(max(lo, 2), hi + 1)
+
+    def _photo(self, photo: Photo, columns: int, rows: int | None) -> PhotoPlan | None:
+        width = self.grid.span(columns)
+        if photo.width_px / (width / 72) < self.style.min_ppi and columns > 1:
+            return None  # would print soft: narrower widths only
+        if rows is None:
+            rows = self.grid.rows_for(photo.aspect * width + PHOTO_GAP * self.grid.pitch)
+        height = rows * self.grid.pitch - PHOTO_GAP * self.grid.pitch
+        return PhotoPlan(photo, rows, self._caption(photo, width), crop_for(photo, width, height))
+
+    def _caption(self, photo: Photo, measure: float) -> tuple[Line, ...]:
+        """Caption lines, then the credit on a line of its own, flush right."""
+        role = self.style.role("caption")
+        lines: tuple[Line, ...] = ()
+        if photo.caption:
+            spec = ParagraphSpec(measure, breaker=self.breaker, punctuation=self.style.punctuation)
+            lines = compose_paragraph((Span(photo.caption, role.face, role.size),), spec,
+                                      self.fonts).lines
+        if photo.credit:
+            spec = ParagraphSpec(measure, indent_em=0, align="left", breaker=self.breaker)
+            for line in compose_paragraph((Span(photo.credit, role.face, role.size),), spec,
+                                          self.fonts).lines:
+                lines += (shift_line(line, measure - line.width),)
+        return lines
+
+
+def crop_for(photo: Photo, width: float, height: float) -> tuple[float, float, float, float]:
+    """Centred crop (left, top, right, bottom fractions) giving the box's aspect."""
+    want = height / width
+    if want > photo.aspect:      # box taller than the photo: trim the sides
+        keep = photo.aspect / want
+        return ((1 - keep) / 2, 0.0, (1 + keep) / 2, 1.0)
+    keep = want / photo.aspect
+    return (0.0, (1 - keep) / 2, 1.0, (1 + keep) / 2)
+
+
+def shift_line(line: Line, dx: float) -> Line:
+    return Line(tuple(Glyph(g.char, g.face, g.size, g.x + dx, g.advance) for g in line.glyphs),
+                line.width + dx)
+
+
+def _padded(head: HeadPlan, pad: int) -> HeadPlan:
+    return HeadPlan(head.parts, head.rows + pad)
