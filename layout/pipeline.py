@@ -60,7 +60,7 @@ def build(issue_dir: Path, options: BuildOptions, diag: Diagnostics,
           progress: Progress = lambda _msg: None) -> BuildReport:
     """Build the requested formats of the issue in `issue_dir`."""
     from layout.fonts import font_set
-    from layout.preflight.fidelity import check_output
+    from layout.preflight.fidelity import check_output, output_text, placed_text
 
     report = BuildReport()
     clock = time.perf_counter()
@@ -91,7 +91,8 @@ def build(issue_dir: Path, options: BuildOptions, diag: Diagnostics,
 
         def write_checked(tmp: Path, write=write, name=exporter.name) -> str:
             summary = write(job, tmp)
-            check_output(issue, tmp, name, allow_overflow=options.allow_overflow, diag=diag)
+            text = placed_text(placed) if name == "pdf" else output_text(tmp, name)
+            check_output(issue, text, name, allow_overflow=options.allow_overflow, diag=diag)
             return summary
 
         report.summaries[exporter.name] = write_atomically(target, write_checked)

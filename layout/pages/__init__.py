@@ -43,10 +43,10 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     fits = []
     for sizer in sizers:
         a = sizer.article
-        plan, _, _ = drawn.blocks[a.id]
+        plan, _, _, rows = drawn.blocks[a.id]
         chars = sum(1 for c in a.all_text() if not c.isspace())
         set_chars = drawn.set_chars.get(a.id, 0)
-        fits.append(ArticleFit(a.id, page.number, plan.columns, plan.rows, chars, set_chars,
+        fits.append(ArticleFit(a.id, page.number, plan.columns, rows, chars, set_chars,
                                max(0, chars - set_chars),
                                drawn.empty_slots.get(a.id, 0) * issue.style.column_chars,
                                sizer.body.lone_lines if a.paragraphs else 0))

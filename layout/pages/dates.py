@@ -40,7 +40,7 @@ def lunar(date: dt.date) -> str:
     ld = LunarDate.from_solar_date(date.year, date.month, date.day) \
         if hasattr(LunarDate, "from_solar_date") else LunarDate.fromSolarDate(date.year, date.month, date.day)
     year = STEMS[(ld.year - 4) % 10] + BRANCHES[(ld.year - 4) % 12]
-    leap = "闰" if ld.isLeapMonth else ""
+    leap = "闰" if getattr(ld, "is_leap_month", None) or (not hasattr(ld, "is_leap_month") and ld.isLeapMonth) else ""
     return f"农历{year}年{leap}{MONTHS[ld.month - 1]}月{lunar_day_name(ld.day)}"
 
 

@@ -21,13 +21,15 @@ from functools import lru_cache
 
 import numpy as np
 
+from layout.errors import BuildError
 from layout.pages.sizing import BlockPlan, Sizer
 
 TOP, BOTTOM, LEFT, RIGHT = 1, 2, 4, 8
 EDGES = {"top": TOP, "bottom": BOTTOM, "left": LEFT, "right": RIGHT}
 SEPARATOR_ROWS = 1      # a horizontal cut leaves a row for the rule
 COST_MISSED_POSITION = 400.0
-COST_HOLE_ROW = 60.0    # per column, for rows left empty at the foot of the page
+COST_HOLE_ROW = 60.0    # per column, for rows left empty at the foot of a block or the page
+COST_OVERSET_ROW = 1e5  # per column, for rows of copy that do not fit: only when nothing else does
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +53,52 @@ class Placer:
         t = np.arange(self.length)[:, None] - SEPARATOR_ROWS - np.arange(self.length)[None, :]
         self._conv_index = np.clip(t, 0, self.length - 1)
         self._conv_valid = t >= 0
-        self._solve = lru_cache(maxsize=None)(self._solve_uncached)
+        self._cached = lru_cache(maxsize=None)(self._solve_uncached)
+        self._wanted = [self.wanted_edges(i) for i in range(len(sizers))]
+        self._plans: dict = {}
+
+    def wanted_edges(self, i: int) -> int:
+        """Page edges article i should touch: its position hint; the lead, the top."""
+        hint = EDGES.get(self.sizers[i].article.hints.position or "", 0)
+        return hint | (TOP if i == 0 else 0)
+
+    def _solve(self, columns: int, i: int, j: int, flags: int):
+        """Memoised solve; flags no article of i..j cares about are dropped first."""
+        mask = 0
+        for k in range(i, j):
+            mask |= self._wanted[k]
+        return self._cached(columns, i, j, flags & mask)
+
+    def plans(self, i: int, columns: int) -> dict[int, tuple[BlockPlan, float]]:
+        """Article i's plan and cost for every height: its own options, else the nearest
+        shorter one with empty rows at its foot, else (too short) its shortest, over-set."""
+        key = (i, columns)
+        if key not in self._plans:
+            self._plans[key] = self._all_heights(self.sizers[i].options(columns), columns)
+        return self._plans[key]
+
+    def _all_heights(self, options: dict[int, BlockPlan], columns: int):
+        if not options:
+            return {}
+        shortest = options[min(options)]
+        out, below = {}, None
+        for h in range(1, self.length):
+            if h in options:
+                below = options[h]
+                out[h] = (below, below.cost)
+            elif below is None:
+                out[h] = (shortest, shortest.cost + COST_OVERSET_ROW * columns * (shortest.rows - h))
+            else:
+                out[h] = (below, below.cost + COST_HOLE_ROW * columns * (h - below.rows))
+        return out
 
     def leaf(self, i: int, columns: int, flags: int) -> np.ndarray:
         cost = np.full(self.length, np.inf)
-        sizer = self.sizers[i]
-        if columns not in sizer.widths():
+        if columns not in self.sizers[i].widths():
             return cost
-        for rows, plan in sizer.options(columns).items():
-            if rows < self.length:
-                cost[rows] = plan.cost
-        wanted = EDGES.get(sizer.article.hints.position or "", 0) | (TOP if i == 0 else 0)
-        if wanted & ~flags:
+        for rows, (_, value) in self.plans(i, columns).items():
+            cost[rows] = value
+        if self._wanted[i] & ~flags:
             cost += COST_MISSED_POSITION
         return cost
 
@@ -92,7 +128,7 @@ class Placer:
     def tree(self, columns: int, i: int, j: int, flags: int, rows: int) -> Cut:
         """Rebuild the layout tree that achieved the cost at `rows`."""
         if j - i == 1:
-            plan = self.sizers[i].options(columns)[rows]
+            plan, _ = self.plans(i, columns)[rows]
             return Cut(columns, rows, plan=plan)
         _, choices, best, _ = self._solve(columns, i, j, flags)
         kind, k, extra = choices[best[rows]]
@@ -112,11 +148,9 @@ class Placer:
         heights = np.arange(self.length)
         fill = cost + np.where(heights <= self.rows, (self.rows - heights) * self.columns * COST_HOLE_ROW,
                                np.inf)
-        if np.isfinite(fill).any():
-            rows = int(fill.argmin())
-        else:  # over-full: the shortest layout, to report what does not fit
-            finite = np.flatnonzero(np.isfinite(cost))
-            if not len(finite):
-                raise ValueError("no layout: an article fits no width")
-            rows = int(finite[0])
+        if not np.isfinite(fill).any():
+            ids = ", ".join(s.article.id for s in self.sizers)
+            raise BuildError(f"no layout places these articles together on one page: {ids}; "
+                             "check their column hints")
+        rows = int(fill.argmin())
         return self.tree(self.columns, 0, n, all_edges, rows), self.rows - rows

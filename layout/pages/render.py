@@ -23,7 +23,7 @@ class Drawn:
     items: list[PlacedItem] = field(default_factory=list)
     bookmarks: list[Bookmark] = field(default_factory=list)
     set_chars: dict[str, int] = field(default_factory=dict)   # article id → characters drawn
-    blocks: dict[str, tuple[BlockPlan, int, int]] = field(default_factory=dict)  # id → plan, col, row
+    blocks: dict[str, tuple[BlockPlan, int, int, int]] = field(default_factory=dict)  # id → plan, col, row, rows
     empty_slots: dict[str, int] = field(default_factory=dict)  # id → unused line slots in its legs
 
 
@@ -33,10 +33,11 @@ class Renderer:
     sizers: dict[str, Sizer]
     limit: int                      # first row past the type area
     drawn: Drawn = field(default_factory=Drawn)
+    block_end: int = 10 ** 9        # first row past the block being drawn
 
     def cut(self, node: Cut, column: int, row: int) -> None:
         if node.plan is not None:
-            self.block(node.plan, column, row)
+            self.block(node.plan, column, row, node.rows)
             return
         first, second = node.first, node.second
         if node.vertical:
@@ -58,16 +59,17 @@ class Renderer:
         self.drawn.items.append(PlacedRule(x0, y0, x1, y1, RULE_WIDTH))
 
     def text(self, article_id: str, line, x: float, baseline: float, role: str, row: int) -> None:
-        if row >= self.limit:
-            return
+        if row >= min(self.limit, self.block_end):
+            return  # over-set: counted in the copy-fit report
         runs = placed_runs(line, x, baseline, role)
         self.drawn.items.extend(runs)
         count = sum(len(r.text.replace(" ", "").replace("\u3000", "")) for r in runs)
         self.drawn.set_chars[article_id] = self.drawn.set_chars.get(article_id, 0) + count
 
-    def block(self, plan: BlockPlan, column: int, row: int) -> None:
+    def block(self, plan: BlockPlan, column: int, row: int, rows: int) -> None:
         article = plan.article
-        self.drawn.blocks[article.id] = (plan, column, row)
+        self.block_end = row + rows
+        self.drawn.blocks[article.id] = (plan, column, row, rows)
         self.drawn.set_chars.setdefault(article.id, 0)
         x = self.grid.column_x(column)
         title = article.headline.title or (article.photos[0].caption[:16] if article.photos else article.id)
@@ -94,7 +96,7 @@ class Renderer:
     def photo(self, article_id: str, photo, x: float, row: int, columns: int) -> int:
         width = self.grid.span(columns)
         height = photo.rows * self.grid.pitch - PHOTO_GAP * self.grid.pitch
-        if row + photo.rows <= self.limit:
+        if row + photo.rows <= min(self.limit, self.block_end):
             self.drawn.items.append(PlacedImage(x, self.grid.row_y(row), width, height,
                                                 photo.photo.path, photo.crop, photo.photo.caption))
         row += photo.rows
@@ -112,6 +114,7 @@ class Renderer:
                 if item.line is not None:
                     role = item.kind if item.kind in ("subhead", "byline") else "body"
                     self.text(article_id, item.line, x, self.grid.baseline(row + k, item.size), role, row + k)
-            empty += plan.body_rows - len(leg)
+            empty += max(0, plan.body_rows - len(leg))
         empty += (plan.columns - len(legs)) * plan.body_rows
+        empty += max(0, self.block_end - row - plan.body_rows) * plan.columns  # rows under the plan
         self.drawn.empty_slots[article_id] = empty

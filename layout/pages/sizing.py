@@ -30,6 +30,7 @@ COST_BODY_SLACK = 5.0
 COST_SIZE_STEP = 1.5     # per 10 % away from the role's size
 COST_HEAD_BLANK = 80.0   # per share of the measure a title line leaves empty
 COST_NARROW_PHOTO = 15.0
+COST_SOFT_PHOTO = 300.0  # a photo enlarged past what prints sharply: only when nothing else fits
 COST_CROP = 12.0
 COST_SHORT_LEGS = 2.0
 COST_LONG_LEGS = 1.0
@@ -137,12 +138,13 @@ class Sizer:
         if a.hints.headline_size:
             base = low = high = parse_size(a.hints.headline_size)
         measure = self.grid.span(columns)
-        for size in title_sizes(base, low, high):
+        sizes = title_sizes(base, low, high)
+        for size in sizes:
             head = self._head(measure, role.face, size)
             title = [s for r, s in head.parts if r == "title"]
             lines = sum(len(s.lines) for s in title)
-            if lines > 3 or any(l.width > measure + 0.01 for _, s in head.parts for l in s.lines):
-                continue
+            if lines > 3 and size != sizes[0]:
+                continue  # a long title may take more lines only at its smallest size
             widest = max((l.width for s in title for l in s.lines), default=measure)
             cost = (COST_SIZE_STEP * abs(size - base) / base * 10 + COST_HEAD_LINES * (lines - 1)
                     + COST_HEAD_BLANK * (1 - widest / measure))
@@ -177,7 +179,13 @@ class Sizer:
             natural = first.aspect * self.grid.span(columns)
             placed = rows * self.grid.pitch - PHOTO_GAP * self.grid.pitch
             narrow = COST_NARROW_PHOTO if columns == 1 else 0.0
-            yield (plan, *rest), COST_CROP * abs(placed - natural) / natural + narrow
+            yield (plan, *rest), COST_CROP * abs(placed - natural) / natural + narrow + self._soft(columns)
+
+    def _soft(self, columns: int) -> float:
+        """Cost of photos printing below the house style's resolution at this width."""
+        width_in = self.grid.span(columns) / 72
+        return sum(COST_SOFT_PHOTO for p in self.article.photos
+                   if p.width_px / width_in < self.style.min_ppi)
 
     def _photo_rows(self, photo: Photo, columns: int) -> range:
         width = self.grid.span(columns)
@@ -187,8 +195,6 @@ class Sizer:
 
     def _photo(self, photo: Photo, columns: int, rows: int | None) -> PhotoPlan | None:
         width = self.grid.span(columns)
-        if photo.width_px / (width / 72) < self.style.min_ppi and columns > 1:
-            return None  # would print soft: narrower widths only
         if rows is None:
             rows = self.grid.rows_for(photo.aspect * width + PHOTO_GAP * self.grid.pitch)
         height = rows * self.grid.pitch - PHOTO_GAP * self.grid.pitch

@@ -1,0 +1,124 @@
+"""Automatic placement: no overlap, inside the type area, nothing lost, deterministic."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from layout.fonts import font_set
+from layout.model.placed import PlacedImage, PlacedText
+from layout.options import BuildOptions
+from layout.pages import place_issue, place_page
+from layout.pages.furniture import furniture_rows
+from layout.pages.grid import grid_for
+from tests.pages.factory import issue_of, photo_news, story
+
+
+def blocks_of(issue):
+    """(article id, column, row, columns, rows) of every placed block."""
+    from layout.pages.placement import Placer
+    from layout.pages.render import Renderer
+    from layout.pages.sizing import Sizer
+
+    grid = grid_for(issue.style)
+    fonts = font_set(issue.style)
+    page = issue.pages[0]
+    sizers = [Sizer(a, issue.style, grid, fonts, lead=i == 0) for i, a in enumerate(page.articles)]
+    top = furniture_rows(page)
+    tree, _ = Placer(sizers, grid.columns, grid.rows - top).place()
+    renderer = Renderer(grid, {s.article.id: s for s in sizers}, grid.rows)
+    renderer.cut(tree, 0, top)
+    return grid, top, [(aid, col, row, plan.columns, rows)
+                       for aid, (plan, col, row, rows) in renderer.drawn.blocks.items()]
+
+
+articles = st.lists(
+    st.tuples(st.integers(40, 700), st.booleans(), st.booleans()),
+    min_size=1, max_size=12)
+
+
+def make_issue(spec):
+    items = []
+    for n, (chars, photo, is_photo_news) in enumerate(spec):
+        items.append(photo_news(n) if is_photo_news and n else story(n, chars, photo=photo))
+    return issue_of(items)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles)
+def test_blocks_never_overlap_and_stay_in_the_type_area(spec):
+    issue = make_issue(spec)
+    grid, top, blocks = blocks_of(issue)
+    cells = {}
+    for aid, col, row, cols, rows in blocks:
+        assert 0 <= col and col + cols <= grid.columns
+        assert top <= row
+        for c in range(col, col + cols):
+            for r in range(row, min(row + rows, grid.rows)):
+                assert (c, r) not in cells, f"{aid} overlaps {cells[(c, r)]}"
+                cells[(c, r)] = aid
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles)
+def test_every_character_is_placed_or_reported(spec):
+    issue = make_issue(spec)
+    result = place_issue(issue, font_set(issue.style), BuildOptions())
+    for fit in result.copyfit.articles:
+        assert fit.set + fit.over == fit.chars
+    drawn = "".join(i.text for i in result.placed.pages[0].items if isinstance(i, PlacedText))
+    for article in issue.articles():
+        if not any(f.over for f in result.copyfit.articles if f.id == article.id):
+            for para in article.paragraphs:
+                assert para.text[:20] in drawn.replace("\u3000", "") or para.text[:5] in drawn
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles)
+def test_same_input_gives_the_same_pages(spec):
+    issue = make_issue(spec)
+    fonts = font_set(issue.style)
+    assert place_issue(issue, fonts, BuildOptions()).placed == place_issue(issue, fonts, BuildOptions()).placed
+
+
+def test_items_stay_on_the_page():
+    issue = issue_of([story(0, 900), story(1, 400, photo=True), photo_news(2), story(3, 300)])
+    result = place_issue(issue, font_set(issue.style), BuildOptions())
+    page = result.placed.pages[0]
+    for item in page.items:
+        if isinstance(item, PlacedText):
+            assert 0 <= item.x and item.x + item.xs[-1] + item.size <= page.width + 0.01
+            assert 0 < item.y < page.height
+        if isinstance(item, PlacedImage):
+            assert item.x >= 0 and item.x + item.w <= page.width and item.y + item.h <= page.height
+
+
+def test_an_overfull_page_names_the_article_and_its_overrun():
+    issue = issue_of([story(0, 500), story(1, 30000)])
+    result = place_issue(issue, font_set(issue.style), BuildOptions())
+    over = result.copyfit.overflows()
+    assert over and sum(f.over for f in over) > 0
+    message = result.copyfit.overflow_message()
+    for fit in over:
+        assert fit.id in message and str(fit.over) in message
+
+
+def test_columns_hint_is_obeyed():
+    issue = issue_of([story(0, 900), story(1, 400, columns=2), story(2, 500)])
+    _, _, blocks = blocks_of(issue)
+    assert {b[0]: b[3] for b in blocks}["a1"] == 2
+
+
+def test_the_lead_is_at_the_top_of_the_page():
+    issue = issue_of([story(0, 900), story(1, 400), story(2, 500), story(3, 300)])
+    _, top, blocks = blocks_of(issue)
+    assert {b[0]: b[2] for b in blocks}["a0"] == top
+
+
+def test_the_sample_page_fills_its_grid(sample_dir):
+    from layout.manifest import load_issue
+
+    issue = load_issue(sample_dir)
+    result = place_issue(issue, font_set(issue.style, "".join(a.all_text() for a in issue.articles())),
+                         BuildOptions())
+    assert not result.copyfit.overflows()
+    assert result.copyfit.pages[0].filled > 0.95
+    assert {f.id for f in result.copyfit.articles} == {a.id for a in issue.articles()}
