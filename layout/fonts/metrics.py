@@ -43,7 +43,7 @@ def _read(path: Path) -> dict:
     font = TTFont(path, lazy=True)
     upm = font["head"].unitsPerEm
     hmtx = font["hmtx"].metrics
-    advances = {cp: hmtx[g][0] / upm for cp, g in font.getBestCmap().items()}
+    advances = {cp: hmtx[g][0] / upm for cp, g in (font.getBestCmap() or {}).items()}
     os2 = font["OS/2"]
     return {
         "v": CACHE_VERSION,
@@ -72,7 +72,7 @@ def _halt_code_points(font) -> set[int]:
                     and lookup.LookupType == 1:
                 glyphs.update(sub.Coverage.glyphs)
     rev = {}
-    for cp, g in font.getBestCmap().items():
+    for cp, g in (font.getBestCmap() or {}).items():
         rev.setdefault(g, cp)
     return {rev[g] for g in glyphs if g in rev}
 

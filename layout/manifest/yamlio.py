@@ -38,10 +38,24 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def _shift_lines(data, offset: int) -> None:
+    """Make line numbers count from the start of the file, not of the YAML block."""
+    if isinstance(data, LineDict):
+        if offset:
+            data.lines = {k: v + offset for k, v in data.lines.items()}
+        for value in data.values():
+            _shift_lines(value, offset)
+    elif isinstance(data, list):
+        for value in data:
+            _shift_lines(value, offset)
+
+
 def load_yaml(text: str, path: Path, first_line: int = 1):
     """Parse `text` safely; errors become InputError with the file and line."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        _shift_lines(data, first_line - 1)
+        return data
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         line = mark.line + first_line if mark else None
