@@ -42,5 +42,5 @@ def test_characters_outside_the_subsets_come_from_the_system_font():
 
 
 def test_a_character_no_font_has_is_named():
-    with pytest.raises(BuildError, match="U+E000"):
+    with pytest.raises(BuildError, match=r"U\+E000"):
         font_set(default_style(), "中\ue000")
