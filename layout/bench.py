@@ -1,0 +1,99 @@
+"""`make bench`: how fast the sample edition builds, per stage and format, and in what memory.
+
+Reports medians of several runs (these machines are noisy):
+- the whole `layout build` as a fresh process, as a user runs it (all three
+  formats), with its peak resident memory;
+- in one warm process: reading, composing (characters per second), placing,
+  and each exporter.
+Run: python -m layout.bench [ISSUE_DIR] [--runs N]
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def median_time(func, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cold_builds(issue: Path, runs: int) -> tuple[float, float]:
+    """Median wall time of `layout build` in a new process, and the peak RSS in MiB."""
+    times, peak = [], 0.0
+    with tempfile.TemporaryDirectory() as out:
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "layout", "build", str(issue), "-o", out],
+                           check=True, capture_output=True)
+            times.append(time.perf_counter() - start)
+            peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    return statistics.median(times), peak
+
+
+def composer_speed(issue, fonts, runs: int) -> float:
+    """Characters per second of the composer over every body paragraph, caches cold."""
+    from layout.compose import ParagraphSpec, Span, compose_paragraph
+
+    style = issue.style
+    texts = [p.text for a in issue.articles() for p in a.paragraphs]
+    spec = ParagraphSpec(style.column_width)
+    body = style.role("body")
+
+    def run():
+        for text in texts:
+            compose_paragraph((Span(text, body.face, body.size),), spec, fonts)
+
+    chars = sum(len(t) for t in texts)
+    return chars / median_time(run, runs)
+
+
+def warm_stages(issue_dir: Path, runs: int) -> dict[str, float]:
+    from layout.errors import Diagnostics
+    from layout.export import REGISTRY, ExportJob
+    from layout.fonts import font_set
+    from layout.manifest import load_issue
+    from layout.options import BuildOptions
+    from layout.pages import place_issue
+
+    figures = {"read": median_time(lambda: load_issue(issue_dir, Diagnostics()), runs)}
+    issue = load_issue(issue_dir, Diagnostics())
+    fonts = font_set(issue.style, "".join(a.all_text() for a in issue.articles()))
+    figures["compose (chars/s)"] = composer_speed(issue, fonts, runs)
+    figures["place"] = median_time(lambda: place_issue(issue, fonts, BuildOptions()), runs)
+    placed = place_issue(issue, fonts, BuildOptions()).placed
+    job = ExportJob(issue, placed, BuildOptions(), Diagnostics())
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, exporter in REGISTRY.items():
+            write = exporter.load()
+            target = Path(tmp) / f"bench{exporter.suffix}"
+            figures[name] = median_time(lambda: write(job, target), runs)
+    return figures
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark the sample build.")
+    parser.add_argument("issue", nargs="?", default="issues/sample", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    total, peak = cold_builds(args.issue, args.runs)
+    print(f"layout build (pdf+docx+epub, new process): median {total:.3f} s, "
+          f"peak RSS {peak:.0f} MiB, {args.runs} runs")
+    for name, value in warm_stages(args.issue, args.runs).items():
+        unit = f"{value:,.0f}" if "chars" in name else f"{value * 1000:.1f} ms"
+        print(f"  warm {name:<18} median {unit}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

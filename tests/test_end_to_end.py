@@ -1,0 +1,94 @@
+"""End to end: build the sample edition and check the three outputs from the outside."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from layout.errors import Diagnostics
+from layout.options import BuildOptions
+from layout.pipeline import build
+from tests.conftest import SHARED, han
+
+PDFMETRICS = SHARED / "tools" / "pdfmetrics.py"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, sample_dir):
+    out = tmp_path_factory.mktemp("sample")
+    diag = Diagnostics()
+    report = build(sample_dir, BuildOptions(out_dir=out), diag)
+    return report, out, diag
+
+
+def text_of(path):
+    if path.suffix == ".pdf":
+        import pymupdf
+
+        with pymupdf.open(path) as doc:
+            return "".join(p.get_text() for p in doc)
+    with zipfile.ZipFile(path) as z:
+        names = [n for n in z.namelist() if n.endswith((".xml", ".xhtml"))
+                 and not n.endswith(("nav.xhtml", ".opf", ".ncx"))]
+        import re
+
+        return re.sub(r"<[^>]+>", "", "".join(z.read(n).decode("utf-8") for n in names))
+
+
+def test_all_three_outputs_and_the_copyfit_report_are_written(built):
+    report, out, _ = built
+    assert set(report.outputs) == {"pdf", "docx", "epub"}
+    for path in report.outputs.values():
+        assert path.exists() and path.stat().st_size > 10_000
+    fit = json.loads((out / "copyfit.json").read_text("utf-8"))
+    assert {a["id"] for a in fit["articles"]} == {"dangjian", "hengji", "wuye", "niaolei", "wenming",
+                                                   "yizhen", "wenhua"}
+    assert all(a["over"] == 0 for a in fit["articles"])
+    assert not list(out.glob(".*.tmp")), "temporary files left behind"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "epub"])
+def test_every_han_character_of_the_seed_reaches_the_output(built, seed_text, fmt):
+    report, _, _ = built
+    missing = han(seed_text) - han(text_of(report.outputs[fmt]))
+    assert not missing, f"{fmt} lost {sum(missing.values())}: {''.join(missing)[:40]}"
+
+
+def test_pdf_fonts_are_all_embedded_and_no_helvetica(built):
+    import pymupdf
+
+    with pymupdf.open(built[0].outputs["pdf"]) as doc:
+        assert doc.page_count == 1
+        fonts = doc[0].get_fonts(full=True)
+    assert fonts and all(f[1] not in ("n/a", "") for f in fonts)
+    assert not any("Helvetica" in f[3] for f in fonts)
+
+
+@pytest.mark.skipif(not PDFMETRICS.exists(), reason="shared/tools/pdfmetrics.py not found")
+def test_sample_pdf_typesetting_figures(built, seed_text):
+    result = subprocess.run([sys.executable, str(PDFMETRICS), str(built[0].outputs["pdf"]),
+                             "--source", str(SHARED / "seed" / "tiedong-community-page.txt")],
+                            capture_output=True, text=True, check=True)
+    m = json.loads(result.stdout)
+    assert m["kinsoku_start"] == 0 and m["kinsoku_end"] == 0, m["examples"]
+    assert m["split_pairs"] == 0, m["examples"]
+    assert m["notdef"] == 0 and m["fonts_not_embedded"] == []
+    assert m["glyph_collisions"] == 0 and m["glyphs_on_images"] == 0
+    assert m["missing"] == 0
+    assert m["ragged_lines"] == 0, m["examples"]
+    assert m["lone_char_lines"] == 0, m["examples"]
+    assert m["loose_lines"] <= 0.01 * m["body_lines"], m["examples"]
+    assert m["grid_aligned"] >= 0.99
+    assert m["blank_share"] <= 0.02
+
+
+def test_docx_opens_with_python_docx(built):
+    import docx
+
+    document = docx.Document(str(built[0].outputs["docx"]))
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"主题", "正文"} <= styles
+    assert len(document.inline_shapes) == 2
