@@ -4,8 +4,9 @@ The documents are small and fully known, so they are built as trees of
 frozen `Element`s and written by one function: attributes keep the order
 they are given in, output is byte-for-byte stable, and elements holding
 only other elements are indented so the files diff well. Elements with
-text (mixed content) are written on one line, so no whitespace is ever
-added inside a paragraph.
+text (mixed content), and elements whose content is phrasing even when
+it happens to be only elements (`figcaption` holding two spans), are written
+on one line, so no whitespace is ever added inside running text.
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
+# Elements whose children are running text: never indented inside.
+PHRASING = frozenset({"p", "h1", "h2", "h3", "figcaption", "span", "a", "title", "text"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +47,8 @@ def _inline(node: Element | str) -> str:
 def render(node: Element, depth: int = 0) -> str:
     """Serialise `node`; block elements indented by two spaces a level."""
     pad = "  " * depth
-    if not node.children or any(isinstance(c, str) for c in node.children):
+    if node.tag in PHRASING or not node.children \
+            or any(isinstance(c, str) for c in node.children):
         return pad + _inline(node)
     inner = "\n".join(render(c, depth + 1) for c in node.children)  # type: ignore[arg-type]
     return f"{pad}{_open(node)}>\n{inner}\n{pad}</{node.tag}>"

@@ -37,7 +37,7 @@ def nav_document(plan: BookPlan, title: str) -> bytes:
                       el("li", None, _link(NAV_HREF + "#toc", TOC_TITLE, "toc")),
                       el("li", None, _link(start, "正文", "bodymatter"))))
     body = el("body", {"class": "nav"}, toc, landmarks)
-    return page_shell(title, body, NAV_HREF)
+    return page_shell(f"{title} {TOC_TITLE}", body, NAV_HREF)
 
 
 def ncx_document(plan: BookPlan, title: str, uid: str) -> bytes:
