@@ -51,11 +51,15 @@ def lunar_text(day: dt.date) -> str:
     try:
         from lunardate import LunarDate
 
-        lunar = LunarDate.fromSolarDate(day.year, day.month, day.day)
+        convert = getattr(LunarDate, "from_solar_date", None) or LunarDate.fromSolarDate
+        lunar = convert(day.year, day.month, day.day)
     except (ImportError, ValueError):
         return ""
+    leap = getattr(lunar, "is_leap_month", None)
+    if leap is None:  # lunardate < 0.3 names it isLeapMonth
+        leap = lunar.isLeapMonth
     year = STEMS[(lunar.year - 4) % 10] + BRANCHES[(lunar.year - 4) % 12]
-    month = ("闰" if lunar.isLeapMonth else "") + LUNAR_MONTHS[lunar.month - 1]
+    month = ("闰" if leap else "") + LUNAR_MONTHS[lunar.month - 1]
     return f"农历{year}年{month}月{_lunar_day(lunar.day)}"
 
 
