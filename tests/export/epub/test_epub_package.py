@@ -4,7 +4,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from conftest import NS, build, run_epubcheck
+from epub_helpers import NS, build, run_epubcheck
 
 MAX_BYTES = 3 * 1024 * 1024
 
