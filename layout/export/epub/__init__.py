@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from layout.errors import BuildError
 from layout.export.epub import cover, edition, fonts, navigation, xhtml
@@ -25,6 +26,9 @@ from layout.export.epub.package import Resource, package_document
 from layout.export.epub.plan import (COVER_HREF, COVER_IMAGE_HREF, CSS_HREF, NAV_HREF,
                                      NCX_HREF, PACKAGE_DIR, BookPlan, plan_book)
 from layout.model import Issue
+
+if TYPE_CHECKING:
+    from layout.export import ExportJob
 
 # Measured on the sample edition (one page, 7 articles, 2 photos): 599 KB
 # without fonts, 715 KB with them (+116 KB: body subset 104 KB, headline
@@ -37,7 +41,7 @@ XHTML_TYPE = "application/xhtml+xml"
 CSS_PATH = Path(__file__).with_name("edition.css")
 _TAG = re.compile(r"<[^>]+>")
 
-__all__ = ["write_epub", "build_resources"]
+__all__ = ["build_resources", "stylesheet", "write_epub"]
 
 
 def _visible_text(documents: list[bytes]) -> str:
@@ -61,15 +65,24 @@ def _text_resources(issue: Issue, plan: BookPlan, uid: str) -> list[Resource]:
     return out
 
 
-def _font_resources(issue: Issue, plan: BookPlan, text: list[Resource]) -> list[Resource]:
+def _embedded_fonts(issue: Issue, plan: BookPlan,
+                    text: list[Resource]) -> tuple[fonts.EmbeddedFont, ...]:
+    """Subsets of the body face (all visible text) and headline face (the 主题)."""
     from layout.fonts import font_set
 
     paths = font_set(issue.style).paths
     headlines = "".join(d.article.headline.title for d in plan.docs())
     body = _visible_text([r.data for r in text if r.media_type == XHTML_TYPE])
-    embedded = fonts.embedded_fonts(paths["serif"], paths["serif_bold"], body, headlines)
-    return [Resource(f.href, "font/woff2", f.data, f"font-{i}")
-            for i, f in enumerate(embedded, start=1)]
+    return fonts.embedded_fonts(paths["serif"], paths["serif_bold"], body, headlines)
+
+
+def stylesheet(embedded: tuple[fonts.EmbeddedFont, ...]) -> bytes:
+    """The edition's CSS, with @font-face rules after `@charset` when fonts are embedded."""
+    css = CSS_PATH.read_text(encoding="utf-8")
+    if embedded:
+        charset, rest = css.split("\n", 1)
+        css = f"{charset}\n{fonts.font_face_css(embedded)}\n{rest}"
+    return css.encode("utf-8")
 
 
 def build_resources(issue: Issue, embed_fonts: bool) -> tuple[str, list[Resource]]:
@@ -79,22 +92,18 @@ def build_resources(issue: Issue, embed_fonts: bool) -> tuple[str, list[Resource
         raise BuildError("the issue has no articles: nothing to put in the EPUB")
     uid = edition.identifier(issue)
     text = _text_resources(issue, plan, uid)
-    css = CSS_PATH.read_text(encoding="utf-8")
-    font_files = _font_resources(issue, plan, text) if embed_fonts else []
-    if font_files:
-        charset, rest = css.split("\n", 1)
-        faces = fonts.font_face_css(tuple(
-            fonts.EmbeddedFont(r.href, w, r.data) for r, w in zip(font_files, ("normal", "bold"))))
-        css = f"{charset}\n{faces}\n{rest}"
+    embedded = _embedded_fonts(issue, plan, text) if embed_fonts else ()
+    style = [Resource(CSS_HREF, "text/css", stylesheet(embedded), "css")]
+    style += [Resource(f.href, "font/woff2", f.data, f"font-{i}")
+              for i, f in enumerate(embedded, start=1)]
     images = [Resource(COVER_IMAGE_HREF, "image/png", cover.cover_png(issue, plan),
                        "cover-image", "cover-image")]
     images += [Resource(f.href, "image/jpeg", phone_jpeg(f.photo.path), f"img-{i}")
                for i, f in enumerate(plan.photos(), start=1)]
-    style = [Resource(CSS_HREF, "text/css", css.encode("utf-8"), "css")]
-    return uid, text + style + font_files + images
+    return uid, text + style + images
 
 
-def write_epub(job, target: Path) -> str:
+def write_epub(job: ExportJob, target: Path) -> str:
     """Write the EPUB of `job.issue` to `target`; return a one-line summary."""
     issue = job.issue
     embed = job.options.epub_fonts

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from layout.export.epub.markup import Element, document, el
 from layout.export.epub.plan import CSS_HREF, ArticleDoc, PhotoFile
-from layout.model import ParagraphKind
+from layout.model import ArticleKind, ParagraphKind
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 OPS_NS = "http://www.idpf.org/2007/ops"
@@ -80,7 +80,7 @@ def paragraphs(doc: ArticleDoc) -> list[Element]:
 def article_document(doc: ArticleDoc) -> bytes:
     """The XHTML document of one article."""
     article = doc.article
-    kind = "photo-news" if article.kind.value == "photo" else "story"
+    kind = "photo-news" if article.kind is ArticleKind.PHOTO else "story"
     byline = el("p", {"class": "byline"}, article.byline) if article.byline else None
     figures = [figure(f, doc.href) for f in doc.photos]
     body_parts = [headline_group(doc), byline, *figures, *paragraphs(doc)]
