@@ -1,0 +1,38 @@
+"""Photos for phones: at most 1600 px on the long side, baseline JPEG, no metadata.
+
+Every photo is re-encoded, even one already small enough, so that camera
+metadata (EXIF, GPS positions) never reaches readers and the output depends
+only on the pixels. Orientation from EXIF is applied first; an embedded
+ICC profile is kept so colours stay right.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from layout.errors import InputError
+
+MAX_SIDE_PX = 1600
+JPEG_QUALITY = 82
+
+
+def phone_jpeg(path: Path, max_side: int = MAX_SIDE_PX, quality: int = JPEG_QUALITY) -> bytes:
+    """The photo at `path` as JPEG bytes no larger than `max_side` pixels."""
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(path) as source:
+            icc = source.info.get("icc_profile")
+            image = ImageOps.exif_transpose(source)
+            if image.mode not in ("RGB", "L"):
+                image, icc = image.convert("RGB"), None  # a converted CMYK profile no longer applies
+            if max(image.size) > max_side:
+                scale = max_side / max(image.size)
+                size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+                image = image.resize(size, Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            extra = {"icc_profile": icc} if icc else {}
+            image.save(out, "JPEG", quality=quality, optimize=True, progressive=False, **extra)
+    except OSError as exc:
+        raise InputError(f"cannot read the photo for the EPUB: {exc}", path) from None
+    return out.getvalue()

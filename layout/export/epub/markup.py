@@ -1,0 +1,60 @@
+"""A tiny XML builder and serialiser for the EPUB's documents.
+
+The documents are small and fully known, so they are built as trees of
+frozen `Element`s and written by one function: attributes keep the order
+they are given in, output is byte-for-byte stable, and elements holding
+only other elements are indented so the files diff well. Elements with
+text (mixed content), and elements whose content is phrasing even when
+it happens to be only elements (`figcaption` holding two spans), are written
+on one line, so no whitespace is ever added inside running text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
+# Elements whose children are running text: never indented inside.
+PHRASING = frozenset({"p", "h1", "h2", "h3", "figcaption", "span", "a", "title", "text"})
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    tag: str
+    attrs: tuple[tuple[str, str], ...] = ()
+    children: tuple["Element | str", ...] = ()
+
+
+def el(tag: str, attrs: dict[str, str] | None = None, *children: "Element | str | None") -> Element:
+    """An element; `None` children and empty strings are left out."""
+    kept = tuple(c for c in children if c is not None and c != "")
+    return Element(tag, tuple((attrs or {}).items()), kept)
+
+
+def _open(node: Element) -> str:
+    attrs = "".join(f" {name}={quoteattr(value)}" for name, value in node.attrs)
+    return f"<{node.tag}{attrs}"
+
+
+def _inline(node: Element | str) -> str:
+    if isinstance(node, str):
+        return escape(node)
+    if not node.children:
+        return _open(node) + "/>"
+    return _open(node) + ">" + "".join(_inline(c) for c in node.children) + f"</{node.tag}>"
+
+
+def render(node: Element, depth: int = 0) -> str:
+    """Serialise `node`; block elements indented by two spaces a level."""
+    pad = "  " * depth
+    if node.tag in PHRASING or not node.children \
+            or any(isinstance(c, str) for c in node.children):
+        return pad + _inline(node)
+    inner = "\n".join(render(c, depth + 1) for c in node.children)  # type: ignore[arg-type]
+    return f"{pad}{_open(node)}>\n{inner}\n{pad}</{node.tag}>"
+
+
+def document(root: Element, doctype: str = "") -> bytes:
+    """A whole XML file: declaration, optional doctype line, the tree, a final newline."""
+    head = XML_DECLARATION + (doctype + "\n" if doctype else "")
+    return (head + render(root) + "\n").encode("utf-8")

@@ -1,0 +1,70 @@
+"""Navigation: the EPUB 3 navigation document and the NCX for older readers.
+
+Both group the articles under their pages, as a reader of the printed paper
+finds them: `第1版 社区` and beneath it the page's headlines in order. A page
+entry leads to its first article. The navigation document also carries the
+landmarks (cover, table of contents, start of reading).
+"""
+from __future__ import annotations
+
+from layout.export.epub.markup import Element, document, el
+from layout.export.epub.plan import COVER_HREF, NAV_HREF, BookPlan
+from layout.export.epub.xhtml import LANG, page_shell, relative
+
+NCX_NS = "http://www.daisy.org/z3986/2005/ncx/"
+TOC_TITLE = "目录"
+
+
+def _link(href: str, label: str, epub_type: str | None = None) -> Element:
+    attrs = {"epub:type": epub_type} if epub_type else {}
+    return el("a", {**attrs, "href": relative(href, NAV_HREF)}, label)
+
+
+def nav_document(plan: BookPlan, title: str) -> bytes:
+    """nav.xhtml: the table of contents by page, and the landmarks."""
+    pages = []
+    for entry in plan.pages:
+        items = [el("li", None, _link(d.href, d.label)) for d in entry.docs]
+        first = entry.docs[0].href if entry.docs else COVER_HREF
+        pages.append(el("li", None, _link(first, entry.label), el("ol", None, *items)))
+    toc = el("nav", {"epub:type": "toc", "id": "toc", "role": "doc-toc"},
+             el("h1", None, TOC_TITLE), el("ol", None, *pages))
+    start = plan.docs()[0].href if plan.docs() else COVER_HREF
+    landmarks = el("nav", {"epub:type": "landmarks", "id": "landmarks", "hidden": "hidden"},
+                   el("h2", None, "导览"),
+                   el("ol", None,
+                      el("li", None, _link(COVER_HREF, "封面", "cover")),
+                      el("li", None, _link(NAV_HREF + "#toc", TOC_TITLE, "toc")),
+                      el("li", None, _link(start, "正文", "bodymatter"))))
+    body = el("body", {"class": "nav"}, toc, landmarks)
+    return page_shell(f"{title} {TOC_TITLE}", body, NAV_HREF)
+
+
+def ncx_document(plan: BookPlan, title: str, uid: str) -> bytes:
+    """toc.ncx: the same tree for EPUB 2 readers; one play order per target."""
+    orders: dict[str, int] = {}
+
+    def point(number: int, href: str, label: str, *children: Element) -> Element:
+        order = orders.setdefault(href, len(orders) + 1)
+        return el("navPoint", {"id": f"np-{number}", "playOrder": str(order)},
+                  el("navLabel", None, el("text", None, label)),
+                  el("content", {"src": href}), *children)
+
+    points, count = [point(1, COVER_HREF, "封面")], 1
+    for entry in plan.pages:
+        page_number = count = count + 1
+        first = entry.docs[0].href if entry.docs else COVER_HREF
+        orders.setdefault(first, len(orders) + 1)  # the page shares its first article's order
+        children = []
+        for doc in entry.docs:
+            count += 1
+            children.append(point(count, doc.href, doc.label))
+        points.append(point(page_number, first, entry.label, *children))
+    head = el("head", None,
+              el("meta", {"name": "dtb:uid", "content": uid}),
+              el("meta", {"name": "dtb:depth", "content": "2"}),
+              el("meta", {"name": "dtb:totalPageCount", "content": "0"}),
+              el("meta", {"name": "dtb:maxPageNumber", "content": "0"}))
+    ncx = el("ncx", {"xmlns": NCX_NS, "version": "2005-1", "xml:lang": LANG}, head,
+             el("docTitle", None, el("text", None, title)), el("navMap", None, *points))
+    return document(ncx)

@@ -1,0 +1,97 @@
+"""XHTML content documents: one per article, and the cover page.
+
+An article becomes `<article>` with a `<header>` for its headline group
+(引题 `p.kicker`, 主题 `h1.title`, 副题 `p.subtitle`), the byline, the
+paragraphs (电头 as a bold `span.dateline` run into the first one; 小标题 as
+`h2.subhead`) and its photos as `figure`/`figcaption` with the credit in
+`span.credit`. Text is written exactly as the model holds it: a U+3000
+between the two phrases of a headline is content and stays; spacing and
+indents come from the stylesheet only.
+"""
+from __future__ import annotations
+
+from layout.export.epub.markup import Element, document, el
+from layout.export.epub.plan import CSS_HREF, ArticleDoc, PhotoFile
+from layout.model import ArticleKind, ParagraphKind
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+OPS_NS = "http://www.idpf.org/2007/ops"
+DOCTYPE = "<!DOCTYPE html>"
+LANG = "zh-CN"
+
+
+def relative(href: str, from_href: str) -> str:
+    """`href` (package-relative) as seen from the document at `from_href`."""
+    depth = from_href.count("/")
+    return "../" * depth + href
+
+
+def page_shell(title: str, body: Element, doc_href: str) -> bytes:
+    """A complete XHTML document around `body`, linked to the edition stylesheet."""
+    head = el("head", None,
+              el("meta", {"charset": "utf-8"}),
+              el("title", None, title),
+              el("link", {"rel": "stylesheet", "type": "text/css",
+                          "href": relative(CSS_HREF, doc_href)}))
+    html = el("html", {"xmlns": XHTML_NS, "xmlns:epub": OPS_NS,
+                       "lang": LANG, "xml:lang": LANG}, head, body)
+    return document(html, DOCTYPE)
+
+
+def headline_group(doc: ArticleDoc) -> Element | None:
+    """引题 / 主题 / 副题 in a header, or None for untitled photo news."""
+    h = doc.article.headline
+    if not (h.kicker or h.title or h.subtitle):
+        return None
+    return el("header", {"class": "headline"},
+              el("p", {"class": "kicker"}, h.kicker) if h.kicker else None,
+              el("h1", {"class": "title"}, h.title) if h.title else None,
+              el("p", {"class": "subtitle"}, h.subtitle) if h.subtitle else None)
+
+
+def figure(photo_file: PhotoFile, doc_href: str) -> Element:
+    """A photo with its caption as alt text and figcaption, the credit set apart."""
+    photo = photo_file.photo
+    alt = photo.caption or photo.credit or "图片"
+    caption = el("figcaption", None,
+                 el("span", {"class": "caption"}, photo.caption) if photo.caption else None,
+                 el("span", {"class": "credit"}, photo.credit) if photo.credit else None)
+    img = el("img", {"src": relative(photo_file.href, doc_href), "alt": alt})
+    return el("figure", {"class": "photo"}, img,
+              caption if caption.children else None)
+
+
+def paragraphs(doc: ArticleDoc) -> list[Element]:
+    """Body paragraphs and subheads; the 电头 runs into the first body paragraph."""
+    out: list[Element] = []
+    dateline = doc.article.dateline
+    for para in doc.article.paragraphs:
+        if para.kind is ParagraphKind.SUBHEAD:
+            out.append(el("h2", {"class": "subhead"}, para.text))
+            continue
+        lead = el("span", {"class": "dateline"}, dateline) if dateline else None
+        out.append(el("p", None, lead, para.text))
+        dateline = ""
+    if dateline:  # a 电头 with no body text still reaches the reader
+        out.append(el("p", None, el("span", {"class": "dateline"}, dateline)))
+    return out
+
+
+def article_document(doc: ArticleDoc) -> bytes:
+    """The XHTML document of one article."""
+    article = doc.article
+    kind = "photo-news" if article.kind is ArticleKind.PHOTO else "story"
+    byline = el("p", {"class": "byline"}, article.byline) if article.byline else None
+    figures = [figure(f, doc.href) for f in doc.photos]
+    body_parts = [headline_group(doc), byline, *figures, *paragraphs(doc)]
+    body = el("body", {"epub:type": "bodymatter"},
+              el("article", {"id": doc.anchor, "class": kind}, *body_parts))
+    return page_shell(doc.label, body, doc.href)
+
+
+def cover_document(title: str, alt: str, image_href: str, doc_href: str) -> bytes:
+    """The cover page: the cover image, full height, with a spoken description."""
+    body = el("body", {"class": "cover", "epub:type": "cover"},
+              el("div", {"class": "cover-image"},
+                 el("img", {"src": relative(image_href, doc_href), "alt": alt})))
+    return page_shell(title, body, doc_href)
