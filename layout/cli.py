@@ -1,6 +1,8 @@
 """The `layout` command (typer): argument parsing and messages only, no logic."""
 from __future__ import annotations
 
+import functools
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -19,6 +21,15 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _internal_error(exc: BaseException) -> None:
+    """A bug, not bad input: one line, and the traceback only when asked for."""
+    if os.environ.get("LAYOUT_DEBUG"):
+        raise exc
+    typer.echo(f"layout: internal error: {type(exc).__name__}: {exc} "
+               "(please report it; set LAYOUT_DEBUG=1 to see the traceback)", err=True)
+    raise typer.Exit(70)
+
+
 def _print_warnings(diag: Diagnostics) -> None:
     for warning in diag.warnings:
         typer.echo(f"layout: warning: {warning}", err=True)
@@ -27,6 +38,21 @@ def _print_warnings(diag: Diagnostics) -> None:
 def _progress(message: str) -> None:
     if sys.stderr.isatty():
         typer.echo(f"… {message}", err=True)
+
+
+def guarded(command):
+    """Run a command so that any unexpected exception becomes one line, not a traceback."""
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
+            raise
+        except LayoutError as exc:
+            _fail(str(exc))
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            _internal_error(exc)
+    return run
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -38,6 +64,7 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 @app.command()
+@guarded
 def build(
     issue_dir: Path = typer.Argument(..., help="The issue folder (holds issue.yaml)."),
     out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output folder [output/<issue>/]."),
@@ -72,6 +99,7 @@ def build(
 
 
 @app.command()
+@guarded
 def check(path: Path = typer.Argument(..., help="An issue folder or a PDF file.")) -> None:
     """Check an issue folder's inputs, or preflight a PDF for the printing plant."""
     from layout.preflight.check import check_path
@@ -89,6 +117,7 @@ def check(path: Path = typer.Argument(..., help="An issue folder or a PDF file."
 
 
 @app.command("import")
+@guarded
 def import_(
     file: Path = typer.Argument(..., help="Raw copy (.txt, .md) or an edited DOCX."),
     issue: Path = typer.Option(..., "--issue", help="The issue folder to write into."),
@@ -109,6 +138,7 @@ def import_(
 
 
 @app.command()
+@guarded
 def new(
     folder: Path = typer.Argument(..., help="The new issue folder."),
     date: str = typer.Option(..., help="ISO date of the edition, e.g. 2025-06-18."),
@@ -124,6 +154,7 @@ def new(
 
 
 @app.command()
+@guarded
 def preview(
     issue_dir: Path = typer.Argument(..., help="The issue folder."),
     out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output folder."),

@@ -43,6 +43,7 @@ def write_atomically(target: Path, write: Callable[[Path], str]) -> str:
     tmp = Path(tmp_name)
     try:
         summary = write(tmp)
+        os.chmod(tmp, 0o644)  # mkstemp makes files private; outputs are for sharing
         os.replace(tmp, target)
         return summary
     finally:
