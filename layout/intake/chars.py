@@ -10,13 +10,12 @@ import re
 # CJK Unified Ideographs, Extension A, Compatibility Ideographs, Extensions B–H
 HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
 
-# Marks that belong to Chinese text (GB/T 15834-2011 §4): full-width forms,
-# CJK symbols and punctuation, and the marks shared with Latin that Chinese
-# text sets full width (quotes, dash, ellipsis, middle dot).
-CJK_MARKS = frozenset(
-    "，。、；：？！（）《》〈〉【】〔〕〖〗［］｛｝「」『』“”‘’——……·・～／"
-    "\u3000\u3001\u3002\u300a\u300b"
-)
+# Marks only Chinese text uses (GB/T 15834-2011 §4): full-width forms and CJK
+# symbols and punctuation. Their presence makes a "Chinese context".
+CJK_MARKS = frozenset("，。、；：？！（）《》〈〉【】〔〕〖〗［］｛｝「」『』～／\u3000")
+# Marks Chinese shares with Latin text (quotes, dash, ellipsis, middle dot): a
+# context search looks through them to the character beyond.
+SHARED_MARKS = frozenset("“”‘’—…·")
 
 # A sentence may end with one of these (GB/T 15834-2011 §4.1–4.3, §4.11) ...
 SENTENCE_FINAL = frozenset("。！？…!?")
@@ -31,6 +30,8 @@ _URL_TRAIL = ".,;:!?)'\"]"
 
 
 def is_han(ch: str) -> bool:
+    if len(ch) != 1:
+        return False
     code = ord(ch)
     return any(lo <= code <= hi for lo, hi in HAN_RANGES)
 
@@ -40,14 +41,20 @@ def is_chinese(ch: str) -> bool:
     return is_han(ch) or ch in CJK_MARKS
 
 
+def is_cjk_text(ch: str) -> bool:
+    """A character of Chinese running text: Han, a Chinese mark, or a shared mark."""
+    return is_chinese(ch) or ch in SHARED_MARKS
+
+
 def is_space(ch: str) -> bool:
     return ch in HORIZONTAL_SPACE
 
 
 def neighbour(text: str, index: int, step: int) -> str:
-    """The nearest character from `index` in direction `step` that is not a space ('' at the edge)."""
+    """The nearest character from `index` in direction `step` that is neither a space nor a
+    mark shared with Latin text ('' at the edge)."""
     i = index + step
-    while 0 <= i < len(text) and is_space(text[i]):
+    while 0 <= i < len(text) and (is_space(text[i]) or text[i] in SHARED_MARKS):
         i += step
     return text[i] if 0 <= i < len(text) else ""
 
@@ -58,6 +65,9 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     for match in _URL.finditer(text):
         end = match.end()
         while end > match.start() and text[end - 1] in _URL_TRAIL:
+            url = text[match.start():end]
+            if url.endswith(")") and url.count("(") >= url.count(")"):
+                break  # a balanced bracket belongs to the address, as in wiki links
             end -= 1
         spans.append((match.start(), end))
     spans += [m.span() for m in _EMAIL.finditer(text)]

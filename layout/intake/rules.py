@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from layout.intake.chars import is_chinese, is_han, is_space, neighbour
+from layout.intake.chars import is_chinese, is_cjk_text, is_han, is_space, neighbour
 
 Edit = tuple[int, int, str]
 
@@ -56,9 +56,9 @@ def _fullwidth_alnum(match: re.Match, text: str) -> str:
 
 # --- `...`, `。。。`, `．．．`, a lone `…` or `⋯` → `……` (GB/T 15834-2011 §4.11)
 def _ellipsis(match: re.Match, text: str) -> str | None:
-    if match.group()[0] in ".．" and not _chinese_context(text, match.start(), match.end()):
-        return None
-    return "……"
+    if match.group()[0] in "。．" or _chinese_context(text, match.start(), match.end()):
+        return "……"
+    return None
 
 
 # --- `--`, a lone `—`, `―` → `——` in Chinese text (GB/T 15834-2011 §4.9)
@@ -79,7 +79,7 @@ def _mark(match: re.Match, text: str) -> str | None:
 # --- `.` after a Han character, ending a sentence → `。` (GB/T 15834-2011 §4.1)
 def _full_stop(match: re.Match, text: str) -> str | None:
     after = text[match.end():match.end() + 1]
-    if is_han(text[match.start() - 1]) and (not after or is_space(after) or is_chinese(after)):
+    if is_han(text[match.start() - 1]) and (not after or is_space(after) or is_cjk_text(after)):
         return "。"
     return None
 
@@ -155,7 +155,7 @@ def _body_space(match: re.Match, text: str) -> str | None:
         return None
     if is_han(before) and is_han(after) and _inside_slogan(text, match.start()):
         return "\u3000"  # a quoted two-phrase slogan keeps its phrase gap
-    if is_chinese(before) and is_chinese(after):
+    if is_cjk_text(before) and is_cjk_text(after):
         return ""
     if (is_han(before) and after.isascii() and after.isalnum()) or \
             (is_han(after) and before.isascii() and before.isalnum()):

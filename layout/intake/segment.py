@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from layout.intake.blocks import DATELINE, Block, BlockKind
-from layout.intake.chars import HORIZONTAL_SPACE, ends_sentence, is_chinese
+from layout.intake.chars import HORIZONTAL_SPACE, ends_sentence, is_cjk_text
 from layout.intake.normalise import normalise
 
 DASHES = ("——", "--", "—", "―", "－－")
@@ -64,7 +64,7 @@ class Note:
 
 def join_text(left: str, right: str) -> str:
     """Rejoin a broken line: nothing next to Chinese, one space between Latin words."""
-    if left and right and not (is_chinese(left[-1]) or is_chinese(right[0])):
+    if left and right and not (is_cjk_text(left[-1]) or is_cjk_text(right[0])):
         return left + " " + right
     return left + right
 
