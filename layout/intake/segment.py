@@ -4,7 +4,8 @@ Decisions, in the order the page is read:
 
 - A run of headline lines starts a new article when it has two or more lines,
   is followed by a byline or 电头, follows a photo item, or comes first; a
-  single headline line inside a story is a 小标题.
+  single headline line inside a story is a 小标题, unless the paragraph before
+  it is unfinished (then it is the next piece of that sentence).
 - Within a headline group a line led by a dash is the 副题. Of two other
   lines, the second is the 副题 when it is the longer, plain factual line (no
   phrase gap), as the paper sets `办好民生实事 打造温馨家园` over
@@ -150,6 +151,9 @@ class _Segmenter:
         run = self.blocks[i:j]
         after = self.blocks[j] if j < len(self.blocks) else None
         if not self._starts_article(run, after):
+            if self.open_para and len(run) == 1 and run[0].level == 0:
+                self._body(Block(BlockKind.BODY, run[0].text, run[0].line))
+                return j  # a short piece of a broken sentence, not a 小标题
             for block in run:
                 self.current.paragraphs.append(RawPara(block.text, block.line, subhead=True))
             self.open_para = False
