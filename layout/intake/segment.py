@@ -74,25 +74,23 @@ def _has_gap(text: str) -> bool:
     return any(c in HORIZONTAL_SPACE for c in text.strip(HORIZONTAL_SPACE))
 
 
-def headline_roles(lines: list[str]) -> tuple[str, str, str, list[str]]:
-    """(引题, 主题, 副题, lines left over) for a headline group."""
+def headline_roles(lines: list[str]) -> tuple[str, str, str, list[int]]:
+    """(引题, 主题, 副题, indices of lines left over) for a headline group."""
+    order = list(range(len(lines)))
     subtitle = ""
-    rest = list(lines)
-    if len(rest) > 1 and rest[-1].startswith(DASHES):
-        subtitle = rest.pop()
-    if len(rest) == 1:
-        return "", rest[0], subtitle, []
-    first, second = rest[0], rest[1]
-    if len(rest) == 2 and not subtitle:
+    if len(order) > 1 and lines[order[-1]].startswith(DASHES):
+        subtitle = lines[order.pop()]
+    if len(order) == 1:
+        return "", lines[order[0]], subtitle, []
+    first, second = lines[order[0]], lines[order[1]]
+    if len(order) == 2 and not subtitle:
         plain = lambda s: "".join(c for c in s if c not in HORIZONTAL_SPACE)  # noqa: E731
         if not _has_gap(second) and len(plain(second)) > len(plain(first)):
             return "", first, second, []
         return first, second, "", []
-    if len(rest) == 2:
-        return first, second, subtitle, []
-    if subtitle:
-        return first, second, subtitle, rest[2:]
-    return first, second, rest[2], rest[3:]
+    if subtitle or len(order) == 2:
+        return first, second, subtitle, order[2:]
+    return first, second, lines[order[2]], order[3:]
 
 
 class _Segmenter:
@@ -161,7 +159,7 @@ class _Segmenter:
         draft = self._new(run[0].line)
         kicker, title, subtitle, extra = headline_roles([b.text for b in run])
         draft.kicker, draft.title, draft.subtitle = kicker, title, subtitle
-        for block in run[len(run) - len(extra):]:
+        for block in (run[k] for k in extra):
             draft.paragraphs.append(RawPara(block.text, block.line))
             self.notes.append(Note(block.line, block.text,
                                    "a fourth headline line; kept as body text"))
