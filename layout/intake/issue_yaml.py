@@ -97,7 +97,7 @@ def add_ids(text: str, ids: list[str], path) -> str:
         indent = dash.group(1) if dash else " " * max(0, last.start_mark.column - 2)
         at = _line_end(text, last.end_mark.index - 1 if last.end_mark.index else 0)
         return _insert(text, at, "".join(f"\n{indent}- {i}" for i in ids))
-    if isinstance(articles, yaml.ScalarNode) and articles.value in ("", "~", "null", "Null", "NULL"):
+    if isinstance(articles, yaml.ScalarNode) and articles.value in ("", "~", "null", "Null"):
         flow = "[" + ", ".join(ids) + "]"
         if articles.end_mark.index > articles.start_mark.index:  # `~` or `null` written out
             return text[:articles.start_mark.index] + flow + text[articles.end_mark.index:]

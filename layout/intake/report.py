@@ -35,7 +35,8 @@ def _counts(plan: "Plan") -> list[str]:
     counts = Counter(c.change.rule for cl in plan.cleaned for c in cl.changes)
     total = sum(counts.values())
     lines = [f"Changes: {total}"]
-    lines += [f"  {rule:<18} {n:>5}" for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    by_count = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    lines += [f"  {rule:<18} {n:>5}" for rule, n in by_count]
     return lines
 
 
@@ -69,7 +70,8 @@ def report(plan: "Plan", existing: list[Path], *, dry_run: bool, diff: str) -> s
         mark = "  (replaces existing)" if path in existing else ""
         lines.append(f"  {path}  {a.kind:<5}  {_label(a)}{mark}")
     manifest = plan.issue_dir / "issue.yaml"
-    lines.append(f"  {manifest}  {'created: check paper and date' if plan.manifest_created else 'ids added'}")
+    done = "created: check paper and date" if plan.manifest_created else "ids added"
+    lines.append(f"  {manifest}  {done}")
     lines += _counts(plan) + _photos(plan) + _notes(plan)
     if dry_run:
         if existing:

@@ -18,6 +18,7 @@ def new_issue(folder: Path, *, date: str, paper: str) -> str:
         raise InputError("the paper's name (--paper) is empty")
     (folder / "articles").mkdir(parents=True, exist_ok=True)
     (folder / "photos").mkdir(exist_ok=True)
-    (folder / "issue.yaml").write_text(new_manifest(paper, date, []), encoding="utf-8", newline="\n")
+    (folder / "issue.yaml").write_text(new_manifest(paper, date, []), encoding="utf-8",
+                                       newline="\n")
     return (f"Created {folder}: issue.yaml ({paper}, {date}, page 1 '{FIRST_PAGE_NAME}'), "
             f"articles/, photos/.\nNext: layout import FILE --issue {folder}")

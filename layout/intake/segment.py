@@ -114,12 +114,10 @@ class _Segmenter:
                        BlockKind.BODY: self._body}[block.kind]
             handler(block)
             i += 1
-        for draft in self.drafts:
-            if draft.kind == "photo" and draft.paragraphs:
-                for para in draft.paragraphs:
-                    self.notes.append(Note(para.line, para.text,
-                                           "text after a photo item with no credit; kept as its body"))
-        return self.drafts, self.notes
+        why = "text after a photo item with no credit; kept as its body"
+        self.notes += [Note(para.line, para.text, why) for draft in self.drafts
+                       if draft.kind == "photo" for para in draft.paragraphs]
+        return self.drafts, sorted(self.notes, key=lambda note: note.line)
 
     def _new(self, line: int) -> Draft:
         self.current = Draft(line)
@@ -204,6 +202,9 @@ class _Segmenter:
         caption = draft.paragraphs.pop()
         lone = (draft.kind == "story" and draft.title and not draft.paragraphs
                 and not draft.dateline and not draft.byline)
+        if draft.kind == "story" and not lone and not draft.paragraphs:
+            self.notes.append(Note(caption.line, caption.text, "taken as a photo caption, "
+                                   "which leaves the story before it without text"))
         photo = draft if lone else self._new(caption.line)
         photo.kind, photo.caption, photo.credit = "photo", caption, block.text
         self.current, self.open_para = photo, False

@@ -43,10 +43,12 @@ def read_source(file: Path, diag: Diagnostics) -> str:
     try:
         raw = file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", file) from None
+        raise InputError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8",
+                         file) from None
     text, removed = strip_bad_chars(raw.replace("\r\n", "\n").replace("\r", "\n"))
     if removed:
-        diag.warn(f"removed {len(removed)} control or non-characters ({', '.join(removed[:5])})", file)
+        diag.warn(f"removed {len(removed)} control or non-characters "
+                  f"({', '.join(removed[:5])})", file)
     return nfc(text)
 
 
@@ -69,7 +71,8 @@ def plan_import(file: Path, issue_dir: Path, diag: Diagnostics) -> Plan:
     drafts, notes = segment(blocks)
     ids = article_ids(file.stem, len(drafts))
     cleaned = tuple(clean_article(d, i) for d, i in zip(drafts, ids))
-    files = {issue_dir / "articles" / f"{c.article.id}.md": article_text(c.article) for c in cleaned}
+    files = {issue_dir / "articles" / f"{c.article.id}.md": article_text(c.article)
+             for c in cleaned}
     manifest_text, created = _manifest(issue_dir, ids)
     files[issue_dir / "issue.yaml"] = manifest_text
     return Plan(file, issue_dir, cleaned, tuple(notes), files, created)
@@ -109,8 +112,6 @@ def import_text(file: Path, issue_dir: Path, *, force: bool, dry_run: bool,
         names = ", ".join(str(p) for p in existing)
         raise InputError(f"would overwrite {names}; pass --force to replace "
                          f"{'it' if len(existing) == 1 else 'them'}", existing[0])
-    for note in plan.notes:
-        diag.warn(f"fits no part ({note.why}): {note.text[:40]}", file, note.line)
     if not dry_run:
         write_plan(plan)
     return report(plan, existing, dry_run=dry_run, diff=file_diffs(plan) if dry_run else "")
