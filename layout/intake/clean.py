@@ -83,13 +83,13 @@ def article_ids(stem: str, count: int) -> list[str]:
 
 
 class _Cleaner:
-    def __init__(self, article_id: str, line: int):
-        self.id, self.line = article_id, line
+    def __init__(self, article_id: str, line: int, markdown: bool):
+        self.id, self.line, self.markdown = article_id, line, markdown
         self.changes: list[Located] = []
         self.rewrites: list[Rewrite] = []
 
     def field(self, text: str, role: str, part: str, line: int | None = None) -> str:
-        result = normalise(text, role)
+        result = normalise(text, role, self.markdown)
         where = line or self.line
         self.changes += [Located(c, self.id, part, where) for c in result.changes]
         if result.text != text:
@@ -97,9 +97,9 @@ class _Cleaner:
         return result.text
 
 
-def clean_article(draft: Draft, article_id: str) -> Cleaned:
+def clean_article(draft: Draft, article_id: str, markdown: bool = False) -> Cleaned:
     """Normalise every part of one draft: headings, credits and running text each by their rules."""
-    c = _Cleaner(article_id, draft.line)
+    c = _Cleaner(article_id, draft.line, markdown)
     paragraphs = tuple(
         CleanPara(c.field(p.text, "heading" if p.subhead else "body",
                           "小标题" if p.subhead else "paragraph", p.line), p.line, p.subhead, p.text)

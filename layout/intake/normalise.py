@@ -57,13 +57,14 @@ def _run_rule(rule: Rule, text: str, changes: list[Change]) -> str:
     return text
 
 
-def normalise(text: str, role: str = "body") -> Normalised:
-    """Clean `text` for an article part of the given role (body, heading or credit)."""
+def normalise(text: str, role: str = "body", markdown: bool = False) -> Normalised:
+    """Clean `text` for an article part of the given role (body, heading or credit);
+    `markdown` also removes emphasis and code markup."""
     changes: list[Change] = []
     for _ in range(_MAX_PASSES):
         before = text
         for rule in RULES:
-            if role in rule.roles:
+            if role in rule.roles and (markdown or not rule.markdown_only):
                 text = _run_rule(rule, text, changes)
         if text == before:
             break

@@ -29,6 +29,7 @@ class Rule:
     cites: str
     edits: Callable[[str], list[Edit]]
     roles: frozenset[str] = ALL_ROLES
+    markdown_only: bool = False  # Markdown markup, removed only from .md input
 
 
 def _chinese_context(text: str, start: int, end: int) -> bool:
@@ -181,7 +182,16 @@ def _credit_space(match: re.Match, text: str) -> str | None:
     return " "  # one ordinary space between a title and a name, as the sample sets it
 
 
+# --- Markdown emphasis and inline code: the markup goes, the words stay
+def _markup(match: re.Match, text: str) -> str:
+    return next(g for g in match.groups() if g is not None)
+
+
+_MARKUP = r"\*\*(\S(?:.*?\S)?)\*\*|__(\S(?:.*?\S)?)__|`([^`]+)`"
+
 RULES: tuple[Rule, ...] = (
+    Rule("markdown-markup", "README (article body is plain paragraphs)",
+         _regex_rule(_MARKUP, _markup), markdown_only=True),
     Rule("fullwidth-alnum", "GB/T 15835-2011 §4.1; typography.md §9",
          _regex_rule(r"[０-９Ａ-Ｚａ-ｚ]+", _fullwidth_alnum)),
     Rule("ellipsis", "GB/T 15834-2011 §4.11; typography.md §9",

@@ -65,12 +65,13 @@ def plan_import(file: Path, issue_dir: Path, diag: Diagnostics) -> Plan:
     """Read and clean `file` into the files an import into `issue_dir` would write."""
     if issue_dir.exists() and not issue_dir.is_dir():
         raise InputError("the issue folder is a file, not a folder", issue_dir)
-    blocks = split_blocks(read_source(file, diag), markdown=file.suffix.lower() == ".md")
+    markdown = file.suffix.lower() == ".md"
+    blocks = split_blocks(read_source(file, diag), markdown=markdown)
     if not blocks:
         raise InputError("the file holds no text to import", file)
     drafts, notes = segment(blocks)
     ids = article_ids(file.stem, len(drafts))
-    cleaned = tuple(clean_article(d, i) for d, i in zip(drafts, ids))
+    cleaned = tuple(clean_article(d, i, markdown) for d, i in zip(drafts, ids))
     files = {issue_dir / "articles" / f"{c.article.id}.md": article_text(c.article)
              for c in cleaned}
     manifest_text, created = _manifest(issue_dir, ids)

@@ -10,7 +10,8 @@ from layout.intake.normalise import normalise
 from layout.intake.rules import HALF_TO_FULL
 
 # Characters the rules react to, mixed with Han, Latin, digits and spaces.
-ALPHABET = list("中文社区铁东aZx09 \u3000\t,;:?!().\"'-—―…⋯。，（）“”‘’《》＂１Ａｚ．@/") + ["http://a.b/c", "x@y.cn"]
+ALPHABET = (list("中文社区铁东aZx09 \u3000\t,;:?!().\"'-—―…⋯。，（）“”‘’《》＂１Ａｚ．@/*_`")
+            + ["http://a.b/c", "x@y.cn", "**", "__"])
 texts = st.lists(st.sampled_from(ALPHABET), max_size=40).map("".join)
 roles = st.sampled_from(["body", "heading", "credit"])
 
@@ -33,11 +34,11 @@ def _fold(text: str) -> Counter:
 
 
 @settings(max_examples=400, deadline=None)
-@given(texts, roles)
-def test_normalising_twice_equals_once(text, role):
-    once = normalise(text, role).text
-    assert normalise(once, role).text == once
-    assert normalise(once, role).changes == ()
+@given(texts, roles, st.booleans())
+def test_normalising_twice_equals_once(text, role, markdown):
+    once = normalise(text, role, markdown).text
+    assert normalise(once, role, markdown).text == once
+    assert normalise(once, role, markdown).changes == ()
 
 
 @settings(max_examples=400, deadline=None)
