@@ -50,7 +50,8 @@ def test_cli_import_new_and_errors(tmp_path):
     assert "Wrote 7 articles" in result.output and "comma" in result.output
     result = runner.invoke(app, ["import", str(SEED), "--issue", str(issue)])
     assert result.exit_code == 1 and "--force" in result.output and "Traceback" not in result.output
-    assert runner.invoke(app, ["import", str(SEED), "--issue", str(issue), "--force"]).exit_code == 0
+    forced = runner.invoke(app, ["import", str(SEED), "--issue", str(issue), "--force"])
+    assert forced.exit_code == 0, forced.output
     bad = tmp_path / "copy.pdf"
     bad.write_bytes(b"%PDF")
     result = runner.invoke(app, ["import", str(bad), "--issue", str(issue)])

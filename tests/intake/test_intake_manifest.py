@@ -1,4 +1,4 @@
-"""`layout new` and issue.yaml editing: scaffolds that load, ids added without losing the editor's file."""
+"""`layout new` and issue.yaml editing: scaffolds that load; ids added, the editor's file kept."""
 from __future__ import annotations
 
 import pytest
@@ -11,7 +11,8 @@ from layout.manifest import load_issue
 
 
 def _listed(text: str) -> list:
-    return [a if isinstance(a, str) else a["id"] for a in yaml.safe_load(text)["pages"][-1]["articles"]]
+    articles = yaml.safe_load(text)["pages"][-1]["articles"]
+    return [a if isinstance(a, str) else a["id"] for a in articles]
 
 
 def test_new_issue_scaffolds_a_folder_that_loads(tmp_path):

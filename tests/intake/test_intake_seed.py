@@ -120,9 +120,9 @@ def test_the_import_loads_once_its_photos_are_added(imported, tmp_path):
 def test_two_imports_give_identical_files(imported, tmp_path):
     other = tmp_path / "again"
     import_file(SEED, other, force=False, dry_run=False, diag=Diagnostics())
-    first = {p.relative_to(imported[0]): p.read_bytes() for p in imported[0].rglob("*") if p.is_file()}
-    second = {p.relative_to(other): p.read_bytes() for p in other.rglob("*") if p.is_file()}
-    assert first == second
+    def files(root: Path) -> dict:
+        return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    assert files(imported[0]) == files(other)
 
 
 def test_no_overwrite_without_force(imported, tmp_path):
