@@ -100,6 +100,9 @@ class _Cleaner:
 def clean_article(draft: Draft, article_id: str, markdown: bool = False) -> Cleaned:
     """Normalise every part of one draft: headings, credits and running text each by their rules."""
     c = _Cleaner(article_id, draft.line, markdown)
+    headline = [c.field(draft.kicker, "heading", "引题"), c.field(draft.title, "heading", "主题"),
+                c.field(draft.subtitle, "heading", "副题")]
+    credits = [c.field(draft.byline, "credit", "byline"), c.field(draft.dateline, "credit", "电头")]
     paragraphs = tuple(
         CleanPara(c.field(p.text, "heading" if p.subhead else "body",
                           "小标题" if p.subhead else "paragraph", p.line), p.line, p.subhead, p.text)
@@ -108,12 +111,8 @@ def clean_article(draft: Draft, article_id: str, markdown: bool = False) -> Clea
         if draft.caption else ""
     article = CleanArticle(
         id=article_id, kind=draft.kind,
-        kicker=c.field(draft.kicker, "heading", "引题"),
-        title=c.field(draft.title, "heading", "主题"),
-        subtitle=c.field(draft.subtitle, "heading", "副题"),
-        byline=c.field(draft.byline, "credit", "byline"),
-        dateline=c.field(draft.dateline, "credit", "电头"),
-        paragraphs=paragraphs,
+        kicker=headline[0], title=headline[1], subtitle=headline[2],
+        byline=credits[0], dateline=credits[1], paragraphs=paragraphs,
         photo_file=f"{article_id}.jpg" if draft.kind == "photo" else "",
         caption=caption, credit=c.field(draft.credit, "credit", "credit"), line=draft.line)
     return Cleaned(article, tuple(c.changes), tuple(c.rewrites))

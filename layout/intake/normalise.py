@@ -4,7 +4,8 @@
 (rule, text before, text after, position in the text as that rule saw it).
 Each rule runs until it finds nothing more to change, and the table runs
 until a whole pass changes nothing, so `normalise` is idempotent by
-construction; URLs and e-mail addresses are never touched.
+construction. URLs and e-mail addresses are never touched, and the spaces
+that set them off from Chinese text are kept so an address stays delimited.
 """
 from __future__ import annotations
 
@@ -32,8 +33,11 @@ class Normalised:
     changes: tuple[Change, ...]
 
 
-def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return all(end <= lo or start >= hi for lo, hi in spans)
+def _outside(spans: list[tuple[int, int]], start: int, end: int, touching: bool) -> bool:
+    """The edit lies outside every span (and, unless `touching`, does not abut one)."""
+    if touching:
+        return all(end <= lo or start >= hi for lo, hi in spans)
+    return all(end < lo or start > hi for lo, hi in spans)
 
 
 def _apply(text: str, edits: list[Edit]) -> str:
@@ -49,7 +53,8 @@ def _apply(text: str, edits: list[Edit]) -> str:
 def _run_rule(rule: Rule, text: str, changes: list[Change]) -> str:
     for _ in range(_MAX_PASSES):
         spans = protected_spans(text)
-        edits = [e for e in rule.edits(text) if _outside(spans, e[0], e[1])]
+        edits = [e for e in rule.edits(text)
+                 if _outside(spans, e[0], e[1], rule.touches_addresses)]
         if not edits:
             break
         changes += [Change(rule.name, text[s:e], new, s) for s, e, new in sorted(edits)]

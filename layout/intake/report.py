@@ -13,9 +13,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from layout.intake.text_import import Plan
 
-_KINDS = {"story": "story", "photo": "photo"}
-
-
 def _label(article) -> str:
     if article.kind == "photo":
         return article.title or (article.caption[:24] + "…" if len(article.caption) > 24

@@ -30,6 +30,7 @@ class Rule:
     edits: Callable[[str], list[Edit]]
     roles: frozenset[str] = ALL_ROLES
     markdown_only: bool = False  # Markdown markup, removed only from .md input
+    touches_addresses: bool = True  # False: leave the text right beside a URL or e-mail alone
 
 
 def _chinese_context(text: str, start: int, end: int) -> bool:
@@ -208,9 +209,10 @@ RULES: tuple[Rule, ...] = (
     Rule("double-quotes", "GB/T 15834-2011 §4.7", _double_quotes),
     Rule("single-quotes", "GB/T 15834-2011 §4.7", _single_quotes),
     Rule("space-body", "typography.md §5, §9", _regex_rule(_SPACES, _body_space),
-         frozenset({"body"})),
+         frozenset({"body"}), touches_addresses=False),
     Rule("space-heading", "typography.md §9; README (two-phrase headline)",
-         _regex_rule(_SPACES, _heading_space), frozenset({"heading"})),
+         _regex_rule(_SPACES, _heading_space), frozenset({"heading"}),
+         touches_addresses=False),
     Rule("space-credit", "typography.md §9", _regex_rule(_SPACES, _credit_space),
-         frozenset({"credit"})),
+         frozenset({"credit"}), touches_addresses=False),
 )

@@ -174,6 +174,9 @@ class _Segmenter:
     def _dateline(self, block: Block) -> None:
         match = DATELINE.match(block.text)
         if self.current is None or self.current.paragraphs or self.current.dateline:
+            if self.current is not None:
+                self.notes.append(Note(block.line, block.text, "an 电头 inside the text, kept as "
+                                       "body: if it starts a new story, give it a headline"))
             self._body(block)
             return
         self.current.dateline = match.group(1)

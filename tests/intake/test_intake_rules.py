@@ -80,6 +80,11 @@ def test_urls_and_emails_are_kept_as_written(text):
     assert kept in normalise(text).text
 
 
+def test_spaces_setting_off_an_address_are_kept():
+    text = "请登录 https://example.gov.cn/a 查看,或致信 a@example.cn 咨询"
+    assert normalise(text).text == "请登录 https://example.gov.cn/a 查看，或致信 a@example.cn 咨询"
+
+
 def test_change_records_before_after_and_position():
     result = normalise("甲,乙")
     (change,) = result.changes
