@@ -141,6 +141,11 @@ def _single_quotes(text: str) -> list[Edit]:
     return out
 
 
+# --- `<<…>>` around a Chinese title → 《…》 (GB/T 15834-2011 §4.15)
+def _book_title(match: re.Match, text: str) -> str | None:
+    return f"《{match.group(1)}》" if any(is_han(c) for c in match.group(1)) else None
+
+
 # --- spaces: removed between Chinese characters in running text (typography.md §5, §9)
 _SPACES = r"[ \t\u3000\u00a0\u2002\u2003\u2009\u202f]+"
 _SLOGAN = re.compile(r"[“《]([\u3400-\u9fff]{2,8}(?:[ \u3000]+[\u3400-\u9fff]{2,8})+)[”》]")
@@ -206,6 +211,8 @@ RULES: tuple[Rule, ...] = (
     Rule("exclamation-mark", "GB/T 15834-2011 §4.2", _regex_rule(r"!", _mark)),
     Rule("full-stop", "GB/T 15834-2011 §4.1", _regex_rule(r"(?<=.)\.(?!\.)", _full_stop)),
     Rule("parentheses", "GB/T 15834-2011 §4.8", _parentheses),
+    Rule("book-title-marks", "GB/T 15834-2011 §4.15",
+         _regex_rule(r"<<([^<>]{1,60})>>", _book_title)),
     Rule("double-quotes", "GB/T 15834-2011 §4.7", _double_quotes),
     Rule("single-quotes", "GB/T 15834-2011 §4.7", _single_quotes),
     Rule("space-body", "typography.md §5, §9", _regex_rule(_SPACES, _body_space),

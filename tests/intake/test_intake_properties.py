@@ -11,15 +11,16 @@ from layout.intake.rules import HALF_TO_FULL
 
 # Characters the rules react to, mixed with Han, Latin, digits and spaces.
 ALPHABET = (list("中文社区铁东aZx09 \u3000\t,;:?!().\"'-—―…⋯。，（）“”‘’《》＂１Ａｚ．@/*_`")
-            + ["http://a.b/c", "x@y.cn", "**", "__"])
+            + ["http://a.b/c", "x@y.cn", "**", "__", "<<", ">>"])
 texts = st.lists(st.sampled_from(ALPHABET), max_size=40).map("".join)
 roles = st.sampled_from(["body", "heading", "credit"])
 
-# Each mark and its full-width form fold to one class; dots, ellipses and dashes
-# (whose counts the rules change: `...` → `……`) and spaces drop out.
+# Each mark and its full-width form fold to one class; dots, ellipses, dashes and
+# title marks (whose counts the rules change: `...` → `……`, `<<` → `《`) and spaces
+# drop out.
 _FOLD = {**{full: half for half, full in HALF_TO_FULL.items()},
          "“": '"', "”": '"', "‘": "'", "’": "'"}
-_DROPPED = set(".。．…⋯-—―") | set(" \t\u3000")
+_DROPPED = set(".。．…⋯-—―<>《》") | set(" \t\u3000")
 
 
 def _fold(text: str) -> Counter:

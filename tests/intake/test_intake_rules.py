@@ -31,6 +31,8 @@ CASES = [
     ("parentheses", "body", "网格(小区)党群", "网格（小区）党群"),
     ("parentheses", "credit", "本报讯(记者 常欣月)", "本报讯（记者 常欣月）"),
     ("parentheses", "body", "f(x) = 1", "f(x) = 1"),
+    ("book-title-marks", "body", "制定<<实施方案>>,", "制定《实施方案》，"),
+    ("book-title-marks", "body", "x <<y>> z", "x <<y>> z"),
     ("double-quotes", "body", '开展"红道网格"计划', "开展“红道网格”计划"),
     ("double-quotes", "body", 'say "hi" now', 'say "hi" now'),
     ("single-quotes", "body", "他说:'好的'", "他说：‘好的’"),
