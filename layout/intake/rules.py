@@ -34,7 +34,8 @@ class Rule:
 
 
 def _chinese_context(text: str, start: int, end: int) -> bool:
-    """A Chinese character (spaces skipped) just before `start` or just after `end`."""
+    """A Chinese character just before `start` or just after `end` (spaces and the marks
+    Chinese shares with Latin, such as quotes, are looked through)."""
     return is_chinese(neighbour(text, start, -1)) or is_chinese(neighbour(text, end - 1, 1))
 
 

@@ -70,3 +70,17 @@ def test_not_utf8_and_empty_input_are_reported(tmp_path):
     empty.write_text("\n  \n", encoding="utf-8")
     result = runner.invoke(app, ["import", str(empty), "--issue", str(tmp_path / "i")])
     assert result.exit_code == 1 and "no text" in result.output
+
+
+def test_docx_goes_to_the_docx_importer(tmp_path, monkeypatch):
+    import sys
+    import types
+
+    calls = []
+    fake = types.ModuleType("layout.intake.docx")
+    fake.import_docx = lambda path, issue_dir, *, dry_run, diag: calls.append(
+        (path, issue_dir, dry_run)) or "docx report"
+    monkeypatch.setitem(sys.modules, "layout.intake.docx", fake)
+    doc = tmp_path / "Edited.DOCX"
+    out = import_file(doc, tmp_path / "i", force=True, dry_run=True, diag=Diagnostics())
+    assert out == "docx report" and calls == [(doc, tmp_path / "i", True)]
