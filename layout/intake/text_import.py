@@ -1,0 +1,118 @@
+"""`layout import` for raw text and Markdown: read, segment, normalise, write, report.
+
+The input file is read as UTF-8 (a BOM is dropped), control characters are
+removed with a warning, and the text is NFC-normalised. Articles are written
+under `<issue>/articles/` and listed on the last page of `<issue>/issue.yaml`
+(created when missing, with the house style's paper name and today's date
+for the editor to correct). An existing article file is never replaced
+without `force`. With `dry_run` nothing is written and the report shows
+every rewrite as a diff.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from layout.errors import Diagnostics, InputError
+from layout.intake.blocks import split_blocks
+from layout.intake.clean import Cleaned, article_ids, clean_article
+from layout.intake.issue_yaml import add_ids, new_manifest
+from layout.intake.render import article_text
+from layout.intake.report import report
+from layout.intake.segment import Note, segment
+from layout.manifest.text import nfc, strip_bad_chars
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything an import would do: the files with their new text, and what to tell the editor."""
+
+    source: Path
+    issue_dir: Path
+    cleaned: tuple[Cleaned, ...]
+    notes: tuple[Note, ...]
+    files: dict[Path, str]          # path → new text, article files first, issue.yaml last
+    manifest_created: bool
+
+
+def read_source(file: Path, diag: Diagnostics) -> str:
+    if not file.is_file():
+        raise InputError("no such file", file)
+    try:
+        raw = file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8",
+                         file) from None
+    text, removed = strip_bad_chars(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    if removed:
+        diag.warn(f"removed {len(removed)} control or non-characters "
+                  f"({', '.join(removed[:5])})", file)
+    return nfc(text)
+
+
+def _manifest(issue_dir: Path, ids: list[str]) -> tuple[str, bool]:
+    path = issue_dir / "issue.yaml"
+    if path.is_file():
+        return add_ids(path.read_text(encoding="utf-8"), ids, path), False
+    from layout.style import default_style
+
+    return new_manifest(default_style().paper.name, dt.date.today().isoformat(), ids), True
+
+
+def plan_import(file: Path, issue_dir: Path, diag: Diagnostics) -> Plan:
+    """Read and clean `file` into the files an import into `issue_dir` would write."""
+    if issue_dir.exists() and not issue_dir.is_dir():
+        raise InputError("the issue folder is a file, not a folder", issue_dir)
+    markdown = file.suffix.lower() == ".md"
+    blocks = split_blocks(read_source(file, diag), markdown=markdown)
+    if not blocks:
+        raise InputError("the file holds no text to import", file)
+    drafts, notes = segment(blocks)
+    ids = article_ids(file.stem, len(drafts))
+    cleaned = tuple(clean_article(d, i, markdown) for d, i in zip(drafts, ids))
+    files = {issue_dir / "articles" / f"{c.article.id}.md": article_text(c.article)
+             for c in cleaned}
+    manifest_text, created = _manifest(issue_dir, ids)
+    files[issue_dir / "issue.yaml"] = manifest_text
+    return Plan(file, issue_dir, cleaned, tuple(notes), files, created)
+
+
+def _existing_articles(plan: Plan) -> list[Path]:
+    return [p for p in plan.files if p.name != "issue.yaml" and p.exists()]
+
+
+def file_diffs(plan: Plan) -> str:
+    """Unified diffs of the files that exist and the import would change (issue.yaml, --force)."""
+    out = []
+    for path, new in plan.files.items():
+        old = path.read_text(encoding="utf-8") if path.is_file() else None
+        if old is None or old == new:
+            continue
+        out += difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                    str(path), str(path))
+        if out and not out[-1].endswith("\n"):
+            out[-1] += "\n"
+    return "".join(out)
+
+
+def write_plan(plan: Plan) -> None:
+    (plan.issue_dir / "articles").mkdir(parents=True, exist_ok=True)
+    (plan.issue_dir / "photos").mkdir(exist_ok=True)
+    for path, text in plan.files.items():
+        path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def import_text(file: Path, issue_dir: Path, *, force: bool, dry_run: bool,
+                diag: Diagnostics) -> str:
+    """Import raw text or Markdown into `issue_dir`; the report to print."""
+    plan = plan_import(file, issue_dir, diag)
+    existing = _existing_articles(plan)
+    if existing and not force and not dry_run:
+        names = ", ".join(str(p) for p in existing)
+        raise InputError(f"would overwrite {names}; pass --force to replace "
+                         f"{'it' if len(existing) == 1 else 'them'}", existing[0])
+    if not dry_run:
+        write_plan(plan)
+    return report(plan, existing, dry_run=dry_run, diff=file_diffs(plan) if dry_run else "")
