@@ -20,6 +20,7 @@ from layout.errors import BuildError, Diagnostics
 from layout.export.pdf.settings import PdfSettings
 from layout.model.placed import PlacedImage
 
+ORIENTATION = 0x0112  # EXIF tag
 INK_TOLERANCE = 2.0   # percent above the profile's own maximum before we intervene
 
 
@@ -76,14 +77,16 @@ def limit_ink(img: Image.Image, limit: float) -> Image.Image:
 
 
 def _open(path: Path) -> Image.Image:
+    """The photo decoded, turned upright when its EXIF orientation says so."""
     try:
         with Image.open(path) as src:
-            img = ImageOps.exif_transpose(src)
-            img.load()
-            img.info.setdefault("icc_profile", src.info.get("icc_profile"))
-            return img
+            icc = src.info.get("icc_profile")
+            upright = src.getexif().get(ORIENTATION, 1) == 1
+            img = src.copy() if upright else ImageOps.exif_transpose(src)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         raise BuildError(f"photo {path} cannot be read: {exc}") from None
+    img.info["icc_profile"] = icc
+    return img
 
 
 def _crop(img: Image.Image, crop: tuple[float, float, float, float]) -> Image.Image:
