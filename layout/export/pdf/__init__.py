@@ -63,7 +63,7 @@ def _draw_pages(placed: PlacedIssue, settings: PdfSettings, geometry: Geometry,
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=(boxes[2], boxes[3]), invariant=1, pageCompression=1,
                     initialFontName=next(iter(fonts.values())), initialFontSize=9,
-                    lang="zh-CN", enforceColorSpace=None if settings.proof else "cmyk")
+                    lang="zh-CN", enforceColorSpace=None if settings.proof else "sep_cmyk")
     frame = PageFrame(geometry.bleed + geometry.marks, geometry.trim[1])
     colour_photos = _PhotoCache(settings, diag)
     grey_photos = _PhotoCache(settings, diag, mono=True)
