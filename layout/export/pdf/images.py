@@ -22,6 +22,7 @@ from layout.model.placed import PlacedImage
 
 ORIENTATION = 0x0112  # EXIF tag
 INK_TOLERANCE = 2.0   # percent above the profile's own maximum before we intervene
+ASPECT_SLACK = 0.005  # a crop this close to the box's proportions is drawn as it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +90,23 @@ def _open(path: Path) -> Image.Image:
     return img
 
 
-def _crop(img: Image.Image, crop: tuple[float, float, float, float]) -> Image.Image:
+def _crop(img: Image.Image, crop: tuple[float, float, float, float],
+          aspect: float) -> Image.Image:
+    """The `crop` fractions of the photo, trimmed about its centre to the box's aspect
+    (height over width) so a photo is never stretched."""
     left, top, right, bottom = crop
     w, h = img.size
-    box = (round(left * w), round(top * h), round(right * w), round(bottom * h))
+    box = [left * w, top * h, right * w, bottom * h]
     if not (0 <= box[0] < box[2] <= w and 0 <= box[1] < box[3] <= h):
         raise BuildError(f"crop {crop} lies outside the photo")
+    bw, bh = box[2] - box[0], box[3] - box[1]
+    if bh / bw > aspect * (1 + ASPECT_SLACK):        # too tall: trim top and bottom
+        cut = (bh - bw * aspect) / 2
+        box[1], box[3] = box[1] + cut, box[3] - cut
+    elif bh / bw < aspect / (1 + ASPECT_SLACK):      # too wide: trim the sides
+        cut = (bw - bh / aspect) / 2
+        box[0], box[2] = box[0] + cut, box[2] - cut
+    box = tuple(round(v) for v in box)
     return img.crop(box) if box != (0, 0, w, h) else img
 
 
@@ -124,7 +136,7 @@ def _convert(img: Image.Image, settings: PdfSettings, mono: bool) -> Image.Image
 def prepare_photo(placed: PlacedImage, settings: PdfSettings, diag: Diagnostics,
                   mono: bool = False) -> PreparedPhoto:
     """The photo of `placed` as the print (or proof) PDF embeds it."""
-    img = _crop(_open(Path(placed.path)), placed.crop)
+    img = _crop(_open(Path(placed.path)), placed.crop, placed.h / placed.w)
     source_ppi = min(img.width / (placed.w / 72), img.height / (placed.h / 72))
     if source_ppi < settings.min_ppi and not settings.proof:
         diag.warn(f"photo {Path(placed.path).name} is {source_ppi:.0f} ppi at its placed size "
