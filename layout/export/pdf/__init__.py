@@ -9,12 +9,13 @@ PDF/X identification (see `pdfx.py`).
 from __future__ import annotations
 
 import io
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
-from layout.errors import BuildError
+from layout.errors import BuildError, Diagnostics
 from layout.export.pdf.draw import PageDrawer, PageFrame, draw_proof_marker
 from layout.export.pdf.fonts import register_faces
 from layout.export.pdf.images import PreparedPhoto, prepare_photo
@@ -26,18 +27,45 @@ from layout.model.placed import PlacedImage, PlacedIssue, PlacedPage
 
 __all__ = ["write_pdf"]
 
+PHOTO_THREADS = 2
+
 
 class _PhotoCache:
-    """Each photo prepared once per build, whatever number of pages shows it."""
+    """Each photo prepared once per build, whatever number of pages shows it.
 
-    def __init__(self, settings: PdfSettings, diag, mono: bool = False):
-        self.settings, self.diag, self.mono = settings, diag, mono
+    `start` prepares every photo of the edition on worker threads (Pillow
+    releases the GIL while decoding, resampling, converting and encoding)
+    while the main thread parses the fonts; warnings keep the page order.
+    """
+
+    def __init__(self, settings: PdfSettings, diag):
+        self.settings, self.diag = settings, diag
         self.done: dict[tuple, PreparedPhoto] = {}
+        self.pending: dict[tuple, Future] = {}
 
-    def __call__(self, item: PlacedImage) -> PreparedPhoto:
-        key = (str(item.path), item.crop, round(item.w, 2), round(item.h, 2), self.mono)
+    @staticmethod
+    def key(item: PlacedImage, mono: bool) -> tuple:
+        return (str(item.path), item.crop, round(item.w, 2), round(item.h, 2), mono)
+
+    def _prepare(self, item: PlacedImage, mono: bool) -> tuple[PreparedPhoto, Diagnostics]:
+        local = Diagnostics()
+        return prepare_photo(item, self.settings, local, mono), local
+
+    def start(self, pool: ThreadPoolExecutor, pages) -> None:
+        for page in pages:
+            mono = not page.colour
+            for item in page.items:
+                key = self.key(item, mono) if isinstance(item, PlacedImage) else None
+                if key is not None and key not in self.pending:
+                    self.pending[key] = pool.submit(self._prepare, item, mono)
+
+    def get(self, item: PlacedImage, mono: bool) -> PreparedPhoto:
+        key = self.key(item, mono)
         if key not in self.done:
-            self.done[key] = prepare_photo(item, self.settings, self.diag, self.mono)
+            future = self.pending.pop(key, None)
+            photo, local = future.result() if future else self._prepare(item, mono)
+            self.diag.warnings.extend(local.warnings)
+            self.done[key] = photo
         return self.done[key]
 
 
@@ -58,28 +86,34 @@ def _draw(placed: PlacedIssue, settings: PdfSettings, geometry: Geometry, diag) 
 
 def _draw_pages(placed: PlacedIssue, settings: PdfSettings, geometry: Geometry,
                 diag) -> tuple[bytes, dict]:
-    fonts = register_faces(placed)
-    boxes = geometry.boxes()["/MediaBox"]
-    out = io.BytesIO()
-    canvas = Canvas(out, pagesize=(boxes[2], boxes[3]), invariant=1, pageCompression=1,
-                    initialFontName=next(iter(fonts.values())), initialFontSize=9,
-                    lang="zh-CN", enforceColorSpace=None if settings.proof else "sep_cmyk")
-    frame = PageFrame(geometry.bleed + geometry.marks, geometry.trim[1])
-    colour_photos = _PhotoCache(settings, diag)
-    grey_photos = _PhotoCache(settings, diag, mono=True)
-    for page in placed.pages:
-        photos = colour_photos if getattr(page, "colour", True) else grey_photos
-        PageDrawer(canvas, frame, fonts, settings.proof, photos).draw(page)
-        if settings.proof:
-            draw_proof_marker(canvas, frame, geometry.trim[0], _marker_font(fonts))
-        elif settings.marks:
-            draw_marks(canvas, frame, geometry.trim[0], geometry.bleed, geometry.marks)
-        _bookmarks(canvas, frame, page)
-        canvas.showPage()
+    photos = _PhotoCache(settings, diag)
+    with ThreadPoolExecutor(max_workers=PHOTO_THREADS) as pool:
+        photos.start(pool, placed.pages)
+        fonts = register_faces(placed)
+        canvas = _canvas(out := io.BytesIO(), geometry, fonts, settings)
+        frame = PageFrame(geometry.bleed + geometry.marks, geometry.trim[1])
+        for page in placed.pages:
+            mono = not page.colour
+            PageDrawer(canvas, frame, fonts, settings.proof,
+                       lambda item, mono=mono: photos.get(item, mono)).draw(page)
+            if settings.proof:
+                draw_proof_marker(canvas, frame, geometry.trim[0], _marker_font(fonts))
+            elif settings.marks:
+                draw_marks(canvas, frame, geometry.trim[0], geometry.bleed, geometry.marks)
+            _bookmarks(canvas, frame, page)
+            canvas.showPage()
     canvas.showOutline()
     canvas.save()
-    stats = {"photos": {**colour_photos.done, **grey_photos.done}, "fonts": len(fonts)}
+    stats = {"photos": photos.done, "fonts": len(fonts)}
     return out.getvalue(), stats
+
+
+def _canvas(out: io.BytesIO, geometry: Geometry, fonts: dict[str, str],
+            settings: PdfSettings) -> Canvas:
+    media = geometry.boxes()["/MediaBox"]
+    return Canvas(out, pagesize=(media[2], media[3]), invariant=1, pageCompression=1,
+                  initialFontName=next(iter(fonts.values())), initialFontSize=9,
+                  lang="zh-CN", enforceColorSpace=None if settings.proof else "sep_cmyk")
 
 
 def _marker_font(fonts: dict[str, str]) -> str:

@@ -43,8 +43,10 @@ def _profile(path: Path) -> ImageCms.ImageCmsProfile:
 def _to_cmyk(source_icc: bytes | None, profile: Path) -> ImageCms.ImageCmsTransform:
     source = (ImageCms.ImageCmsProfile(io.BytesIO(source_icc)) if source_icc
               else ImageCms.createProfile("sRGB"))
+    # NOCACHE: Little CMS's one-pixel cache is not safe when threads share a transform
     return ImageCms.buildTransform(source, _profile(profile), "RGB", "CMYK",
-                                   renderingIntent=ImageCms.Intent.PERCEPTUAL)
+                                   renderingIntent=ImageCms.Intent.PERCEPTUAL,
+                                   flags=ImageCms.Flags.NOCACHE)
 
 
 @cache
@@ -82,8 +84,9 @@ def _open(path: Path) -> Image.Image:
     try:
         with Image.open(path) as src:
             icc = src.info.get("icc_profile")
+            src.load()
             upright = src.getexif().get(ORIENTATION, 1) == 1
-            img = src.copy() if upright else ImageOps.exif_transpose(src)
+            img = src if upright else ImageOps.exif_transpose(src)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         raise BuildError(f"photo {path} cannot be read: {exc}") from None
     img.info["icc_profile"] = icc
