@@ -8,13 +8,12 @@ resolution, transparency in PDF/X-1a, an image over the total ink limit.
 """
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pikepdf
 
-from layout.preflight.content import paint_use, space_family
+from layout.preflight.content import paint_use
 from layout.preflight.images import image_findings
 
 MM = 72 / 25.4

@@ -41,20 +41,19 @@ def _load(path: Path, size: int, mtime: int) -> str:
     return name
 
 
+def _register(path: Path, key: str) -> str:
+    path = Path(path).resolve()
+    try:
+        st = path.stat()
+    except OSError:
+        raise BuildError(f"font file {path} for face '{key}' is missing") from None
+    return _load(path, st.st_size, st.st_mtime_ns)
+
+
 def register_faces(placed: PlacedIssue) -> dict[str, str]:
-    """Face key → reportlab font name, for the faces the pages use."""
-    names = {}
-    for key in used_faces(placed):
-        path = Path(placed.fonts[key]).resolve()
-        try:
-            st = path.stat()
-        except OSError:
-            raise BuildError(f"font file {path} for face '{key}' is missing") from None
-        names[key] = _load(path, st.st_size, st.st_mtime_ns)
-    if not names:
-        key, path = sorted(placed.fonts.items())[0] if placed.fonts else (None, None)
-        if key is None:
-            raise BuildError("the placed issue names no fonts")
-        st = Path(path).stat()
-        names[key] = _load(Path(path).resolve(), st.st_size, st.st_mtime_ns)
-    return names
+    """Face key → reportlab font name, for the faces the pages use (at least one:
+    the canvas needs an initial font of ours, never its unembedded Helvetica)."""
+    keys = used_faces(placed) or sorted(placed.fonts)[:1]
+    if not keys:
+        raise BuildError("the placed issue names no fonts")
+    return {key: _register(placed.fonts[key], key) for key in keys}
