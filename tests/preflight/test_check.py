@@ -20,10 +20,8 @@ from tests.export.pdf.placed_fixture import MM, REPO
 
 
 @pytest.fixture(scope="module")
-def good_pdf(sample_issue, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("check") / "good.pdf"
-    write_pdf(make_job(sample_issue), target)
-    return target
+def good_pdf(sample_issue_pdf) -> Path:
+    return sample_issue_pdf
 
 
 @pytest.fixture(scope="module")

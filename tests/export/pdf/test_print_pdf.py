@@ -199,3 +199,40 @@ def test_ghostscript_renders_within_the_ink_limit(print_pdf, tmp_path):
         total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],
                                       c=c, m=m, y=y, k=k)
         assert total.getextrema()[1] / 2.55 <= limit + 6
+
+
+def test_subject_and_keywords_describe_the_edition(print_pdf):
+    with pikepdf.open(print_pdf) as pdf:
+        subject, keywords = str(pdf.docinfo.Subject), str(pdf.docinfo.Keywords)
+    assert "总第2316期" in subject and "第1版 社区" in subject
+    assert "社区" in keywords and "党建引领添活力" in keywords
+
+
+def test_full_bleed_band_reaches_into_the_bleed(print_pdf):
+    with pymupdf.open(print_pdf) as doc:
+        page = doc[0]
+        bleed = page.bleedbox
+        fills = [d["rect"] for d in page.get_drawings() if d.get("fill") is not None]
+    trim_left = 3 * MM
+    assert any(r.x0 <= bleed.x0 + 0.01 and r.x0 < trim_left - 1 for r in fills)
+
+
+def test_a_house_style_profile_replaces_the_bundled_one(sample_issue, tmp_path):
+    from dataclasses import replace
+
+    custom = tmp_path / "plant.icc"
+    custom.write_bytes(DEFAULT_PROFILE.read_bytes())
+    issue = replace(sample_issue, style=replace(sample_issue.style, icc_profile=str(custom)))
+    target = tmp_path / "custom.pdf"
+    write_pdf(make_job(issue), target)
+    with pikepdf.open(target) as pdf:
+        intent = pdf.Root.OutputIntents[0]
+        assert str(intent.OutputConditionIdentifier) == "Custom"
+        assert "Newsprint" in str(intent.Info)
+
+
+def test_an_unknown_pdfx_flavour_is_a_clear_error(sample_issue, tmp_path):
+    from layout.errors import BuildError
+
+    with pytest.raises(BuildError, match="X-4 or X-1a"):
+        write_pdf(make_job(sample_issue, pdfx="X-3"), tmp_path / "x3.pdf")
