@@ -111,6 +111,11 @@ def walk(content_owner, resources, use: PaintUse, depth: int = 0) -> None:
             state.text_scale = abs(float(operands[3])) or 1.0
         elif op in TEXT_SHOW:
             use.add_text(state)
+        elif op == "sh":
+            shadings = resources.get("/Shading", {}) if resources is not None else {}
+            shading = shadings.get(operands[0])
+            if shading is not None:
+                use.vector[space_family(shading.get("/ColorSpace"))] += 1
         elif op == "Do" and depth < 8:
             _form(resources, operands[0], use, depth)
 

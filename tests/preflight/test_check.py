@@ -190,3 +190,14 @@ def test_a_broken_issue_folder_fails_with_the_reason(tmp_path):
     (folder / "issue.yaml").write_text("paper: x\ndate: not-a-date\npages: []\n", encoding="utf-8")
     ok, text = check_path(folder, Diagnostics())
     assert not ok and "FAIL" in text and "issue.yaml" in text
+
+
+def test_an_rgb_shading_fails(good_pdf, tmp_path):
+    def add_shading(pdf, page):
+        function = pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[1, 0, 0], C1=[0, 0, 1], N=1)
+        page.obj.Resources.Shading = pikepdf.Dictionary(Sh0=pikepdf.Dictionary(
+            ShadingType=2, ColorSpace=pikepdf.Name.DeviceRGB, Coords=[0, 0, 100, 0],
+            Function=function))
+        append_content(pdf, page, b"q 10 10 100 100 re W n /Sh0 sh Q")
+
+    assert failed_topics(altered(good_pdf, tmp_path, add_shading)) == {"colour"}
