@@ -4,8 +4,9 @@ reportlab parses a TrueType face in about 0.05 s (a 3.7 MB committed subset)
 and subsets it itself when the PDF is saved: every font is embedded as
 subsets of at most 256 glyphs, each with a ToUnicode map. Pre-subsetting with
 fontTools per document was measured slower (about 0.45 s per face), so the
-committed faces are loaded as they are, and a parsed face is kept for the
-life of the process, keyed by its file's path, size and modification time.
+committed faces are loaded as they are; a parsed face is kept for the life
+of the process and on disk (`facecache.py`), keyed by its file's path, size
+and modification time.
 """
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont, TTFError
+from reportlab.pdfbase.ttfonts import TTFError
 
 from layout.errors import BuildError
+from layout.export.pdf.facecache import load_ttfont
 from layout.model.placed import PlacedIssue, PlacedText
 
 
@@ -35,7 +37,7 @@ def _load(path: Path, size: int, mtime: int) -> str:
     """Register the TrueType face at `path` with reportlab; return its registered name."""
     name = "L" + hashlib.sha1(f"{path}|{size}|{mtime}".encode()).hexdigest()[:10]
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(load_ttfont(name, path, size, mtime))
     except (TTFError, OSError) as exc:
         raise BuildError(f"font {path} cannot be embedded: {exc}") from None
     return name
