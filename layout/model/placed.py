@@ -79,6 +79,7 @@ class PlacedPage:
     height: float
     items: tuple[PlacedItem, ...]
     bookmarks: tuple[Bookmark, ...] = ()
+    colour: bool = True    # False: a black-and-white page (photos printed in grey)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,173 @@
+"""Drawing one placed page on a reportlab canvas: text runs, rules, boxes, photos.
+
+Placed coordinates are points from the top-left of the trimmed page, y down;
+`PageFrame` turns them into PDF coordinates (origin bottom-left of the
+media box, which holds the bleed and, with marks, room for them). Each text
+line is drawn in runs: consecutive characters whose spacing beyond their own
+advance is the same become one string shown with that character spacing
+(Tc), so a justified line costs a few operators, not one per character.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from reportlab.lib.colors import Color
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from layout.errors import BuildError
+from layout.export.pdf import colour
+from layout.export.pdf.images import PreparedPhoto
+from layout.model.placed import PlacedBox, PlacedImage, PlacedPage, PlacedRule, PlacedText
+
+SAME_SPACING = 0.01   # points: spacing differences below this stay in one run
+INVISIBLE = frozenset(" \u3000\t\n")
+
+
+@dataclass(frozen=True, slots=True)
+class PageFrame:
+    """Where the trimmed page sits in the media box."""
+
+    offset: float      # bleed plus mark space, on every side
+    height: float      # trim height
+
+    def x(self, x: float) -> float:
+        return self.offset + x
+
+    def y(self, y: float) -> float:
+        return self.offset + self.height - y
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    start: int          # index of the first character in the line
+    text: str
+    spacing: float      # Tc: extra space after each character
+
+
+def _widths(font_name: str) -> Callable[[str], float | None]:
+    """Advance in em of a character in a registered TrueType font, None if it has no glyph."""
+    face = pdfmetrics.getFont(font_name).face
+    widths, upm_scale = face.charWidths, 1000.0
+    return lambda ch: (widths[ord(ch)] / upm_scale) if ord(ch) in widths else None
+
+
+def text_runs(item: PlacedText, advance: Callable[[str], float | None]) -> Iterator[Run]:
+    """Split a placed line into runs of equal extra spacing; unprintable blanks are skipped."""
+    start, chars, spacing = 0, [], None
+    for i, ch in enumerate(item.text):
+        width = advance(ch)
+        if width is None:
+            if ch in INVISIBLE:
+                if chars:
+                    yield Run(start, "".join(chars), spacing or 0.0)
+                chars, spacing = [], None
+                continue
+            raise BuildError(f"the font of face '{item.face}' has no glyph for {ch!r} "
+                             f"(U+{ord(ch):04X}) in “{item.text[:20]}”")
+        if not chars:
+            start = i
+        chars.append(ch)
+        if i + 1 < len(item.text):
+            gap = item.xs[i + 1] - item.xs[i] - width * item.size
+            if spacing is None and len(chars) == 1:
+                spacing = gap
+            elif abs(gap - spacing) > SAME_SPACING:
+                yield Run(start, "".join(chars), spacing)
+                chars, spacing = [], None
+    if chars:
+        yield Run(start, "".join(chars), spacing or 0.0)
+
+
+class PageDrawer:
+    """Draws the items of one page with the inks of a print or a proof PDF."""
+
+    def __init__(self, canvas: Canvas, frame: PageFrame, fonts: dict[str, str], proof: bool,
+                 photos: Callable[[PlacedImage], PreparedPhoto]):
+        self.canvas, self.frame, self.fonts, self.proof = canvas, frame, fonts, proof
+        self.photos = photos
+        self._advance = {key: _widths(name) for key, name in fonts.items()}
+
+    def draw(self, page: PlacedPage) -> None:
+        texts = [i for i in page.items if isinstance(i, PlacedText) and i.text.strip()]
+        for item in page.items:          # boxes and photos under the text and rules
+            if isinstance(item, PlacedBox):
+                self.box(item)
+            elif isinstance(item, PlacedImage):
+                self.image(item)
+        for item in page.items:
+            if isinstance(item, PlacedRule):
+                self.rule(item)
+        self.texts(texts)
+
+    def _ink(self, ink: colour.Ink, stroke: bool = False) -> None:
+        c = self.canvas
+        (c.setStrokeColor if stroke else c.setFillColor)(ink.colour)
+        if not self.proof:
+            if stroke:
+                c.setStrokeOverprint(ink.overprint)
+            else:
+                c.setFillOverprint(ink.overprint)
+            c.setOverprintMask(ink.overprint)
+
+    def texts(self, items: list[PlacedText]) -> None:
+        if not items:
+            return
+        self._ink(colour.black(self.proof))
+        text = self.canvas.beginText()
+        current = (None, None)
+        for item in items:
+            if self.proof:
+                text.setFillColor(colour.proof_text(item.role))
+            if current != (item.face, item.size):
+                text.setFont(self.fonts[item.face], item.size)
+                current = (item.face, item.size)
+            for run in text_runs(item, self._advance[item.face]):
+                text.setTextOrigin(self.frame.x(item.x + item.xs[run.start]),
+                                   self.frame.y(item.y))
+                text.setCharSpace(round(run.spacing, 3))
+                text.textOut(run.text)
+        text.setCharSpace(0)
+        self.canvas.drawText(text)
+
+    def rule(self, item: PlacedRule) -> None:
+        c, f = self.canvas, self.frame
+        self._ink(colour.rule_ink(item.width, self.proof), stroke=True)
+        c.setLineWidth(item.width)
+        c.setLineCap(0)
+        c.line(f.x(item.x0), f.y(item.y0), f.x(item.x1), f.y(item.y1))
+
+    def box(self, item: PlacedBox) -> None:
+        c, f = self.canvas, self.frame
+        if item.tint > 0:
+            self._ink(colour.box_ink(item.tint, item.w * item.h, self.proof))
+            c.rect(f.x(item.x), f.y(item.y + item.h), item.w, item.h, stroke=0, fill=1)
+        if item.stroke:
+            self._ink(colour.rule_ink(0.5, self.proof), stroke=True)
+            c.setLineWidth(0.5)
+            c.rect(f.x(item.x), f.y(item.y + item.h), item.w, item.h, stroke=1, fill=0)
+
+    def image(self, item: PlacedImage) -> None:
+        photo = self.photos(item)
+        if not self.proof:
+            self.canvas.setFillOverprint(False)
+            self.canvas.setOverprintMask(False)
+        self.canvas.drawImage(ImageReader(io.BytesIO(photo.jpeg)), self.frame.x(item.x),
+                              self.frame.y(item.y + item.h), item.w, item.h)
+
+
+def draw_proof_marker(canvas: Canvas, frame: PageFrame, width: float, font: str) -> None:
+    """A red 校样 stamp in the top outer corner of a proof page."""
+    size = 18.0
+    canvas.saveState()
+    canvas.setFillColor(Color(0.85, 0.1, 0.1))
+    canvas.setStrokeColor(Color(0.85, 0.1, 0.1))
+    x, y = frame.x(width - 12 - 2.6 * size), frame.y(8 + size * 1.2)
+    canvas.setLineWidth(1.2)
+    canvas.rect(x - 4, y - 5, 2 * size + 8, size + 8, stroke=1, fill=0)
+    canvas.setFont(font, size)
+    canvas.drawString(x, y, "校样")
+    canvas.restoreState()

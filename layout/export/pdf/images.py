@@ -1,0 +1,161 @@
+"""Photos made ready for the page: cropped, resampled, converted to CMYK, ink-checked, JPEG.
+
+A photo is cropped to `PlacedImage.crop`, resampled down to the target
+resolution at its placed size (never up), converted from its own profile
+(sRGB when it has none) to the output CMYK profile with Pillow's ImageCms,
+or to grey for a black-and-white page, and encoded as a JPEG at a quality
+chosen for newsprint. A photo below the minimum resolution is named in a
+warning; a pixel above the profile's total ink limit is pulled back to it.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageMath, ImageOps
+
+from layout.errors import BuildError, Diagnostics
+from layout.export.pdf.settings import PdfSettings
+from layout.model.placed import PlacedImage
+
+ORIENTATION = 0x0112  # EXIF tag
+INK_TOLERANCE = 2.0   # percent above the profile's own maximum before we intervene
+ASPECT_SLACK = 0.005  # a crop this close to the box's proportions is drawn as it is
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedPhoto:
+    jpeg: bytes
+    mode: str            # CMYK, L or RGB
+    pixels: tuple[int, int]
+    source_ppi: float    # resolution of the source crop at its placed size
+    max_ink: float       # percent, CMYK only (0 otherwise)
+
+
+@cache
+def _profile(path: Path) -> ImageCms.ImageCmsProfile:
+    return ImageCms.getOpenProfile(str(path))
+
+
+@cache
+def _to_cmyk(source_icc: bytes | None, profile: Path) -> ImageCms.ImageCmsTransform:
+    source = (ImageCms.ImageCmsProfile(io.BytesIO(source_icc)) if source_icc
+              else ImageCms.createProfile("sRGB"))
+    # NOCACHE: Little CMS's one-pixel cache is not safe when threads share a transform
+    return ImageCms.buildTransform(source, _profile(profile), "RGB", "CMYK",
+                                   renderingIntent=ImageCms.Intent.PERCEPTUAL,
+                                   flags=ImageCms.Flags.NOCACHE)
+
+
+@cache
+def ink_limit(profile: Path) -> float:
+    """The profile's total ink limit in percent, read off its darkest separation."""
+    darkest = ImageCms.applyTransform(Image.new("RGB", (1, 1)), _to_cmyk(None, profile))
+    return sum(darkest.getpixel((0, 0))) / 2.55
+
+
+def total_ink(img: Image.Image) -> float:
+    """Highest C+M+Y+K of any pixel, in percent."""
+    c, m, y, k = img.split()
+    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],
+                                  c=c, m=m, y=y, k=k)
+    return total.getextrema()[1] / 2.55
+
+
+def limit_ink(img: Image.Image, limit: float) -> Image.Image:
+    """Scale down C, M and Y where C+M+Y+K exceeds `limit` percent, keeping K."""
+    c, m, y, k = (band.convert("F") for band in img.split())
+    cap = limit * 2.55
+
+    def pulled_back(a):
+        room = a["max"](a["cap"] - a["k"], 0)
+        cmy = a["max"](a["c"] + a["m"] + a["y"], 1)
+        return a["min"](a["band"], a["band"] * room / cmy)
+
+    bands = [ImageMath.lambda_eval(pulled_back, band=band, c=c, m=m, y=y, k=k, cap=cap)
+             .convert("L") for band in (c, m, y)]
+    return Image.merge("CMYK", (*bands, k.convert("L")))
+
+
+def _open(path: Path) -> Image.Image:
+    """The photo decoded, turned upright when its EXIF orientation says so."""
+    try:
+        with Image.open(path) as src:
+            icc = src.info.get("icc_profile")
+            src.load()
+            upright = src.getexif().get(ORIENTATION, 1) == 1
+            img = src if upright else ImageOps.exif_transpose(src)
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise BuildError(f"photo {path} cannot be read: {exc}") from None
+    img.info["icc_profile"] = icc
+    return img
+
+
+def _crop(img: Image.Image, crop: tuple[float, float, float, float],
+          aspect: float) -> Image.Image:
+    """The `crop` fractions of the photo, trimmed about its centre to the box's aspect
+    (height over width) so a photo is never stretched."""
+    left, top, right, bottom = crop
+    w, h = img.size
+    box = [left * w, top * h, right * w, bottom * h]
+    if not (0 <= box[0] < box[2] <= w and 0 <= box[1] < box[3] <= h):
+        raise BuildError(f"crop {crop} lies outside the photo")
+    bw, bh = box[2] - box[0], box[3] - box[1]
+    if bh / bw > aspect * (1 + ASPECT_SLACK):        # too tall: trim top and bottom
+        cut = (bh - bw * aspect) / 2
+        box[1], box[3] = box[1] + cut, box[3] - cut
+    elif bh / bw < aspect / (1 + ASPECT_SLACK):      # too wide: trim the sides
+        cut = (bw - bh / aspect) / 2
+        box[0], box[2] = box[0] + cut, box[2] - cut
+    box = tuple(round(v) for v in box)
+    return img.crop(box) if box != (0, 0, w, h) else img
+
+
+def _resample(img: Image.Image, placed: PlacedImage, ppi: float) -> Image.Image:
+    """Down to `ppi` at the placed size; a photo that has fewer pixels keeps them."""
+    want = (max(1, round(placed.w / 72 * ppi)), max(1, round(placed.h / 72 * ppi)))
+    if want[0] >= img.width or want[1] >= img.height:
+        return img
+    return img.resize(want, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _convert(img: Image.Image, settings: PdfSettings, mono: bool) -> Image.Image:
+    icc = img.info.get("icc_profile")
+    if img.mode == "CMYK":
+        return img.convert("L") if mono else img
+    if mono or img.mode in ("L", "LA", "1", "I", "I;16"):
+        return img.convert("L")
+    rgb = img.convert("RGB")
+    if settings.proof:
+        return rgb
+    try:
+        return ImageCms.applyTransform(rgb, _to_cmyk(icc if icc else None, settings.profile))
+    except ImageCms.PyCMSError:
+        return ImageCms.applyTransform(rgb, _to_cmyk(None, settings.profile))
+
+
+def prepare_photo(placed: PlacedImage, settings: PdfSettings, diag: Diagnostics,
+                  mono: bool = False) -> PreparedPhoto:
+    """The photo of `placed` as the print (or proof) PDF embeds it."""
+    img = _crop(_open(Path(placed.path)), placed.crop, placed.h / placed.w)
+    source_ppi = min(img.width / (placed.w / 72), img.height / (placed.h / 72))
+    if source_ppi < settings.min_ppi and not settings.proof:
+        diag.warn(f"photo {Path(placed.path).name} is {source_ppi:.0f} ppi at its placed size "
+                  f"({placed.w / 72 * 25.4:.0f} × {placed.h / 72 * 25.4:.0f} mm); "
+                  f"the plant needs {settings.min_ppi:.0f}", placed.path)
+    img = _convert(_resample(img, placed, settings.target_ppi), settings, mono)
+    max_ink = 0.0
+    if img.mode == "CMYK":
+        limit = ink_limit(settings.profile)
+        max_ink = total_ink(img)
+        if max_ink > limit + INK_TOLERANCE:
+            diag.warn(f"photo {Path(placed.path).name} reaches {max_ink:.0f} % total ink, "
+                      f"over the profile's {limit:.0f} %; reduced", placed.path)
+            img = limit_ink(img, limit)
+            max_ink = total_ink(img)
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=settings.jpeg_quality, optimize=True,
+             subsampling=0 if img.mode == "L" else 2)
+    return PreparedPhoto(out.getvalue(), img.mode, img.size, source_ppi, max_ink)

@@ -1,0 +1,64 @@
+"""`layout check ISSUE_DIR`, first half: everything the build will read, without building.
+
+Loads the issue (manifest, articles, photos, house style; any error is one
+failing line), checks that some font has every character, and estimates
+each photo's resolution at the width the page editor asked for (its
+`photo_columns` or `columns` hint, else two columns), which the pages stage
+may still change.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from layout.errors import Diagnostics, LayoutError
+from layout.manifest import load_issue
+
+DEFAULT_PHOTO_COLUMNS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class InputCheck:
+    ok: bool
+    text: str
+    min_ppi: float = 200.0
+
+
+def _photo_lines(issue) -> list[str]:
+    style, lines = issue.style, []
+    for article in issue.articles():
+        columns = article.hints.photo_columns or article.hints.columns or DEFAULT_PHOTO_COLUMNS
+        width = style.span_width(min(columns, style.columns))
+        for photo in article.photos:
+            ppi = photo.width_px / (width / 72)
+            level = "warn" if ppi < style.min_ppi else " ok "
+            lines.append(f"[ {level} ] photo      {photo.path.name}: {photo.width_px}×"
+                         f"{photo.height_px} px, about {ppi:.0f} ppi at {columns} column(s)"
+                         + (f" (below {style.min_ppi:.0f}: use a larger file or place it "
+                            "narrower)" if ppi < style.min_ppi else ""))
+    return lines
+
+
+def check_issue_folder(folder: Path, diag: Diagnostics) -> InputCheck:
+    """Check the inputs of the issue in `folder`."""
+    from layout.fonts import font_set
+
+    head = f"Input check of {folder}"
+    try:
+        issue = load_issue(Path(folder), diag)
+    except LayoutError as exc:
+        return InputCheck(False, f"{head}\n[ FAIL ] input      {exc}")
+    text = "".join(a.all_text() for a in issue.articles())
+    lines = [head, f"[  ok  ] input      {issue.paper} {issue.date}: {len(issue.pages)} page(s), "
+             f"{len(issue.articles())} article(s), {len(text)} characters"]
+    ok = True
+    try:
+        fonts = font_set(issue.style, text)
+        extra = " (some from the system's Noto CJK)" if "system" in fonts.paths else ""
+        lines.append(f"[  ok  ] fonts      every character has a glyph{extra}")
+    except LayoutError as exc:
+        ok = False
+        lines.append(f"[ FAIL ] fonts      {exc}")
+    lines += _photo_lines(issue)
+    lines += [f"[ warn ] input      {w}" for w in diag.warnings]
+    return InputCheck(ok, "\n".join(lines), issue.style.min_ppi)

@@ -1,0 +1,45 @@
+"""The disk cache of parsed faces gives exactly the PDF a fresh parse gives."""
+from __future__ import annotations
+
+import io
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from layout.export.pdf import facecache
+from tests.export.pdf.placed_fixture import REPO
+
+TEXT = "党建引领添活力　基层治理见真章，ABC 123。"
+
+
+def pdf_with(font) -> bytes:
+    pdfmetrics.registerFont(font)
+    out = io.BytesIO()
+    canvas = Canvas(out, invariant=1, initialFontName=font.fontName)
+    canvas.setFont(font.fontName, 12)
+    canvas.drawString(20, 700, TEXT)
+    canvas.save()
+    return out.getvalue()
+
+
+def test_cached_face_equals_a_fresh_parse(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = REPO / "fonts" / "LayoutKai-Regular.ttf"
+    st = path.stat()
+    fresh = facecache.load_ttfont("LCacheTest", path, st.st_size, st.st_mtime_ns)
+    assert list(tmp_path.rglob("rlface-*.marshal")), "the parse was not stored"
+    cached = facecache.load_ttfont("LCacheTest", path, st.st_size, st.st_mtime_ns)
+    assert cached is not fresh
+    assert cached.face.name.ustr == fresh.face.name.ustr
+    assert pdf_with(cached) == pdf_with(fresh)
+
+
+def test_a_damaged_cache_falls_back_to_parsing(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = REPO / "fonts" / "LayoutKai-Regular.ttf"
+    st = path.stat()
+    target = facecache._cache_file(path, st.st_size, st.st_mtime_ns)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(b"not marshal data")
+    font = facecache.load_ttfont("LCacheBroken", path, st.st_size, st.st_mtime_ns)
+    assert font.face.charWidths[ord("党")] > 0

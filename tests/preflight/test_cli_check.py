@@ -1,0 +1,23 @@
+"""`layout check FILE.pdf` from the command line: a readable report and the exit code."""
+from __future__ import annotations
+
+from reportlab.pdfgen.canvas import Canvas
+from typer.testing import CliRunner
+
+from layout.cli import app
+
+
+def test_check_exits_non_zero_on_a_broken_pdf(tmp_path):
+    target = tmp_path / "plain.pdf"
+    canvas = Canvas(str(target), pagesize=(200, 200))
+    canvas.drawString(20, 100, "Hello")
+    canvas.save()
+    result = CliRunner().invoke(app, ["check", str(target)])
+    assert result.exit_code == 1
+    assert "TrimBox" in result.output and "Helvetica" in result.output
+
+
+def test_check_exits_zero_on_a_good_pdf(tmp_path, sample_issue_pdf):
+    result = CliRunner().invoke(app, ["check", str(sample_issue_pdf)])
+    assert result.exit_code == 0, result.output
+    assert "PASSED" in result.output
