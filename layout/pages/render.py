@@ -27,6 +27,17 @@ class Drawn:
     empty_slots: dict[str, int] = field(default_factory=dict)  # id → unused line slots in its legs
 
 
+def bookmark_title(article) -> str:
+    """The headline, or for a photo-news item 图片新闻 and the start of its caption."""
+    if article.headline.title:
+        return article.headline.title.replace("\u3000", " ")
+    caption = article.photos[0].caption if article.photos else ""
+    if not caption:
+        return article.id
+    short = caption[:14] + ("…" if len(caption) > 14 else "")
+    return f"图片新闻：{short}"
+
+
 @dataclass
 class Renderer:
     grid: Grid
@@ -72,8 +83,7 @@ class Renderer:
         self.drawn.blocks[article.id] = (plan, column, row, rows)
         self.drawn.set_chars.setdefault(article.id, 0)
         x = self.grid.column_x(column)
-        title = article.headline.title or (article.photos[0].caption[:16] if article.photos else article.id)
-        self.drawn.bookmarks.append(Bookmark(title.replace("\u3000", " "), self.grid.row_y(row)))
+        self.drawn.bookmarks.append(Bookmark(bookmark_title(article), self.grid.row_y(row)))
         r = row
         if plan.head:
             self.head(article.id, plan.head, x, r, plan.columns)
