@@ -1,0 +1,489 @@
+"""Corrections from the copy editors' DOCX back into the article files.
+
+The DOCX written by `layout.export.docx` anchors every article part in a
+content control tagged `layout|<article id>|<field>|<checksum>`. Importing:
+
+1. reads the DOCX body, accepting tracked changes (insertions kept, deletions
+   dropped, deleted paragraph marks joined) and noting who made them;
+2. collects comments with the part they are attached to;
+3. compares each anchored part with the article file's current text and, where
+   the editor changed it, edits only that field or paragraph in the file text
+   (never re-serialising the file, so untouched files stay byte-for-byte);
+4. reports, per article, what changed, the tracked changes and comments, parts
+   that could not be applied (the file changed since the export) and every
+   paragraph that could not be mapped, with its full text.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from lxml import etree
+
+from layout.errors import Diagnostics, InputError
+from layout.export.docx.anchors import Anchor, checksum, parse_tag
+from layout.manifest.article import join_lines
+from layout.manifest.text import nfc, strip_bad_chars
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+SKIPPED = {W + t for t in ("pPr", "rPr", "sdtPr", "delText", "instrText", "delInstrText")}
+SINGLE_FIELDS = ("kicker", "title", "subtitle", "byline", "dateline")
+FIELD_NAMES = {"kicker": "引题", "title": "主题", "subtitle": "副题", "byline": "作者",
+               "dateline": "电头", "p": "正文", "caption": "图片说明", "credit": "图片署名",
+               "photo": "图片"}
+PAGE_HEADING = re.compile(r"^第\s*\d+\s*版")
+
+
+# ---------------------------------------------------------------- reading the DOCX
+
+@dataclass(slots=True)
+class Para:
+    text: str
+    subhead: bool = False
+    joins_next: bool = False   # its paragraph mark was deleted (tracked): joins the next
+
+
+@dataclass(slots=True)
+class Part:
+    anchor: Anchor
+    paragraphs: list[Para] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    where: str     # "hengji 正文 p3"
+    kind: str      # inserted / deleted
+    text: str
+    author: str
+
+
+@dataclass(slots=True)
+class Reading:
+    parts: list[Part] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+    unmapped: list[str] = field(default_factory=list)
+    comment_where: dict[str, str] = field(default_factory=dict)
+
+
+def label(anchor: Anchor) -> str:
+    """`hengji 正文 p3` — how the report names a part."""
+    return f"{anchor.article_id} {FIELD_NAMES.get(anchor.kind, anchor.kind)} {anchor.field}"
+
+
+def _anchor(sdt) -> Anchor | None:
+    tag = sdt.find(f"{W}sdtPr/{W}tag")
+    return parse_tag(tag.get(W + "val")) if tag is not None else None
+
+
+class _BodyReader:
+    """Walks document.xml once, sorting text into anchored parts and loose paragraphs."""
+
+    def __init__(self) -> None:
+        self.reading = Reading()
+        self.where = "the start of the document"
+
+    def block(self, node) -> None:
+        if node.tag == W + "sdt":
+            anchor, content = _anchor(node), node.find(W + "sdtContent")
+            if content is None:
+                return
+            if anchor is None:
+                for child in content:
+                    self.block(child)
+                return
+            part = Part(anchor)
+            self.reading.parts.append(part)
+            for p in content.iter(W + "p"):
+                part.paragraphs.append(self.paragraph(p, label(anchor)))
+            self.where = label(anchor)
+        elif node.tag == W + "p":
+            self.loose(node)
+        elif node.tag != W + "sectPr":
+            text = "".join(node.itertext()).strip()
+            if text:
+                self.reading.unmapped.append(f"after {self.where}: {text}")
+
+    def loose(self, p) -> None:
+        """A paragraph outside any anchor: a page heading, a run-in 电头, or unmapped text."""
+        para = self.paragraph(p, f"a paragraph after {self.where}")
+        text = para.text.strip()
+        style = p.find(f"{W}pPr/{W}pStyle")
+        heading = style is not None and style.get(W + "val") == "LayoutPageHeading"
+        if text and not (heading and PAGE_HEADING.match(text)):
+            self.reading.unmapped.append(f"after {self.where}: {text}")
+
+    def paragraph(self, p, where: str) -> Para:
+        out: list[str] = []
+        self.collect(p, out, where)
+        style = p.find(f"{W}pPr/{W}pStyle")
+        subhead = style is not None and style.get(W + "val") == "LayoutSubhead"
+        joins = p.find(f"{W}pPr/{W}rPr/{W}del") is not None
+        return Para(nfc("".join(out)), subhead, joins)
+
+    def collect(self, node, out: list[str], where: str) -> None:
+        for child in node:
+            tag = child.tag
+            if tag in SKIPPED or tag == MC_FALLBACK or not isinstance(tag, str):
+                continue
+            if tag == W + "sdt" and self.inline_part(child):
+                continue
+            if tag in (W + "del", W + "moveFrom"):
+                self.revision(child, where, "deleted")
+                continue
+            if tag in (W + "ins", W + "moveTo"):
+                self.revision(child, where, "inserted")
+            if tag in (W + "commentRangeStart", W + "commentReference"):
+                self.reading.comment_where.setdefault(child.get(W + "id"), where)
+            if tag == W + "t":
+                out.append(child.text or "")
+            elif tag == W + "tab":
+                out.append("\t")
+            elif tag in (W + "br", W + "cr"):
+                out.append("\n")
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
+            else:
+                self.collect(child, out, where)
+
+    def inline_part(self, sdt) -> bool:
+        """A run-level anchored control (the 电头): read into its own part."""
+        anchor, content = _anchor(sdt), sdt.find(W + "sdtContent")
+        if anchor is None or content is None:
+            return False
+        out: list[str] = []
+        self.collect(content, out, label(anchor))
+        self.reading.parts.append(Part(anchor, [Para(nfc("".join(out)))]))
+        return True
+
+    def revision(self, node, where: str, kind: str) -> None:
+        texts = node.iter(W + ("delText" if kind == "deleted" else "t"))
+        text = "".join(t.text or "" for t in texts)
+        if text:
+            author = node.get(W + "author") or "unknown"
+            self.reading.revisions.append(Revision(where, kind, text, author))
+
+
+def read_comments(xml: bytes | None) -> list[tuple[str, str, str]]:
+    """(id, author, text) of every comment in comments.xml."""
+    if not xml:
+        return []
+    root = etree.fromstring(xml)
+    return [(c.get(W + "id"), c.get(W + "author") or "unknown",
+             " ".join("".join(t.text or "" for t in p.iter(W + "t")) for p in c.iter(W + "p")))
+            for c in root.iter(W + "comment")]
+
+
+def read_docx(path: Path) -> tuple[Reading, list[tuple[str, str, str]]]:
+    """The anchored parts, revisions, loose text and comments of a DOCX file."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            document = archive.read("word/document.xml")
+            comments = archive.read("word/comments.xml") if "word/comments.xml" in names else None
+        root = etree.fromstring(document)
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+        raise InputError(f"not a readable DOCX ({exc}); save it as Word .docx", path) from None
+    body = root.find(W + "body")
+    reader = _BodyReader()
+    for node in body if body is not None else ():
+        reader.block(node)
+    return reader.reading, read_comments(comments)
+
+
+# ---------------------------------------------------------------- the article file
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a field's value sits in the article file text, and its current value."""
+
+    start: int
+    end: int
+    value: str
+    subhead: bool = False
+
+
+@dataclass(slots=True)
+class Source:
+    """An article file's text (newlines as \\n) with the spans of its fields."""
+
+    path: Path
+    text: str
+    crlf: bool
+    bom: bool
+    fields: dict[str, Span]
+
+    @classmethod
+    def read(cls, path: Path) -> "Source":
+        raw = path.read_bytes().decode("utf-8")
+        bom = raw.startswith("\ufeff")
+        raw = raw[1:] if bom else raw
+        crlf = "\r\n" in raw and raw.count("\r\n") == raw.count("\n")
+        text = raw.replace("\r\n", "\n") if crlf else raw
+        return cls(path, text, crlf, bom, _field_spans(text, path))
+
+    def encoded(self, text: str) -> bytes:
+        text = text.replace("\n", "\r\n") if self.crlf else text
+        return (("\ufeff" if self.bom else "") + text).encode("utf-8")
+
+
+def _clean(value: object) -> str:
+    return nfc(strip_bad_chars(str(value))[0]).strip()
+
+
+def _field_spans(text: str, path: Path) -> dict[str, Span]:
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise InputError("an article file starts with '---' and front matter", path, 1)
+    close = next((i for i, ln in enumerate(lines[1:], 1) if ln.strip() == "---"), None)
+    if close is None:
+        raise InputError("front matter is not closed by a '---' line", path, 1)
+    offset = len(lines[0]) + 1
+    front = "\n".join(lines[1:close])
+    spans = _front_spans(front, offset, path)
+    body_start = sum(len(ln) + 1 for ln in lines[:close + 1])
+    spans.update(_body_spans(lines[close + 1:], body_start))
+    return spans
+
+
+def _front_spans(front: str, offset: int, path: Path) -> dict[str, Span]:
+    try:
+        root = yaml.compose(front, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML front matter: {exc}", path) from None
+    spans: dict[str, Span] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return spans
+    for key, value in root.value:
+        if key.value in SINGLE_FIELDS and isinstance(value, yaml.ScalarNode):
+            spans[key.value] = _scalar_span(value, offset)
+        elif key.value == "photos" and isinstance(value, yaml.SequenceNode):
+            for n, entry in enumerate(value.value, start=1):
+                if not isinstance(entry, yaml.MappingNode):
+                    continue
+                for k, v in entry.value:
+                    if k.value in ("caption", "credit") and isinstance(v, yaml.ScalarNode):
+                        spans[f"{k.value}{n}"] = _scalar_span(v, offset)
+    return spans
+
+
+def _scalar_span(node, offset: int) -> Span:
+    value = "" if node.tag.endswith(":null") else node.value
+    return Span(offset + node.start_mark.index, offset + node.end_mark.index, _clean(value))
+
+
+def _body_spans(lines: list[str], start: int) -> dict[str, Span]:
+    """p1, p2 … as the manifest splits them: blocks of lines between blank lines."""
+    spans, block, block_start, pos, n = {}, [], 0, start, 0
+    for line in lines + [""]:
+        if line.strip():
+            if not block:
+                block_start = pos
+            block.append(line)
+        elif block:
+            n += 1
+            text = join_lines(block)
+            subhead = text.startswith("## ")
+            end = block_start + len("\n".join(block))
+            spans[f"p{n}"] = Span(block_start, end, _clean(text[3:] if subhead else text), subhead)
+            block = []
+        pos += len(line) + 1
+    return spans
+
+
+# ---------------------------------------------------------------- planning the edits
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    start: int
+    end: int
+    replacement: str
+    note: str      # one line for the report
+
+
+@dataclass(slots=True)
+class ArticlePlan:
+    article_id: str
+    edits: list[Edit] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+
+def _joined(paragraphs: list[Para]) -> list[Para]:
+    """Paragraphs with tracked paragraph-mark deletions accepted, empty ones dropped."""
+    out: list[Para] = []
+    carry: Para | None = None
+    for para in paragraphs:
+        if carry is not None:
+            para = Para(carry.text + para.text, carry.subhead, para.joins_next)
+            carry = None
+        if para.joins_next:
+            carry = para
+            continue
+        out.append(para)
+    if carry is not None:
+        out.append(carry)
+    result = []
+    for para in out:
+        pieces = [t.strip() for t in para.text.replace("\t", " ").split("\n")]
+        result += [Para(t, para.subhead) for t in pieces if t]
+    return result
+
+
+def _show(old: str, new: str) -> str:
+    """`…context「old → new」context…`: the changed stretch with a little context."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    before = ("…" if start > 8 else "") + old[max(0, start - 8):start]
+    after = old[len(old) - end:][:8] + ("…" if end > 8 else "")
+    return f"{before}「{old[start:len(old) - end]} → {new[start:len(new) - end]}」{after}"
+
+
+def _quote(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _plan_part(part: Part, source: Source, plan: ArticlePlan) -> None:
+    anchor = part.anchor
+    if anchor.kind == "photo":
+        return
+    span = source.fields.get(anchor.field)
+    paragraphs = _joined(part.paragraphs)
+    name = label(anchor)
+    if anchor.kind == "p":
+        new_text = "\n\n".join(("## " if p.subhead else "") + p.text for p in paragraphs)
+        old_text = ("## " if span and span.subhead else "") + (span.value if span else "")
+    else:
+        new_text = join_lines([p.text for p in paragraphs])
+        old_text = span.value if span else ""
+    if new_text == old_text:
+        return
+    if span is None or checksum(span.value) != anchor.checksum:
+        plan.conflicts.append(f"{name}: the article file changed since the DOCX was made; "
+                              f"not applied, the DOCX reads: {new_text or '(empty)'}")
+        return
+    if anchor.kind == "p":
+        plan.edits.append(_paragraph_edit(span, new_text, name, source.text))
+    else:
+        text = source.text[span.start:span.end]
+        tail = text[len(text.rstrip()):]
+        plan.edits.append(Edit(span.start, span.end, _quote(new_text) + tail,
+                               f"{name}: {_show(old_text, new_text)}"))
+
+
+def _paragraph_edit(span: Span, new_text: str, name: str, text: str) -> Edit:
+    old = ("## " if span.subhead else "") + span.value
+    if new_text:
+        count = new_text.count("\n\n") + 1
+        note = _show(old, new_text) if count == 1 else f"now {count} paragraphs: {new_text}"
+        return Edit(span.start, span.end, new_text, f"{name}: {note}")
+    end = span.end   # deleted: take the blank line after it too
+    while end < len(text) and text[end] == "\n" and end - span.end < 2:
+        end += 1
+    return Edit(span.start, end, "", f"{name}: paragraph deleted: {old}")
+
+
+def plan_article(article_id: str, parts: list[Part], source: Source) -> ArticlePlan:
+    plan = ArticlePlan(article_id)
+    for part in parts:
+        _plan_part(part, source, plan)
+    return plan
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[:edit.start] + edit.replacement + text[edit.end:]
+    return text
+
+
+# ---------------------------------------------------------------- the import
+
+def _write(path: Path, data: bytes) -> None:
+    """Replace `path` atomically, so an interrupted import never leaves half a file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _group(parts: list[Part]) -> dict[str, list[Part]]:
+    grouped: dict[str, list[Part]] = {}
+    for part in parts:
+        grouped.setdefault(part.anchor.article_id, []).append(part)
+    return grouped
+
+
+def import_docx(path: Path, issue_dir: Path, *, dry_run: bool, diag: Diagnostics) -> str:
+    """Apply the corrections in an edited DOCX to the article files of `issue_dir`.
+
+    Returns the report: what changed per article, tracked changes and comments,
+    corrections that could not be applied and paragraphs that could not be mapped.
+    """
+    path, articles = Path(path), Path(issue_dir) / "articles"
+    if not articles.is_dir():
+        raise InputError(f"no articles/ folder in {issue_dir} (is this an issue folder?)", issue_dir)
+    reading, comments = read_docx(path)
+    if not reading.parts:
+        raise InputError("no article anchors in this DOCX: import only works on a DOCX "
+                         "written by `layout build` (styles and content controls kept)", path)
+    lines, changed = [], 0
+    for article_id, parts in _group(reading.parts).items():
+        file = articles / f"{article_id}.md"
+        if not file.is_file():
+            reading.unmapped += [f"{label(p.anchor)} (no file {file}): "
+                                 + " / ".join(x.text for x in p.paragraphs) for p in parts]
+            continue
+        source = Source.read(file)
+        plan = plan_article(article_id, parts, source)
+        lines += _article_report(plan, file)
+        for conflict in plan.conflicts:
+            diag.warn(conflict, file)
+        if plan.edits:
+            changed += 1
+            if not dry_run:
+                _write(file, source.encoded(apply_edits(source.text, plan.edits)))
+    lines += _extras_report(reading, comments, diag)
+    verb = "would change" if dry_run else "changed"
+    lines.insert(0, f"{path.name}: {verb} {changed} article file(s) in {articles}"
+                    + (" (dry run: nothing written)" if dry_run else ""))
+    return "\n".join(lines)
+
+
+def _article_report(plan: ArticlePlan, file: Path) -> list[str]:
+    if not plan.edits and not plan.conflicts:
+        return [f"  {plan.article_id}: unchanged"]
+    out = [f"  {plan.article_id} ({file.name}): {len(plan.edits)} change(s)"]
+    out += [f"    {edit.note}" for edit in plan.edits]
+    out += [f"    NOT APPLIED {c}" for c in plan.conflicts]
+    return out
+
+
+def _extras_report(reading: Reading, comments: list[tuple[str, str, str]],
+                   diag: Diagnostics) -> list[str]:
+    out = []
+    if reading.revisions:
+        out.append(f"tracked changes accepted: {len(reading.revisions)}")
+        out += [f"  {r.where}: {r.kind} by {r.author}: {r.text}" for r in reading.revisions]
+    if comments:
+        out.append(f"comments (listed, not applied): {len(comments)}")
+        out += [f"  {reading.comment_where.get(cid, 'unknown place')}: {author}: {text}"
+                for cid, author, text in comments]
+    if reading.unmapped:
+        diag.warn(f"{len(reading.unmapped)} paragraph(s) of the DOCX could not be mapped to an "
+                  "article field; see the report and copy them over by hand")
+        out.append(f"not mapped to any article field (not imported): {len(reading.unmapped)}")
+        out += [f"  {text}" for text in reading.unmapped]
+    return out
