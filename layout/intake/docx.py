@@ -387,10 +387,13 @@ def _paragraph_edit(span: Span, new_text: str, name: str, text: str) -> Edit:
         count = new_text.count("\n\n") + 1
         note = _show(old, new_text) if count == 1 else f"now {count} paragraphs: {new_text}"
         return Edit(span.start, span.end, new_text, f"{name}: {note}")
-    end = span.end   # deleted: take the blank line after it too
-    while end < len(text) and text[end] == "\n" and end - span.end < 2:
-        end += 1
-    return Edit(span.start, end, "", f"{name}: paragraph deleted: {old}")
+    start, end = span.start, span.end   # deleted: take one blank line with it
+    if text[end:].strip():
+        while end < len(text) and text[end] == "\n" and end - span.end < 2:
+            end += 1
+    else:   # the last paragraph: drop the blank line before it instead
+        start = len(text[:start].rstrip("\n"))
+    return Edit(start, end, "", f"{name}: paragraph deleted: {old}")
 
 
 def plan_article(article_id: str, parts: list[Part], source: Source) -> ArticlePlan:
