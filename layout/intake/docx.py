@@ -1,10 +1,12 @@
 """Corrections from the copy editors' DOCX back into the article files.
 
 The DOCX written by `layout.export.docx` anchors every article part in a
-content control tagged `layout|<article id>|<field>|<checksum>`. Importing:
+hidden bookmark naming the article, the field and a checksum (anchors.py).
+Importing:
 
 1. reads the DOCX body, accepting tracked changes (insertions kept, deletions
-   dropped, deleted paragraph marks joined) and noting who made them;
+   dropped, deleted paragraph marks joined) and noting who made them; a
+   paragraph typed right after a body paragraph joins that paragraph's part;
 2. collects comments with the part they are attached to;
 3. compares each anchored part with the article file's current text and, where
    the editor changed it, edits only that field or paragraph in the file text
@@ -27,13 +29,15 @@ import yaml
 from lxml import etree
 
 from layout.errors import Diagnostics, InputError
-from layout.export.docx.anchors import Anchor, checksum, parse_tag
+from layout.export.docx.anchors import Anchor, checksum, parse_name
 from layout.manifest.article import join_lines
 from layout.manifest.text import nfc, strip_bad_chars
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-SKIPPED = {W + t for t in ("pPr", "rPr", "sdtPr", "delText", "instrText", "delInstrText")}
+SKIPPED = {W + t for t in ("pPr", "rPr", "sdtPr", "delText", "instrText", "delInstrText",
+                           "txbxContent")}
+TEXT = {W + "t": "", W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 SINGLE_FIELDS = ("kicker", "title", "subtitle", "byline", "dateline")
 FIELD_NAMES = {"kicker": "引题", "title": "主题", "subtitle": "副题", "byline": "作者",
                "dateline": "电头", "p": "正文", "caption": "图片说明", "credit": "图片署名",
@@ -77,97 +81,126 @@ def label(anchor: Anchor) -> str:
     return f"{anchor.article_id} {FIELD_NAMES.get(anchor.kind, anchor.kind)} {anchor.field}"
 
 
-def _anchor(sdt) -> Anchor | None:
-    tag = sdt.find(f"{W}sdtPr/{W}tag")
-    return parse_tag(tag.get(W + "val")) if tag is not None else None
+@dataclass(slots=True)
+class _Scan:
+    """What one paragraph holds: text pieces with the bookmark they sit in, and notes."""
+
+    pieces: list[tuple[Anchor | None, str]] = field(default_factory=list)
+    touched: list[Anchor] = field(default_factory=list)   # anchors open in this paragraph
+    revisions: list[tuple[str, str, str]] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+
+    def text(self, dateline: bool) -> str:
+        return nfc("".join(t for a, t in self.pieces
+                           if (a is not None and a.kind == "dateline") == dateline))
 
 
 class _BodyReader:
-    """Walks document.xml once, sorting text into anchored parts and loose paragraphs."""
+    """Walks document.xml in order, sorting paragraphs into bookmarked parts."""
 
-    def __init__(self) -> None:
+    def __init__(self, style_names: dict[str, str]) -> None:
+        self.style_names = style_names          # w:styleId → style name (editors may rename ids)
         self.reading = Reading()
+        self.open: dict[str, Anchor] = {}      # bookmark w:id → anchor, innermost last
+        self.parts: dict[str, Part] = {}
+        self.last: Anchor | None = None         # anchor of the last mapped paragraph
         self.where = "the start of the document"
 
-    def block(self, node) -> None:
-        if node.tag == W + "sdt":
-            anchor, content = _anchor(node), node.find(W + "sdtContent")
-            if content is None:
-                return
-            if anchor is None:
-                for child in content:
-                    self.block(child)
-                return
-            part = Part(anchor)
-            self.reading.parts.append(part)
-            for p in content.iter(W + "p"):
-                part.paragraphs.append(self.paragraph(p, label(anchor)))
-            self.where = label(anchor)
-        elif node.tag == W + "p":
-            self.loose(node)
-        elif node.tag != W + "sectPr":
-            text = "".join(node.itertext()).strip()
-            if text:
-                self.reading.unmapped.append(f"after {self.where}: {text}")
+    def walk(self, node) -> None:
+        for child in node:
+            if child.tag == W + "p":
+                self.paragraph(child)
+            elif child.tag in (W + "bookmarkStart", W + "bookmarkEnd"):
+                self.bookmark(child, None)
+            elif child.tag not in (W + "sectPr", W + "sdtPr") and isinstance(child.tag, str):
+                self.walk(child)
 
-    def loose(self, p) -> None:
-        """A paragraph outside any anchor: a page heading, a run-in 电头, or unmapped text."""
-        para = self.paragraph(p, f"a paragraph after {self.where}")
-        text = para.text.strip()
+    def bookmark(self, node, scan: _Scan | None) -> None:
+        number = node.get(W + "id")
+        if node.tag == W + "bookmarkEnd":
+            self.open.pop(number, None)
+            return
+        anchor = parse_name(node.get(W + "name"))
+        if anchor is not None:
+            self.open[number] = anchor
+            if scan is not None:
+                scan.touched.append(anchor)
+
+    def part(self, anchor: Anchor) -> Part:
+        if anchor.name not in self.parts:
+            self.parts[anchor.name] = Part(anchor)
+            self.reading.parts.append(self.parts[anchor.name])
+        return self.parts[anchor.name]
+
+    def paragraph(self, p) -> None:
+        scan = _Scan(touched=list(self.open.values()))
+        self.collect(p, scan)
         style = p.find(f"{W}pPr/{W}pStyle")
-        heading = style is not None and style.get(W + "val") == "LayoutPageHeading"
-        if text and not (heading and PAGE_HEADING.match(text)):
-            self.reading.unmapped.append(f"after {self.where}: {text}")
+        style_name = self.style_names.get(style.get(W + "val")) if style is not None else None
+        datelines = [a for a in scan.touched if a.kind == "dateline"]
+        mains = [a for a in scan.touched if a.kind != "dateline"]
+        for anchor in datelines[:1]:
+            self.part(anchor).paragraphs.append(Para(scan.text(dateline=True)))
+        text = scan.text(dateline=False)
+        para = Para(text, style_name == "小标题",
+                    p.find(f"{W}pPr/{W}rPr/{W}del") is not None)
+        owner = mains[0] if mains else self.follows(style_name, text)
+        if owner is not None:
+            self.part(owner).paragraphs.append(para)
+            self.last, self.where = owner, label(owner)
+        elif style_name == "版面标题" and PAGE_HEADING.match(text.strip()):
+            self.last, self.where = None, text.strip()
+        elif text.strip():
+            self.reading.unmapped.append(f"after {self.where}: {text.strip()}")
+        self.notes(scan, label(owner) if owner else f"a paragraph after {self.where}")
 
-    def paragraph(self, p, where: str) -> Para:
-        out: list[str] = []
-        self.collect(p, out, where)
-        style = p.find(f"{W}pPr/{W}pStyle")
-        subhead = style is not None and style.get(W + "val") == "LayoutSubhead"
-        joins = p.find(f"{W}pPr/{W}rPr/{W}del") is not None
-        return Para(nfc("".join(out)), subhead, joins)
+    def follows(self, style_name: str | None, text: str) -> Anchor | None:
+        """A new paragraph typed right after a body paragraph belongs to that paragraph."""
+        body_like = style_name in (None, "Normal", "正文", "小标题")
+        if text.strip() and body_like and self.last is not None and self.last.kind == "p":
+            return self.last
+        return None
 
-    def collect(self, node, out: list[str], where: str) -> None:
+    def notes(self, scan: _Scan, where: str) -> None:
+        for kind, text, author in scan.revisions:
+            self.reading.revisions.append(Revision(where, kind, text, author))
+        for number in scan.comments:
+            self.reading.comment_where.setdefault(number, where)
+
+    def collect(self, node, scan: _Scan) -> None:
         for child in node:
             tag = child.tag
-            if tag in SKIPPED or tag == MC_FALLBACK or not isinstance(tag, str):
+            if not isinstance(tag, str) or tag in SKIPPED or tag == MC_FALLBACK:
                 continue
-            if tag == W + "sdt" and self.inline_part(child):
-                continue
-            if tag in (W + "del", W + "moveFrom"):
-                self.revision(child, where, "deleted")
-                continue
-            if tag in (W + "ins", W + "moveTo"):
-                self.revision(child, where, "inserted")
-            if tag in (W + "commentRangeStart", W + "commentReference"):
-                self.reading.comment_where.setdefault(child.get(W + "id"), where)
-            if tag == W + "t":
-                out.append(child.text or "")
-            elif tag == W + "tab":
-                out.append("\t")
-            elif tag in (W + "br", W + "cr"):
-                out.append("\n")
-            elif tag == W + "noBreakHyphen":
-                out.append("-")
+            if tag in (W + "bookmarkStart", W + "bookmarkEnd"):
+                self.bookmark(child, scan)
+            elif tag in (W + "del", W + "moveFrom"):
+                self.revision(child, scan, "deleted")
+            elif tag in (W + "commentRangeStart", W + "commentReference"):
+                scan.comments.append(child.get(W + "id"))
+            elif tag in TEXT:
+                inner = next(reversed(self.open.values()), None)
+                scan.pieces.append((inner, (child.text or "") if tag == W + "t" else TEXT[tag]))
             else:
-                self.collect(child, out, where)
+                if tag in (W + "ins", W + "moveTo"):
+                    self.revision(child, scan, "inserted")
+                self.collect(child, scan)
 
-    def inline_part(self, sdt) -> bool:
-        """A run-level anchored control (the 电头): read into its own part."""
-        anchor, content = _anchor(sdt), sdt.find(W + "sdtContent")
-        if anchor is None or content is None:
-            return False
-        out: list[str] = []
-        self.collect(content, out, label(anchor))
-        self.reading.parts.append(Part(anchor, [Para(nfc("".join(out)))]))
-        return True
-
-    def revision(self, node, where: str, kind: str) -> None:
+    @staticmethod
+    def revision(node, scan: _Scan, kind: str) -> None:
         texts = node.iter(W + ("delText" if kind == "deleted" else "t"))
         text = "".join(t.text or "" for t in texts)
         if text:
-            author = node.get(W + "author") or "unknown"
-            self.reading.revisions.append(Revision(where, kind, text, author))
+            scan.revisions.append((kind, text, node.get(W + "author") or "unknown"))
+
+
+def read_style_names(xml: bytes | None) -> dict[str, str]:
+    """w:styleId → w:name from styles.xml (LibreOffice renames ids, never names)."""
+    if not xml:
+        return {}
+    root = etree.fromstring(xml)
+    return {s.get(W + "styleId"): s.find(W + "name").get(W + "val")
+            for s in root.iter(W + "style") if s.find(W + "name") is not None}
 
 
 def read_comments(xml: bytes | None) -> list[tuple[str, str, str]]:
@@ -187,13 +220,15 @@ def read_docx(path: Path) -> tuple[Reading, list[tuple[str, str, str]]]:
             names = set(archive.namelist())
             document = archive.read("word/document.xml")
             comments = archive.read("word/comments.xml") if "word/comments.xml" in names else None
+            styles = archive.read("word/styles.xml") if "word/styles.xml" in names else None
         root = etree.fromstring(document)
+        style_names = read_style_names(styles)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
         raise InputError(f"not a readable DOCX ({exc}); save it as Word .docx", path) from None
     body = root.find(W + "body")
-    reader = _BodyReader()
-    for node in body if body is not None else ():
-        reader.block(node)
+    reader = _BodyReader(style_names)
+    if body is not None:
+        reader.walk(body)
     return reader.reading, read_comments(comments)
 
 
@@ -441,7 +476,7 @@ def import_docx(path: Path, issue_dir: Path, *, dry_run: bool, diag: Diagnostics
     reading, comments = read_docx(path)
     if not reading.parts:
         raise InputError("no article anchors in this DOCX: import only works on a DOCX "
-                         "written by `layout build` (styles and content controls kept)", path)
+                         "written by `layout build` (its hidden bookmarks kept)", path)
     lines, changed = [], 0
     for article_id, parts in _group(reading.parts).items():
         file = articles / f"{article_id}.md"

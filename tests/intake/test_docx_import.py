@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from layout.errors import Diagnostics, InputError
 from layout.export import ExportJob
 from layout.export.docx import write_docx
-from layout.export.docx.anchors import parse_tag
+from layout.export.docx.anchors import parse_name
 from layout.intake.docx import import_docx
 from layout.manifest import load_issue
 from layout.manifest.article import load_article
@@ -50,18 +50,17 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((folder / "articles").glob("*.md"))}
 
 
-def controls(document) -> dict[tuple[str, str], object]:
-    """(article id, field) → its content control element."""
-    found = {}
-    for sdt in document.element.body.iter(qn("w:sdt")):
-        anchor = parse_tag(sdt.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val")))
-        found[(anchor.article_id, anchor.field)] = sdt
-    return found
+def bookmark(document, article_id: str, field: str):
+    """The bookmarkStart element of an article part."""
+    for mark in document.element.body.iter(qn("w:bookmarkStart")):
+        anchor = parse_name(mark.get(qn("w:name")))
+        if anchor and (anchor.article_id, anchor.field) == (article_id, field):
+            return mark
+    raise KeyError((article_id, field))
 
 
 def paragraph_in(document, article_id: str, field: str) -> Paragraph:
-    sdt = controls(document)[(article_id, field)]
-    return Paragraph(sdt.find(qn("w:sdtContent")).find(qn("w:p")), document)
+    return Paragraph(bookmark(document, article_id, field).getparent(), document)
 
 
 def run_import(docx_path: Path, folder: Path, dry_run: bool = False) -> str:
@@ -159,8 +158,8 @@ def test_dry_run_reports_without_writing(exported, issue_dir, tmp_path):
 
 def test_dateline_edit_changes_only_the_dateline_line(exported, issue_dir, tmp_path):
     document = docx.Document(str(exported))
-    sdt = controls(document)[("hengji", "dateline")]
-    text = sdt.find(".//" + qn("w:t"))
+    run = bookmark(document, "hengji", "dateline").getnext()
+    text = run.find(qn("w:t"))
     text.text = "本报讯（记者 常欣月 实习生 东宣）"
     edited = tmp_path / "dateline.docx"
     document.save(str(edited))
@@ -224,8 +223,8 @@ def test_crlf_file_keeps_its_line_endings(exported, issue_dir, tmp_path):
     path = issue_dir / "articles/niaolei.md"
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     document = docx.Document(str(exported))
-    paragraph = paragraph_in(document, "niaolei", "p1")
-    paragraph.runs[0].text = paragraph.runs[0].text.replace("良好氛围", "浓厚氛围")
+    body_run = paragraph_in(document, "niaolei", "p1").runs[-1]   # runs[0] is the 电头
+    body_run.text = body_run.text.replace("良好氛围", "浓厚氛围")
     edited = tmp_path / "crlf.docx"
     document.save(str(edited))
     run_import(edited, issue_dir)

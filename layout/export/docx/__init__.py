@@ -4,7 +4,7 @@ One document per edition: a heading per page (`第1版 社区`), then the page's
 articles in order, every part in a Chinese-named paragraph style from the
 committed reference document (`reference/`, unzipped) with the house style's
 East Asian faces, photos inline with their captions, and every part anchored
-in a content control so `layout import` can bring corrections back.
+in a hidden bookmark so `layout import` can bring corrections back.
 
 `job.options.docx_layout` chooses the view: `edit` (default) is plain A4;
 `pages` gives each newspaper page a section of its own size and columns.
@@ -19,7 +19,7 @@ from layout.errors import BuildError
 from layout.export.docx.body import Writer
 from layout.export.docx.package import open_reference, save_reproducibly, set_core_properties
 from layout.export.docx.styles import apply_house_faces, apply_house_sizes
-from layout.export.docx.xmlparts import ControlIds, section_properties
+from layout.export.docx.xmlparts import section_properties
 from layout.model import Issue
 
 LAYOUTS = ("edit", "pages")
@@ -37,7 +37,7 @@ def write_docx(job, target: Path) -> str:
     apply_house_faces(styles, issue.style)
     if layout == "pages":
         apply_house_sizes(styles, issue.style)
-    writer = Writer(document, _photo_width(issue, layout), ControlIds())
+    writer = Writer(document, _photo_width(issue, layout), job.diagnostics)
     for index, page in enumerate(issue.pages):
         writer.page_heading(page, break_before=(layout == "edit" and index > 0))
         for article in page.articles:

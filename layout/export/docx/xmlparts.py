@@ -1,4 +1,4 @@
-"""Small WordprocessingML builders python-docx lacks: content controls, section breaks."""
+"""Small WordprocessingML builders python-docx lacks: bookmarks, styled runs, sections."""
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
@@ -15,10 +15,10 @@ def element(tag: str, **attrs: str):
     return el
 
 
-class ControlIds:
-    """Deterministic, unique w:id values for content controls."""
+class BookmarkIds:
+    """Deterministic, unique w:id values for bookmarks."""
 
-    def __init__(self, start: int = 100001):
+    def __init__(self, start: int = 1):
         self._next = start
 
     def take(self) -> int:
@@ -26,29 +26,20 @@ class ControlIds:
         return value
 
 
-def content_control(anchor: Anchor, alias: str, ids: ControlIds):
-    """An empty `w:sdt` tagged with `anchor`; fill its `w:sdtContent`.
-
-    The control is locked against deletion (sdtLocked) but its content stays
-    editable, so an editor cannot drop an anchor by accident.
-    """
-    sdt = element("w:sdt")
-    props = element("w:sdtPr")
-    props.append(element("w:alias", val=alias))
-    props.append(element("w:tag", val=anchor.tag))
-    props.append(element("w:id", val=ids.take()))
-    props.append(element("w:lock", val="sdtLocked"))
-    sdt.append(props)
-    sdt.append(element("w:sdtContent"))
-    return sdt
+def bookmark_paragraph(paragraph_element, anchor: Anchor, ids: BookmarkIds) -> None:
+    """Wrap the whole content of a paragraph (after its w:pPr) in the anchor's bookmark."""
+    number = ids.take()
+    has_props = paragraph_element.pPr is not None
+    paragraph_element.insert(1 if has_props else 0, element("w:bookmarkStart", id=number,
+                                                            name=anchor.name))
+    paragraph_element.append(element("w:bookmarkEnd", id=number))
 
 
-def wrap_block(paragraph_element, anchor: Anchor, alias: str, ids: ControlIds):
-    """Move a body paragraph into a block-level content control at the same place."""
-    sdt = content_control(anchor, alias, ids)
-    paragraph_element.addprevious(sdt)
-    sdt.find(qn("w:sdtContent")).append(paragraph_element)
-    return sdt
+def bookmark_run(run_element, anchor: Anchor, ids: BookmarkIds) -> None:
+    """Wrap one run in the anchor's bookmark (the run-in 电头)."""
+    number = ids.take()
+    run_element.addprevious(element("w:bookmarkStart", id=number, name=anchor.name))
+    run_element.addnext(element("w:bookmarkEnd", id=number))
 
 
 def styled_run(text: str, char_style_id: str):

@@ -12,7 +12,7 @@ from PIL import Image
 
 from conftest import build_docx
 from layout.errors import BuildError
-from layout.export.docx.anchors import parse_tag
+from layout.export.docx.anchors import parse_name
 from layout.export.docx.photos import MAX_EDGE_PX
 from layout.export.docx.styles import STYLES
 from layout.model import Headline, ParagraphKind
@@ -28,7 +28,7 @@ def _han(text: str):
 
 
 def _body_paragraphs(document):
-    """Every w:p of the body, content controls included (python-docx skips those)."""
+    """Every w:p of the body, in document order."""
     from docx.text.paragraph import Paragraph
 
     return [Paragraph(p, document) for p in document.element.body.iter(qn("w:p"))]
@@ -127,8 +127,9 @@ def test_page_headings_come_first_then_articles_in_page_order(sample_docx, sampl
     page = sample_issue.pages[0]
     assert paragraphs[0].style.name == "版面标题"
     assert paragraphs[0].text == f"第{page.number}版 {page.name}"
-    tags = [parse_tag(t.get(qn("w:val"))) for t in document.element.body.iter(qn("w:tag"))]
-    order = list(dict.fromkeys(a.article_id for a in tags if a))
+    marks = document.element.body.iter(qn("w:bookmarkStart"))
+    anchors = [parse_name(m.get(qn("w:name"))) for m in marks]
+    order = list(dict.fromkeys(a.article_id for a in anchors if a))
     assert order == [a.id for a in page.articles]
 
 
@@ -152,20 +153,22 @@ def test_photos_are_inline_downscaled_with_alt_text_and_captions(sample_docx, sa
 def test_every_text_paragraph_is_anchored_to_its_article(sample_docx, sample_issue):
     document = docx.Document(str(sample_docx))
     fields = {}
-    for sdt in document.element.body.iter(qn("w:sdt")):
-        anchor = parse_tag(sdt.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val")))
-        assert anchor is not None
-        text = "".join(t.text for t in sdt.iter(qn("w:t")))
-        fields[(anchor.article_id, anchor.field)] = text
+    for para in _body_paragraphs(document):
+        marks = [parse_name(m.get(qn("w:name"))) for m in para._p.iter(qn("w:bookmarkStart"))]
+        assert all(marks)
+        for anchor in marks:
+            fields[(anchor.article_id, anchor.field)] = para.text
+        assert marks or para.style.name == "版面标题" or not para.text, para.text
     for article in sample_issue.articles():
         for n, para in enumerate(article.paragraphs, start=1):
             assert fields[(article.id, f"p{n}")].endswith(para.text)
         if article.dateline:
-            assert fields[(article.id, "dateline")] == article.dateline
             assert fields[(article.id, "p1")].startswith(article.dateline)
-    for para in _body_paragraphs(document):
-        inside = any(a.tag == qn("w:sdt") for a in para._p.iterancestors())
-        assert inside or para.style.name == "版面标题" or not para.text
+            assert (article.id, "dateline") in fields
+        for n, photo in enumerate(article.photos, start=1):
+            assert fields[(article.id, f"caption{n}")] == photo.caption
+            assert fields[(article.id, f"credit{n}")] == photo.credit
+        assert fields.get((article.id, "title"), "") == article.headline.title
 
 
 def test_subheads_and_datelines_use_their_styles(sample_docx, sample_issue):
