@@ -43,6 +43,7 @@ FIELD_NAMES = {"kicker": "引题", "title": "主题", "subtitle": "副题", "byl
                "dateline": "电头", "p": "正文", "caption": "图片说明", "credit": "图片署名",
                "photo": "图片"}
 PAGE_HEADING = re.compile(r"^第\s*\d+\s*版")
+UNKNOWN_CHECKSUM = "?"   # an anchor recovered from the 电头 style, not from a bookmark
 
 
 # ---------------------------------------------------------------- reading the DOCX
@@ -85,14 +86,13 @@ def label(anchor: Anchor) -> str:
 class _Scan:
     """What one paragraph holds: text pieces with the bookmark they sit in, and notes."""
 
-    pieces: list[tuple[Anchor | None, str]] = field(default_factory=list)
+    pieces: list[tuple[bool, str]] = field(default_factory=list)   # (is 电头, text)
     touched: list[Anchor] = field(default_factory=list)   # anchors open in this paragraph
     revisions: list[tuple[str, str, str]] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
 
     def text(self, dateline: bool) -> str:
-        return nfc("".join(t for a, t in self.pieces
-                           if (a is not None and a.kind == "dateline") == dateline))
+        return nfc("".join(t for is_dateline, t in self.pieces if is_dateline == dateline))
 
 
 class _BodyReader:
@@ -137,8 +137,11 @@ class _BodyReader:
         self.collect(p, scan)
         style = p.find(f"{W}pPr/{W}pStyle")
         style_name = self.style_names.get(style.get(W + "val")) if style is not None else None
-        datelines = [a for a in scan.touched if a.kind == "dateline"]
         mains = [a for a in scan.touched if a.kind != "dateline"]
+        datelines = [a for a in scan.touched if a.kind == "dateline"]
+        if not datelines and mains and mains[0].field == "p1" and scan.text(dateline=True):
+            # 电头-styled text whose bookmark Word dropped (typed over): still the 电头
+            datelines = [Anchor(mains[0].article_id, "dateline", UNKNOWN_CHECKSUM)]
         for anchor in datelines[:1]:
             self.part(anchor).paragraphs.append(Para(scan.text(dateline=True)))
         text = scan.text(dateline=False)
@@ -167,7 +170,8 @@ class _BodyReader:
         for number in scan.comments:
             self.reading.comment_where.setdefault(number, where)
 
-    def collect(self, node, scan: _Scan) -> None:
+    def collect(self, node, scan: _Scan, dateline_run: bool = False) -> None:
+        """Text of `node` in order; 电头 text is in the 电头 bookmark or the 电头 style."""
         for child in node:
             tag = child.tag
             if not isinstance(tag, str) or tag in SKIPPED or tag == MC_FALLBACK:
@@ -180,11 +184,17 @@ class _BodyReader:
                 scan.comments.append(child.get(W + "id"))
             elif tag in TEXT:
                 inner = next(reversed(self.open.values()), None)
-                scan.pieces.append((inner, (child.text or "") if tag == W + "t" else TEXT[tag]))
+                is_dateline = dateline_run or (inner is not None and inner.kind == "dateline")
+                scan.pieces.append((is_dateline,
+                                    (child.text or "") if tag == W + "t" else TEXT[tag]))
             else:
                 if tag in (W + "ins", W + "moveTo"):
                     self.revision(child, scan, "inserted")
-                self.collect(child, scan)
+                self.collect(child, scan, dateline_run or self.is_dateline_run(child))
+
+    def is_dateline_run(self, node) -> bool:
+        style = node.find(f"{W}rPr/{W}rStyle") if node.tag == W + "r" else None
+        return style is not None and self.style_names.get(style.get(W + "val")) == "电头"
 
     @staticmethod
     def revision(node, scan: _Scan, kind: str) -> None:
@@ -403,7 +413,7 @@ def _plan_part(part: Part, source: Source, plan: ArticlePlan) -> None:
         old_text = span.value if span else ""
     if new_text == old_text:
         return
-    if span is None or checksum(span.value) != anchor.checksum:
+    if span is None or anchor.checksum not in (checksum(span.value), UNKNOWN_CHECKSUM):
         plan.conflicts.append(f"{name}: the article file changed since the DOCX was made; "
                               f"not applied, the DOCX reads: {new_text or '(empty)'}")
         return

@@ -174,6 +174,52 @@ def test_dateline_edit_changes_only_the_dateline_line(exported, issue_dir, tmp_p
     assert article.paragraphs[0].text.startswith("为不断优化社区服务")
 
 
+def test_dateline_typed_over_keeps_mapping_by_its_style(exported, issue_dir, tmp_path):
+    """Word may drop a bookmark whose text was typed over; the 电头 style still marks it."""
+    document = docx.Document(str(exported))
+    start = bookmark(document, "wuye", "dateline")
+    run = start.getnext()
+    end = run.getnext()
+    start.getparent().remove(start)
+    end.getparent().remove(end)
+    run.find(qn("w:t")).text = "本报讯（记者 常欣月）"
+    edited = tmp_path / "typed-over.docx"
+    document.save(str(edited))
+    old = read_article(issue_dir, "wuye")
+    run_import(edited, issue_dir)
+    new = read_article(issue_dir, "wuye")
+    assert new.dateline == "本报讯（记者 常欣月）"
+    assert [p.text for p in new.paragraphs] == [p.text for p in old.paragraphs]
+
+
+def test_a_paragraph_typed_after_the_last_one_is_added(exported, issue_dir, tmp_path):
+    document = docx.Document(str(exported))
+    last = paragraph_in(document, "hengji", "p3")
+    added = "（本报记者 常欣月 整理）"
+    new = last.insert_paragraph_before(added, style="正文")
+    last._p.addnext(new._p)
+    edited = tmp_path / "added.docx"
+    document.save(str(edited))
+    old = read_article(issue_dir, "hengji").paragraphs
+    report = run_import(edited, issue_dir)
+    now = read_article(issue_dir, "hengji").paragraphs
+    assert [p.text for p in now] == [p.text for p in old] + [added]
+    assert "not mapped" not in report
+
+
+def test_an_emptied_paragraph_is_deleted_from_the_file(exported, issue_dir, tmp_path):
+    document = docx.Document(str(exported))
+    for run in paragraph_in(document, "wenming", "p3").runs:
+        run.text = ""
+    edited = tmp_path / "emptied.docx"
+    document.save(str(edited))
+    old = read_article(issue_dir, "wenming").paragraphs
+    report = run_import(edited, issue_dir)
+    now = read_article(issue_dir, "wenming").paragraphs
+    assert [p.text for p in now] == [old[0].text, old[1].text, old[3].text]
+    assert "paragraph deleted" in report
+
+
 def test_a_paragraph_split_in_word_becomes_two_paragraphs(exported, issue_dir, tmp_path):
     document = docx.Document(str(exported))
     paragraph = paragraph_in(document, "niaolei", "p3")
