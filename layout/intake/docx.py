@@ -148,6 +148,8 @@ class _BodyReader:
         para = Para(text, style_name == "小标题",
                     p.find(f"{W}pPr/{W}rPr/{W}del") is not None)
         owner = mains[0] if mains else self.follows(style_name, text)
+        for merged in mains[1:]:   # paragraphs joined in Word: the first part takes the text
+            self.part(merged).paragraphs.append(Para(""))
         if owner is not None:
             self.part(owner).paragraphs.append(para)
             self.last, self.where = owner, label(owner)
@@ -482,7 +484,8 @@ def import_docx(path: Path, issue_dir: Path, *, dry_run: bool, diag: Diagnostics
     """
     path, articles = Path(path), Path(issue_dir) / "articles"
     if not articles.is_dir():
-        raise InputError(f"no articles/ folder in {issue_dir} (is this an issue folder?)", issue_dir)
+        raise InputError(f"no articles/ folder in {issue_dir} (is this an issue folder?)",
+                         issue_dir)
     reading, comments = read_docx(path)
     if not reading.parts:
         raise InputError("no article anchors in this DOCX: import only works on a DOCX "

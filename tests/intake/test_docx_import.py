@@ -220,6 +220,22 @@ def test_an_emptied_paragraph_is_deleted_from_the_file(exported, issue_dir, tmp_
     assert "paragraph deleted" in report
 
 
+def test_two_paragraphs_joined_in_word_become_one(exported, issue_dir, tmp_path):
+    document = docx.Document(str(exported))
+    first = paragraph_in(document, "wenming", "p3")._p
+    second = paragraph_in(document, "wenming", "p4")._p
+    for child in list(second):
+        if child.tag != qn("w:pPr"):
+            first.append(child)   # what Delete at the end of a paragraph does, bookmarks kept
+    second.getparent().remove(second)
+    edited = tmp_path / "joined.docx"
+    document.save(str(edited))
+    old = read_article(issue_dir, "wenming").paragraphs
+    run_import(edited, issue_dir)
+    now = read_article(issue_dir, "wenming").paragraphs
+    assert [p.text for p in now] == [old[0].text, old[1].text, old[2].text + old[3].text]
+
+
 def test_a_paragraph_split_in_word_becomes_two_paragraphs(exported, issue_dir, tmp_path):
     document = docx.Document(str(exported))
     paragraph = paragraph_in(document, "niaolei", "p3")
@@ -294,6 +310,10 @@ TYPED = st.text(alphabet=HAN + PUNCT + string.ascii_letters + string.digits + " 
                 min_size=1, max_size=40).filter(lambda s: s == s.strip() and not s.startswith("#"))
 
 
+PROPERTY = settings(max_examples=25, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
 def _edit_and_import(exported: Path, workdir: Path, article_id: str, field: str, text: str):
     folder = workdir / "issue"
     shutil.rmtree(folder, ignore_errors=True)
@@ -314,16 +334,17 @@ def articles_beside(exported, sample_dir) -> Path:
     return exported
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@PROPERTY
 @given(text=TYPED)
 def test_any_typed_title_reads_back_exactly(articles_beside, tmp_path, text):
     folder = _edit_and_import(articles_beside, tmp_path, "wuye", "title", text)
     assert read_article(folder, "wuye").headline.title == text
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@PROPERTY
 @given(text=TYPED)
-def test_any_typed_paragraph_reads_back_and_others_stay(articles_beside, sample_dir, tmp_path, text):
+def test_any_typed_paragraph_reads_back_and_others_stay(articles_beside, sample_dir, tmp_path,
+                                                        text):
     folder = _edit_and_import(articles_beside, tmp_path, "hengji", "p2", text)
     before = read_article(sample_dir, "hengji").paragraphs
     after = read_article(folder, "hengji").paragraphs

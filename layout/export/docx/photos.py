@@ -17,11 +17,23 @@ def editing_copy(photo: Photo) -> bytes:
     from PIL import Image
 
     with Image.open(photo.path) as img:
-        img = img.convert("RGB")
+        img = _flattened(img)
         img.thumbnail((MAX_EDGE_PX, MAX_EDGE_PX), Image.Resampling.LANCZOS)
         out = io.BytesIO()
         img.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
     return out.getvalue()
+
+
+def _flattened(img):
+    """RGB, with any transparency laid on white (as it would sit on the page)."""
+    from PIL import Image
+
+    if img.mode in ("RGBA", "LA", "P") and ("A" in img.mode or "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        base = Image.new("RGB", rgba.size, "white")
+        base.paste(rgba, mask=rgba.getchannel("A"))
+        return base
+    return img.convert("RGB")
 
 
 def add_inline_photo(paragraph, photo: Photo, width_pt: float) -> None:

@@ -55,7 +55,8 @@ def styled_run(text: str, char_style_id: str):
     return run
 
 
-def section_properties(width_pt: float, height_pt: float, margins_pt: tuple[float, float, float, float],
+def section_properties(width_pt: float, height_pt: float,
+                       margins_pt: tuple[float, float, float, float],
                        columns: int, gutter_pt: float):
     """A `w:sectPr` for one newspaper page: size, margins (top, right, bottom, left), columns."""
     twips = lambda pt: str(round(pt * 20))  # noqa: E731

@@ -18,6 +18,12 @@ def build_docx(issue, target: Path, **options) -> str:
 
 
 @pytest.fixture(scope="session")
+def build():
+    """`build(issue, target, **options)` writes a DOCX and returns its summary."""
+    return build_docx
+
+
+@pytest.fixture(scope="session")
 def sample_issue(sample_dir):
     return load_issue(sample_dir, Diagnostics())
 

@@ -10,7 +10,6 @@ import pytest
 from docx.oxml.ns import qn
 from PIL import Image
 
-from conftest import build_docx
 from layout.errors import BuildError
 from layout.export.docx.anchors import parse_name
 from layout.export.docx.photos import MAX_EDGE_PX
@@ -52,9 +51,9 @@ def kicker_issue(sample_issue):
     return dataclasses.replace(sample_issue, pages=(page,))
 
 
-def test_every_part_style_exists_and_is_used(kicker_issue, tmp_path):
+def test_every_part_style_exists_and_is_used(build, kicker_issue, tmp_path):
     target = tmp_path / "k.docx"
-    build_docx(kicker_issue, target)
+    build(kicker_issue, target)
     document = docx.Document(str(target))
     names = {s.name for s in document.styles}
     assert set(PART_STYLES) <= names
@@ -83,12 +82,12 @@ def test_east_asian_fonts_follow_the_house_style(sample_docx, sample_issue):
         .get(qn("w:eastAsia")) == "宋体"
 
 
-def test_a_changed_house_face_reaches_the_styles(sample_issue, tmp_path):
+def test_a_changed_house_face_reaches_the_styles(build, sample_issue, tmp_path):
     house = sample_issue.style
     faces = dict(house.faces)
     faces["serif"] = dataclasses.replace(faces["serif"], docx="方正书宋_GBK")
     issue = dataclasses.replace(sample_issue, style=dataclasses.replace(house, faces=faces))
-    build_docx(issue, tmp_path / "f.docx")
+    build(issue, tmp_path / "f.docx")
     fonts = docx.Document(str(tmp_path / "f.docx")).styles["正文"].element.find(
         qn("w:rPr")).find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == "方正书宋_GBK"
@@ -183,8 +182,9 @@ def test_subheads_and_datelines_use_their_styles(sample_docx, sample_issue):
     assert dateline_ids == {document.styles["电头"].style_id}
 
 
-def test_output_is_reproducible_and_dated_from_the_issue(sample_issue, sample_docx, tmp_path):
-    build_docx(sample_issue, tmp_path / "again.docx")
+def test_output_is_reproducible_and_dated_from_the_issue(build, sample_issue, sample_docx,
+                                                         tmp_path):
+    build(sample_issue, tmp_path / "again.docx")
     assert (tmp_path / "again.docx").read_bytes() == sample_docx.read_bytes()
     props = docx.Document(str(sample_docx)).core_properties
     assert props.created.date() == sample_issue.date == props.modified.date()
@@ -211,11 +211,11 @@ def test_edit_view_is_a4(sample_docx):
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
 
 
-def test_unknown_layout_is_refused(sample_issue, tmp_path):
+def test_unknown_layout_is_refused(build, sample_issue, tmp_path):
     with pytest.raises(BuildError, match="docx-layout"):
-        build_docx(sample_issue, tmp_path / "x.docx", docx_layout="spread")
+        build(sample_issue, tmp_path / "x.docx", docx_layout="spread")
 
 
-def test_summary_counts_pages_articles_and_photos(sample_issue, tmp_path):
-    summary = build_docx(sample_issue, tmp_path / "s.docx")
+def test_summary_counts_pages_articles_and_photos(build, sample_issue, tmp_path):
+    summary = build(sample_issue, tmp_path / "s.docx")
     assert summary.startswith("1 page(s), 7 articles, 2 photos")
