@@ -268,7 +268,11 @@ class Source:
 
     @classmethod
     def read(cls, path: Path) -> "Source":
-        raw = path.read_bytes().decode("utf-8")
+        try:
+            raw = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8",
+                             path) from None
         bom = raw.startswith("\ufeff")
         raw = raw[1:] if bom else raw
         crlf = "\r\n" in raw and raw.count("\r\n") == raw.count("\n")
@@ -414,6 +418,9 @@ def _plan_part(part: Part, source: Source, plan: ArticlePlan) -> None:
         new_text = join_lines([p.text for p in paragraphs])
         old_text = span.value if span else ""
     if new_text == old_text:
+        return
+    if anchor.field == "title" and not new_text:
+        plan.conflicts.append(f"{name}: the 主题 was emptied; a story needs one, kept as it was")
         return
     if span is None or anchor.checksum not in (checksum(span.value), UNKNOWN_CHECKSUM):
         plan.conflicts.append(f"{name}: the article file changed since the DOCX was made; "

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from layout.errors import Diagnostics, InputError
 from layout.export import ExportJob
 from layout.export.docx import write_docx
-from layout.export.docx.anchors import parse_name
-from layout.intake.docx import import_docx
+from layout.export.docx.anchors import anchor_for, parse_name
+from layout.intake.docx import Para, Part, Source, apply_edits, import_docx, plan_article
 from layout.manifest import load_issue
 from layout.manifest.article import load_article
 from layout.model import Hints
@@ -300,6 +300,43 @@ def test_a_file_that_is_not_a_docx_is_refused(issue_dir, tmp_path):
     bad.write_text("not a zip", encoding="utf-8")
     with pytest.raises(InputError, match="not a readable DOCX"):
         run_import(bad, issue_dir)
+
+
+FRONT_MATTER_TITLES = {
+    "plain": "title: 旧的标题\n",
+    "double-quoted": 'title: "旧的标题"\n',
+    "single-quoted": "title: '旧的标题'\n",
+    "with a comment": "title: 旧的标题   # 主题\n",
+    "folded block": "title: >-\n  旧的\n  标题\n",
+}
+
+
+@pytest.mark.parametrize("title_yaml", FRONT_MATTER_TITLES.values(), ids=FRONT_MATTER_TITLES)
+def test_a_title_is_replaced_in_place_whatever_its_yaml_style(tmp_path, title_yaml):
+    before = "---\n" + title_yaml + "subtitle: 副题不变\n---\n\n正文第一段。\n"
+    path = tmp_path / "articles" / "a.md"
+    path.parent.mkdir()
+    path.write_text(before, encoding="utf-8")
+    source = Source.read(path)
+    new_title = '新的标题：含"引号"、\\反斜杠与 #号'
+    part = Part(anchor_for("a", "title", source.fields["title"].value), [Para(new_title)])
+    after = apply_edits(source.text, plan_article("a", [part], source).edits)
+    path.write_text(after, encoding="utf-8")
+    article = read_article(tmp_path, "a")
+    assert article.headline.title == new_title
+    assert article.headline.subtitle == "副题不变" and article.paragraphs[0].text == "正文第一段。"
+    assert after.endswith("subtitle: 副题不变\n---\n\n正文第一段。\n")
+    assert ("# 主题" in after) == ("# 主题" in before)
+
+
+def test_an_emptied_title_is_not_applied(exported, issue_dir, tmp_path):
+    document = docx.Document(str(exported))
+    paragraph_in(document, "hengji", "title").runs[0].text = ""
+    edited = tmp_path / "no-title.docx"
+    document.save(str(edited))
+    before = snapshot(issue_dir)
+    report = run_import(edited, issue_dir)
+    assert snapshot(issue_dir) == before and "NOT APPLIED" in report
 
 
 # ------------------------------------------------------------ properties

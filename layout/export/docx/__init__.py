@@ -43,7 +43,7 @@ def write_docx(job, target: Path) -> str:
         for article in page.articles:
             writer.article(article)
         if layout == "pages":
-            _end_page_section(document, issue, last=index == len(issue.pages) - 1)
+            _end_page_section(document, issue, page.number, last=index == len(issue.pages) - 1)
     set_core_properties(document, issue)
     save_reproducibly(document, Path(target), issue.date)
     photos = sum(len(a.photos) for a in issue.articles())
@@ -57,13 +57,17 @@ def _photo_width(issue: Issue, layout: str) -> float:
     return issue.style.span_width(min(2, issue.style.columns))
 
 
-def _end_page_section(document, issue: Issue, last: bool) -> None:
-    """Close the current newspaper page with a section of its size and columns."""
+def _end_page_section(document, issue: Issue, number: int, last: bool) -> None:
+    """Close the current newspaper page with a section of its size and columns.
+
+    Odd pages (rectos) have the inner margin on the left, even pages on the right.
+    """
     style = issue.style
-    sect = section_properties(
-        style.page_width, style.page_height,
-        (style.margin_top, style.margin_outer, style.margin_bottom, style.margin_inner),
-        style.columns, style.gutter)
+    left, right = ((style.margin_inner, style.margin_outer) if number % 2
+                   else (style.margin_outer, style.margin_inner))
+    sect = section_properties(style.page_width, style.page_height,
+                              (style.margin_top, right, style.margin_bottom, left),
+                              style.columns, style.gutter)
     body = document.element.body
     if last:
         body.replace(body.find(qn("w:sectPr")), sect)
