@@ -53,6 +53,7 @@ class Para:
     text: str
     subhead: bool = False
     joins_next: bool = False   # its paragraph mark was deleted (tracked): joins the next
+    added: bool = False        # typed after an anchored paragraph, without an anchor of its own
 
 
 @dataclass(slots=True)
@@ -151,6 +152,7 @@ class _BodyReader:
         for merged in mains[1:]:   # paragraphs joined in Word: the first part takes the text
             self.part(merged).paragraphs.append(Para(""))
         if owner is not None:
+            para.added = not mains
             self.part(owner).paragraphs.append(para)
             self.last, self.where = owner, label(owner)
         elif style_name == "版面标题" and PAGE_HEADING.match(text.strip()):
@@ -450,10 +452,38 @@ def _paragraph_edit(span: Span, new_text: str, name: str, text: str) -> Edit:
     return Edit(start, end, "", f"{name}: paragraph deleted: {old}")
 
 
+def _recover_lost_anchors(article_id: str, parts: list[Part], source: Source) -> list[Part]:
+    """Give a paragraph whose bookmark Word dropped (typed over) back its field.
+
+    When p(n+1) has no bookmark left but unanchored paragraphs follow p(n), the
+    first of them stands where p(n+1) stood: it is p(n+1), retyped. (Had the
+    editor deleted p(n+1) and typed a new paragraph, the result is the same.)
+    """
+    present = {part.anchor.field for part in parts}
+    recovered = []
+    for part in parts:
+        following = f"p{part.anchor.index + 1}"
+        added = [p for p in part.paragraphs if p.added]
+        if part.anchor.kind != "p" or following in present or following not in source.fields \
+                or not added:
+            continue
+        part.paragraphs = [p for p in part.paragraphs if not p.added]
+        recovered.append(Part(Anchor(article_id, following, UNKNOWN_CHECKSUM), added))
+        present.add(following)
+    return parts + recovered
+
+
 def plan_article(article_id: str, parts: list[Part], source: Source) -> ArticlePlan:
     plan = ArticlePlan(article_id)
+    parts = _recover_lost_anchors(article_id, parts, source)
     for part in parts:
         _plan_part(part, source, plan)
+    present = {part.anchor.field for part in parts}
+    for name, span in source.fields.items():
+        if name not in present and span.value:
+            plan.conflicts.append(f"{article_id} {FIELD_NAMES.get(name.rstrip('0123456789'))} "
+                                  f"{name}: not found in the DOCX (deleted there, or its anchor "
+                                  f"lost); the file keeps it: {span.value}")
     return plan
 
 

@@ -236,6 +236,40 @@ def test_two_paragraphs_joined_in_word_become_one(exported, issue_dir, tmp_path)
     assert [p.text for p in now] == [old[0].text, old[1].text, old[2].text + old[3].text]
 
 
+def _drop_bookmarks(paragraph: Paragraph) -> None:
+    for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
+        for mark in paragraph._p.findall(qn(tag)):
+            paragraph._p.remove(mark)
+
+
+def test_a_retyped_paragraph_that_lost_its_bookmark_replaces_its_old_text(exported, issue_dir,
+                                                                          tmp_path):
+    document = docx.Document(str(exported))
+    paragraph = paragraph_in(document, "hengji", "p2")
+    _drop_bookmarks(paragraph)
+    retyped = "此前，小区居民一直缺少休闲场所。"
+    paragraph.runs[0].text = retyped
+    edited = tmp_path / "retyped.docx"
+    document.save(str(edited))
+    old = read_article(issue_dir, "hengji").paragraphs
+    run_import(edited, issue_dir)
+    now = read_article(issue_dir, "hengji").paragraphs
+    assert [p.text for p in now] == [old[0].text, retyped, old[2].text]
+
+
+def test_a_paragraph_deleted_with_its_bookmark_is_reported_not_dropped(exported, issue_dir,
+                                                                       tmp_path):
+    document = docx.Document(str(exported))
+    paragraph = paragraph_in(document, "niaolei", "p2")
+    paragraph._p.getparent().remove(paragraph._p)
+    edited = tmp_path / "deleted.docx"
+    document.save(str(edited))
+    before = snapshot(issue_dir)
+    report = run_import(edited, issue_dir)
+    assert snapshot(issue_dir) == before
+    assert "niaolei 正文 p2: not found in the DOCX" in report
+
+
 def test_a_paragraph_split_in_word_becomes_two_paragraphs(exported, issue_dir, tmp_path):
     document = docx.Document(str(exported))
     paragraph = paragraph_in(document, "niaolei", "p3")
