@@ -54,7 +54,7 @@ def write_docx(job, target: Path) -> str:
 def _photo_width(issue: Issue, layout: str) -> float:
     if layout == "edit":
         return EDIT_PHOTO_WIDTH_PT
-    return issue.style.span_width(min(2, issue.style.columns))
+    return issue.style.column_width   # one column: Word would not shrink a wider picture
 
 
 def _end_page_section(document, issue: Issue, number: int, last: bool) -> None:
