@@ -6,6 +6,7 @@ imports it into a copy of the sample issue, and checks the files.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import string
 from pathlib import Path
@@ -420,3 +421,37 @@ def test_any_typed_paragraph_reads_back_and_others_stay(articles_beside, sample_
     before = read_article(sample_dir, "hengji").paragraphs
     after = read_article(folder, "hengji").paragraphs
     assert [p.text for p in after] == [before[0].text, text, before[2].text]
+
+
+LINE = st.text(alphabet=HAN + PUNCT + string.ascii_letters + string.digits + " \"'\\:&<>%",
+               min_size=1, max_size=60).map(str.strip).filter(
+                   lambda s: s and not s.startswith(("#", "-")))
+
+
+@st.composite
+def articles(draw):
+    """An article file's text: title, optional dateline, body paragraphs and subheads."""
+    title, dateline = draw(LINE), draw(st.one_of(st.just(""), LINE))
+    paragraphs = draw(st.lists(st.tuples(st.booleans(), LINE), min_size=1, max_size=5))
+    front = f"title: {json.dumps(title, ensure_ascii=False)}\n"
+    if dateline:
+        front += f"dateline: {json.dumps(dateline, ensure_ascii=False)}\n"
+    body = "\n\n".join(("## " if sub else "") + text for sub, text in paragraphs)
+    return f"---\n{front}---\n\n{body}\n"
+
+
+@PROPERTY
+@given(text=articles())
+def test_export_then_import_changes_nothing_for_any_article(tmp_path, text):
+    folder = tmp_path / "prop"
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "articles").mkdir(parents=True)
+    (folder / "articles" / "a.md").write_text(text, encoding="utf-8")
+    (folder / "issue.yaml").write_text(
+        "date: 2025-06-18\npages:\n  - number: 2\n    name: 要闻\n    articles: [a]\n",
+        encoding="utf-8")
+    issue = load_issue(folder, Diagnostics())
+    write_docx(ExportJob(issue, None, BuildOptions(), Diagnostics()), folder / "a.docx")
+    report = run_import(folder / "a.docx", folder)
+    assert (folder / "articles" / "a.md").read_text(encoding="utf-8") == text
+    assert "changed 0 article file(s)" in report and "a: unchanged" in report
