@@ -12,6 +12,7 @@ in a hidden bookmark so `layout import` can bring corrections back.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx.oxml.ns import qn
 
@@ -22,11 +23,14 @@ from layout.export.docx.styles import apply_house_faces, apply_house_sizes
 from layout.export.docx.xmlparts import section_properties
 from layout.model import Issue
 
+if TYPE_CHECKING:
+    from layout.export import ExportJob
+
 LAYOUTS = ("edit", "pages")
 EDIT_PHOTO_WIDTH_PT = 340.0   # 12 cm: large enough to see, leaves the caption readable
 
 
-def write_docx(job, target: Path) -> str:
+def write_docx(job: ExportJob, target: Path) -> str:
     """Write the issue's DOCX to `target`; return a one-line summary."""
     issue: Issue = job.issue
     layout = job.options.docx_layout or "edit"

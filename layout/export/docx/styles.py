@@ -37,12 +37,6 @@ STYLES: tuple[StyleSpec, ...] = (
 BY_NAME = {spec.name: spec for spec in STYLES}
 PICTURE_STYLE = "图片"
 
-# The Chinese name of each article field, for messages and content-control titles.
-FIELD_STYLE = {"kicker": "引题", "title": "主题", "subtitle": "副题", "byline": "作者",
-               "dateline": "电头", "caption": "图片说明", "credit": "图片署名",
-               "photo": PICTURE_STYLE}
-
-
 def _child(parent, tag: str, before: tuple[str, ...] = ()):
     """The first `tag` child of `parent`, created (before the first of `before`) if absent."""
     found = parent.find(qn(tag))
