@@ -1,0 +1,105 @@
+"""The text of the edition: a heading per page, then its articles in page order.
+
+Every article part is a paragraph in its own named style, wrapped in a hidden
+bookmark that names the part (see anchors.py). The 电头 is run in at the start
+of the first body paragraph, in the 电头 character style, with a bookmark of
+its own, so it reads as printed and still maps back on its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from docx.document import Document
+from docx.oxml.ns import qn
+
+from layout.errors import Diagnostics
+from layout.export.docx.anchors import MAX_NAME, Anchor, anchor_for
+from layout.export.docx.photos import add_inline_photo
+from layout.export.docx.styles import BY_NAME, PICTURE_STYLE
+from layout.export.docx.xmlparts import BookmarkIds, bookmark_paragraph, bookmark_run, styled_run
+from layout.model import Article, ArticleKind, Page, ParagraphKind
+
+HEADLINE_FIELDS = (("kicker", "引题"), ("title", "主题"), ("subtitle", "副题"), ("byline", "作者"))
+
+
+@dataclass(slots=True)
+class Writer:
+    """Appends articles to a python-docx Document, numbering bookmarks as it goes."""
+
+    document: Document
+    photo_width_pt: float
+    diagnostics: Diagnostics
+    ids: BookmarkIds = field(default_factory=BookmarkIds)
+
+    def page_heading(self, page: Page, break_before: bool):
+        paragraph = self.document.add_paragraph(f"第{page.number}版 {page.name}", style="版面标题")
+        if not break_before:
+            paragraph.paragraph_format.page_break_before = False
+        return paragraph
+
+    def anchor(self, article: Article, field_name: str, text: str) -> Anchor | None:
+        anchor = anchor_for(article.id, field_name, text)
+        if anchor.fits:
+            return anchor
+        if field_name in ("title", "p1", "caption1"):
+            self.diagnostics.warn(f"DOCX: article id '{article.id}' is too long or unusual for "
+                                  f"a Word bookmark ({MAX_NAME} characters at most); "
+                                  "corrections to it cannot be imported", article.source)
+        return None
+
+    def part(self, article: Article, field_name: str, text: str, style: str):
+        """One anchored paragraph holding `text` in `style`."""
+        paragraph = self.document.add_paragraph(text, style=style)
+        anchor = self.anchor(article, field_name, text)
+        if anchor:
+            bookmark_paragraph(paragraph._p, anchor, self.ids)
+        return paragraph
+
+    def article(self, article: Article) -> None:
+        headline = article.headline
+        values = {"kicker": headline.kicker, "title": headline.title,
+                  "subtitle": headline.subtitle, "byline": article.byline}
+        for field_name, style in HEADLINE_FIELDS:
+            if values[field_name]:
+                self.part(article, field_name, values[field_name], style)
+        if article.kind is ArticleKind.PHOTO:
+            self.photos(article)
+            self.paragraphs(article)
+        else:
+            self.paragraphs(article)
+            self.photos(article)
+
+    def paragraphs(self, article: Article) -> None:
+        dateline_done = not article.dateline
+        for n, para in enumerate(article.paragraphs, start=1):
+            style = "小标题" if para.kind is ParagraphKind.SUBHEAD else "正文"
+            paragraph = self.part(article, f"p{n}", para.text, style)
+            if not dateline_done and para.kind is ParagraphKind.BODY:
+                self.run_in_dateline(paragraph, article)
+                dateline_done = True
+        if not dateline_done:  # no body paragraph to run into: the 电头 stands alone
+            self.run_in_dateline(self.document.add_paragraph(style="正文"), article)
+
+    def run_in_dateline(self, paragraph, article: Article) -> None:
+        """Put the 电头 first in `paragraph`, inside the paragraph's own bookmark."""
+        run = styled_run(article.dateline, BY_NAME["电头"].style_id)
+        starts = paragraph._p.findall(qn("w:bookmarkStart"))
+        if starts:
+            starts[-1].addnext(run)
+        else:
+            paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, run)
+        anchor = self.anchor(article, "dateline", article.dateline)
+        if anchor:
+            bookmark_run(run, anchor, self.ids)
+
+    def photos(self, article: Article) -> None:
+        for n, photo in enumerate(article.photos, start=1):
+            picture = self.document.add_paragraph(style=PICTURE_STYLE)
+            add_inline_photo(picture, photo, self.photo_width_pt)
+            anchor = self.anchor(article, f"photo{n}", photo.path.name)
+            if anchor:
+                bookmark_paragraph(picture._p, anchor, self.ids)
+            if photo.caption:
+                self.part(article, f"caption{n}", photo.caption, "图片说明")
+            if photo.credit:
+                self.part(article, f"credit{n}", photo.credit, "图片署名")
