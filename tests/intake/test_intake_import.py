@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import SEED, han
+from tests.conftest import SEED, han
 from layout.cli import app
 from layout.errors import Diagnostics
 from layout.intake import import_file

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import SEED, han
+from tests.conftest import SEED, han
 from layout.errors import Diagnostics, InputError
 from layout.intake import import_file
 from layout.intake.chars import ends_sentence, is_han

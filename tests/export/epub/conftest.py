@@ -6,7 +6,7 @@ EPUBCheck starts a JVM, so it runs once per build variant.
 from __future__ import annotations
 
 import pytest
-from epub_helpers import Epub, build
+from tests.export.epub.epub_helpers import Epub, build
 
 from layout.manifest import load_issue
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from epub_helpers import NS, PACKAGE
+from tests.export.epub.epub_helpers import NS, PACKAGE
 
 from layout.export.epub.plan import caption_start, page_label
 from layout.model import ArticleKind

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from epub_helpers import NS, SAMPLE, build, run_epubcheck
+from tests.export.epub.epub_helpers import NS, SAMPLE, build, run_epubcheck
 
 REPO = SAMPLE.parents[1]
 

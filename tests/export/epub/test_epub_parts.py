@@ -7,7 +7,7 @@ import io
 from xml.etree import ElementTree as ET
 
 import pytest
-from epub_helpers import NS
+from tests.export.epub.epub_helpers import NS
 from hypothesis import given
 from hypothesis import strategies as st
 
