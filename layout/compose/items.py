@@ -140,16 +140,17 @@ def _gaps(it: Items, rules: Rules) -> None:
 def _emergency_breaks(it: Items, rules: Rules, measure: float, indent: float) -> None:
     """Open break points inside runs too wide to set: after / . - first, then anywhere."""
     digit = rules.cls("digit")
+    n = len(it.chars)
     for limit, forced in ((measure / 2, False), (measure - indent, True)):
-        start = 0
-        n = len(it.chars)
+        start, width = 0, 0.0
         for end in range(1, n + 1):
+            width += it.box[end - 1]
             if end < n and it.penalty[end] == NO_BREAK:
+                width += it.gap[end]
                 continue
-            width = sum(it.box[start:end]) + sum(it.gap[start + 1:end])
             if width > limit and end - start > 1:
                 _open_run(it, start, end, forced, rules.emergency_after, digit)
-            start = end
+            start, width = end, 0.0
 
 
 def _open_run(it: Items, start: int, end: int, forced: bool, after: frozenset, digit: int) -> None:

@@ -29,7 +29,7 @@ LINE_PENALTY = 10.0         # prefers fewer lines
 SHRINK_SCALE = 12.0         # badness per weighted em of squeeze
 GLUE_STRETCH_COST = 4.0     # badness per em of Han–Latin glue widened
 UNJUSTIFIABLE = 3000.0      # a line with no gap to spread (one long run)
-LOOSE_CAP = 0.35            # em per gap beyond which total fit ignores a line
+LOOSE_CAP = 0.2             # em per gap beyond which total fit ignores a line
 ORPHAN_DEMERITS = 1e9       # a last line of one character (孤字)
 
 
@@ -62,38 +62,54 @@ class Pricer:
         return nat, s[1], s[2], s[3], s[4]
 
     def cost(self, a: int, b: int, avail: float, last: bool, cap: float) -> float | None:
-        """Badness ≥ 0, `OVERFULL` (None) or `TOO_LOOSE` (only when wider than `cap` em)."""
-        nat, l1, l2, l3, l4 = self.natural(a, b)
+        """Badness ≥ 0, `OVERFULL` (None) or `TOO_LOOSE` (only when wider than `cap` em).
+
+        The hot loop of total fit: `natural` inlined, attributes read into locals.
+        """
+        it = self.it
+        e = b - 1
+        lv1, lv2, lv4 = it.p_lv
+        p_gap = it.p_gap
+        nat = it.p_box[b] - it.p_box[a] + p_gap[e] - p_gap[a]
+        squeezable = lv1[b] - lv1[a] + lv2[b] - lv2[a] + lv4[b] - lv4[a] \
+            + it.p_gshrink[e] - it.p_gshrink[a]
+        edge_a = it.blank[a] if it.lead[a] else 0.0
+        edge_e = 0.0 if it.lead[e] else it.blank[e]
+        nat -= edge_a + edge_e
+        if it.edge_space[e]:
+            nat -= it.box[e]
         diff = avail - nat
         if diff < -EPS:
-            need = -diff
-            if need > l1 + l2 + l3 + l4 + EPS:
+            if -diff > squeezable - edge_a - edge_e + EPS:
                 return OVERFULL
-            cost = 0.0
-            for amount, weight in ((l1, self.w1), (l2, self.w2), (l3, self.w3), (l4, self.w4)):
-                take = amount if amount < need else need
-                cost += take * weight
-                need -= take
-                if need <= EPS:
-                    break
-            return SHRINK_SCALE * cost / self.em
+            return self._shrink_cost(a, b, -diff)
         if last:
             return 0.0
-        it = self.it
-        stretch = it.p_gstretch[b - 1] - it.p_gstretch[a]
+        stretch = it.p_gstretch[e] - it.p_gstretch[a]
         glue = diff if diff < stretch else stretch
         rest = diff - glue
-        cost = GLUE_STRETCH_COST * glue / self.em
         if rest <= EPS:
-            return cost
-        gaps = it.p_just[b - 1] - it.p_just[a]
+            return GLUE_STRETCH_COST * glue / self.em
+        gaps = it.p_just[e] - it.p_just[a]
         if gaps == 0:
             return UNJUSTIFIABLE if b - a > 1 or rest < 2 * self.em else UNJUSTIFIABLE * 3
         per = rest / gaps
         if per > cap * self.em:
             return TOO_LOOSE
         ratio = per / self.loose
-        return cost + 100.0 * ratio * ratio * ratio
+        return GLUE_STRETCH_COST * glue / self.em + 100.0 * ratio * ratio * ratio
+
+    def _shrink_cost(self, a: int, b: int, need: float) -> float:
+        """Squeeze `need` points level by level in the table's order; weighted em → badness."""
+        _nat, l1, l2, l3, l4 = self.natural(a, b)
+        cost = 0.0
+        for amount, weight in ((l1, self.w1), (l2, self.w2), (l3, self.w3), (l4, self.w4)):
+            take = amount if amount < need else need
+            cost += take * weight
+            need -= take
+            if need <= EPS:
+                break
+        return SHRINK_SCALE * cost / self.em
 
     def lone(self, a: int, b: int) -> bool:
         """A last line a..b holding a single character (with or without marks): 孤字."""
