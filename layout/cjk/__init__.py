@@ -42,6 +42,7 @@ class Rules:
     mark: tuple[bool, ...]
     pairs: tuple[tuple[int, ...], ...]        # [before][after] → MAY_BREAK | NEVER
     emergency_after: frozenset[str]
+    url_marks: frozenset[str]
     level_names: tuple[str, ...]              # level index − 1 → name (bracket, pause, glue, stop)
     level_weights: tuple[float, ...]
     glue: dict[str, float]
@@ -117,6 +118,7 @@ def _compile(data: dict) -> Rules:
         latinish=flag("latinish", False), solid=flag("solid", False), mark=flag("mark", False),
         pairs=tuple(tuple(row) for row in pairs),
         emergency_after=frozenset(data["emergency_after"]),
+        url_marks=frozenset(data["url_marks"]),
         level_names=levels,
         level_weights=tuple(float(row["weight"]) for row in data["squeeze_order"]),
         glue={k: float(v) for k, v in data["glue"].items() if k != "cite"},

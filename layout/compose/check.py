@@ -18,6 +18,7 @@ def line_problems(par: ComposedParagraph, measure: float, justified: bool = True
     table = rules()
     out = []
     lines = [ln for ln in par.lines if ln.glyphs]
+    url_lines = _url_runs(par.text, table)
     for n, line in enumerate(lines):
         text = line.text
         last = n == len(lines) - 1
@@ -27,10 +28,8 @@ def line_problems(par: ComposedParagraph, measure: float, justified: bool = True
             out.append(f"line {n + 1} starts with {text[0]!r}: {text}")
         if not last and visible and table.no_end[table.class_of(visible[-1])]:
             out.append(f"line {n + 1} ends with {visible[-1]!r}: {text}")
-        if not last and visible:
-            nxt = lines[n + 1].text[0]
-            if table.pairs[table.class_of(visible[-1])][table.class_of(nxt)] == NEVER:
-                out.append(f"lines {n + 1}/{n + 2} split {visible[-1]}|{nxt}")
+        if not last and _split(text[-1], lines[n + 1].text[0], url_lines):
+            out.append(f"lines {n + 1}/{n + 2} split {text[-1]}|{lines[n + 1].text[0]}")
         if line.width > measure + TOLERANCE:
             out.append(f"line {n + 1} is {line.width - measure:.2f} pt too wide: {text}")
         if justified and not last and abs(line.width - measure) > TOLERANCE:
@@ -44,3 +43,20 @@ def loose_lines(par: ComposedParagraph, em: float) -> int:
     """Lines whose inter-character spacing grew by more than the table's loose limit."""
     limit = rules().loose_em * em
     return sum(1 for ln in par.lines if ln.spacing > limit + 1e-9)
+
+
+def _split(before: str, after: str, in_url: bool) -> bool:
+    """A break rules never allow: inside a number, ——, ……, or a Latin word (URLs excepted)."""
+    table = rules()
+    a, b = table.class_of(before), table.class_of(after)
+    if table.pairs[a][b] != NEVER:
+        return False
+    digit = table.cls("digit")
+    if a == digit and b == digit or table.names[a] in ("dash", "ellipsis"):
+        return True
+    return not (in_url and table.latinish[a] and table.latinish[b])
+
+
+def _url_runs(text: str, table) -> bool:
+    """Whether the paragraph holds a URL or e-mail (where last-resort breaks are allowed)."""
+    return any(mark in text for mark in table.url_marks) and "." in text

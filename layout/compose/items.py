@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from layout.cjk import MAY_BREAK, Rules
 
 NO_BREAK = -1
-URL_PENALTY = 200        # break after / . - inside an over-long Latin run
+URL_PENALTY = 30         # break after / . - inside an over-long Latin run
+URL_ANY_PENALTY = 60     # break between two other characters of an over-long URL
 FORCED_PENALTY = 5000    # break anywhere inside a run wider than the line
 
 
@@ -139,7 +140,6 @@ def _gaps(it: Items, rules: Rules) -> None:
 
 def _emergency_breaks(it: Items, rules: Rules, measure: float, indent: float) -> None:
     """Open break points inside runs too wide to set: after / . - first, then anywhere."""
-    digit = rules.cls("digit")
     n = len(it.chars)
     for limit, forced in ((measure / 2, False), (measure - indent, True)):
         start, width = 0, 0.0
@@ -149,18 +149,24 @@ def _emergency_breaks(it: Items, rules: Rules, measure: float, indent: float) ->
                 width += it.gap[end]
                 continue
             if width > limit and end - start > 1:
-                _open_run(it, start, end, forced, rules.emergency_after, digit)
+                _open_run(it, start, end, forced, rules)
             start, width = end, 0.0
 
 
-def _open_run(it: Items, start: int, end: int, forced: bool, after: frozenset, digit: int) -> None:
+def _open_run(it: Items, start: int, end: int, forced: bool, rules: Rules) -> None:
+    digit = rules.cls("digit")
+    url = any(ch in rules.url_marks for ch in it.chars[start:end])
     for i in range(start + 1, end):
+        if url:
+            it.just[i] = 1       # a URL set on lines of its own is letter-spaced
         if it.penalty[i] != NO_BREAK:
             continue
         if forced:
             it.penalty[i] = FORCED_PENALTY
-        elif it.chars[i - 1] in after and it.cls[i] != digit:
+        elif it.chars[i - 1] in rules.emergency_after and it.cls[i] != digit:
             it.penalty[i] = URL_PENALTY
+        elif url and not (it.cls[i - 1] == digit and it.cls[i] == digit):
+            it.penalty[i] = URL_ANY_PENALTY
 
 
 def _prefix(it: Items) -> None:
