@@ -29,8 +29,9 @@ LINE_PENALTY = 10.0         # prefers fewer lines
 SHRINK_SCALE = 12.0         # badness per weighted em of squeeze
 GLUE_STRETCH_COST = 4.0     # badness per em of Han–Latin glue widened
 UNJUSTIFIABLE = 3000.0      # a line with no gap to spread (one long run)
+RAGGED = 1e6               # a line of one glyph cannot be justified: last resort
 LOOSE_CAP = 0.2             # em per gap beyond which total fit ignores a line
-ORPHAN_DEMERITS = 1e9       # a last line of one character (孤字)
+ORPHAN_DEMERITS = 3e6       # a 孤字: worth about one line at 0.3 em spacing
 
 
 class Pricer:
@@ -92,7 +93,9 @@ class Pricer:
             return GLUE_STRETCH_COST * glue / self.em
         gaps = it.p_just[e] - it.p_just[a]
         if gaps == 0:
-            return UNJUSTIFIABLE if b - a > 1 or rest < 2 * self.em else UNJUSTIFIABLE * 3
+            if b - a > 1:
+                return UNJUSTIFIABLE
+            return RAGGED if cap == float("inf") else TOO_LOOSE
         per = rest / gaps
         if per > cap * self.em:
             return TOO_LOOSE
