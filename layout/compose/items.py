@@ -72,6 +72,8 @@ def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
                   [0] * n, [NO_BREAK] * n, em)
     _characters(items, measure_fn, rules, kaiming)
     _gaps(items, rules)
+    if kaiming:
+        _kaiming_stretch(items, rules)
     _emergency_breaks(items, rules, measure, indent)
     _prefix(items)
     return items
@@ -136,6 +138,20 @@ def _gaps(it: Items, rules: Rules) -> None:
         it.just[i] = 0 if inside_run or (a == b and a in (dash, ellipsis)) else 1
         if not (no_end[a] or no_start[b]) and pairs[a][b] == MAY_BREAK:
             it.penalty[i] = 0
+
+
+def _kaiming_stretch(it: Items, rules: Rules) -> None:
+    """开明: a mark set half-width may open its blank side back up to full width
+    before characters are spread (it stretches like the Han–Latin glue)."""
+    n = len(it.chars)
+    for i, c in enumerate(it.cls):
+        full, half = rules.box[c], rules.kaiming_box[c]
+        if not rules.mark[c] or full is None or half is None or full <= half:
+            continue
+        grow = (full - half) * it.sizes[i]
+        j = i if rules.ink[c] == "right" else i + 1    # the gap on the blank side
+        if 0 < j < n:
+            it.gap_stretch[j] = max(it.gap_stretch[j], grow)
 
 
 def _emergency_breaks(it: Items, rules: Rules, measure: float, indent: float) -> None:

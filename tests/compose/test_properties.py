@@ -27,14 +27,11 @@ paragraph = st.lists(st.tuples(han_word, token), min_size=1, max_size=25).map(
     lambda pairs: "".join(a + b for a, b in pairs))
 
 
-def compose(text, measure_em, breaker, dateline=""):
+def compose(fonts, text, measure_em, breaker, dateline=""):
     spans = ((Span(dateline, "sans_bold", SIZE),) if dateline else ()) + (Span(text, "serif", SIZE),)
     indent = 2 if measure_em >= 6 else 1      # a 5-em column keeps a 4-em first line
     spec = ParagraphSpec(measure_em * SIZE, indent_em=indent, breaker=breaker)
-    return compose_paragraph(spans, spec, FONTS[0])
-
-
-FONTS = []
+    return compose_paragraph(spans, spec, fonts)
 
 
 def _check(par, text, measure):
@@ -65,17 +62,15 @@ def _check(par, text, measure):
 @given(text=paragraph, measure_em=st.integers(5, 20),
        breaker=st.sampled_from(["total-fit", "first-fit"]))
 def test_composition_properties(fonts, text, measure_em, breaker):
-    FONTS[:] = [fonts]
-    par = compose(text, measure_em, breaker)
+    par = compose(fonts, text, measure_em, breaker)
     _check(par, text, measure_em * SIZE)
-    assert compose(text, measure_em, breaker) == par          # deterministic
+    assert compose(fonts, text, measure_em, breaker) == par          # deterministic
 
 
 @settings(max_examples=40, deadline=None)
 @given(text=paragraph, measure_em=st.integers(8, 20))
 def test_dateline_span_keeps_every_character(fonts, text, measure_em):
-    FONTS[:] = [fonts]
-    par = compose(text, measure_em, "total-fit", dateline="本报讯（记者 常欣月）")
+    par = compose(fonts, text, measure_em, "total-fit", dateline="本报讯（记者 常欣月）")
     assert par.text == "本报讯（记者 常欣月）" + text
     assert par.lines[0].glyphs[0].slot_x == 2 * SIZE           # the 2-em indent of the first span
     assert par.lines[0].glyphs[0].face == "sans_bold"
