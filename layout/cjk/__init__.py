@@ -21,7 +21,7 @@ RULES_PATH = Path(__file__).with_name("rules.yaml")
 MAY_BREAK = 0
 NEVER = 1
 
-INK_SIDES = ("left", "right", "centre")
+INK_SIDES = ("left", "right", "centre", "pair")
 
 
 @dataclass(frozen=True, slots=True)

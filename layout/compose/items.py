@@ -42,6 +42,7 @@ class Items:
     just: list[int]
     penalty: list[int]      # index i: penalty of a break before i, NO_BREAK if forbidden
     em: float               # body em for spacing measures (the last span's size)
+    pen: dict[int, float] | None = None  # pen offsets fixed here (the halves of ——)
     # prefix sums (filled by `_prefix`)
     p_box: list[float] | None = None
     p_lv: tuple[list[float], ...] | None = None  # per char squeeze level 1, 2, 4
@@ -56,8 +57,9 @@ class Items:
 
 
 def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
-                measure: float, indent: float) -> Items:
-    """Items for `spans`; `measure_fn(face, char)` gives (face, advance em, has halt)."""
+                measure: float, indent: float, ink_fn=None) -> Items:
+    """Items for `spans`; `measure_fn(face, char)` gives (face, advance em, has halt),
+    `ink_fn(face, char)` the ink's left and right edge in em (for the ink: pair class)."""
     chars, faces, sizes = [], [], []
     for span in spans:
         for ch in span.text:
@@ -72,6 +74,8 @@ def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
                   [0] * n, [NO_BREAK] * n, em)
     _characters(items, measure_fn, rules, kaiming)
     _gaps(items, rules)
+    if ink_fn is not None:
+        _pair_pens(items, rules, ink_fn)
     if kaiming:
         _kaiming_stretch(items, rules)
     _emergency_breaks(items, rules, measure, indent)
@@ -138,6 +142,27 @@ def _gaps(it: Items, rules: Rules) -> None:
         it.just[i] = 0 if inside_run or (a == b and a in (dash, ellipsis)) else 1
         if not (no_end[a] or no_start[b]) and pairs[a][b] == MAY_BREAK:
             it.penalty[i] = 0
+
+
+def _pair_pens(it: Items, rules: Rules, ink_fn) -> None:
+    """The halves of ——: the first drawn with its ink ending at its slot's right
+    edge, the second starting at its left edge, so the ink meets in the middle;
+    a lone dash is centred in its slot."""
+    pens, run = {}, 0
+    for i, c in enumerate(it.cls):
+        if rules.ink[c] != "pair":
+            run = 0
+            continue
+        left, right = (v * it.sizes[i] for v in ink_fn(it.faces[i], it.chars[i]))
+        paired = i + 1 < len(it.cls) and it.cls[i + 1] == c
+        if run % 2 == 0 and paired:
+            pens[i] = it.box[i] - right
+        elif run % 2 == 1:
+            pens[i] = -left
+        else:
+            pens[i] = (it.box[i] - left - right) / 2
+        run += 1
+    it.pen = pens
 
 
 def _kaiming_stretch(it: Items, rules: Rules) -> None:

@@ -97,7 +97,9 @@ def _place(it: Items, a: int, widths, gaps, offset: float, spacing: float,
     for k, w in enumerate(widths):
         i = a + k
         side = ink[cls[i]]
-        if side == "right":
+        if side == "pair":
+            pen = it.pen.get(i, 0.0) if it.pen else 0.0
+        elif side == "right":
             pen = w - glyph_w[i]
         elif side == "centre":
             pen = (w - glyph_w[i]) / 2

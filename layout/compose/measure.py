@@ -6,6 +6,8 @@ later paragraphs only hit a dictionary.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from layout.fonts import FontSet
 
 # font-set key → {(role face, char): (drawing face, advance em, has halt)}
@@ -31,3 +33,35 @@ def measurer(fonts: FontSet):
         return found
 
     return measure
+
+
+_INK: dict[tuple[str, str], tuple[float, float]] = {}
+
+
+@cache
+def _font(path: str):
+    from fontTools.ttLib import TTFont
+
+    return TTFont(path, lazy=True)
+
+
+def ink_extent(fonts: FontSet, face: str, char: str) -> tuple[float, float]:
+    """Left and right edge of the glyph's ink in em (read once per face and char).
+
+    Only the dash needs it: the two halves of —— are placed so their ink meets.
+    """
+    path = str(fonts.paths[face])
+    found = _INK.get((path, char))
+    if found is None:
+        from fontTools.pens.boundsPen import BoundsPen
+
+        font = _font(path)
+        name = font.getBestCmap().get(ord(char))
+        glyphs = font.getGlyphSet()
+        pen = BoundsPen(glyphs)
+        if name is not None:
+            glyphs[name].draw(pen)
+        upm = font["head"].unitsPerEm
+        found = (pen.bounds[0] / upm, pen.bounds[2] / upm) if pen.bounds else (0.0, 0.0)
+        _INK[(path, char)] = found
+    return found

@@ -18,7 +18,7 @@ from layout.cjk import rules
 from layout.compose.items import Items, build_items
 from layout.compose.justify import set_line
 from layout.compose.linebreak import Pricer, first_fit, total_fit
-from layout.compose.measure import measurer
+from layout.compose.measure import ink_extent, measurer
 from layout.compose.types import ComposedParagraph, Line, ParagraphSpec, Span
 from layout.fonts import FontSet
 
@@ -28,7 +28,7 @@ def prepare(spans: tuple[Span, ...], spec: ParagraphSpec, fonts: FontSet) -> tup
     table = rules()
     indent = spec.indent_em * spans[0].size if spans else 0.0
     items = build_items(spans, measurer(fonts), table, spec.punctuation == "kaiming",
-                        spec.measure, indent)
+                        spec.measure, indent, lambda face, ch: ink_extent(fonts, face, ch))
     return items, Pricer(items, table.level_weights, table.loose_em)
 
 

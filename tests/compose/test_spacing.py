@@ -146,3 +146,15 @@ def test_slots_tile_the_line(fonts):
         for g, h in zip(ln.glyphs, ln.glyphs[1:]):
             assert g.slot_x + g.advance == pytest.approx(h.slot_x, abs=1e-6)
         assert ln.glyphs[-1].slot_x + ln.glyphs[-1].advance == pytest.approx(ln.width, abs=1e-6)
+
+
+@pytest.mark.parametrize("face", ["serif", "sans", "kai"])
+def test_dash_takes_two_em_and_its_halves_meet(fonts, face):
+    from layout.compose.measure import ink_extent
+
+    par = compose(fonts, "采用架构——统一", 40, face=face, align="left")
+    first, second = [g for g in par.lines[0].glyphs if g.char == "—"]
+    assert first.advance + second.advance == pytest.approx(em(2), abs=EPS)
+    right_of_first = first.x + ink_extent(fonts, first.face, "—")[1] * SIZE
+    left_of_second = second.x + ink_extent(fonts, second.face, "—")[0] * SIZE
+    assert right_of_first == pytest.approx(left_of_second, abs=EPS)
