@@ -18,7 +18,7 @@ def line_problems(par: ComposedParagraph, measure: float, justified: bool = True
     table = rules()
     out = []
     lines = [ln for ln in par.lines if ln.glyphs]
-    url_lines = _url_runs(par.text, table)
+    url_lines = _has_url(par.text, table)
     for n, line in enumerate(lines):
         text = line.text
         last = n == len(lines) - 1
@@ -57,6 +57,6 @@ def _split(before: str, after: str, in_url: bool) -> bool:
     return not (in_url and table.latinish[a] and table.latinish[b])
 
 
-def _url_runs(text: str, table) -> bool:
+def _has_url(text: str, table) -> bool:
     """Whether the paragraph holds a URL or e-mail (where last-resort breaks are allowed)."""
     return any(mark in text for mark in table.url_marks) and "." in text

@@ -21,7 +21,7 @@ latin_words = st.lists(latin, min_size=1, max_size=2).map(" ".join)
 quoted = st.builds(lambda pair, w: pair[0] + w + pair[1],
                    st.sampled_from(["“”", "《》", "（）", "‘’", "【】"]), han_word)
 mark = st.sampled_from(list("，。、；：？！") + ["——", "……", "”。", "。”", "）。", "！”"])
-token = st.one_of(han_word, number, latin_words, quoted, mark)
+token = st.one_of(han_word, number, latin_words, quoted, mark, st.just("\u3000"))
 # A Han word before every token, so that numbers and Latin words never run together.
 paragraph = st.lists(st.tuples(han_word, token), min_size=1, max_size=25).map(
     lambda pairs: "".join(a + b for a, b in pairs))
@@ -74,3 +74,23 @@ def test_dateline_span_keeps_every_character(fonts, text, measure_em):
     assert par.text == "本报讯（记者 常欣月）" + text
     assert par.lines[0].glyphs[0].slot_x == 2 * SIZE           # the 2-em indent of the first span
     assert par.lines[0].glyphs[0].face == "sans_bold"
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(st.tuples(han_word, token), min_size=1, max_size=6).map(
+           lambda pairs: "".join(a + b for a, b in pairs)),
+       measure_em=st.integers(6, 20))
+def test_headline_properties(fonts, text, measure_em):
+    from layout.compose import compose_headline, headline_fits
+
+    table = rules()
+    measure = measure_em * 20.0
+    lines = compose_headline(text, "serif_bold", 20.0, measure, fonts)
+    assert "".join(ln.text for ln in lines) == text
+    for n, line in enumerate(lines):
+        if n > 0:
+            assert not table.no_start[table.class_of(line.text[0])], line.text
+        if n < len(lines) - 1:
+            assert not table.no_end[table.class_of(line.text.rstrip()[-1])], line.text
+    if headline_fits(text, "serif_bold", 20.0, measure, fonts):
+        assert all(ln.width <= measure + 0.01 for ln in lines)
