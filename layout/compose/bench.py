@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from layout.compose.check import line_problems, loose_lines
-from layout.compose.paragraph import compose_paragraph
+from layout.compose.paragraph import set_paragraph
 from layout.compose.types import ParagraphSpec, Span
 from layout.errors import Diagnostics
 
@@ -41,11 +41,11 @@ def bench_issue(issue_dir: Path, repeat: int = 5) -> list[str]:
     for breaker in ("total-fit", "first-fit"):
         spec = ParagraphSpec(issue.style.column_width, breaker=breaker,
                              punctuation=issue.style.punctuation)
-        composed = [compose_paragraph(spans, spec, fonts) for spans in pars]  # warm caches
+        composed = [set_paragraph(spans, spec, fonts) for spans in pars]  # warm caches
         times = []
         for _ in range(repeat):
             clock = time.perf_counter()
-            composed = [compose_paragraph(spans, spec, fonts) for spans in pars]
+            composed = [set_paragraph(spans, spec, fonts) for spans in pars]
             times.append(time.perf_counter() - clock)
         median = sorted(times)[len(times) // 2]
         lines = sum(len(p.lines) for p in composed)

@@ -2,7 +2,7 @@
 
 `line_problems` lists every broken rule of a composed paragraph: a line
 starting with a no-start mark or ending with a no-end one, a split number,
-Latin word, ―― or ……, a line wider than the measure, a non-last line not
+Latin word, —— or ……, a line wider than the measure, a non-last line not
 ending at the measure (ragged), and a 孤字.
 """
 from __future__ import annotations

@@ -11,14 +11,20 @@ Conventions the pages stage can rely on:
 - `lone_last_line` is True when the last of two or more lines holds one
   character (Han, digit or letter) with or without marks — a 孤字 the cost
   function and the squeeze could not avoid; report it, never edit the text.
+
+Results are memoised (the last `MEMO_SIZE` paragraphs, keyed by spans, spec
+and font files), so the pages stage may re-ask freely while fitting copy;
+`set_paragraph` is the uncached worker (the bench times it).
 """
 from __future__ import annotations
+
+from collections import OrderedDict
 
 from layout.cjk import rules
 from layout.compose.items import Items, build_items
 from layout.compose.justify import set_line
 from layout.compose.linebreak import Pricer, first_fit, total_fit
-from layout.compose.measure import ink_extent, measurer
+from layout.compose.measure import font_key, ink_extent, measurer
 from layout.compose.types import ComposedParagraph, Line, ParagraphSpec, Span
 from layout.fonts import FontSet
 
@@ -39,9 +45,27 @@ def break_lines(pricer: Pricer, spec: ParagraphSpec, indent: float) -> list[int]
     return total_fit(pricer, spec.measure, indent) or first_fit(pricer, spec.measure, indent)
 
 
+MEMO_SIZE = 4096
+_MEMO: OrderedDict[tuple, ComposedParagraph] = OrderedDict()
+
+
 def compose_paragraph(spans: tuple[Span, ...], spec: ParagraphSpec,
                       fonts: FontSet) -> ComposedParagraph:
     """Typeset `spans` into lines of `spec.measure` points (see the module doc)."""
+    key = (tuple(spans), spec, font_key(fonts))
+    found = _MEMO.get(key)
+    if found is None:
+        found = _MEMO[key] = set_paragraph(spans, spec, fonts)
+        if len(_MEMO) > MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    else:
+        _MEMO.move_to_end(key)
+    return found
+
+
+def set_paragraph(spans: tuple[Span, ...], spec: ParagraphSpec,
+                  fonts: FontSet) -> ComposedParagraph:
+    """`compose_paragraph` without the memo."""
     spans = tuple(s for s in spans if s.text)
     if not spans:
         return ComposedParagraph(())
@@ -65,6 +89,9 @@ def compose_paragraph(spans: tuple[Span, ...], spec: ParagraphSpec,
 
 def line_count(spans: tuple[Span, ...], spec: ParagraphSpec, fonts: FontSet) -> int:
     """How many lines the paragraph takes, without building glyphs (for copy fitting)."""
+    found = _MEMO.get((tuple(spans), spec, font_key(fonts)))
+    if found is not None:
+        return len(found.lines)
     spans = tuple(s for s in spans if s.text)
     if not spans:
         return 0
