@@ -15,7 +15,7 @@ The pages stage tries sizes from a role's size down to its min_size with
 from __future__ import annotations
 
 from layout.cjk import rules
-from layout.compose.items import NO_BREAK, Items
+from layout.compose.items import NO_BREAK, Items, prefix_sums
 from layout.compose.justify import set_line
 from layout.compose.linebreak import OVERFULL, Pricer
 from layout.compose.paragraph import prepare
@@ -34,11 +34,10 @@ def _prepared(text: str, face: str, size: float, measure: float,
         if ch == "\u3000" or (ch == " " and 0 < i < len(text) - 1
                               and not table.latinish[items.cls[i - 1]]
                               and not table.latinish[items.cls[i + 1]]):
-            grow = size - items.box[i]
-            items.box[i] = size
-            for k in range(i + 1, len(items.p_box)):
-                items.p_box[k] += grow
-            gaps.append(i + 1)   # a phrase break: after the gap, which then takes no width
+            items.box[i] = size  # one em between the phrases; none at a line end
+            gaps.append(i + 1)
+    if gaps:
+        prefix_sums(items)
     return items, pricer, gaps
 
 

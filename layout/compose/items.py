@@ -43,7 +43,7 @@ class Items:
     penalty: list[int]      # index i: penalty of a break before i, NO_BREAK if forbidden
     em: float               # body em for spacing measures (the last span's size)
     pen: dict[int, float] | None = None  # pen offsets fixed here (the halves of ——)
-    # prefix sums (filled by `_prefix`)
+    # prefix sums (filled by `prefix_sums`)
     p_box: list[float] | None = None
     p_lv: tuple[list[float], ...] | None = None  # per char squeeze level 1, 2, 4
     p_gap: list[float] | None = None
@@ -79,7 +79,7 @@ def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
     if kaiming:
         _kaiming_stretch(items, rules)
     _emergency_breaks(items, rules, measure, indent)
-    _prefix(items)
+    prefix_sums(items)
     return items
 
 
@@ -210,7 +210,7 @@ def _open_run(it: Items, start: int, end: int, forced: bool, rules: Rules) -> No
             it.penalty[i] = URL_ANY_PENALTY
 
 
-def _prefix(it: Items) -> None:
+def prefix_sums(it: Items) -> None:
     n = len(it.chars)
     p_box = [0.0] * (n + 1)
     lv = ([0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1))
