@@ -40,6 +40,7 @@ class Rules:
     latinish: tuple[bool, ...]
     solid: tuple[bool, ...]
     mark: tuple[bool, ...]
+    hang: tuple[bool, ...]
     pairs: tuple[tuple[int, ...], ...]        # [before][after] → MAY_BREAK | NEVER
     emergency_after: frozenset[str]
     url_marks: frozenset[str]
@@ -115,7 +116,7 @@ def _compile(data: dict) -> Rules:
             classes[n].get("kaiming", classes[n].get("box")) for n in names),
         squeeze=tuple(levels.index(classes[n]["squeeze"]) + 1 if "squeeze" in classes[n] else 0
                       for n in names),
-        latinish=flag("latinish", False), solid=flag("solid", False), mark=flag("mark", False),
+        latinish=flag("latinish", False), solid=flag("solid", False), mark=flag("mark", False), hang=flag("hang", False),
         pairs=tuple(tuple(row) for row in pairs),
         emergency_after=frozenset(data["emergency_after"]),
         url_marks=frozenset(data["url_marks"]),

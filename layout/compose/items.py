@@ -43,6 +43,7 @@ class Items:
     penalty: list[int]      # index i: penalty of a break before i, NO_BREAK if forbidden
     em: float               # body em for spacing measures (the last span's size)
     pen: dict[int, float] | None = None  # pen offsets fixed here (the halves of ——)
+    hang: list[bool] | None = None       # may hang past the measure (house option)
     # prefix sums (filled by `prefix_sums`)
     p_box: list[float] | None = None
     p_lv: tuple[list[float], ...] | None = None  # per char squeeze level 1, 2, 4
@@ -57,7 +58,7 @@ class Items:
 
 
 def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
-                measure: float, indent: float, ink_fn=None) -> Items:
+                measure: float, indent: float, ink_fn=None, hanging: bool = False) -> Items:
     """Items for `spans`; `measure_fn(face, char)` gives (face, advance em, has halt),
     `ink_fn(face, char)` the ink's left and right edge in em (for the ink: pair class)."""
     chars, faces, sizes = [], [], []
@@ -78,6 +79,8 @@ def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
         _pair_pens(items, rules, ink_fn)
     if kaiming:
         _kaiming_stretch(items, rules)
+    if hanging:
+        items.hang = [rules.hang[c] for c in items.cls]
     _emergency_breaks(items, rules, measure, indent)
     prefix_sums(items)
     return items

@@ -7,6 +7,10 @@ advance including the glue and justification space after the character.
 for an opening mark (its ink sits right, so a squeezed one is drawn half an
 em to the left of its slot, exactly what the font's `halt` positioning does)
 and a middle dot (centred in its slot).
+
+With the house option `ParagraphSpec.hanging`, a ，。、；：？！ ending a line
+hangs: the line is justified to the measure without it and the mark's slot
+starts at the measure, so `Line.width` exceeds the measure by at most ½ em.
 """
 from __future__ import annotations
 
@@ -31,13 +35,14 @@ def set_line(it: Items, a: int, b: int, avail: float, offset: float,
         blanks[e] = 0.0
     if it.edge_space[b - 1]:
         widths[e] = 0.0
-    diff = avail - sum(widths) - sum(gaps)
+    hung = widths[e] if it.hang and it.hang[b - 1] and e > 0 else 0.0
+    diff = avail + hung - sum(widths) - sum(gaps)
     spacing = 0.0
     if diff < -EPS:
         _squeeze(it, a, widths, blanks, gaps, -diff)
     elif diff > EPS and mode == "justify":
         spacing = _spread(it, a, b, gaps, diff)
-    width = sum(widths) + sum(gaps)
+    width = sum(widths) + sum(gaps) - hung
     if mode == "center":
         offset += max(0.0, (avail - width) / 2)
     return _place(it, a, widths, gaps, offset, spacing, ink)

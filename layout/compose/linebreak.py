@@ -60,6 +60,8 @@ class Pricer:
             s[it.level[e]] -= blank
         if it.edge_space[e]:
             nat -= it.box[e]
+        if it.hang and it.hang[e] and e > a:
+            nat -= it.box[e] - (blank if blank and not it.lead[e] else 0.0)
         return nat, s[1], s[2], s[3], s[4]
 
     def cost(self, a: int, b: int, avail: float, last: bool, cap: float) -> float | None:
@@ -79,6 +81,8 @@ class Pricer:
         nat -= edge_a + edge_e
         if it.edge_space[e]:
             nat -= it.box[e]
+        if it.hang and it.hang[e] and e > a:     # house option: the end mark hangs
+            nat -= it.box[e] - edge_e
         diff = avail - nat
         if diff < -EPS:
             if -diff > squeezable - edge_a - edge_e + EPS:

@@ -34,7 +34,8 @@ def prepare(spans: tuple[Span, ...], spec: ParagraphSpec, fonts: FontSet) -> tup
     table = rules()
     indent = spec.indent_em * spans[0].size if spans else 0.0
     items = build_items(spans, measurer(fonts), table, spec.punctuation == "kaiming",
-                        spec.measure, indent, lambda face, ch: ink_extent(fonts, face, ch))
+                        spec.measure, indent, lambda face, ch: ink_extent(fonts, face, ch),
+                        spec.hanging)
     return items, Pricer(items, table.level_weights, table.loose_em)
 
 

@@ -26,6 +26,7 @@ class ParagraphSpec:
     breaker: Literal["total-fit", "first-fit"] = "total-fit"
     punctuation: Literal["quanjiao", "kaiming"] = "quanjiao"
     last_align: Align = "left"  # alignment of the last line of a justified paragraph
+    hanging: bool = False  # house option: ，。、；：？！ at a line end hang past the measure
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,3 +158,19 @@ def test_dash_takes_two_em_and_its_halves_meet(fonts, face):
     right_of_first = first.x + ink_extent(fonts, first.face, "—")[1] * SIZE
     left_of_second = second.x + ink_extent(fonts, second.face, "—")[0] * SIZE
     assert right_of_first == pytest.approx(left_of_second, abs=EPS)
+
+
+def test_hanging_punctuation_is_a_house_option(fonts):
+    text = "进一步联动区人大代表，深入了解民生期盼，为居民提供遮阳避雨的场所。" * 2
+    plain = compose(fonts, text, 10)
+    hung = compose(fonts, text, 10, hanging=True)
+    assert all(ln.width <= em(10) + EPS for ln in plain.lines)
+    hanging_lines = [ln for ln in hung.lines[:-1] if ln.width > em(10) + EPS]
+    assert hanging_lines, "some line should end with a hanging mark"
+    for ln in hanging_lines:
+        assert ln.text[-1] in "，。、；：？！"
+        assert ln.glyphs[-1].slot_x == pytest.approx(em(10), abs=EPS)
+        assert ln.width <= em(10.5) + EPS
+    for ln in hung.lines[:-1]:
+        assert ln.width >= em(10) - EPS
+    assert hung.text == plain.text == text
