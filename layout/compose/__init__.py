@@ -1,9 +1,14 @@
 """The composer: paragraphs of styled spans → typeset lines, Chinese rules applied.
 
-`compose_paragraph` is the one entry point the pages stage uses; the line
-breaker behind it is chosen by name (see `breakers`).
+`compose_paragraph` is the entry point the pages stage uses for body text
+(the breaker behind it, total fit or first fit, is chosen by
+`ParagraphSpec.breaker`); `line_count` prices a paragraph without building
+glyphs; `compose_headline`, `headline_fits` and `headline_width` set
+headlines. The rules themselves are data in `layout/cjk/rules.yaml`.
 """
 from layout.compose.types import ComposedParagraph, Glyph, Line, ParagraphSpec, Span
-from layout.compose.paragraph import compose_paragraph
+from layout.compose.paragraph import compose_paragraph, line_count
+from layout.compose.headline import compose_headline, headline_fits, headline_width
 
-__all__ = ["ComposedParagraph", "Glyph", "Line", "ParagraphSpec", "Span", "compose_paragraph"]
+__all__ = ["ComposedParagraph", "Glyph", "Line", "ParagraphSpec", "Span", "compose_headline",
+           "compose_paragraph", "headline_fits", "headline_width", "line_count"]

@@ -1,73 +1,100 @@
-"""Set a paragraph: measure characters, break lines, justify.
+"""Set a paragraph: items → breaks (total fit or first fit) → justified lines.
 
-This first version breaks first-fit with the basic line-start and line-end
-prohibitions; the total-fit breaker and the full rule tables replace it.
+Conventions the pages stage can rely on:
+
+- every input character is in exactly one glyph, in order; a space that ends
+  a line stays in it with zero advance (nothing is dropped); the Han–Latin
+  glue is space between slots, never a glyph;
+- the first line starts at `indent_em` × the first span's size; every line
+  but the last ends exactly at the measure (justified), the last follows
+  `last_align`;
+- `lone_last_line` is True when the last of two or more lines holds one
+  character (Han, digit or letter) with or without marks — a 孤字 the cost
+  function and the squeeze could not avoid; report it, never edit the text.
+
+Results are memoised (the last `MEMO_SIZE` paragraphs, keyed by spans, spec
+and font files), so the pages stage may re-ask freely while fitting copy;
+`set_paragraph` is the uncached worker (the bench times it).
 """
 from __future__ import annotations
 
-from layout.compose.types import ComposedParagraph, Glyph, Line, ParagraphSpec, Span
+from collections import OrderedDict
+
+from layout.cjk import rules
+from layout.compose.items import Items, build_items
+from layout.compose.justify import set_line
+from layout.compose.linebreak import Pricer, first_fit, total_fit
+from layout.compose.measure import font_key, ink_extent, measurer
+from layout.compose.types import ComposedParagraph, Line, ParagraphSpec, Span
 from layout.fonts import FontSet
 
-NO_START = set("，。、：；？！）》」』】〕〗〉”’%‰℃·．～…—")
-NO_END = set("（《「『【〔〖〈“‘￥$")
+
+def prepare(spans: tuple[Span, ...], spec: ParagraphSpec, fonts: FontSet) -> tuple[Items, Pricer]:
+    """The item list of `spans` and its line pricer (shared by the breakers and headlines)."""
+    table = rules()
+    indent = spec.indent_em * spans[0].size if spans else 0.0
+    items = build_items(spans, measurer(fonts), table, spec.punctuation == "kaiming",
+                        spec.measure, indent, lambda face, ch: ink_extent(fonts, face, ch),
+                        spec.hanging)
+    return items, Pricer(items, table.level_weights, table.loose_em)
 
 
-def _items(spans: tuple[Span, ...], fonts: FontSet) -> list[tuple[str, str, float, float]]:
-    out = []
-    for span in spans:
-        for ch in span.text:
-            face = fonts.face_for(span.face, ch)
-            out.append((ch, face, span.size, fonts.metrics(face).advance(ch) * span.size))
-    return out
+def break_lines(pricer: Pricer, spec: ParagraphSpec, indent: float) -> list[int]:
+    """Break positions by the breaker `spec.breaker` names."""
+    if spec.breaker == "first-fit":
+        return first_fit(pricer, spec.measure, indent)
+    return total_fit(pricer, spec.measure, indent) or first_fit(pricer, spec.measure, indent)
 
 
-def _break_first_fit(items, measure: float, indent: float) -> list[tuple[int, int]]:
-    lines, start, width, avail = [], 0, 0.0, measure - indent
-    i = 0
-    while i < len(items):
-        w = items[i][3]
-        if width + w > avail + 1e-6 and i > start:
-            end = i
-            while end - 1 > start and (items[end][0] in NO_START or items[end - 1][0] in NO_END):
-                end -= 1
-            lines.append((start, end))
-            start, width, avail, i = end, 0.0, measure, end
-            continue
-        width += w
-        i += 1
-    lines.append((start, len(items)))
-    return lines
-
-
-def _set_line(items, measure: float, offset: float, justify: bool) -> Line:
-    natural = sum(it[3] for it in items)
-    gaps = len(items) - 1
-    extra = (measure - offset - natural) / gaps if justify and gaps > 0 else 0.0
-    extra = max(extra, 0.0) if justify else 0.0
-    x, glyphs = offset, []
-    for ch, face, size, adv in items:
-        glyphs.append(Glyph(ch, face, size, x, adv))
-        x += adv + extra
-    return Line(tuple(glyphs), x - extra)
+MEMO_SIZE = 4096
+_MEMO: OrderedDict[tuple, ComposedParagraph] = OrderedDict()
 
 
 def compose_paragraph(spans: tuple[Span, ...], spec: ParagraphSpec,
                       fonts: FontSet) -> ComposedParagraph:
-    """Typeset `spans` into lines of `spec.measure` points."""
-    items = _items(spans, fonts)
-    if not items:
+    """Typeset `spans` into lines of `spec.measure` points (see the module doc)."""
+    key = (tuple(spans), spec, font_key(fonts))
+    found = _MEMO.get(key)
+    if found is None:
+        found = _MEMO[key] = set_paragraph(spans, spec, fonts)
+        if len(_MEMO) > MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    else:
+        _MEMO.move_to_end(key)
+    return found
+
+
+def set_paragraph(spans: tuple[Span, ...], spec: ParagraphSpec,
+                  fonts: FontSet) -> ComposedParagraph:
+    """`compose_paragraph` without the memo."""
+    spans = tuple(s for s in spans if s.text)
+    if not spans:
         return ComposedParagraph(())
+    items, pricer = prepare(spans, spec, fonts)
     indent = spec.indent_em * spans[0].size
-    ranges = _break_first_fit(items, spec.measure, indent)
-    lines = []
-    for n, (a, b) in enumerate(ranges):
-        last = n == len(ranges) - 1
-        offset = indent if n == 0 else 0.0
-        justify = spec.align == "justify" and not last
-        line = _set_line(items[a:b], spec.measure, offset, justify)
-        if spec.align == "center":
-            shift = (spec.measure - line.width) / 2
-            line = Line(tuple(Glyph(g.char, g.face, g.size, g.x + shift, g.advance)
-                              for g in line.glyphs), line.width + shift)
-        lines.append(line)
-    return ComposedParagraph(tuple(lines))
+    breaks = break_lines(pricer, spec, indent)
+    ink = rules().ink
+    lines: list[Line] = []
+    start = 0
+    for end in breaks:
+        last = end == len(items)
+        offset = indent if start == 0 else 0.0
+        mode = spec.align
+        if spec.align == "justify" and last:
+            mode = spec.last_align
+        lines.append(set_line(items, start, end, spec.measure - offset, offset, mode, ink))
+        start = end
+    lone = len(breaks) > 1 and pricer.lone(breaks[-2], breaks[-1])
+    return ComposedParagraph(tuple(lines), lone)
+
+
+def line_count(spans: tuple[Span, ...], spec: ParagraphSpec, fonts: FontSet) -> int:
+    """How many lines the paragraph takes, without building glyphs (for copy fitting)."""
+    found = _MEMO.get((tuple(spans), spec, font_key(fonts)))
+    if found is not None:
+        return len(found.lines)
+    spans = tuple(s for s in spans if s.text)
+    if not spans:
+        return 0
+    _items, pricer = prepare(spans, spec, fonts)
+    return len(break_lines(pricer, spec, spec.indent_em * spans[0].size))

@@ -26,6 +26,7 @@ class ParagraphSpec:
     breaker: Literal["total-fit", "first-fit"] = "total-fit"
     punctuation: Literal["quanjiao", "kaiming"] = "quanjiao"
     last_align: Align = "left"  # alignment of the last line of a justified paragraph
+    hanging: bool = False  # house option: ，。、；：？！ at a line end hang past the measure
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +38,20 @@ class Glyph:
     size: float
     x: float
     advance: float  # width the character occupies after squeeze and spacing
+    pen_offset: float = 0.0  # x minus the left edge of the character's slot (≠ 0 for
+    #                          opening marks and middle dots; see compose/justify.py)
+
+    @property
+    def slot_x(self) -> float:
+        """Left edge of the character's slot; slots tile the line: slot_x + advance = next slot_x."""
+        return self.x - self.pen_offset
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
     glyphs: tuple[Glyph, ...]
     width: float  # extent of the set line in points (≤ measure)
+    spacing: float = 0.0  # extra space justification put between characters, points
 
     @property
     def text(self) -> str:

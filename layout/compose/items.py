@@ -1,0 +1,242 @@
+"""The item list of a paragraph: per-character boxes and per-gap glue and penalties.
+
+A paragraph becomes parallel lists (no per-character objects):
+
+- for character i: its drawing face, size, class, box width (pt, after the
+  punctuation style and the mandatory squeeze of adjacent marks), glyph
+  advance, the blank half still squeezable and its squeeze level;
+- for gap i (between characters i − 1 and i): natural glue (Han–Latin ¼ em,
+  never a stored space), its shrink and stretch, whether justification may
+  widen it, and the break penalty (`NO_BREAK` where clreq forbids a break).
+
+Prefix sums over all of them let the breakers price any line a..b in O(1).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from layout.cjk import MAY_BREAK, Rules
+
+NO_BREAK = -1
+URL_PENALTY = 30         # break after / . - inside an over-long Latin run
+URL_ANY_PENALTY = 60     # break between two other characters of an over-long URL
+FORCED_PENALTY = 5000    # break anywhere inside a run wider than the line
+
+
+@dataclass(slots=True)
+class Items:
+    chars: str
+    faces: list[str]
+    sizes: list[float]
+    cls: list[int]
+    box: list[float]
+    glyph: list[float]
+    blank: list[float]
+    level: list[int]
+    lead: list[bool]        # the blank is on the leading side (opening marks)
+    edge_space: list[bool]  # a space: zero width at the end of a line
+    solid: list[bool]
+    gap: list[float]        # index i: glue between i − 1 and i (gap[0] = 0)
+    gap_shrink: list[float]
+    gap_stretch: list[float]
+    just: list[int]
+    penalty: list[int]      # index i: penalty of a break before i, NO_BREAK if forbidden
+    em: float               # body em for spacing measures (the last span's size)
+    pen: dict[int, float] | None = None  # pen offsets fixed here (the halves of ——)
+    hang: list[bool] | None = None       # may hang past the measure (house option)
+    # prefix sums (filled by `prefix_sums`)
+    p_box: list[float] | None = None
+    p_lv: tuple[list[float], ...] | None = None  # per char squeeze level 1, 2, 4
+    p_gap: list[float] | None = None
+    p_gshrink: list[float] | None = None
+    p_gstretch: list[float] | None = None
+    p_just: list[int] | None = None
+    p_solid: list[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.chars)
+
+
+def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
+                measure: float, indent: float, ink_fn=None, hanging: bool = False) -> Items:
+    """Items for `spans`; `measure_fn(face, char)` gives (face, advance em, has halt),
+    `ink_fn(face, char)` the ink's left and right edge in em (for the ink: pair class)."""
+    chars, faces, sizes = [], [], []
+    for span in spans:
+        for ch in span.text:
+            chars.append(ch)
+            faces.append(span.face)
+            sizes.append(span.size)
+    text = "".join(chars)
+    n = len(text)
+    em = spans[-1].size if spans else 10.0
+    items = Items(text, faces, sizes, [0] * n, [0.0] * n, [0.0] * n, [0.0] * n, [0] * n,
+                  [False] * n, [False] * n, [False] * n, [0.0] * n, [0.0] * n, [0.0] * n,
+                  [0] * n, [NO_BREAK] * n, em)
+    _characters(items, measure_fn, rules, kaiming)
+    _gaps(items, rules)
+    if ink_fn is not None:
+        _pair_pens(items, rules, ink_fn)
+    if kaiming:
+        _kaiming_stretch(items, rules)
+    if hanging:
+        items.hang = [rules.hang[c] for c in items.cls]
+    _emergency_breaks(items, rules, measure, indent)
+    prefix_sums(items)
+    return items
+
+
+def _characters(it: Items, measure_fn, rules: Rules, kaiming: bool) -> None:
+    class_of, boxes = rules.class_of, rules.kaiming_box if kaiming else rules.box
+    squeeze, ink, solid = rules.squeeze, rules.ink, rules.solid
+    space_classes = (rules.cls("space"), rules.cls("ideo_space"))
+    for i, ch in enumerate(it.chars):
+        size = it.sizes[i]
+        face, adv, halt = measure_fn(it.faces[i], ch)
+        c = class_of(ch)
+        it.faces[i], it.cls[i], it.solid[i] = face, c, solid[c]
+        glyph = adv * size
+        box_em = boxes[c]
+        box = box_em * size if box_em is not None else glyph
+        it.glyph[i], it.box[i] = glyph, box
+        it.edge_space[i] = c in space_classes
+        level = squeeze[c]
+        if level:
+            # Half-width from the font's halt data; a full-width glyph the font
+            # gives no halt advance for is never cut (its ink could be anywhere).
+            half = 0.5 * size if (halt or adv <= 0.5) else adv * size
+            if box > half + 1e-9:
+                it.blank[i], it.level[i], it.lead[i] = box - half, level, ink[c] == "right"
+    _squeeze_adjacent_marks(it, rules.mark)
+
+
+def _squeeze_adjacent_marks(it: Items, mark: tuple[bool, ...]) -> None:
+    """Two adjacent marks take 1.5 em: the first loses its trailing blank, else the second its leading one."""
+    blank, lead, box, cls = it.blank, it.lead, it.box, it.cls
+    for b in range(1, len(it.chars)):
+        a = b - 1
+        if not (mark[cls[a]] and mark[cls[b]]) or box[a] + box[b] <= 1.5 * it.sizes[b] + 1e-9:
+            continue
+        if blank[a] > 0 and not lead[a]:
+            box[a] -= blank[a]
+            blank[a] = 0.0
+        elif blank[b] > 0 and lead[b]:
+            box[b] -= blank[b]
+            blank[b] = 0.0
+
+
+def _gaps(it: Items, rules: Rules) -> None:
+    han, dash, ellipsis = rules.cls("han"), rules.cls("dash"), rules.cls("ellipsis")
+    space = rules.cls("space")
+    latinish, no_end, no_start, pairs = rules.latinish, rules.no_end, rules.no_start, rules.pairs
+    g = rules.glue
+    cls = it.cls
+    for i in range(1, len(it.chars)):
+        a, b = cls[i - 1], cls[i]
+        if (a == han and latinish[b]) or (latinish[a] and b == han):
+            size = it.sizes[i - 1] if a == han else it.sizes[i]
+            it.gap[i] = g["han_latin"] * size
+            it.gap_shrink[i] = (g["han_latin"] - g["han_latin_min"]) * size
+            it.gap_stretch[i] = (g["han_latin_max"] - g["han_latin"]) * size
+        elif a == space:
+            it.gap_stretch[i] = it.box[i - 1] * g["space_stretch"]
+            it.gap_shrink[i] = it.box[i - 1] * g["space_shrink"]
+        inside_run = latinish[a] and latinish[b]
+        it.just[i] = 0 if inside_run or (a == b and a in (dash, ellipsis)) else 1
+        if not (no_end[a] or no_start[b]) and pairs[a][b] == MAY_BREAK:
+            it.penalty[i] = 0
+
+
+def _pair_pens(it: Items, rules: Rules, ink_fn) -> None:
+    """The halves of ——: the first drawn with its ink ending at its slot's right
+    edge, the second starting at its left edge, so the ink meets in the middle;
+    a lone dash is centred in its slot."""
+    pens, run = {}, 0
+    for i, c in enumerate(it.cls):
+        if rules.ink[c] != "pair":
+            run = 0
+            continue
+        left, right = (v * it.sizes[i] for v in ink_fn(it.faces[i], it.chars[i]))
+        paired = i + 1 < len(it.cls) and it.cls[i + 1] == c
+        if run % 2 == 0 and paired:
+            pens[i] = it.box[i] - right
+        elif run % 2 == 1:
+            pens[i] = -left
+        else:
+            pens[i] = (it.box[i] - left - right) / 2
+        run += 1
+    it.pen = pens
+
+
+def _kaiming_stretch(it: Items, rules: Rules) -> None:
+    """开明: a mark set half-width may open its blank side back up to full width
+    before characters are spread (it stretches like the Han–Latin glue)."""
+    n = len(it.chars)
+    for i, c in enumerate(it.cls):
+        full, half = rules.box[c], rules.kaiming_box[c]
+        if not rules.mark[c] or full is None or half is None or full <= half:
+            continue
+        grow = (full - half) * it.sizes[i]
+        j = i if rules.ink[c] == "right" else i + 1    # the gap on the blank side
+        if 0 < j < n:
+            it.gap_stretch[j] = max(it.gap_stretch[j], grow)
+
+
+def _emergency_breaks(it: Items, rules: Rules, measure: float, indent: float) -> None:
+    """Open break points inside runs too wide to set: after / . - first, then anywhere."""
+    n = len(it.chars)
+    for limit, forced in ((measure / 2, False), (measure - indent, True)):
+        start, width = 0, 0.0
+        for end in range(1, n + 1):
+            width += it.box[end - 1]
+            if end < n and it.penalty[end] == NO_BREAK:
+                width += it.gap[end]
+                continue
+            if width > limit and end - start > 1:
+                _open_run(it, start, end, forced, rules)
+            start, width = end, 0.0
+
+
+def _open_run(it: Items, start: int, end: int, forced: bool, rules: Rules) -> None:
+    digit = rules.cls("digit")
+    url = any(ch in rules.url_marks for ch in it.chars[start:end])
+    for i in range(start + 1, end):
+        if url:
+            it.just[i] = 1       # a URL set on lines of its own is letter-spaced
+        if it.penalty[i] != NO_BREAK:
+            continue
+        if forced:
+            it.penalty[i] = FORCED_PENALTY
+        elif it.chars[i - 1] in rules.emergency_after and it.cls[i] != digit:
+            it.penalty[i] = URL_PENALTY
+        elif url and not (it.cls[i - 1] == digit and it.cls[i] == digit):
+            it.penalty[i] = URL_ANY_PENALTY
+
+
+def prefix_sums(it: Items) -> None:
+    n = len(it.chars)
+    p_box = [0.0] * (n + 1)
+    lv = ([0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1))
+    slot = {1: 0, 2: 1, 4: 2}
+    for i in range(n):
+        p_box[i + 1] = p_box[i] + it.box[i]
+        for arr in lv:
+            arr[i + 1] = arr[i]
+        if it.blank[i] > 0:
+            k = slot.get(it.level[i])
+            if k is not None:
+                lv[k][i + 1] += it.blank[i]
+    # p_gap[i] = sum of gap[1..i]; the gaps inside line a..b are a+1..b-1.
+    p_gap, p_gs, p_gt, p_j = [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n):
+        p_gap[i] = p_gap[i - 1] + it.gap[i]
+        p_gs[i] = p_gs[i - 1] + it.gap_shrink[i]
+        p_gt[i] = p_gt[i - 1] + it.gap_stretch[i]
+        p_j[i] = p_j[i - 1] + it.just[i]
+    p_solid = [0] * (n + 1)
+    for i in range(n):
+        p_solid[i + 1] = p_solid[i] + (1 if it.solid[i] else 0)
+    it.p_solid = p_solid
+    if n:
+        p_gap[n], p_gs[n], p_gt[n], p_j[n] = p_gap[n - 1], p_gs[n - 1], p_gt[n - 1], p_j[n - 1]
+    it.p_box, it.p_lv, it.p_gap, it.p_gshrink, it.p_gstretch, it.p_just = p_box, lv, p_gap, p_gs, p_gt, p_j

@@ -1,0 +1,176 @@
+"""Table-driven spacing rules: punctuation squeeze, edge marks, Han–Latin glue,
+开明 widths, push in before push out, 孤字 (typography.md §1, §3, §5, §6)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.compose.conftest import SIZE, compose, em
+
+EPS = 0.01
+
+
+def slots(par):
+    """(char, slot width without justification) for every glyph, in order."""
+    return [(g.char, g.advance) for ln in par.lines for g in ln.glyphs]
+
+
+def advance_of(par, char, nth=0):
+    found = [a for c, a in slots(par) if c == char]
+    return found[nth]
+
+
+@pytest.mark.parametrize("text, mark, width_em", [
+    ("中）。中", "）", 0.5),      # adjacent marks take 1.5 em: the first loses its blank
+    ("中）。中", "。", 1.0),
+    ("中。”中", "。", 0.5),
+    ("中”，中", "”", 0.5),
+    ("中：“中", "：", 0.5),
+    ("中》、中", "》", 0.5),
+    ("中（“中", "“", 0.5),       # two opening marks: the second loses its leading blank
+    ("中，中", "，", 1.0),        # a lone mark inside a line stays full width
+    ("中“中”中", "“", 1.0),
+])
+def test_adjacent_marks_take_one_and_a_half_em(fonts, text, mark, width_em):
+    par = compose(fonts, text, 40, align="left")
+    assert advance_of(par, mark) == pytest.approx(em(width_em), abs=EPS)
+
+
+def test_opening_mark_at_line_start_loses_its_leading_blank(fonts):
+    par = compose(fonts, "“中文”", 40, align="left")
+    first = par.lines[0].glyphs[0]
+    assert first.advance == pytest.approx(em(0.5), abs=EPS)
+    assert first.slot_x == pytest.approx(0, abs=EPS)
+    assert first.x == pytest.approx(-em(0.5), abs=EPS)   # drawn where halt puts it
+
+
+def test_opening_mark_after_the_indent_loses_its_leading_blank(fonts):
+    par = compose(fonts, "“中文”", 40, align="left", indent_em=2)
+    first = par.lines[0].glyphs[0]
+    assert first.slot_x == pytest.approx(em(2), abs=EPS)
+    assert first.advance == pytest.approx(em(0.5), abs=EPS)
+
+
+def test_mark_at_line_end_is_half_width_and_the_line_ends_flush(fonts):
+    text = "一二三四五六七八九十一二，三四五六七八九十一二三四五六"
+    par = compose(fonts, text, 13)
+    first = par.lines[0]
+    assert first.text.endswith("，")
+    assert first.glyphs[-1].advance == pytest.approx(em(0.5), abs=EPS)
+    assert first.width == pytest.approx(em(13), abs=EPS)
+
+
+@pytest.mark.parametrize("text, char, extra_em", [
+    ("中A中", "中", 0.25),        # Han then Latin: ¼ em after the Han slot
+    ("中A中", "A", 0.25),         # Latin then Han
+    ("共91个", "共", 0.25),       # Han then digit
+    ("中“A”中", "“", 0.0),        # none next to full-width punctuation
+    ("中“A”中", "A", 0.0),
+])
+def test_han_latin_glue_is_a_quarter_em(fonts, text, char, extra_em):
+    par = compose(fonts, text, 40, align="left")
+    glyph = next(g for ln in par.lines for g in ln.glyphs if g.char == char)
+    natural = fonts.metrics(glyph.face).advance(char) * SIZE
+    if char in "“”":
+        natural = em(1.0)
+    assert glyph.advance - natural == pytest.approx(em(extra_em), abs=EPS)
+
+
+def test_glue_is_never_a_stored_space(fonts):
+    par = compose(fonts, "确定2025年重点项目91个", 40)
+    assert par.text == "确定2025年重点项目91个"
+
+
+def test_no_glue_at_line_end(fonts):
+    text = "一二三四五六七八九十一二三ABC四五六"
+    par = compose(fonts, text, 13)
+    assert par.lines[0].text == "一二三四五六七八九十一二三"
+    assert par.lines[0].spacing == pytest.approx(0, abs=EPS)
+
+
+def test_kaiming_style(fonts):
+    par = compose(fonts, "中，中。中“中”中", 40, align="left", punctuation="kaiming")
+    assert advance_of(par, "，") == pytest.approx(em(0.5), abs=EPS)
+    assert advance_of(par, "。") == pytest.approx(em(1.0), abs=EPS)
+    assert advance_of(par, "“") == pytest.approx(em(0.5), abs=EPS)
+
+
+def test_push_in_before_push_out(fonts):
+    # 12 Han + ， fill 13 em; the 。 after them may not start a line: squeeze it in.
+    text = "一二三四五，六七八九十一二。三四五六七八九十一二三四五"
+    par = compose(fonts, text, 13)
+    assert par.lines[0].text == "一二三四五，六七八九十一二。"
+    assert par.lines[0].width == pytest.approx(em(13), abs=EPS)
+
+
+def test_push_out_when_nothing_can_be_squeezed(fonts):
+    text = "一二三四五六七八九十一二三。四五六七八九十一二三四五"
+    par = compose(fonts, text, 13)
+    assert not par.lines[1].text.startswith("。")
+    assert par.lines[0].width == pytest.approx(em(13), abs=EPS)
+
+
+@pytest.mark.parametrize("breaker", ["total-fit", "first-fit"])
+def test_lone_last_character_is_pulled_down(fonts, breaker):
+    text = "一二三四五六七八九十一二三四五六七八九十一二三四五六"   # 13 + 13 + 1
+    par = compose(fonts, text, 13, breaker=breaker)
+    assert not par.lone_last_line
+    assert len(par.lines[-1].text) >= 2
+    assert all(ln.width == pytest.approx(em(13), abs=EPS) for ln in par.lines[:-1])
+
+
+@pytest.mark.parametrize("text", ["2025年", "91个", "25%", "30℃", "3.5km", "D10", "——", "……"])
+@pytest.mark.parametrize("measure", [5, 6, 7, 8, 9])
+def test_never_broken_units(fonts, text, measure):
+    body = "中文排版需要" * 2 + text + "继续排版" * 3
+    for shift in range(6):
+        par = compose(fonts, "一" * shift + body, measure)
+        assert any(text in ln.text for ln in par.lines), [ln.text for ln in par.lines]
+
+
+def test_over_long_url_breaks_after_slash_and_never_overflows(fonts):
+    url = "https://www.tiedong.gov.cn/zhihuishequ/service/index.html"
+    par = compose(fonts, "请登录" + url + "办理。", 13)
+    assert par.text == "请登录" + url + "办理。"
+    assert all(ln.width <= em(13) + EPS for ln in par.lines)
+    assert len(par.lines) >= 3
+
+
+def test_over_long_latin_word_is_split_rather_than_overflow(fonts):
+    par = compose(fonts, "中文" + "x" * 60 + "中文", 8)
+    assert all(ln.width <= em(8) + EPS for ln in par.lines)
+
+
+def test_slots_tile_the_line(fonts):
+    par = compose(fonts, "“智慧社区”上线，GPS定位、AI识别……累计12,846件——好！", 13)
+    for ln in par.lines:
+        for g, h in zip(ln.glyphs, ln.glyphs[1:]):
+            assert g.slot_x + g.advance == pytest.approx(h.slot_x, abs=1e-6)
+        assert ln.glyphs[-1].slot_x + ln.glyphs[-1].advance == pytest.approx(ln.width, abs=1e-6)
+
+
+@pytest.mark.parametrize("face", ["serif", "sans", "kai"])
+def test_dash_takes_two_em_and_its_halves_meet(fonts, face):
+    from layout.compose.measure import ink_extent
+
+    par = compose(fonts, "采用架构——统一", 40, face=face, align="left")
+    first, second = [g for g in par.lines[0].glyphs if g.char == "—"]
+    assert first.advance + second.advance == pytest.approx(em(2), abs=EPS)
+    right_of_first = first.x + ink_extent(fonts, first.face, "—")[1] * SIZE
+    left_of_second = second.x + ink_extent(fonts, second.face, "—")[0] * SIZE
+    assert right_of_first == pytest.approx(left_of_second, abs=EPS)
+
+
+def test_hanging_punctuation_is_a_house_option(fonts):
+    text = "进一步联动区人大代表，深入了解民生期盼，为居民提供遮阳避雨的场所。" * 2
+    plain = compose(fonts, text, 10)
+    hung = compose(fonts, text, 10, hanging=True)
+    assert all(ln.width <= em(10) + EPS for ln in plain.lines)
+    hanging_lines = [ln for ln in hung.lines[:-1] if ln.width > em(10) + EPS]
+    assert hanging_lines, "some line should end with a hanging mark"
+    for ln in hanging_lines:
+        assert ln.text[-1] in "，。、；：？！"
+        assert ln.glyphs[-1].slot_x == pytest.approx(em(10), abs=EPS)
+        assert ln.width <= em(10.5) + EPS
+    for ln in hung.lines[:-1]:
+        assert ln.width >= em(10) - EPS
+    assert hung.text == plain.text == text
