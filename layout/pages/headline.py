@@ -37,11 +37,6 @@ def set_part(text: str, face: str, size: float, measure: float, fonts: FontSet,
 
 @lru_cache(maxsize=4096)
 def _set_cached(text: str, face: str, size: float, measure: float, fonts: FontSet):
-    try:
-        from layout.compose import compose_headline
-    except ImportError:  # until the composer's headline setter lands
-        from layout.compose import ParagraphSpec, Span, compose_paragraph
+    from layout.compose import compose_headline
 
-        spec = ParagraphSpec(measure, indent_em=0, align="center")
-        return compose_paragraph((Span(text, face, size),), spec, fonts).lines
     return compose_headline(text, face, size, measure, fonts)

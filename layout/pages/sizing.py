@@ -8,10 +8,10 @@ placer combines these into a page.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from layout.compose import Glyph, Line, ParagraphSpec, Span, compose_paragraph
+from layout.compose import Line, ParagraphSpec, Span, compose_paragraph
 from layout.fonts import FontSet
 from layout.model import Article, ArticleKind, Photo
 from layout.pages.body import Body
@@ -227,8 +227,9 @@ def crop_for(photo: Photo, width: float, height: float) -> tuple[float, float, f
 
 
 def shift_line(line: Line, dx: float) -> Line:
-    return Line(tuple(Glyph(g.char, g.face, g.size, g.x + dx, g.advance) for g in line.glyphs),
-                line.width + dx)
+    """The line moved right by `dx` points (a credit set flush right)."""
+    glyphs = tuple(replace(g, x=g.x + dx) for g in line.glyphs)
+    return replace(line, glyphs=glyphs, width=line.width + dx)
 
 
 def _padded(head: HeadPlan, pad: int) -> HeadPlan:
