@@ -3,8 +3,8 @@
 Reports medians of several runs (these machines are noisy):
 - the whole `layout build` as a fresh process, as a user runs it (all three
   formats), with its peak resident memory;
-- in one warm process: reading, composing (characters per second), placing,
-  and each exporter.
+- in one warm process: reading, placing, and each exporter;
+- the composer in characters per second, per line breaker (layout.compose.bench).
 Run: python -m layout.bench [ISSUE_DIR] [--runs N]
 """
 from __future__ import annotations
@@ -41,23 +41,6 @@ def cold_builds(issue: Path, runs: int) -> tuple[float, float]:
     return statistics.median(times), peak
 
 
-def composer_speed(issue, fonts, runs: int) -> float:
-    """Characters per second of the composer over every body paragraph, caches cold."""
-    from layout.compose import ParagraphSpec, Span, compose_paragraph
-
-    style = issue.style
-    texts = [p.text for a in issue.articles() for p in a.paragraphs]
-    spec = ParagraphSpec(style.column_width)
-    body = style.role("body")
-
-    def run():
-        for text in texts:
-            compose_paragraph((Span(text, body.face, body.size),), spec, fonts)
-
-    chars = sum(len(t) for t in texts)
-    return chars / median_time(run, runs)
-
-
 def warm_stages(issue_dir: Path, runs: int) -> dict[str, float]:
     from layout.errors import Diagnostics
     from layout.export import REGISTRY, ExportJob
@@ -69,7 +52,6 @@ def warm_stages(issue_dir: Path, runs: int) -> dict[str, float]:
     figures = {"read": median_time(lambda: load_issue(issue_dir, Diagnostics()), runs)}
     issue = load_issue(issue_dir, Diagnostics())
     fonts = font_set(issue.style, "".join(a.all_text() for a in issue.articles()))
-    figures["compose (chars/s)"] = composer_speed(issue, fonts, runs)
     figures["place"] = median_time(lambda: place_issue(issue, fonts, BuildOptions()), runs)
     placed = place_issue(issue, fonts, BuildOptions()).placed
     job = ExportJob(issue, placed, BuildOptions(), Diagnostics())
@@ -90,8 +72,12 @@ def main(argv: list[str]) -> int:
     print(f"layout build (pdf+docx+epub, new process): median {total:.3f} s, "
           f"peak RSS {peak:.0f} MiB, {args.runs} runs")
     for name, value in warm_stages(args.issue, args.runs).items():
-        unit = f"{value:,.0f}" if "chars" in name else f"{value * 1000:.1f} ms"
-        print(f"  warm {name:<18} median {unit}")
+        print(f"  warm {name:<8} median {value * 1000:.1f} ms")
+    from layout.compose.bench import bench_issue
+
+    for issue in (args.issue, Path("tests/fixtures/stress")):
+        for line in bench_issue(issue, args.runs):
+            print("  " + line)
     return 0
 
 

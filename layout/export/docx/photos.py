@@ -13,7 +13,14 @@ JPEG_QUALITY = 82
 
 
 def editing_copy(photo: Photo) -> bytes:
-    """The photo as an RGB JPEG no larger than MAX_EDGE_PX, without metadata."""
+    """The photo as an RGB JPEG no larger than MAX_EDGE_PX, without metadata (cached on disk)."""
+    from layout.cache import cached_bytes
+
+    return cached_bytes("docx-photo", (photo.path, MAX_EDGE_PX, JPEG_QUALITY),
+                        lambda: _editing_copy(photo))
+
+
+def _editing_copy(photo: Photo) -> bytes:
     from PIL import Image
 
     with Image.open(photo.path) as img:

@@ -132,7 +132,8 @@ def cover_png(issue: Issue, plan: BookPlan, fonts: CoverFonts | None = None) -> 
     bottom = _footer(draw, issue, fonts, truetype)
     _headlines(draw, plan, fonts, y, bottom, truetype)
     out = io.BytesIO()
-    image.quantize(64, dither=Image.Dither.NONE).save(out, "PNG", optimize=True)
+    palette = image.quantize(64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    palette.save(out, "PNG", compress_level=6)
     return out.getvalue()
 
 

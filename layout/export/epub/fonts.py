@@ -8,9 +8,7 @@ The Apple Books display-options file makes Apple Books use them.
 """
 from __future__ import annotations
 
-import hashlib
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,23 +35,10 @@ def woff2_subset(path: Path, text: str) -> bytes:
     Making a WOFF2 subset takes about two seconds per face (Brotli at its
     highest quality), so results are kept by font file and character set.
     """
-    from layout.fonts.metrics import cache_dir
+    from layout.cache import cached_bytes
 
     chars = "".join(sorted({c for c in text if not c.isspace()} | {" ", "\u3000"}))
-    st = path.stat()
-    key = hashlib.sha1(f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{chars}".encode()).hexdigest()
-    cached = cache_dir() / f"epub-{key[:20]}.woff2"
-    if cached.exists():
-        return cached.read_bytes()
-    data = _make_woff2(path, chars)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(cached)
-    except OSError:
-        pass  # a read-only cache only costs time
-    return data
+    return cached_bytes("epub-font", (path, chars), lambda: _make_woff2(path, chars))
 
 
 def _make_woff2(path: Path, chars: str) -> bytes:

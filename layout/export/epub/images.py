@@ -17,7 +17,14 @@ JPEG_QUALITY = 82
 
 
 def phone_jpeg(path: Path, max_side: int = MAX_SIDE_PX, quality: int = JPEG_QUALITY) -> bytes:
-    """The photo at `path` as JPEG bytes no larger than `max_side` pixels."""
+    """The photo at `path` as JPEG bytes no larger than `max_side` pixels (cached on disk)."""
+    from layout.cache import cached_bytes
+
+    return cached_bytes("epub-photo", (Path(path), max_side, quality),
+                        lambda: _phone_jpeg(Path(path), max_side, quality))
+
+
+def _phone_jpeg(path: Path, max_side: int, quality: int) -> bytes:
     from PIL import Image, ImageOps
 
     try:

@@ -48,8 +48,26 @@ class _PhotoCache:
         return (str(item.path), item.crop, round(item.w, 2), round(item.h, 2), mono)
 
     def _prepare(self, item: PlacedImage, mono: bool) -> tuple[PreparedPhoto, Diagnostics]:
+        """The prepared photo and its warnings, from the disk cache when the inputs match."""
+        import marshal
+
+        from layout.cache import cached_bytes
+
+        st = self.settings
+        inputs = (Path(item.path), item.crop, round(item.w, 2), round(item.h, 2), mono,
+                  st.proof, st.profile, st.target_ppi, st.min_ppi, st.jpeg_quality)
+
+        def make() -> bytes:
+            local = Diagnostics()
+            photo = prepare_photo(item, st, local, mono)
+            return marshal.dumps((photo.jpeg, photo.mode, photo.pixels, photo.source_ppi,
+                                  photo.max_ink, [(w.message, w.path, w.line) for w in local.warnings]))
+
+        jpeg, mode, pixels, ppi, ink, warnings = marshal.loads(cached_bytes("pdf-photo", inputs, make))
         local = Diagnostics()
-        return prepare_photo(item, self.settings, local, mono), local
+        for message, path, line in warnings:
+            local.warn(message, path, line)
+        return PreparedPhoto(jpeg, mode, tuple(pixels), ppi, ink), local
 
     def start(self, pool: ThreadPoolExecutor, pages) -> None:
         for page in pages:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,6 +108,29 @@ def _info(pdf: pikepdf.Pdf, about: Description, settings: PdfSettings) -> None:
         info["/GTS_PDFXVersion"] = PDFX_VERSION[settings.pdfx]
 
 
+_CMAP_ENTRY = re.compile(rb"<([0-9A-Fa-f]{2,4})> <([0-9A-Fa-f]{5,6})>")
+
+
+def _utf16_hex(match: re.Match) -> bytes:
+    """A bfchar entry whose target lies beyond the BMP, rewritten as a UTF-16 surrogate pair."""
+    char = chr(int(match.group(2), 16))
+    return b"<" + match.group(1) + b"> <" + char.encode("utf-16-be").hex().upper().encode() + b">"
+
+
+def fix_to_unicode(pdf: pikepdf.Pdf) -> None:
+    """reportlab writes code points above U+FFFF unencoded into ToUnicode maps (`<20164>`),
+    so 𠅤 or 𬌗 would not extract or search; CMaps need UTF-16BE (`<D840DD64>`)."""
+    for font in {f.objgen: f for page in pdf.pages
+                 for f in page.obj.Resources.get("/Font", pikepdf.Dictionary()).values()}.values():
+        cmap = font.get("/ToUnicode")
+        if cmap is None:
+            continue
+        data = cmap.read_bytes()
+        fixed = _CMAP_ENTRY.sub(_utf16_hex, data)
+        if fixed != data:
+            cmap.write(fixed)
+
+
 def finish(raw: bytes, target: Path, geometry: Geometry, about: Description,
            settings: PdfSettings) -> None:
     """Rewrite reportlab's PDF `raw` into `target` with boxes and PDF/X identification."""
@@ -115,6 +139,7 @@ def finish(raw: bytes, target: Path, geometry: Geometry, about: Description,
         for page in pdf.pages:
             for name, box in geometry.boxes().items():
                 page.obj[name] = pikepdf.Array(round(v, 3) for v in box)
+        fix_to_unicode(pdf)
         pdf.Root.Lang = about.lang
         pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         if settings.print_ready:

@@ -1,0 +1,51 @@
+"""The stress page (dense punctuation, numbers with units, Latin, a URL, rare names) from the outside."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from layout.errors import Diagnostics
+from layout.options import BuildOptions
+from layout.pipeline import build
+from tests.conftest import REPO, SHARED, han
+
+STRESS = REPO / "tests" / "fixtures" / "stress"
+PDFMETRICS = SHARED / "tools" / "pdfmetrics.py"
+
+
+@pytest.fixture(scope="module")
+def stress_pdf(tmp_path_factory):
+    out = tmp_path_factory.mktemp("stress")
+    report = build(STRESS, BuildOptions(formats=("pdf",), out_dir=out), Diagnostics())
+    return report.outputs["pdf"]
+
+
+def test_rare_name_characters_beyond_the_bmp_extract_from_the_pdf(stress_pdf):
+    """Regression: reportlab wrote 𠅤 and 𬌗 into ToUnicode unencoded, so they did not extract."""
+    import pymupdf
+
+    with pymupdf.open(stress_pdf) as doc:
+        text = "".join(p.get_text() for p in doc)
+    for char in "堃喆䶮𠅤𬌗":
+        assert char in text
+    source = (STRESS / "articles" / "stress.md").read_text("utf-8")
+    assert not han(source.split("---", 2)[2]) - han(text)
+
+
+@pytest.mark.skipif(not PDFMETRICS.exists(), reason="shared/tools/pdfmetrics.py not found")
+def test_stress_page_meets_the_composition_figures(stress_pdf):
+    result = subprocess.run([sys.executable, str(PDFMETRICS), str(stress_pdf)],
+                            capture_output=True, text=True, check=True)
+    m = json.loads(result.stdout)
+    assert m["kinsoku_start"] == 0 and m["kinsoku_end"] == 0, m["examples"]
+    assert m["lone_char_lines"] == 0 and m["ragged_lines"] == 0, m["examples"]
+    assert m["loose_lines"] <= 0.01 * m["body_lines"], m["examples"]
+    assert m["notdef"] == 0 and m["glyph_collisions"] == 0
+    # only Latin may continue across lines: a word break at a space, or the URL's last-resort break
+    assert m["split_pairs"] <= 5
+    for example in m["examples"].get("split_pairs", []):
+        before, after = example.split(":", 1)[1].split("|")
+        assert before[-1].isascii() and before[-1].isalpha() and after[0].isascii(), example
