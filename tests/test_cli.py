@@ -76,3 +76,60 @@ def test_control_characters_build_valid_outputs(issue, tmp_path):
             for entry in z.namelist():
                 if entry.endswith((".xml", ".xhtml")):
                     minidom.parseString(z.read(entry))  # raises on invalid XML
+
+
+def test_an_overfull_edition_fails_naming_the_article_and_builds_with_allow_overflow(issue, tmp_path):
+    path = issue / "articles" / "wuye.md"
+    text = path.read_text("utf-8")
+    body = text.split("---", 2)[2]
+    path.write_text(text + body * 12, "utf-8")
+    out = tmp_path / "out"
+    failed = layout("build", str(issue), "-o", str(out), "--format", "pdf")
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr
+    assert "wuye" in failed.stderr and "over by" in failed.stderr and "characters" in failed.stderr
+    assert not (out / "edition.pdf").exists()
+    allowed = layout("build", str(issue), "-o", str(out), "--format", "pdf", "--allow-overflow")
+    assert allowed.returncode == 0, allowed.stderr
+    import json
+
+    fit = {a["id"]: a for a in json.loads((out / "copyfit.json").read_text("utf-8"))["articles"]}
+    assert fit["wuye"]["over"] > 0 and fit["wuye"]["set"] + fit["wuye"]["over"] == fit["wuye"]["chars"]
+
+
+def test_empty_article_and_an_unbreakable_run_still_build_inside_their_columns(issue, tmp_path):
+    (issue / "articles" / "hengji.md").write_text("---\ntitle: 空稿待补\n---\n", "utf-8")
+    path = issue / "articles" / "niaolei.md"
+    path.write_text(path.read_text("utf-8") + "\n" + "a" * 3000 + "\n", "utf-8")
+    out = tmp_path / "out"
+    result = layout("build", str(issue), "-o", str(out), "--allow-overflow")
+    assert result.returncode == 0, result.stderr
+    assert "no text" in result.stderr
+    import pymupdf
+
+    from layout.manifest import load_issue
+    from layout.pages.grid import grid_for
+
+    grid = grid_for(load_issue(issue).style)
+    with pymupdf.open(out / "edition.pdf") as doc:
+        trim_left = doc[0].trimbox.x0  # the page is drawn with its bleed around the trim
+        letters = [(round(origin[1], 1), origin[0] - trim_left) for span in doc[0].get_texttrace()
+                   for char, _gid, origin, _bbox in span["chars"] if char == ord("a")]
+    assert len(letters) > 100
+    runs: list[list[float]] = []
+    for (y, x), prev in zip(sorted(letters), [None] + sorted(letters)[:-1]):
+        if prev is None or prev[0] != y or x - prev[1] > grid.gutter / 2:
+            runs.append([])
+        runs[-1].append(x)
+    for run in runs:  # each line of letters stays within one column
+        assert grid.left - 0.5 <= run[0] and run[-1] <= grid.left + grid.width
+        assert run[-1] - run[0] <= grid.column_width
+
+
+def test_preview_writes_a_png_per_page_and_a_contact_sheet(issue, tmp_path):
+    result = layout("preview", str(issue), "-o", str(tmp_path / "prev"))
+    assert result.returncode == 0, result.stderr
+    from PIL import Image
+
+    for name in ("page-1.png", "contact.png"):
+        with Image.open(tmp_path / "prev" / name) as img:
+            assert img.width > 300 and img.height > 300
