@@ -49,7 +49,7 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
         fits.append(ArticleFit(a.id, page.number, plan.columns, rows, chars, set_chars,
                                max(0, chars - set_chars),
                                drawn.empty_slots.get(a.id, 0) * issue.style.column_chars,
-                               sizer.body.lone_lines if a.paragraphs else 0))
+                               sizer.body_at(plan.leg_chars).lone_lines if a.paragraphs else 0))
     empty_slots = sum(drawn.empty_slots.values()) + max(0, left_empty) * grid.columns
     filled = 1 - empty_slots / (free_rows * grid.columns) if free_rows else 1.0
     placed = PlacedPage(page.number, page.name, grid.page_width, grid.page_height,

@@ -44,16 +44,17 @@ def body_spans(article: Article, index: int, text: str, style: HouseStyle) -> tu
 
 @dataclass(frozen=True)
 class Body:
-    """The composed body of one article at the column measure."""
+    """The composed body of one article at one measure (the column's, or a 破栏 leg's)."""
 
     article: Article
     style: HouseStyle
     fonts: FontSet
     breaker: str = "total-fit"
+    measure: float = 0.0   # points; 0 means the house column
 
     @cached_property
     def paragraphs(self) -> tuple[ComposedParagraph, ...]:
-        measure = self.style.column_width
+        measure = self.measure or self.style.column_width
         spec = ParagraphSpec(measure, breaker=self.breaker, punctuation=self.style.punctuation)
         out, first_body = [], True
         for i, para in enumerate(self.article.paragraphs):
@@ -75,8 +76,8 @@ class Body:
         size = self.style.body_size
         if self.article.byline:  # the byline heads the first column
             role = self.style.role("byline")
-            line = set_part(self.article.byline, role.face, size, self.style.column_width,
-                            self.fonts, "byline").lines
+            line = set_part(self.article.byline, role.face, size,
+                            self.measure or self.style.column_width, self.fonts, "byline").lines
             pending = [Row(l, "byline", size, -1) for l in line]
         for i, (para, composed) in enumerate(zip(self.article.paragraphs, self.paragraphs)):
             if para.kind is ParagraphKind.SUBHEAD:

@@ -116,15 +116,27 @@ class Renderer:
         return row
 
     def body(self, article_id: str, plan: BlockPlan, column: int, row: int) -> None:
-        legs = self.sizers[article_id].body.flow(plan.columns, plan.body_rows) or ()
+        """The body's legs side by side: the page's columns, or a 破栏's wider legs."""
+        body = self.sizers[article_id].body_at(plan.leg_chars)
+        legs = body.flow(plan.legs, plan.body_rows) or ()
+        leg_width = plan.leg_chars * self.grid.body_size
+        span = self.grid.span(plan.columns)
+        step = leg_width + ((span - plan.legs * leg_width) / (plan.legs - 1) if plan.legs > 1 else 0)
+        x0 = self.grid.column_x(column)
         empty = 0
         for n, leg in enumerate(legs):
-            x = self.grid.column_x(column + n)
             for k, item in enumerate(leg):
                 if item.line is not None:
                     role = item.kind if item.kind in ("subhead", "byline") else "body"
-                    self.text(article_id, item.line, x, self.grid.baseline(row + k, item.size), role, row + k)
+                    self.text(article_id, item.line, x0 + n * step,
+                              self.grid.baseline(row + k, item.size), role, row + k)
             empty += max(0, plan.body_rows - len(leg))
-        empty += (plan.columns - len(legs)) * plan.body_rows
+        empty += (plan.legs - len(legs)) * plan.body_rows
+        # counted in slots of the page's columns, so that it compares with a normal block
+        empty = round(empty * plan.leg_chars / self.grid_chars)
         empty += max(0, self.block_end - row - plan.body_rows) * plan.columns  # rows under the plan
         self.drawn.empty_slots[article_id] = empty
+
+    @property
+    def grid_chars(self) -> int:
+        return round(self.grid.column_width / self.grid.body_size)

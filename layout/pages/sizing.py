@@ -35,6 +35,7 @@ COST_CROP = 12.0
 COST_SHORT_LEGS = 2.0
 COST_LONG_LEGS = 1.0
 COST_NARROW_LEAD = 60.0
+COST_BROKEN_COLUMNS = 4.0  # a 破栏 block reads well, but the page's own columns are the norm
 COST_HEAD_LINES = 6.0
 BIG = 1e6
 
@@ -62,6 +63,33 @@ class BlockPlan:
     head: HeadPlan | None
     photos: tuple[PhotoPlan, ...] = ()
     body_rows: int = 0              # rows given to the body (balanced legs + slack)
+    legs: int = 0                   # body legs: the columns, or fewer in a 破栏 block
+    leg_chars: int = 0              # characters across one leg
+
+
+@dataclass(frozen=True, slots=True)
+class Legs:
+    """How a block's width is divided for its body: `count` legs of `chars` characters."""
+
+    count: int
+    chars: int
+    broken: bool     # a 破栏 re-division, not the page's columns
+
+
+def leg_options(columns: int, column_chars: int, gutter_chars: int) -> list[Legs]:
+    """The page's columns, and for three columns or more a 破栏 into one leg fewer.
+
+    A span of n columns is n × c + (n − 1) × g characters; k legs of whole
+    characters keep a gutter of g between them, any remainder widening the
+    gutters (three 13-character columns, 41 characters, make two legs of 20).
+    """
+    options = [Legs(columns, column_chars, False)]
+    if columns >= 3:
+        span = columns * column_chars + (columns - 1) * gutter_chars
+        legs = columns - 1
+        chars = (span - (legs - 1) * gutter_chars) // legs
+        options.append(Legs(legs, chars, True))
+    return options
 
 
 def title_sizes(base: float, low: float, high: float) -> list[float]:
@@ -86,6 +114,16 @@ class Sizer:
     def body(self) -> Body:
         return Body(self.article, self.style, self.fonts, self.breaker)
 
+    def body_at(self, chars: int) -> Body:
+        """The body composed at a leg of `chars` characters (cached)."""
+        if chars == self.style.column_chars:
+            return self.body
+        key = ("body", chars)
+        if key not in self._cache:
+            self._cache[key] = Body(self.article, self.style, self.fonts, self.breaker,
+                                    chars * self.style.body_size)
+        return self._cache[key]
+
     def widths(self) -> range:
         hint = self.article.hints.columns
         if hint:
@@ -106,17 +144,25 @@ class Sizer:
         return best
 
     def _add_body_options(self, best, columns, head, cost, photos) -> None:
-        legs = self.body.rows_needed(columns) if self.article.paragraphs else 0
-        shape = self._shape_cost(columns, legs)
+        style = self.style
+        for legs in leg_options(columns, style.column_chars, style.gutter_chars):
+            self._add_leg_options(best, columns, legs, head, cost, photos)
+
+    def _add_leg_options(self, best, columns, legs: Legs, head, cost, photos) -> None:
+        body_rows = self.body_at(legs.chars).rows_needed(legs.count) if self.article.paragraphs else 0
+        if legs.broken and not body_rows:
+            return
+        shape = self._shape_cost(columns, body_rows) + (COST_BROKEN_COLUMNS if legs.broken else 0)
         head_rows = head.rows if head else 0
         fixed = head_rows + sum(p.rows + len(p.caption) for p in photos)
         for pad in range(MAX_HEAD_PAD + 1 if head else 2):  # no head: a spare row at the foot
-            for slack in range(MAX_BODY_SLACK + 1 if legs else 1):
-                rows = fixed + pad + legs + slack
+            for slack in range(MAX_BODY_SLACK + 1 if body_rows else 1):
+                rows = fixed + pad + body_rows + slack
                 total = cost + shape + COST_HEAD_PAD * pad * pad + COST_BODY_SLACK * slack * columns
                 plan = BlockPlan(self.article, columns, rows, total,
-                                 _padded(head, pad) if head else None, photos, legs + slack)
-                if rows not in best or total < best[rows].cost:
+                                 _padded(head, pad) if head else None, photos,
+                                 body_rows + slack, legs.count, legs.chars)
+                if rows not in best or total < best[rows].cost - 1e-9:
                     best[rows] = plan
 
     def _shape_cost(self, columns: int, legs: int) -> float:

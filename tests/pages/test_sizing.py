@@ -1,0 +1,50 @@
+"""Sizing: 破栏 leg options, and every article has a plan at every width it allows."""
+from __future__ import annotations
+
+from layout.fonts import font_set
+from layout.model.placed import PlacedText
+from layout.pages.grid import grid_for
+from layout.pages.render import Renderer
+from layout.pages.sizing import Legs, Sizer, leg_options
+from tests.pages.factory import issue_of, story
+
+
+def test_three_columns_break_into_two_legs_of_twenty():
+    assert leg_options(3, 13, 1) == [Legs(3, 13, False), Legs(2, 20, True)]
+
+
+def test_legs_are_whole_characters_and_fill_the_span():
+    for columns in range(3, 9):
+        broken = leg_options(columns, 13, 1)[1]
+        span = columns * 13 + columns - 1
+        assert broken.count == columns - 1
+        assert broken.count * broken.chars + (broken.count - 1) <= span
+        assert span - (broken.count * broken.chars + (broken.count - 1)) < broken.count
+
+
+def test_a_broken_block_sets_its_body_at_the_leg_measure():
+    issue = issue_of([story(0, 900)])
+    grid = grid_for(issue.style)
+    sizer = Sizer(issue.pages[0].articles[0], issue.style, grid, font_set(issue.style))
+    sizer.options(3)
+    broken = sizer.body_at(20)
+    for para in broken.paragraphs[1:]:
+        assert all(line.width <= 20 * grid.body_size + 0.01 for line in para.lines)
+    assert broken.rows_needed(2) < sizer.body.rows_needed(2)
+
+
+def test_rendering_a_broken_block_places_two_legs_across_three_columns():
+    issue = issue_of([story(0, 900)])
+    grid = grid_for(issue.style)
+    sizer = Sizer(issue.pages[0].articles[0], issue.style, grid, font_set(issue.style))
+    plans = [p for p in sizer.options(3).values() if p.legs == 2]
+    assert plans, "a three-column block offers a 破栏 into two legs"
+    plan = min(plans, key=lambda p: p.cost)
+    renderer = Renderer(grid, {sizer.article.id: sizer}, grid.rows)
+    renderer.block(plan, 0, 8, plan.rows)
+    body = [t for t in renderer.drawn.items if isinstance(t, PlacedText) and t.role == "body"]
+    starts = sorted({round(t.x, 1) for t in body})
+    assert len(starts) == 2
+    assert abs(starts[1] - starts[0] - 21 * grid.body_size) < 0.01  # 20 characters and a gutter
+    right = max(t.x + t.xs[-1] for t in body)
+    assert right <= grid.left + grid.span(3)
