@@ -35,6 +35,7 @@ COST_CROP = 12.0
 COST_SHORT_LEGS = 2.0
 COST_LONG_LEGS = 1.0
 COST_NARROW_LEAD = 60.0
+LEG_CHARS = (16, 22)       # widths of 破栏 legs worth offering, in characters
 COST_BROKEN_COLUMNS = 4.0  # a 破栏 block reads well, but the page's own columns are the norm
 COST_HEAD_LINES = 6.0
 BIG = 1e6
@@ -77,18 +78,20 @@ class Legs:
 
 
 def leg_options(columns: int, column_chars: int, gutter_chars: int) -> list[Legs]:
-    """The page's columns, and for three columns or more a 破栏 into one leg fewer.
+    """The page's columns, and any 破栏 into fewer legs of whole characters.
 
-    A span of n columns is n × c + (n − 1) × g characters; k legs of whole
-    characters keep a gutter of g between them, any remainder widening the
-    gutters (three 13-character columns, 41 characters, make two legs of 20).
+    A span of n columns is n × c + (n − 1) × g characters; k legs keep a
+    gutter of g between them, so k legs of whole characters exist when
+    (span − (k − 1) × g) divides by k. Legs of LEG_CHARS characters are
+    offered: three 13-character columns (41) make two legs of 20, six (83)
+    four legs of 20.
     """
     options = [Legs(columns, column_chars, False)]
-    if columns >= 3:
-        span = columns * column_chars + (columns - 1) * gutter_chars
-        legs = columns - 1
-        chars = (span - (legs - 1) * gutter_chars) // legs
-        options.append(Legs(legs, chars, True))
+    span = columns * column_chars + (columns - 1) * gutter_chars
+    for legs in range(columns - 1, 1, -1):
+        chars, rest = divmod(span - (legs - 1) * gutter_chars, legs)
+        if not rest and LEG_CHARS[0] <= chars <= LEG_CHARS[1]:
+            options.append(Legs(legs, chars, True))
     return options
 
 

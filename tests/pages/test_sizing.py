@@ -13,13 +13,14 @@ def test_three_columns_break_into_two_legs_of_twenty():
     assert leg_options(3, 13, 1) == [Legs(3, 13, False), Legs(2, 20, True)]
 
 
-def test_legs_are_whole_characters_and_fill_the_span():
-    for columns in range(3, 9):
-        broken = leg_options(columns, 13, 1)[1]
-        span = columns * 13 + columns - 1
-        assert broken.count == columns - 1
-        assert broken.count * broken.chars + (broken.count - 1) <= span
-        assert span - (broken.count * broken.chars + (broken.count - 1)) < broken.count
+def test_six_columns_break_into_four_legs_of_twenty():
+    assert Legs(4, 20, True) in leg_options(6, 13, 1)
+
+
+def test_legs_are_whole_characters_that_fill_the_span_exactly():
+    for columns in range(1, 9):
+        for legs in leg_options(columns, 13, 1):
+            assert legs.count * legs.chars + (legs.count - 1) == columns * 13 + columns - 1
 
 
 def test_a_broken_block_sets_its_body_at_the_leg_measure():
