@@ -10,7 +10,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from layout.fonts.metrics import cache_dir
+from layout.cache import cache_dir
 
 SYSTEM_FACES = [
     (Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"), 2),

@@ -20,7 +20,7 @@ import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, TTFNameBytes
 
-from layout.fonts.metrics import cache_dir
+from layout.cache import cache_dir
 
 CACHE_VERSION = 1
 NAME_FIELDS = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
