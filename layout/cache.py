@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -22,10 +23,16 @@ def cache_dir() -> Path:
     return Path(base) / "layout"
 
 
+@lru_cache(maxsize=1024)
+def _file_token(path: Path) -> str:
+    """A file's identity for keys: where it is, its size and modification time (once a process)."""
+    st = path.stat()
+    return f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}"
+
+
 def _token(value: object) -> str:
     if isinstance(value, Path):
-        st = value.stat()
-        return f"{value.resolve()}|{st.st_size}|{st.st_mtime_ns}"
+        return _file_token(value)
     if isinstance(value, (tuple, list)):
         return "(" + ",".join(_token(v) for v in value) + ")"
     return repr(value)

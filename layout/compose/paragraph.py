@@ -13,7 +13,8 @@ Conventions the pages stage can rely on:
   function and the squeeze could not avoid; report it, never edit the text.
 
 Results are memoised (the last `MEMO_SIZE` paragraphs, keyed by spans, spec
-and font files), so the pages stage may re-ask freely while fitting copy;
+and font files) and kept on disk between builds (`remember`), so the pages
+stage may re-ask freely while fitting copy;
 `set_paragraph` is the uncached worker (the bench times it).
 """
 from __future__ import annotations
@@ -56,7 +57,10 @@ def compose_paragraph(spans: tuple[Span, ...], spec: ParagraphSpec,
     key = (tuple(spans), spec, font_key(fonts))
     found = _MEMO.get(key)
     if found is None:
-        found = _MEMO[key] = set_paragraph(spans, spec, fonts)
+        from layout.compose.remember import remembered_paragraph
+
+        found = _MEMO[key] = remembered_paragraph(
+            (tuple(spans), spec), fonts, lambda: set_paragraph(spans, spec, fonts))
         if len(_MEMO) > MEMO_SIZE:
             _MEMO.popitem(last=False)
     else:

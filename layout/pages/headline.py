@@ -38,5 +38,7 @@ def set_part(text: str, face: str, size: float, measure: float, fonts: FontSet,
 @lru_cache(maxsize=4096)
 def _set_cached(text: str, face: str, size: float, measure: float, fonts: FontSet):
     from layout.compose import compose_headline
+    from layout.compose.remember import remembered_lines
 
-    return compose_headline(text, face, size, measure, fonts)
+    return remembered_lines(("headline", text, face, size, measure), fonts,
+                            lambda: compose_headline(text, face, size, measure, fonts))

@@ -49,7 +49,7 @@ class Placer:
 
     def __init__(self, sizers: list[Sizer], columns: int, rows: int):
         self.sizers, self.columns, self.rows = sizers, columns, rows
-        self.length = 2 * rows + 1   # heights considered: up to twice the page, for overflow
+        self.length = rows + 1   # heights 0..rows; taller copy is priced as over-set (see plans)
         t = np.arange(self.length)[:, None] - SEPARATOR_ROWS - np.arange(self.length)[None, :]
         self._conv_index = np.clip(t, 0, self.length - 1)
         self._conv_valid = t >= 0

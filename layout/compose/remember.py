@@ -1,0 +1,68 @@
+"""Composed paragraphs and headlines kept on disk between builds.
+
+An editor rebuilds the edition many times a day with small changes; setting
+every paragraph again costs most of a build. Results are stored (marshal,
+plain tuples) in the disk cache of `layout.cache`, keyed by the spans, the
+spec, the font files and a fingerprint of the composer's own code and rule
+tables — so a change to either never serves a stale result.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+from functools import cache
+from pathlib import Path
+from typing import Callable
+
+from layout.compose.types import ComposedParagraph, Glyph, Line
+from layout.fonts import FontSet
+
+_SOURCES = (Path(__file__).parent, Path(__file__).parents[1] / "cjk")
+
+
+@cache
+def fingerprint() -> str:
+    """A hash of the composer's source files and rule tables."""
+    digest = hashlib.sha1()
+    for folder in _SOURCES:
+        for path in sorted(folder.iterdir()):
+            if path.suffix in (".py", ".yaml"):
+                digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _pack_lines(lines: tuple[Line, ...]) -> tuple:
+    return tuple((tuple((g.char, g.face, g.size, g.x, g.advance, g.pen_offset) for g in line.glyphs),
+                  line.width, line.spacing) for line in lines)
+
+
+def _unpack_lines(packed: tuple) -> tuple[Line, ...]:
+    return tuple(Line(tuple(Glyph(*g) for g in glyphs), width, spacing)
+                 for glyphs, width, spacing in packed)
+
+
+def _fonts(fonts: FontSet) -> tuple:
+    return tuple(sorted((key, Path(path)) for key, path in fonts.paths.items())) + (fonts.fallback,)
+
+
+def remembered_paragraph(key: tuple, fonts: FontSet,
+                         make: Callable[[], ComposedParagraph]) -> ComposedParagraph:
+    """`make()`, or what it gave before for the same inputs."""
+    from layout.cache import cached_bytes
+
+    def pack() -> bytes:
+        result = make()
+        return marshal.dumps((_pack_lines(result.lines), result.lone_last_line))
+
+    lines, lone = marshal.loads(cached_bytes("para", (fingerprint(), repr(key), _fonts(fonts)), pack))
+    return ComposedParagraph(_unpack_lines(lines), lone)
+
+
+def remembered_lines(key: tuple, fonts: FontSet,
+                     make: Callable[[], tuple[Line, ...]]) -> tuple[Line, ...]:
+    """`make()` for a headline, or what it gave before for the same inputs."""
+    from layout.cache import cached_bytes
+
+    raw = cached_bytes("head", (fingerprint(), repr(key), _fonts(fonts)),
+                       lambda: marshal.dumps(_pack_lines(make())))
+    return _unpack_lines(marshal.loads(raw))
