@@ -27,7 +27,7 @@ from layout.pages.sizing import BlockPlan, Sizer
 TOP, BOTTOM, LEFT, RIGHT = 1, 2, 4, 8
 EDGES = {"top": TOP, "bottom": BOTTOM, "left": LEFT, "right": RIGHT}
 SEPARATOR_ROWS = 1      # a horizontal cut leaves a row for the rule
-COST_MISSED_POSITION = 400.0
+COST_MISSED_POSITION = 1e4  # an editor's position hint overrides looks; only over-set copy costs more
 COST_HOLE_ROW = 60.0    # per column, for rows left empty at the foot of a block or the page
 COST_OVERSET_ROW = 1e5  # per column, for rows of copy that do not fit: only when nothing else does
 

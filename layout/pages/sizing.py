@@ -128,10 +128,16 @@ class Sizer:
         return self._cache[key]
 
     def widths(self) -> range:
-        hint = self.article.hints.columns
-        if hint:
-            return range(min(hint, self.grid.columns), min(hint, self.grid.columns) + 1)
-        return range(1, self.grid.columns + 1)
+        """Block widths in columns: the editor's hint, else any; photos span the block's
+        width, so a photo-width hint fixes the width of a photo-news block and is the
+        least width of a story with photos."""
+        hints, most = self.article.hints, self.grid.columns
+        if hints.columns:
+            return range(min(hints.columns, most), min(hints.columns, most) + 1)
+        if hints.photo_columns and self.article.photos:
+            least = min(hints.photo_columns, most)
+            return range(least, least + 1) if not self.article.paragraphs else range(least, most + 1)
+        return range(1, most + 1)
 
     def options(self, columns: int) -> dict[int, BlockPlan]:
         """Cheapest plan for each height in rows the article can fill at `columns`."""

@@ -122,3 +122,41 @@ def test_the_sample_page_fills_its_grid(sample_dir):
     assert not result.copyfit.overflows()
     assert result.copyfit.pages[0].filled > 0.95
     assert {f.id for f in result.copyfit.articles} == {a.id for a in issue.articles()}
+
+
+def test_photo_columns_hint_sets_the_width_of_a_photo_news_block():
+    from dataclasses import replace
+
+    from layout.model import Hints
+
+    news = replace(photo_news(2), hints=Hints(photo_columns=3))
+    issue = issue_of([story(0, 900), story(1, 400), news, story(3, 300)])
+    _, _, blocks = blocks_of(issue)
+    assert {b[0]: b[3] for b in blocks}["p2"] == 3
+
+
+def test_position_hint_bottom_puts_the_article_at_the_foot_of_the_page():
+    from dataclasses import replace
+
+    from layout.model import Hints
+
+    last = replace(story(1, 400), hints=Hints(position="bottom"))
+    issue = issue_of([story(0, 900), last, story(2, 500), story(3, 300)])
+    grid, _, blocks = blocks_of(issue)
+    block = next(b for b in blocks if b[0] == "a1")
+    assert block[2] + block[4] == max(b[2] + b[4] for b in blocks)  # the foot of the set page
+    assert block[2] > min(b[2] for b in blocks)
+
+
+def test_headline_size_hint_fixes_the_title_size():
+    from dataclasses import replace
+
+    from layout.model import Hints
+    from layout.model.placed import PlacedText
+
+    hinted = replace(story(1, 400), hints=Hints(headline_size="小一"))
+    issue = issue_of([story(0, 900), hinted, story(2, 500)])
+    result = place_issue(issue, font_set(issue.style), BuildOptions())
+    titles = [t for t in result.placed.pages[0].items
+              if isinstance(t, PlacedText) and t.role == "title" and t.text[0] in hinted.headline.title]
+    assert titles and all(t.size == 24 for t in titles if t.text in hinted.headline.title)
