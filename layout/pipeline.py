@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from layout.errors import BuildError, Diagnostics
-from layout.export import REGISTRY, ExportJob
+from layout.errors import BuildError, Diagnostics, LayoutError
+from layout.export import REGISTRY, Exporter, ExportJob
 from layout.manifest import load_issue
 from layout.options import BuildOptions
 
@@ -61,7 +61,6 @@ def build(issue_dir: Path, options: BuildOptions, diag: Diagnostics,
           progress: Progress = lambda _msg: None) -> BuildReport:
     """Build the requested formats of the issue in `issue_dir`."""
     from layout.fonts import font_set
-    from layout.preflight.fidelity import check_output, output_text, placed_text
 
     report = BuildReport()
     clock = time.perf_counter()
@@ -84,19 +83,87 @@ def build(issue_dir: Path, options: BuildOptions, diag: Diagnostics,
         if result.copyfit.overflows() and not options.allow_overflow:
             raise BuildError(result.copyfit.overflow_message())
     job = ExportJob(issue, placed, options, diag)
-    for exporter in exporters:
+    drawn = [e for e in exporters if e.needs_pages]
+    reflowed = [e for e in exporters if not e.needs_pages]
+    child = start_export_process(job, reflowed, out_dir) if drawn and reflowed else None
+    for exporter in (drawn if child else exporters):
         progress(f"writing {exporter.name.upper()}")
-        clock = time.perf_counter()
-        target = out_dir / f"{issue.name}{exporter.suffix}"
-        write = exporter.load()
-
-        def write_checked(tmp: Path, write=write, name=exporter.name) -> str:
-            summary = write(job, tmp)
-            text = placed_text(placed) if name == "pdf" else output_text(tmp, name)
-            check_output(issue, text, name, allow_overflow=options.allow_overflow, diag=diag)
-            return summary
-
-        report.summaries[exporter.name] = write_atomically(target, write_checked)
-        report.outputs[exporter.name] = target
-        report.timings[exporter.name] = time.perf_counter() - clock
+        export(exporter, job, out_dir, report)
+    if child:
+        progress("writing " + ", ".join(e.name.upper() for e in reflowed))
+        finish_export_process(child, report, diag)
     return report
+
+
+def export(exporter: Exporter, job: ExportJob, out_dir: Path, report: BuildReport) -> None:
+    """Write one format atomically and check that no article lost a character."""
+    from layout.preflight.fidelity import check_output, output_text, placed_text
+
+    clock = time.perf_counter()
+    target = out_dir / f"{job.issue.name}{exporter.suffix}"
+    write, name = exporter.load(), exporter.name
+
+    def write_checked(tmp: Path) -> str:
+        summary = write(job, tmp)
+        text = placed_text(job.placed) if name == "pdf" else output_text(tmp, name)
+        check_output(job.issue, text, name, allow_overflow=job.options.allow_overflow,
+                     diag=job.diagnostics)
+        return summary
+
+    report.summaries[name] = write_atomically(target, write_checked)
+    report.outputs[name] = target
+    report.timings[name] = time.perf_counter() - clock
+
+
+# The reflowable formats (DOCX, EPUB) need only the model, the PDF the placed pages:
+# on a machine with two cores, a forked process writes the former while this one
+# draws the PDF. Its warnings, results and errors come back through a pipe.
+
+def start_export_process(job: ExportJob, exporters: list[Exporter], out_dir: Path):
+    """A forked process writing `exporters`, or None where forking is not available."""
+    import multiprocessing
+
+    if os.name != "posix" or (os.cpu_count() or 1) < 2:
+        return None
+    receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+    process = multiprocessing.get_context("fork").Process(
+        target=_export_child, args=(sender, job, exporters, out_dir, len(job.diagnostics.warnings)),
+        daemon=True)
+    process.start()
+    sender.close()
+    return process, receiver, exporters
+
+
+def _export_child(sender, job: ExportJob, exporters: list[Exporter], out_dir: Path,
+                  known: int) -> None:
+    report = BuildReport()
+    try:
+        for exporter in exporters:
+            export(exporter, job, out_dir, report)
+        outcome = ("ok", "")
+    except LayoutError as exc:
+        outcome = ("error", str(exc))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, never lost
+        outcome = ("crash", f"{type(exc).__name__}: {exc}")
+    sender.send((outcome, report.summaries, report.timings, report.outputs,
+                 job.diagnostics.warnings[known:]))
+    sender.close()
+
+
+def finish_export_process(child, report: BuildReport, diag: Diagnostics) -> None:
+    """Wait for the export process; its failure fails the build."""
+    process, receiver, exporters = child
+    try:
+        (kind, message), summaries, timings, outputs, warnings = receiver.recv()
+    except EOFError:
+        kind, message, summaries, timings, outputs, warnings = "crash", "it died", {}, {}, {}, []
+    process.join()
+    diag.warnings.extend(warnings)
+    if kind == "error":
+        raise BuildError(message)
+    if kind == "crash":
+        names = ", ".join(e.name.upper() for e in exporters)
+        raise RuntimeError(f"the process writing {names} failed: {message}")
+    for name in (e.name for e in exporters):
+        report.summaries[name], report.timings[name] = summaries[name], timings[name]
+        report.outputs[name] = outputs[name]

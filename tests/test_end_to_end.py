@@ -92,3 +92,16 @@ def test_docx_opens_with_python_docx(built):
     styles = {p.style.name for p in document.paragraphs}
     assert {"主题", "正文"} <= styles
     assert len(document.inline_shapes) == 2
+
+
+def test_a_failure_while_writing_docx_in_the_export_process_fails_the_build(sample_dir, tmp_path,
+                                                                             monkeypatch):
+    """DOCX and EPUB are written by a forked process; its errors must reach the build."""
+    from layout.errors import BuildError
+    from layout.export import REGISTRY, Exporter
+
+    monkeypatch.setitem(REGISTRY, "docx", Exporter("docx", ".docx", "tests.failing_exporter:write", False))
+    with pytest.raises(BuildError, match="cannot write this DOCX"):
+        build(sample_dir, BuildOptions(out_dir=tmp_path), Diagnostics())
+    assert not (tmp_path / "sample.docx").exists()
+    assert (tmp_path / "sample.pdf").exists()  # the other formats are whole, written atomically
