@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -41,8 +41,12 @@ def _unpack_lines(packed: tuple) -> tuple[Line, ...]:
                  for glyphs, width, spacing in packed)
 
 
-def _fonts(fonts: FontSet) -> tuple:
-    return tuple(sorted((key, Path(path)) for key, path in fonts.paths.items())) + (fonts.fallback,)
+@lru_cache(maxsize=64)
+def _fonts(fonts: FontSet) -> str:
+    """The font files' identities, as one key string (once per font set)."""
+    from layout.cache import key_of
+
+    return key_of("fonts", tuple(sorted((k, Path(p)) for k, p in fonts.paths.items())) + (fonts.fallback,))
 
 
 def remembered_paragraph(key: tuple, fonts: FontSet,
