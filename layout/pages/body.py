@@ -110,6 +110,49 @@ class Body:
         """Height in rows of the balanced flow into `columns` columns."""
         return max((len(leg) for leg in _fill(self.groups, columns)), default=0)
 
+    def flow_around(self, capacities: list[int]) -> tuple[tuple[Row, ...], ...] | None:
+        """Rows per leg when legs hold different numbers of rows (a photo sits over some),
+        every leg ending as near its foot as the others; None if the copy does not fit."""
+        return _fill_into(self.groups, capacities)
+
+    def rows_needed_around(self, columns: int, photo_columns: int, photo_rows: int) -> int:
+        """Least body height in rows when the last `photo_columns` legs give their top
+        `photo_rows` rows to photos."""
+        total = sum(len(g.rows) for g in self.groups)
+        height = max(photo_rows, -(-(total + photo_rows * photo_columns) // columns))
+        while self.flow_around(capacities(columns, photo_columns, photo_rows, height)) is None:
+            height += 1
+        return height
+
+
+def capacities(columns: int, photo_columns: int, photo_rows: int, height: int) -> list[int]:
+    """Rows each leg holds: full height, but the legs under the photos lose their top rows."""
+    return [height] * (columns - photo_columns) + [height - photo_rows] * photo_columns
+
+
+def _fill_into(groups: tuple[Group, ...], capacities: list[int]):
+    """Fill legs of the given capacities in turn, spreading the spare rows over them."""
+    legs: list[list[Row]] = []
+    remaining = sum(len(g.rows) for g in groups)
+    queue = list(groups)
+    for index, capacity in enumerate(capacities):
+        spare = max(0, sum(capacities[index:]) - remaining)
+        quota = capacity - spare // (len(capacities) - index)
+        leg: list[Row] = []
+        while queue:
+            rows = [r for r in queue[0].rows if leg or r.kind != "space"]
+            if len(leg) + len(rows) > capacity:
+                break
+            excess = len(leg) + len(rows) - quota
+            if leg and excess > 0 and excess >= quota - len(leg):
+                break
+            leg.extend(rows)
+            remaining -= len(queue.pop(0).rows)
+        legs.append(leg)
+    if queue:
+        return None
+    return tuple(tuple(leg) for leg in legs)
+
 
 def _fill(groups: tuple[Group, ...], columns: int) -> tuple[tuple[Row, ...], ...]:
     """Fill columns in turn, each to its share of the rows still to place."""

@@ -88,6 +88,9 @@ class Renderer:
         if plan.head:
             self.head(article.id, plan.head, x, r, plan.columns)
             r += plan.head.rows
+        if plan.photo_columns and plan.photo_columns < plan.columns:
+            self.photos_beside(article.id, plan, column, r)
+            return
         for photo in plan.photos:
             r = self.photo(article.id, photo, x, r, plan.columns)
         if plan.body_rows:
@@ -135,6 +138,30 @@ class Renderer:
         # counted in slots of the page's columns, so that it compares with a normal block
         empty = round(empty * plan.leg_chars / self.grid_chars)
         empty += max(0, self.block_end - row - plan.body_rows) * plan.columns  # rows under the plan
+        self.drawn.empty_slots[article_id] = empty
+
+    def photos_beside(self, article_id: str, plan: BlockPlan, column: int, row: int) -> None:
+        """Photos at the top right of the body area, the body flowing down the legs."""
+        from layout.pages.body import capacities
+
+        first_under = plan.columns - plan.photo_columns
+        r = row
+        for photo in plan.photos:
+            r = self.photo(article_id, photo, self.grid.column_x(column + first_under), r,
+                           plan.photo_columns)
+        side = r - row + 1
+        body = self.sizers[article_id].body
+        caps = capacities(plan.columns, plan.photo_columns, side, plan.body_rows)
+        legs = body.flow_around(caps) or ()
+        for n, leg in enumerate(legs):
+            top = row + (side if n >= first_under else 0)
+            for k, item in enumerate(leg):
+                if item.line is not None:
+                    role = item.kind if item.kind in ("subhead", "byline") else "body"
+                    self.text(article_id, item.line, self.grid.column_x(column + n),
+                              self.grid.baseline(top + k, item.size), role, top + k)
+        empty = sum(cap - len(leg) for cap, leg in zip(caps, legs)) + sum(caps[len(legs):])
+        empty += max(0, self.block_end - row - plan.body_rows) * plan.columns
         self.drawn.empty_slots[article_id] = empty
 
     @property

@@ -66,6 +66,7 @@ class BlockPlan:
     body_rows: int = 0              # rows given to the body (balanced legs + slack)
     legs: int = 0                   # body legs: the columns, or fewer in a 破栏 block
     leg_chars: int = 0              # characters across one leg
+    photo_columns: int = 0          # photos beside the body, over its last legs (0: above it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +155,31 @@ class Sizer:
 
     def _add_body_options(self, best, columns, head, cost, photos) -> None:
         style = self.style
+        beside = self.photo_columns(columns) if photos else columns
+        if beside < columns:
+            self._add_photo_beside_options(best, columns, beside, head, cost, photos)
+            return
         for legs in leg_options(columns, style.column_chars, style.gutter_chars):
             self._add_leg_options(best, columns, legs, head, cost, photos)
+
+    def _add_photo_beside_options(self, best, columns, beside, head, cost, photos) -> None:
+        """Photos over the last `beside` legs, the body flowing down the others and under."""
+        side_rows = sum(p.rows + len(p.caption) for p in photos) + 1  # a row before the text
+        body_rows = self.body.rows_needed_around(columns, beside, side_rows)
+        lines = sum(len(g.rows) for g in self.body.groups)
+        spare = body_rows * columns - side_rows * beside - lines  # empty line slots in the legs
+        shape = self._shape_cost(columns, body_rows) + COST_BODY_SLACK * max(0, spare - columns)
+        head_rows = head.rows if head else 0
+        chars = self.style.column_chars
+        for pad in range(MAX_HEAD_PAD + 1 if head else 1):
+            for slack in range(MAX_BODY_SLACK + 1):
+                rows = head_rows + pad + body_rows + slack
+                total = cost + shape + COST_HEAD_PAD * pad * pad + COST_BODY_SLACK * slack * columns
+                plan = BlockPlan(self.article, columns, rows, total,
+                                 _padded(head, pad) if head else None, photos,
+                                 body_rows + slack, columns, chars, beside)
+                if rows not in best or total < best[rows].cost - 1e-9:
+                    best[rows] = plan
 
     def _add_leg_options(self, best, columns, legs: Legs, head, cost, photos) -> None:
         body_rows = self.body_at(legs.chars).rows_needed(legs.count) if self.article.paragraphs else 0
@@ -217,24 +241,30 @@ class Sizer:
         height = sum(s.height for _, s in parts) + 0.5 * self.grid.pitch
         return HeadPlan(tuple(parts), self.grid.rows_for(height))
 
+    def photo_columns(self, columns: int) -> int:
+        """Columns a story's photos span, set into the top right of its body: the editor's
+        hint, else about half the block. A photo-news item's photo, or one in a block of
+        two columns or fewer, spans the block above the text."""
+        if not self.article.photos or not self.article.paragraphs or columns <= 2:
+            return columns
+        hint = self.article.hints.photo_columns
+        return min(hint, columns) if hint else (columns + 1) // 2
+
     def _photo_sets(self, columns: int):
-        """Photo plans (all photos at the block's width) for each allowed height."""
+        """Photo plans (all photos at the same width) for each allowed height."""
         photos = self.article.photos
         if not photos:
             yield (), 0.0
             return
+        width = self.photo_columns(columns)
         # photos share the flexible height: vary the first, keep others natural
-        first, rest = photos[0], [self._photo(p, columns, None) for p in photos[1:]]
-        if any(r is None for r in rest):
-            return
-        for rows in self._photo_rows(first, columns):
-            plan = self._photo(first, columns, rows)
-            if plan is None:
-                continue
-            natural = first.aspect * self.grid.span(columns)
+        first, rest = photos[0], [self._photo(p, width, None) for p in photos[1:]]
+        for rows in self._photo_rows(first, width):
+            plan = self._photo(first, width, rows)
+            natural = first.aspect * self.grid.span(width)
             placed = rows * self.grid.pitch - PHOTO_GAP * self.grid.pitch
-            narrow = COST_NARROW_PHOTO if columns == 1 else 0.0
-            yield (plan, *rest), COST_CROP * abs(placed - natural) / natural + narrow + self._soft(columns)
+            narrow = COST_NARROW_PHOTO if width == 1 else 0.0
+            yield (plan, *rest), COST_CROP * abs(placed - natural) / natural + narrow + self._soft(width)
 
     def _soft(self, columns: int) -> float:
         """Cost of photos printing below the house style's resolution at this width."""
@@ -248,7 +278,7 @@ class Sizer:
         hi = int((photo.aspect * CROP[1] * width + PHOTO_GAP * self.grid.pitch) // self.grid.pitch)
         return range(max(lo, 2), hi + 1)
 
-    def _photo(self, photo: Photo, columns: int, rows: int | None) -> PhotoPlan | None:
+    def _photo(self, photo: Photo, columns: int, rows: int | None) -> PhotoPlan:
         width = self.grid.span(columns)
         if rows is None:
             rows = self.grid.rows_for(photo.aspect * width + PHOTO_GAP * self.grid.pitch)

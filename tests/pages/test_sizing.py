@@ -49,3 +49,25 @@ def test_rendering_a_broken_block_places_two_legs_across_three_columns():
     assert abs(starts[1] - starts[0] - 21 * grid.body_size) < 0.01  # 20 characters and a gutter
     right = max(t.x + t.xs[-1] for t in body)
     assert right <= grid.left + grid.span(3)
+
+
+def test_a_story_photo_sits_top_right_with_the_body_flowing_beside_and_under_it():
+    from layout.model.placed import PlacedImage
+
+    issue = issue_of([story(0, 1500, photo=True)])
+    grid = grid_for(issue.style)
+    sizer = Sizer(issue.pages[0].articles[0], issue.style, grid, font_set(issue.style))
+    assert sizer.photo_columns(4) == 2 and sizer.photo_columns(2) == 2
+    plan = min(sizer.options(4).values(), key=lambda p: p.cost)
+    assert plan.photo_columns == 2
+    renderer = Renderer(grid, {sizer.article.id: sizer}, grid.rows)
+    renderer.block(plan, 0, 8, plan.rows)
+    image = next(i for i in renderer.drawn.items if isinstance(i, PlacedImage))
+    assert abs(image.x - grid.column_x(2)) < 0.01 and abs(image.w - grid.span(2)) < 0.01
+    body = [t for t in renderer.drawn.items if isinstance(t, PlacedText) and t.role == "body"]
+    for text in body:  # nothing printed on the photo
+        inside_x = image.x - 1 <= text.x <= image.x + image.w
+        assert not (inside_x and image.y <= text.y <= image.y + image.h + grid.pitch)
+    assert any(t.x >= image.x and t.y > image.y + image.h for t in body), "text runs under the photo"
+    assert renderer.drawn.set_chars[sizer.article.id] == sum(
+        1 for c in sizer.article.all_text() if not c.isspace())
