@@ -3,6 +3,7 @@
 Reports medians of several runs (these machines are noisy):
 - the whole `layout build` as a fresh process, as a user runs it (all three
   formats), with its peak resident memory;
+- a whole rebuild in a process that built before, as `layout watch` does;
 - in one warm process: reading, placing, and each exporter;
 - the composer in characters per second, per line breaker (layout.compose.bench).
 Run: python -m layout.bench [ISSUE_DIR] [--runs N]
@@ -41,6 +42,19 @@ def cold_builds(issue: Path, runs: int) -> tuple[float, float]:
     return statistics.median(times), peak
 
 
+def warm_rebuild(issue_dir: Path, runs: int) -> float:
+    """Median time of a whole build (all formats) in a process that built before,
+    as `layout watch` rebuilds after a change."""
+    from layout.errors import Diagnostics
+    from layout.options import BuildOptions
+    from layout.pipeline import build
+
+    with tempfile.TemporaryDirectory() as out:
+        options = BuildOptions(out_dir=Path(out))
+        build(issue_dir, options, Diagnostics())
+        return median_time(lambda: build(issue_dir, options, Diagnostics()), runs)
+
+
 def warm_stages(issue_dir: Path, runs: int) -> dict[str, float]:
     from layout.errors import Diagnostics
     from layout.export import REGISTRY, ExportJob
@@ -71,6 +85,8 @@ def main(argv: list[str]) -> int:
     total, peak = cold_builds(args.issue, args.runs)
     print(f"layout build (pdf+docx+epub, new process): median {total:.3f} s, "
           f"peak RSS {peak:.0f} MiB, {args.runs} runs")
+    print(f"layout watch rebuild (pdf+docx+epub, running process): "
+          f"median {warm_rebuild(args.issue, args.runs):.3f} s")
     for name, value in warm_stages(args.issue, args.runs).items():
         print(f"  warm {name:<8} median {value * 1000:.1f} ms")
     from layout.compose.bench import bench_issue

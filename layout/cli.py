@@ -100,6 +100,35 @@ def build(
 
 @app.command()
 @guarded
+def watch(
+    issue_dir: Path = typer.Argument(..., help="The issue folder (holds issue.yaml)."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output folder [output/<issue>/]."),
+    format: str = typer.Option(",".join(FORMATS), "--format", "-f", help="pdf,docx,epub"),
+    allow_overflow: bool = typer.Option(False, help="Build even if copy does not fit."),
+) -> None:
+    """Rebuild whenever a file of the issue changes (Ctrl-C to stop)."""
+    from layout.watch import watch as run_watch
+
+    options = BuildOptions(formats=_formats(format), out_dir=out, allow_overflow=allow_overflow)
+
+    def report(result, diag: Diagnostics, seconds: float) -> None:
+        _print_warnings(diag)
+        outputs = ", ".join(str(p) for p in result.outputs.values())
+        typer.echo(f"built in {seconds:.2f} s: {outputs}")
+
+    def fail(exc: LayoutError, diag: Diagnostics) -> None:
+        _print_warnings(diag)
+        typer.echo(f"layout: error: {exc} (earlier outputs kept; fix and save to rebuild)", err=True)
+
+    typer.echo(f"watching {issue_dir} (Ctrl-C to stop)")
+    try:
+        run_watch(issue_dir, options, report, fail)
+    except KeyboardInterrupt:
+        typer.echo("stopped")
+
+
+@app.command()
+@guarded
 def check(path: Path = typer.Argument(..., help="An issue folder or a PDF file.")) -> None:
     """Check an issue folder's inputs, or preflight a PDF for the printing plant."""
     from layout.preflight.check import check_path

@@ -117,10 +117,20 @@ def _headlines(draw, plan: BookPlan, fonts: CoverFonts, y: int, bottom: int, tru
 
 
 def cover_png(issue: Issue, plan: BookPlan, fonts: CoverFonts | None = None) -> bytes:
-    """The cover as PNG bytes (WIDTH × HEIGHT, a 64-colour palette)."""
-    from PIL import Image, ImageDraw, ImageFont
+    """The cover as PNG bytes (WIDTH × HEIGHT, a 64-colour palette), cached on disk by
+    everything it shows, the fonts and this module (drawing it takes ~70 ms)."""
+    from layout.cache import cached_bytes
 
     fonts = fonts or fonts_for(issue)
+    shown = repr((issue.paper, issue.date, issue.number, issue.style.paper,
+                  [(e.label, [d.article.headline.title for d in e.docs]) for e in plan.pages]))
+    inputs = (Path(__file__), fonts.name, fonts.headline, fonts.text, fonts.label, shown)
+    return cached_bytes("epub-cover", inputs, lambda: _draw_cover(issue, plan, fonts))
+
+
+def _draw_cover(issue: Issue, plan: BookPlan, fonts: CoverFonts) -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+
     cache: dict[tuple[Path, int], object] = {}
 
     def truetype(path: Path, size: int):
