@@ -13,7 +13,7 @@ from functools import cached_property
 
 from layout.compose import Line, ParagraphSpec, Span, compose_paragraph
 from layout.fonts import FontSet
-from layout.model import Article, ArticleKind, Photo
+from layout.model import Article, Photo
 from layout.pages.body import Body
 from layout.pages.grid import Grid
 from layout.pages.headline import SetLines, set_part

@@ -1,5 +1,4 @@
 """Fonts: committed faces cover the characters papers print; fallback; metrics cache."""
-from pathlib import Path
 
 import pytest
 

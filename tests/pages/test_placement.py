@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from layout.fonts import font_set
 from layout.model.placed import PlacedImage, PlacedText
 from layout.options import BuildOptions
-from layout.pages import place_issue, place_page
+from layout.pages import place_issue
 from layout.pages.furniture import furniture_rows
 from layout.pages.grid import grid_for
 from tests.pages.factory import issue_of, photo_news, story
