@@ -37,8 +37,12 @@ def default_out_dir(issue_dir: Path) -> Path:
 
 def write_atomically(target: Path, write: Callable[[Path], str]) -> str:
     """Run `write` on a temporary file beside `target`, then rename it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise BuildError(f"cannot write into {target.parent}: {exc.strerror or exc}; "
+                         "choose another output folder with -o") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -133,3 +133,11 @@ def test_preview_writes_a_png_per_page_and_a_contact_sheet(issue, tmp_path):
     for name in ("page-1.png", "contact.png"):
         with Image.open(tmp_path / "prev" / name) as img:
             assert img.width > 300 and img.height > 300
+
+
+def test_an_output_folder_that_cannot_be_written_is_explained(issue, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", "utf-8")
+    result = layout("build", str(issue), "-o", str(blocker / "out"), "--format", "docx")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "cannot write into" in result.stderr and "-o" in result.stderr
