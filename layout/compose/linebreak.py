@@ -203,6 +203,8 @@ def _pull_down_orphan(pricer: Pricer, breaks: list[int], cands: list[int],
     avail = measure - indent if start == 0 else measure
     for b in reversed([c for c in cands if start < c < breaks[-2]]):
         c = pricer.cost(start, b, avail, False, 1.0)
-        if c is not OVERFULL and c != TOO_LOOSE and not pricer.lone(b, breaks[-1]):
+        last = pricer.cost(b, breaks[-1], measure, True, float("inf"))
+        if c is not OVERFULL and c != TOO_LOOSE and last is not OVERFULL \
+                and not pricer.lone(b, breaks[-1]):
             return breaks[:-2] + [b, breaks[-1]]
     return breaks
