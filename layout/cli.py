@@ -10,14 +10,15 @@ from typing import Optional
 import typer
 
 from layout.errors import Diagnostics, LayoutError
+from layout.i18n import _
 from layout.options import FORMATS, BuildOptions
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Chinese newspaper layout: issue manifest in, PDF, DOCX and EPUB out.")
+                  help=_("Chinese newspaper layout: issue manifest in, PDF, DOCX and EPUB out."))
 
 
 def _fail(message: str, code: int = 1) -> None:
-    typer.echo(f"layout: error: {message}", err=True)
+    typer.echo(_("layout: error: {message}").format(message=message), err=True)
     raise typer.Exit(code)
 
 
@@ -25,14 +26,14 @@ def _internal_error(exc: BaseException) -> None:
     """A bug, not bad input: one line, and the traceback only when asked for."""
     if os.environ.get("LAYOUT_DEBUG"):
         raise exc
-    typer.echo(f"layout: internal error: {type(exc).__name__}: {exc} "
-               "(please report it; set LAYOUT_DEBUG=1 to see the traceback)", err=True)
+    typer.echo(_("layout: internal error: {error} (please report it; set LAYOUT_DEBUG=1 "
+                 "to see the traceback)").format(error=f"{type(exc).__name__}: {exc}"), err=True)
     raise typer.Exit(70)
 
 
 def _print_warnings(diag: Diagnostics) -> None:
     for warning in diag.warnings:
-        typer.echo(f"layout: warning: {warning}", err=True)
+        typer.echo(_("layout: warning: {warning}").format(warning=warning), err=True)
 
 
 def _progress(message: str) -> None:
@@ -59,24 +60,24 @@ def _formats(value: str) -> tuple[str, ...]:
     names = tuple(f.strip().lower() for f in value.split(",") if f.strip())
     bad = [n for n in names if n not in FORMATS]
     if bad or not names:
-        raise typer.BadParameter(f"choose from {', '.join(FORMATS)} (comma-separated)")
+        raise typer.BadParameter(_("choose from {formats} (comma-separated)").format(formats=", ".join(FORMATS)))
     return names
 
 
-@app.command()
+@app.command(help=_("Build the issue into PDF, DOCX and EPUB."))
 @guarded
 def build(
-    issue_dir: Path = typer.Argument(..., help="The issue folder (holds issue.yaml)."),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output folder [output/<issue>/]."),
-    format: str = typer.Option(",".join(FORMATS), "--format", "-f", help="pdf,docx,epub"),
-    proof: bool = typer.Option(False, help="A light RGB screen PDF marked 校样."),
-    marks: bool = typer.Option(False, help="Crop and registration marks on the PDF."),
-    pdfx: Optional[str] = typer.Option(None, help="PDF/X flavour: X-4 or X-1a."),
-    allow_overflow: bool = typer.Option(False, help="Build even if copy does not fit."),
-    docx_layout: str = typer.Option("edit", help="DOCX view: edit (A4) or pages."),
+    issue_dir: Path = typer.Argument(..., help=_("The issue folder (holds issue.yaml).")),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help=_("Output folder [output/<issue>/].")),
+    format: str = typer.Option(",".join(FORMATS), "--format", "-f", help=_("pdf,docx,epub")),
+    proof: bool = typer.Option(False, help=_("A light RGB screen PDF marked 校样.")),
+    marks: bool = typer.Option(False, help=_("Crop and registration marks on the PDF.")),
+    pdfx: Optional[str] = typer.Option(None, help=_("PDF/X flavour: X-4 or X-1a.")),
+    allow_overflow: bool = typer.Option(False, help=_("Build even if copy does not fit.")),
+    docx_layout: str = typer.Option("edit", help=_("DOCX view: edit (A4) or pages.")),
     epub_fonts: Optional[bool] = typer.Option(None, "--epub-fonts/--no-epub-fonts",
-                                              help="Embed a font subset in the EPUB."),
-    breaker: str = typer.Option("total-fit", help="Line breaker: total-fit or first-fit."),
+                                              help=_("Embed a font subset in the EPUB.")),
+    breaker: str = typer.Option("total-fit", help=_("Line breaker: total-fit or first-fit.")),
 ) -> None:
     """Build the issue into PDF, DOCX and EPUB."""
     from layout.pipeline import build as run_build
@@ -94,17 +95,18 @@ def build(
     if report.copyfit is not None:
         typer.echo(report.copyfit.table())
     for name, path in report.outputs.items():
-        typer.echo(f"{name.upper():5} {path}  {report.summaries[name]}  "
-                   f"({report.timings[name]:.2f} s)")
+        typer.echo(_("{format} {path}  {summary}  ({seconds:.2f} s)").format(
+            format=f"{name.upper():5}", path=path, summary=report.summaries[name],
+            seconds=report.timings[name]))
 
 
-@app.command()
+@app.command(help=_("Rebuild whenever a file of the issue changes (Ctrl-C to stop)."))
 @guarded
 def watch(
-    issue_dir: Path = typer.Argument(..., help="The issue folder (holds issue.yaml)."),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output folder [output/<issue>/]."),
-    format: str = typer.Option(",".join(FORMATS), "--format", "-f", help="pdf,docx,epub"),
-    allow_overflow: bool = typer.Option(False, help="Build even if copy does not fit."),
+    issue_dir: Path = typer.Argument(..., help=_("The issue folder (holds issue.yaml).")),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help=_("Output folder [output/<issue>/].")),
+    format: str = typer.Option(",".join(FORMATS), "--format", "-f", help=_("pdf,docx,epub")),
+    allow_overflow: bool = typer.Option(False, help=_("Build even if copy does not fit.")),
 ) -> None:
     """Rebuild whenever a file of the issue changes (Ctrl-C to stop)."""
     from layout.watch import watch as run_watch
@@ -114,22 +116,23 @@ def watch(
     def report(result, diag: Diagnostics, seconds: float) -> None:
         _print_warnings(diag)
         outputs = ", ".join(str(p) for p in result.outputs.values())
-        typer.echo(f"built in {seconds:.2f} s: {outputs}")
+        typer.echo(_("built in {seconds:.2f} s: {outputs}").format(seconds=seconds, outputs=outputs))
 
     def fail(exc: LayoutError, diag: Diagnostics) -> None:
         _print_warnings(diag)
-        typer.echo(f"layout: error: {exc} (earlier outputs kept; fix and save to rebuild)", err=True)
+        typer.echo(_("layout: error: {message} (earlier outputs kept; fix and save to rebuild)")
+                   .format(message=exc), err=True)
 
-    typer.echo(f"watching {issue_dir} (Ctrl-C to stop)")
+    typer.echo(_("watching {folder} (Ctrl-C to stop)").format(folder=issue_dir))
     try:
         run_watch(issue_dir, options, report, fail)
     except KeyboardInterrupt:
-        typer.echo("stopped")
+        typer.echo(_("stopped"))
 
 
-@app.command()
+@app.command(help=_("Check an issue folder's inputs, or preflight a PDF for the printing plant."))
 @guarded
-def check(path: Path = typer.Argument(..., help="An issue folder or a PDF file.")) -> None:
+def check(path: Path = typer.Argument(..., help=_("An issue folder or a PDF file."))) -> None:
     """Check an issue folder's inputs, or preflight a PDF for the printing plant."""
     from layout.preflight.check import check_path
 
@@ -145,13 +148,13 @@ def check(path: Path = typer.Argument(..., help="An issue folder or a PDF file."
         raise typer.Exit(1)
 
 
-@app.command("import")
+@app.command("import", help=_("Bring copy into an issue: raw text or Markdown, or corrections made in the DOCX."))
 @guarded
 def import_(
-    file: Path = typer.Argument(..., help="Raw copy (.txt, .md) or an edited DOCX."),
-    issue: Path = typer.Option(..., "--issue", help="The issue folder to write into."),
-    force: bool = typer.Option(False, help="Overwrite existing articles (text import)."),
-    dry_run: bool = typer.Option(False, help="Show the changes without writing."),
+    file: Path = typer.Argument(..., help=_("Raw copy (.txt, .md) or an edited DOCX.")),
+    issue: Path = typer.Option(..., "--issue", help=_("The issue folder to write into.")),
+    force: bool = typer.Option(False, help=_("Overwrite existing articles (text import).")),
+    dry_run: bool = typer.Option(False, help=_("Show the changes without writing.")),
 ) -> None:
     """Bring copy into an issue: raw text or Markdown, or corrections made in the DOCX."""
     from layout.intake import import_file
@@ -166,12 +169,12 @@ def import_(
     typer.echo(text)
 
 
-@app.command()
+@app.command(help=_("Scaffold an empty issue folder."))
 @guarded
 def new(
-    folder: Path = typer.Argument(..., help="The new issue folder."),
-    date: str = typer.Option(..., help="ISO date of the edition, e.g. 2025-06-18."),
-    paper: str = typer.Option(..., help="The paper's name."),
+    folder: Path = typer.Argument(..., help=_("The new issue folder.")),
+    date: str = typer.Option(..., help=_("ISO date of the edition, e.g. 2025-06-18.")),
+    paper: str = typer.Option(..., help=_("The paper's name.")),
 ) -> None:
     """Scaffold an empty issue folder."""
     from layout.intake import new_issue
@@ -182,12 +185,12 @@ def new(
         _fail(str(exc))
 
 
-@app.command()
+@app.command(help=_("Write a PNG per page and a contact sheet, for a look without a PDF reader."))
 @guarded
 def preview(
-    issue_dir: Path = typer.Argument(..., help="The issue folder."),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output folder."),
-    allow_overflow: bool = typer.Option(False, help="Preview even if copy does not fit."),
+    issue_dir: Path = typer.Argument(..., help=_("The issue folder.")),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help=_("Output folder.")),
+    allow_overflow: bool = typer.Option(False, help=_("Preview even if copy does not fit.")),
 ) -> None:
     """Write a PNG per page and a contact sheet, for a look without a PDF reader."""
     from layout.pages.preview import write_previews

@@ -1,0 +1,51 @@
+"""Messages in the users' language (English or Chinese).
+
+Every message, warning, `--help` text and report heading is written in
+English in the code and wrapped in `_()`:
+
+    raise InputError(_("date '{value}' is not an ISO date (write 2025-06-18)").format(value=v))
+
+`layout/locale/zh_CN/LC_MESSAGES/layout.po` holds the Chinese of each one
+(a gettext catalog; placeholders in braces are kept as they are). Chinese is
+used when `LAYOUT_LANG` is `zh…`, or, without `LAYOUT_LANG`, when the locale
+(`LC_ALL`, `LC_MESSAGES`, `LANG`) starts with `zh`; English otherwise. The
+catalog is read only when Chinese is wanted.
+"""
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+CATALOG = Path(__file__).with_name("locale") / "zh_CN" / "LC_MESSAGES" / "layout.po"
+
+
+def language() -> str:
+    """'zh' or 'en', from LAYOUT_LANG, else the locale variables."""
+    wanted = os.environ.get("LAYOUT_LANG", "")
+    if not wanted:
+        for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            wanted = os.environ.get(name, "")
+            if wanted:
+                break
+    return "zh" if wanted.lower().startswith("zh") else "en"
+
+
+@cache
+def _chinese() -> dict[str, str]:
+    import polib
+
+    return {e.msgid: e.msgstr for e in polib.pofile(str(CATALOG))
+            if e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
+
+
+def _(message: str) -> str:
+    """`message` in the user's language (the English itself when no translation exists)."""
+    if language() != "zh":
+        return message
+    return _chinese().get(message, message)
+
+
+def reset() -> None:
+    """Forget the loaded catalog (tests that edit it, or switch languages)."""
+    _chinese.cache_clear()
