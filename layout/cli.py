@@ -132,13 +132,17 @@ def watch(
 
 @app.command(help=_("Check an issue folder's inputs, or preflight a PDF for the printing plant."))
 @guarded
-def check(path: Path = typer.Argument(..., help=_("An issue folder or a PDF file."))) -> None:
+def check(
+    path: Path = typer.Argument(..., help=_("An issue folder or a PDF file.")),
+    out: Optional[Path] = typer.Option(None, "-o", "--out",
+                                       help=_("Where the issue was built [output/<issue>/].")),
+) -> None:
     """Check an issue folder's inputs, or preflight a PDF for the printing plant."""
     from layout.preflight.check import check_path
 
     diag = Diagnostics()
     try:
-        ok, text = check_path(path, diag)
+        ok, text = check_path(path, diag, out)
     except LayoutError as exc:
         _print_warnings(diag)
         _fail(str(exc))

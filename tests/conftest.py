@@ -1,15 +1,15 @@
-"""Shared fixtures: the repository, the sample issue, the seed text and shared tools."""
+"""Shared fixtures: the repository, the sample issue and the seed text (all inside the repository)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("LAYOUT_SHARED", REPO.parent / "shared"))
+FIXTURES = REPO / "tests" / "fixtures"
 SAMPLE = REPO / "issues" / "sample"
-SEED = SHARED / "seed" / "tiedong-community-page.txt"
+SEED = FIXTURES / "seed" / "tiedong-community-page.txt"
+HANZI_8105 = FIXTURES / "data" / "tongyong-guifan-hanzi-8105.txt"
 
 
 def han(text: str):
@@ -21,7 +21,6 @@ def han(text: str):
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    assert SEED.exists(), f"the seed page is expected at {SEED} (set LAYOUT_SHARED)"
     return SEED.read_text(encoding="utf-8")
 
 

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import zipfile
 
 import pytest
@@ -11,9 +9,8 @@ import pytest
 from layout.errors import Diagnostics
 from layout.options import BuildOptions
 from layout.pipeline import build
-from tests.conftest import SHARED, han
-
-PDFMETRICS = SHARED / "tools" / "pdfmetrics.py"
+from layout.preflight.typography import measure_typography
+from tests.conftest import han
 
 
 @pytest.fixture(scope="module")
@@ -67,22 +64,21 @@ def test_pdf_fonts_are_all_embedded_and_no_helvetica(built):
     assert not any("Helvetica" in f[3] for f in fonts)
 
 
-@pytest.mark.skipif(not PDFMETRICS.exists(), reason="shared/tools/pdfmetrics.py not found")
 def test_sample_pdf_typesetting_figures(built, seed_text):
-    result = subprocess.run([sys.executable, str(PDFMETRICS), str(built[0].outputs["pdf"]),
-                             "--source", str(SHARED / "seed" / "tiedong-community-page.txt")],
-                            capture_output=True, text=True, check=True)
-    m = json.loads(result.stdout)
-    assert m["kinsoku_start"] == 0 and m["kinsoku_end"] == 0, m["examples"]
-    assert m["split_pairs"] == 0, m["examples"]
-    assert m["notdef"] == 0 and m["fonts_not_embedded"] == []
-    assert m["glyph_collisions"] == 0 and m["glyphs_on_images"] == 0
-    assert m["missing"] == 0
-    assert m["ragged_lines"] == 0, m["examples"]
-    assert m["lone_char_lines"] == 0, m["examples"]
-    assert m["loose_lines"] <= 0.01 * m["body_lines"], m["examples"]
-    assert m["grid_aligned"] >= 0.99
-    assert m["blank_share"] <= 0.02
+    """The typography report of `layout check`, on the sample, against the seed's Han characters."""
+    seed_han = "".join(han(seed_text).elements())
+    m = measure_typography(built[0].outputs["pdf"], {"seed": seed_han})
+    assert m.body_lines > 200
+    assert m.kinsoku_start == 0 and m.kinsoku_end == 0, m.examples
+    assert m.splits == 0 and m.latin_continued == 0, m.examples
+    assert m.notdef == 0 and m.fonts_not_embedded == []
+    assert m.glyph_collisions == 0 and m.glyphs_on_images == 0
+    assert m.missing == {"seed": 0}
+    assert m.ragged_lines == 0, m.examples
+    assert m.lone_char_lines == 0, m.examples
+    assert m.loose_lines <= 0.01 * m.body_lines, m.examples
+    assert m.grid_aligned >= 0.99
+    assert m.blank_share <= 0.02
 
 
 def test_docx_opens_with_python_docx(built):

@@ -22,6 +22,7 @@ class InputCheck:
     ok: bool
     text: str
     min_ppi: float = 200.0
+    sources: dict[str, str] | None = None   # article id → every character it must print
 
 
 def _photo_lines(issue) -> list[str]:
@@ -61,4 +62,5 @@ def check_issue_folder(folder: Path, diag: Diagnostics) -> InputCheck:
         lines.append(f"[ FAIL ] fonts      {exc}")
     lines += _photo_lines(issue)
     lines += [f"[ warn ] input      {w}" for w in diag.warnings]
-    return InputCheck(ok, "\n".join(lines), issue.style.min_ppi)
+    sources = {a.id: a.all_text() for a in issue.articles()}
+    return InputCheck(ok, "\n".join(lines), issue.style.min_ppi, sources)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pikepdf
 
+from layout.i18n import _
 from layout.preflight.content import paint_use
 from layout.preflight.images import image_findings
 
@@ -31,8 +32,15 @@ class Finding:
 
 @dataclass(slots=True)
 class Report:
+    """Findings under a title; `verdict` is (all clear, "{n} problem(s)"), counting
+    failures, and warnings too when `strict`."""
+
     path: Path
     findings: list[Finding] = field(default_factory=list)
+    title: str = ""
+    verdict: tuple[str, str] = ()
+    strict: bool = False
+    readable: bool = True
 
     def add(self, level: str, topic: str, message: str) -> None:
         self.findings.append(Finding(level, topic, message))
@@ -46,11 +54,12 @@ class Report:
 
     def text(self) -> str:
         mark = {PASS: "  ok  ", WARN: " warn ", FAIL: " FAIL "}
-        lines = [f"Preflight of {self.path}"]
+        lines = [self.title or _("Preflight of {path}").format(path=self.path)]
         lines += [f"[{mark[f.level]}] {f.topic:<10} {f.message}" for f in self.findings]
-        fails = len(self.failures())
-        lines.append("PASSED: ready for the plant" if not fails else
-                     f"FAILED: {fails} problem(s) the plant would reject")
+        counted = [f for f in self.findings if f.level == FAIL or (self.strict and f.level == WARN)]
+        good, bad = self.verdict or (_("PASSED: ready for the plant"),
+                                     _("FAILED: {n} problem(s) the plant would reject"))
+        lines.append(bad.format(n=len(counted)) if counted else good)
         return "\n".join(lines)
 
 
@@ -208,7 +217,8 @@ def preflight_pdf(path: Path, min_ppi: float = 200.0, min_bleed: float = MIN_BLE
     try:
         pdf = pikepdf.open(path)
     except (pikepdf.PdfError, OSError) as exc:
-        report.add(FAIL, "file", f"not a readable PDF: {exc}")
+        report.readable = False
+        report.add(FAIL, "file", _("not a readable PDF: {error}").format(error=exc))
         return report
     with pdf:
         check_boxes(pdf, report, min_bleed)

@@ -6,12 +6,12 @@ from layout.errors import BuildError
 from layout.fonts import font_set, load_metrics
 from layout.fonts.fallback import SYSTEM_FACES
 from layout.style import default_style
-from tests.conftest import SHARED
+from tests.conftest import HANZI_8105
 
 
 def test_committed_faces_cover_the_8105_characters():
     fonts = font_set(default_style())
-    table = (SHARED / "data" / "tongyong-guifan-hanzi-8105.txt").read_text("utf-8")
+    table = HANZI_8105.read_text("utf-8")
     chars = {line.strip()[0] for line in table.splitlines() if line.strip()}
     for key in ("serif", "serif_bold", "sans", "sans_bold"):
         metrics = fonts.metrics(key)

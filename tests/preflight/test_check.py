@@ -175,13 +175,26 @@ def test_issue_folder_without_a_built_pdf_says_to_build(tmp_path, monkeypatch):
     assert "yizhen.jpg" in text
 
 
-def test_issue_folder_checks_its_built_pdf(tmp_path, monkeypatch, good_pdf):
+def test_issue_folder_checks_its_built_pdf(tmp_path, monkeypatch):
+    from layout.options import BuildOptions
+    from layout.pipeline import build
+
+    monkeypatch.chdir(tmp_path)
+    build(REPO / "issues" / "sample", BuildOptions(formats=("pdf",)), Diagnostics())
+    ok, text = check_path(REPO / "issues" / "sample", Diagnostics())
+    assert ok and "Input check" in text and "PASSED" in text, text
+    assert "every character of 7 source text(s) is on the page" in text
+
+
+def test_issue_folder_with_another_pdf_names_the_articles_missing_from_it(tmp_path, monkeypatch,
+                                                                          good_pdf):
     monkeypatch.chdir(tmp_path)
     built = tmp_path / "output" / "sample" / "sample.pdf"
     built.parent.mkdir(parents=True)
     shutil.copy(good_pdf, built)
     ok, text = check_path(REPO / "issues" / "sample", Diagnostics())
-    assert ok and "Input check" in text and "PASSED" in text
+    assert not ok and "PASSED" in text  # fine for the plant, but not this issue's text
+    assert "wenming lost" in text
 
 
 def test_a_broken_issue_folder_fails_with_the_reason(tmp_path):

@@ -1,0 +1,411 @@
+"""Typography of a printed page, read back from any PDF: what a 版面编辑 would mark.
+
+`measure_typography(path)` reads every glyph's position with pymupdf and
+counts, over the text lines it finds (runs of glyphs on one baseline):
+
+- 禁则: lines starting with a mark that may not start a line, or ending with
+  one that may not end it (`no_start` / `no_end` in `layout/cjk/rules.yaml`);
+- splits: a run the rules never break (a number, ——, ……) going on in the
+  next line of its column; Latin words and URLs continued on the next line
+  are counted apart (a break at a space leaves no trace in a PDF);
+- 孤字: a paragraph's last line holding a single character (the rules' `solid`
+  classes) under a line of the same column;
+- loose lines (median space between two Han characters above the rules'
+  `loose_em`) and ragged lines (a line inside a paragraph stopping short of
+  its column's right edge);
+- the grid: the share of body lines whose baseline lines up with a body line
+  in another column;
+- holes: the largest share, over pages, of the inked area left empty in
+  windows of 3 × 3 body characters (rendered at 50 dpi, size capped);
+- glyphs overprinting each other or drawn on photos, .notdef glyphs, fonts not
+  embedded, and, given the source texts, characters of each source missing.
+
+The body size is the most common text size. The character classes are those
+of the composer (`layout.cjk.rules()`), never a second copy.
+"""
+from __future__ import annotations
+
+import collections
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from layout.cjk import NEVER, rules
+from layout.i18n import _
+from layout.preflight.fidelity import countable
+
+EXAMPLES = 5              # examples kept per kind of fault
+LOOSE_SHARE = 0.01        # more loose lines than this share is a warning
+GRID_SHARE = 0.98         # fewer body lines on the shared grid than this is a warning
+HOLE_SHARE = 0.05         # a larger empty share of the inked area is a warning
+RENDER_DPI = 50
+MAX_RENDER_PIXELS = 6_000_000   # a page larger than this is rendered coarser
+LATIN_CLASSES = ("latin", "ascii_punct")
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    char: str
+    gid: int
+    x: float      # origin
+    y: float      # baseline
+    x1: float     # right edge of the advance box
+    size: float
+
+
+@dataclass(slots=True)
+class Typography:
+    """The figures of one PDF; `examples` holds a few of each fault, `p1:…`."""
+
+    path: Path
+    pages: int = 0
+    body_size: float = 0.0
+    lines: int = 0
+    body_lines: int = 0
+    kinsoku_start: int = 0
+    kinsoku_end: int = 0
+    splits: int = 0
+    latin_continued: int = 0
+    lone_char_lines: int = 0
+    loose_lines: int = 0
+    max_extra_em: float = 0.0
+    ragged_lines: int = 0
+    grid_aligned_lines: int = 0
+    blank_share: float = 0.0
+    glyph_collisions: int = 0
+    glyphs_on_images: int = 0
+    notdef: int = 0
+    fonts_not_embedded: list[str] = field(default_factory=list)
+    missing: dict[str, int] | None = None     # source name → characters missing
+    text: str = ""                            # every glyph's character, in drawing order
+    examples: dict[str, list[str]] = field(default_factory=lambda: collections.defaultdict(list))
+
+    @property
+    def grid_aligned(self) -> float:
+        return self.grid_aligned_lines / self.body_lines if self.body_lines else 1.0
+
+    def note(self, kind: str, example: str) -> None:
+        if len(self.examples[kind]) < EXAMPLES:
+            self.examples[kind].append(example)
+
+
+# ---------------------------------------------------------------- reading lines
+
+def page_glyphs(page) -> list[Glyph]:
+    """Every horizontally set glyph of a pymupdf page."""
+    out = []
+    for span in page.get_texttrace():
+        if span.get("wmode", 0) != 0:
+            continue
+        for code, gid, origin, bbox in span["chars"]:
+            char = chr(code) if 0 < code < 0x110000 else "\ufffd"
+            out.append(Glyph(char, gid, origin[0], origin[1], bbox[2], span["size"]))
+    return out
+
+
+def text_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Runs of glyphs on one baseline without a gap wider than about an em."""
+    lines, current = [], []
+    for g in sorted(glyphs, key=lambda g: (round(g.y), g.x)):
+        if current:
+            p = current[-1]
+            if abs(g.y - p.y) > 0.25 * p.size or g.x - p.x1 > 0.9 * p.size or g.x < p.x:
+                lines.append(current)
+                current = []
+        if g.char.strip():
+            current.append(g)
+    if current:
+        lines.append(current)
+    return [line for line in lines if line]
+
+
+def successors(lines: list[list[Glyph]]) -> list[int | None]:
+    """For each line, the next line below it in the same column (None at a column's foot)."""
+    order = sorted(range(len(lines)), key=lambda i: lines[i][0].y)
+    found: list[int | None] = [None] * len(lines)
+    for rank, i in enumerate(order):
+        line = lines[i]
+        x0, x1, y, size = line[0].x, line[-1].x1, line[0].y, line[0].size
+        for j in order[rank + 1:]:
+            other = lines[j]
+            gap = other[0].y - y
+            if gap > 2.6 * max(size, 30.0):
+                break
+            if not 0.5 * size < gap < 2.6 * max(size, other[0].size):
+                continue
+            overlap = min(x1, other[-1].x1) - max(x0, other[0].x)
+            if overlap > 0.5 * min(x1 - x0, other[-1].x1 - other[0].x):
+                found[i] = j
+                break
+    return found
+
+
+# ---------------------------------------------------------------- line rules
+
+def _kinsoku(t: Typography, label: str, text: str) -> None:
+    r = rules()
+    if r.no_start[r.class_of(text[0])]:
+        t.kinsoku_start += 1
+        t.note("kinsoku_start", f"{label}:{text[:12]}")
+    if r.no_end[r.class_of(text[-1])]:
+        t.kinsoku_end += 1
+        t.note("kinsoku_end", f"{label}:{text[-12:]}")
+
+
+def _split(t: Typography, label: str, text: str, following: str) -> None:
+    """A run the rules never break (digits, ——, ……, a Latin word) going on in the next line.
+
+    Only runs of one class count: across classes (a number and the Han unit
+    after it) a line end next to a new line cannot be told from a break.
+    """
+    r = rules()
+    a, b = r.class_of(text[-1]), r.class_of(following[0])
+    if a != b or r.pairs[a][b] != NEVER:
+        return
+    kind = "latin_continued" if r.names[a] in LATIN_CLASSES else "splits"
+    setattr(t, kind, getattr(t, kind) + 1)
+    t.note(kind, f"{label}:{text[-6:]}|{following[:6]}")
+
+
+def _loose(t: Typography, label: str, line: list[Glyph]) -> None:
+    r, han = rules(), rules().cls("han")
+    gaps = [(q.x - p.x1) / p.size for p, q in zip(line, line[1:])
+            if r.class_of(p.char) == han and r.class_of(q.char) == han]
+    # justification spreads space evenly, so the median gap tells a loose
+    # line; a single wide gap is a real space, not looseness
+    worst = statistics.median_low(gaps) if len(gaps) >= 4 else 0.0
+    t.max_extra_em = max(t.max_extra_em, worst)
+    if worst > r.loose_em:
+        t.loose_lines += 1
+        t.note("loose_lines", f"{label}:{''.join(g.char for g in line)[:10]}(+{worst:.2f}em)")
+
+
+def _solid_count(line: list[Glyph]) -> int:
+    r = rules()
+    return sum(1 for g in line if r.solid[r.class_of(g.char)])
+
+
+def _ragged(t: Typography, label: str, lines, body: list[int], follow) -> None:
+    """Lines inside a paragraph must end flush with their column's right edge."""
+    body_set = set(body)
+    for i in body:
+        line = lines[i]
+        x0, size = line[0].x, line[0].size
+        column = [lines[k] for k in body if abs(lines[k][0].x - x0) < 0.3 * size]
+        # the column's edge is where most of its lines end (a mark squeezed at
+        # the line end may stick out by half an em)
+        edge, votes = collections.Counter(round(g[-1].x1) for g in column).most_common(1)[0]
+        j = follow[i]
+        if votes < 3 or j is None or j not in body_set or abs(lines[j][0].x - x0) > 0.3 * size:
+            continue  # a paragraph's last line, or followed by a heading
+        widest = max(g[-1].x1 for g in column if abs(g[-1].x1 - edge) <= 1)
+        if line[-1].x1 < widest - 0.5 * size:
+            t.ragged_lines += 1
+            t.note("ragged_lines", f"{label}:" + "".join(g.char for g in line)[-8:])
+
+
+def _grid(lines, body: list[int]) -> int:
+    """Body lines whose baseline matches a body line beside them (another column)."""
+    spans = [(round(lines[i][0].y, 1), lines[i][0].x, lines[i][-1].x1) for i in body]
+    return sum(1 for y, x0, x1 in spans
+               if any(abs(y - y2) <= 0.5 and (a > x1 or b < x0) for y2, a, b in spans))
+
+
+def measure_lines(t: Typography, number: int, glyphs: list[Glyph]) -> None:
+    """Add one page's line figures to `t`."""
+    label = f"p{number}"
+    lines = text_lines(glyphs)
+    follow = successors(lines)
+    has_above = {j for j in follow if j is not None}
+    body = [i for i, line in enumerate(lines) if abs(line[0].size - t.body_size) < 0.05]
+    t.lines += len(lines)
+    t.body_lines += len(body)
+    for i, line in enumerate(lines):
+        text = "".join(g.char for g in line)
+        _kinsoku(t, label, text)
+        if follow[i] is not None:
+            _split(t, label, text, "".join(g.char for g in lines[follow[i]]))
+    for i in body:
+        if _solid_count(lines[i]) == 1 and len(lines[i]) <= 2 and i in has_above:
+            t.lone_char_lines += 1
+            t.note("lone_char_lines", f"{label}:" + "".join(g.char for g in lines[i]))
+        _loose(t, label, lines[i])
+    _ragged(t, label, lines, body, follow)
+    t.grid_aligned_lines += _grid(lines, body)
+
+
+# ---------------------------------------------------------------- page checks
+
+def blank_share(page, body_size: float) -> float:
+    """Share of the inked area's bounding box lying in empty windows of 3 × 3 body ems."""
+    import numpy as np
+    import pymupdf
+
+    if body_size <= 0:
+        return 0.0
+    zoom = RENDER_DPI / 72
+    area = page.rect.width * page.rect.height * zoom * zoom
+    if area > MAX_RENDER_PIXELS:
+        zoom *= (MAX_RENDER_PIXELS / area) ** 0.5
+    pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csGRAY, alpha=False)
+    ink = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, :pix.width] < 235
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink[::2].any(axis=0))
+    if not len(rows) or not len(cols):
+        return 1.0
+    ink = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    w, h = max(2, int(3 * body_size * zoom)), max(2, int(3 * 1.6 * body_size * zoom))
+    ny, nx = (ink.shape[0] - 1) // h, (ink.shape[1] - 1) // w
+    if not nx or not ny:
+        return 0.0
+    windows = ink[:ny * h, :nx * w].reshape(ny, h, nx, w).any(axis=(1, 3))
+    return float((~windows).sum()) / windows.size
+
+
+def collisions(page, glyphs: list[Glyph]) -> tuple[int, int]:
+    """Letter pairs whose central boxes intersect, and letters drawn on images."""
+    import unicodedata
+
+    boxes = []
+    for span in page.get_texttrace():
+        for code, _gid, _origin, (x0, y0, x1, y1) in span["chars"]:
+            # punctuation squeezed to half its box overlaps a neighbour by
+            # design: only letters and digits count
+            if 32 < code < 0x110000 and unicodedata.category(chr(code))[0] in "LN":
+                dx, dy = (x1 - x0) * 0.3, (y1 - y0) * 0.3
+                boxes.append((x0 + dx, y0 + dy, x1 - dx, y1 - dy))
+    boxes.sort()
+    hits = 0
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if b[0] >= a[2]:
+                break
+            if b[1] < a[3] and a[1] < b[3]:
+                hits += 1
+    images = [info["bbox"] for info in page.get_image_info()]
+    on_images = sum(1 for b in boxes for r in images
+                    if r[0] <= (b[0] + b[2]) / 2 <= r[2] and r[1] <= (b[1] + b[3]) / 2 <= r[3])
+    return hits, on_images
+
+
+def fonts_not_embedded(doc) -> list[str]:
+    names = set()
+    for page in doc:
+        for xref, ext, kind, name, *_ in page.get_fonts(full=True):
+            if ext in ("n/a", "") and kind != "Type3":
+                names.add(name)
+    return sorted(names)
+
+
+def missing_from(text: str, sources: Mapping[str, str]) -> dict[str, int]:
+    """Characters (whitespace aside) of each source the text lacks, source by source in order."""
+    available = countable(text)
+    missing = {}
+    for name, source in sources.items():
+        need = countable(source)
+        short = need - available
+        available -= need
+        missing[name] = sum(short.values())
+    return missing
+
+
+def measure_typography(path: Path, sources: Mapping[str, str] | None = None) -> Typography:
+    """The typographic figures of the PDF at `path` (pymupdf must be able to open it)."""
+    import pymupdf
+
+    t = Typography(Path(path))
+    with pymupdf.open(path) as doc:
+        pages = [page_glyphs(page) for page in doc]
+        sizes = collections.Counter(round(g.size, 1) for glyphs in pages for g in glyphs)
+        t.pages, t.body_size = len(pages), sizes.most_common(1)[0][0] if sizes else 0.0
+        t.text = "".join(g.char for glyphs in pages for g in glyphs)
+        for number, (page, glyphs) in enumerate(zip(doc, pages), 1):
+            t.notdef += sum(1 for g in glyphs if g.gid == 0 and g.char.strip())
+            measure_lines(t, number, glyphs)
+            t.blank_share = max(t.blank_share, blank_share(page, t.body_size))
+            hits, on_images = collisions(page, glyphs)
+            t.glyph_collisions += hits
+            t.glyphs_on_images += on_images
+        t.fonts_not_embedded = fonts_not_embedded(doc)
+    if sources is not None:
+        t.missing = missing_from(t.text, sources)
+    return t
+
+
+# ---------------------------------------------------------------- the report
+
+def _examples(t: Typography, kind: str) -> str:
+    shown = t.examples.get(kind, [])
+    return ("  " + _("e.g. {examples}").format(examples="  ".join(shown))) if shown else ""
+
+
+def typography_findings(t: Typography) -> list[tuple[str, str, str]]:
+    """(topic, level, message) lines for the report; levels as in pdfcheck."""
+    from layout.preflight.pdfcheck import FAIL, PASS, WARN
+
+    def count(n: int, ok: str, bad: str, kind: str, level: str = WARN):
+        return (PASS, ok) if not n else (level, bad.format(n=n) + _examples(t, kind))
+
+    out = []
+    out.append(("kinsoku",) + count(t.kinsoku_start, _("no line starts with a mark that may not start a line"),
+                                    _("{n} line(s) start with a mark that may not start a line"), "kinsoku_start"))
+    out.append(("kinsoku",) + count(t.kinsoku_end, _("no line ends with a mark that may not end a line"),
+                                    _("{n} line(s) end with a mark that may not end a line"), "kinsoku_end"))
+    out.append(("splits",) + count(t.splits, _("no number, —— or …… split across lines"),
+                                   _("{n} number(s), —— or …… split across lines"), "splits"))
+    if t.latin_continued:
+        out.append(("splits", WARN, _("{n} Latin word(s) or URL(s) continued on the next line "
+                                      "(fine at a space or a URL's / . -)").format(n=t.latin_continued)
+                    + _examples(t, "latin_continued")))
+    out.append(("孤字",) + count(t.lone_char_lines, _("no paragraph ends in a line of one character"),
+                               _("{n} paragraph(s) end in a line of one character"), "lone_char_lines"))
+    loose_level = WARN if t.loose_lines > LOOSE_SHARE * max(t.body_lines, 1) else PASS
+    out.append(("loose", loose_level, _("{n} loose line(s) of {lines} body lines (widest extra spacing "
+                                        "{em:.2f} em, limit {limit:.2f})").format(
+        n=t.loose_lines, lines=t.body_lines, em=t.max_extra_em, limit=rules().loose_em)
+        + (_examples(t, "loose_lines") if t.loose_lines else "")))
+    out.append(("ragged",) + count(t.ragged_lines, _("every line inside a paragraph is justified"),
+                                   _("{n} line(s) inside a paragraph stop short of the column edge"),
+                                   "ragged_lines"))
+    out.append(("grid", PASS if t.grid_aligned >= GRID_SHARE else WARN,
+                _("{share:.1%} of body lines share their baseline with another column").format(
+                    share=t.grid_aligned)))
+    out.append(("holes", PASS if t.blank_share <= HOLE_SHARE else WARN,
+                _("{share:.1%} of the inked area left blank (largest page)").format(share=t.blank_share)))
+    out.append(("glyphs",) + count(t.glyph_collisions, _("no glyph overprints another"),
+                                   _("{n} glyph(s) overprint another"), "", FAIL))
+    if t.glyphs_on_images:
+        out.append(("glyphs", WARN, _("{n} glyph(s) drawn on a photo").format(n=t.glyphs_on_images)))
+    out.append(("glyphs",) + count(t.notdef, _("no missing glyph (.notdef)"),
+                                   _("{n} character(s) drawn as the missing glyph (.notdef)"), "", FAIL))
+    if t.fonts_not_embedded:
+        out.append(("fonts", FAIL, _("not embedded: {fonts}").format(fonts=", ".join(t.fonts_not_embedded))))
+    out += _missing_findings(t)
+    return out
+
+
+def _missing_findings(t: Typography) -> list[tuple[str, str, str]]:
+    from layout.preflight.pdfcheck import FAIL, PASS
+
+    if t.missing is None:
+        return []
+    lost = {name: n for name, n in t.missing.items() if n}
+    if not lost:
+        return [("source", PASS, _("every character of {n} source text(s) is on the page").format(
+            n=len(t.missing)))]
+    return [("source", FAIL, _("{name} lost {n} character(s)").format(name=name, n=n))
+            for name, n in lost.items()]
+
+
+def typography_report(path: Path, sources: Mapping[str, str] | None = None):
+    """The typography section of `layout check` as a pdfcheck Report."""
+    from layout.preflight.pdfcheck import Report
+
+    t = measure_typography(path, sources)
+    report = Report(Path(path), title=_("Typography of {path} (body {size:g} pt, {lines} body lines)")
+                    .format(path=path, size=t.body_size, lines=t.body_lines),
+                    verdict=(_("TYPOGRAPHY: nothing an editor would mark"),
+                             _("TYPOGRAPHY: {n} finding(s) for the page editor")), strict=True)
+    for topic, level, message in typography_findings(t):
+        report.add(level, topic, message)
+    return report, t

@@ -1,0 +1,146 @@
+"""The typography report of `layout check`: each fault it names is found on a page made to have it.
+
+A page of two columns of justified 10 pt body lines (reportlab, the repository's
+serif) reports nothing; each test changes one line and expects exactly that
+fault counted, so no check can pass by finding nothing.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from typer.testing import CliRunner
+
+from layout.cli import app
+from layout.preflight.typography import measure_typography, typography_report
+from tests.conftest import REPO
+
+SIZE, PITCH, CHARS = 10.0, 16.0, 20
+TEXT = ("铁东区以强化党组织阵地建设为切入点全面推进功能型社区党群服务中心建设对全区四十个社区深入摸排"
+        "依据地理位置辖区面积交通条件重点人群分布及资源禀赋等因地制宜拓展公益托管爱老敬老暖心帮扶")
+
+
+def _font() -> str:
+    if "TestSerif" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("TestSerif", str(REPO / "fonts" / "NotoSerifSC-Regular.ttf")))
+    return "TestSerif"
+
+
+def column_lines(offset: int, rows: int) -> list[str]:
+    """Paragraphs of five lines: indented 2 em (two spaces), full lines of 20, a last line of 15."""
+    out = []
+    for row in range(rows):
+        start = (offset + row * 7) % (len(TEXT) - CHARS)
+        if row % 5 == 0:
+            out.append("  " + TEXT[start:start + CHARS - 2])
+        else:
+            out.append(TEXT[start:start + (15 if row % 5 == 4 else CHARS)])
+    return out
+
+
+def page(path: Path, columns: list[list[str]], spacing: dict[tuple[int, int], float] | None = None) -> Path:
+    """Draw the columns' lines character by character, one em apart (plus `spacing` em)."""
+    canvas = Canvas(str(path), pagesize=(520, 500), initialFontName=_font())
+    canvas.setFont(_font(), SIZE)
+    for c, lines in enumerate(columns):
+        for r, text in enumerate(lines):
+            extra = (spacing or {}).get((c, r), 0.0)
+            for i, char in enumerate(text):
+                canvas.drawString(40 + c * 215 + i * SIZE * (1 + extra), 460 - r * PITCH, char)
+    canvas.save()
+    return path
+
+
+@pytest.fixture
+def columns():
+    return [column_lines(0, 20), column_lines(11, 20)]
+
+
+def test_a_clean_page_reports_nothing(tmp_path, columns):
+    m = measure_typography(page(tmp_path / "clean.pdf", columns))
+    assert m.body_lines == 40 and m.body_size == SIZE
+    assert (m.kinsoku_start, m.kinsoku_end, m.splits, m.lone_char_lines, m.loose_lines,
+            m.ragged_lines, m.notdef, m.glyph_collisions) == (0, 0, 0, 0, 0, 0, 0, 0), m.examples
+    assert m.grid_aligned == 1.0
+    report, _ = typography_report(tmp_path / "clean.pdf")
+    assert report.ok and "nothing an editor would mark" in report.text()
+
+
+def test_a_line_starting_with_a_comma_or_ending_with_an_opening_quote(tmp_path, columns):
+    columns[0][2] = "，" + columns[0][2][1:]
+    columns[1][6] = columns[1][6][:-1] + "“"
+    m = measure_typography(page(tmp_path / "kinsoku.pdf", columns))
+    assert (m.kinsoku_start, m.kinsoku_end) == (1, 1), m.examples
+    assert m.examples["kinsoku_start"][0].startswith("p1:，")
+
+
+def test_a_number_and_a_dash_split_across_lines(tmp_path, columns):
+    columns[0][1], columns[0][2] = columns[0][1][:-2] + "20", "25" + columns[0][2][2:]
+    columns[1][1], columns[1][2] = columns[1][1][:-1] + "—", "—" + columns[1][2][1:]
+    m = measure_typography(page(tmp_path / "split.pdf", columns))
+    assert m.splits == 2, m.examples
+    assert m.kinsoku_start == m.kinsoku_end == 0
+
+
+def test_a_single_character_last_line(tmp_path, columns):
+    columns[0][4] = "社。"
+    m = measure_typography(page(tmp_path / "lone.pdf", columns))
+    assert m.lone_char_lines == 1 and m.examples["lone_char_lines"] == ["p1:社。"]
+
+
+def test_a_loose_line(tmp_path, columns):
+    m = measure_typography(page(tmp_path / "loose.pdf", columns, spacing={(1, 7): 0.02}))
+    assert m.loose_lines == 0 and m.ragged_lines == 0
+    columns[1][7] = columns[1][7][:17]   # 17 characters spread over the measure of 20
+    m = measure_typography(page(tmp_path / "loose.pdf", columns, spacing={(1, 7): 3 / 16}))
+    assert m.loose_lines == 1 and m.max_extra_em == pytest.approx(3 / 16, abs=0.01)
+
+
+def test_a_ragged_line_inside_a_paragraph(tmp_path, columns):
+    columns[0][1] = columns[0][1][:15]
+    m = measure_typography(page(tmp_path / "ragged.pdf", columns))
+    assert m.ragged_lines == 1, m.examples
+
+
+def test_baselines_off_the_grid(tmp_path, columns):
+    path = tmp_path / "grid.pdf"
+    canvas = Canvas(str(path), pagesize=(520, 500), initialFontName=_font())
+    canvas.setFont(_font(), SIZE)
+    for c, lines in enumerate(columns):
+        for r, text in enumerate(lines):
+            canvas.drawString(40 + c * 215, 460 - r * PITCH - c * 5, text)
+    canvas.save()
+    m = measure_typography(path)
+    assert m.grid_aligned == 0.0
+    assert "grid" in typography_report(path)[0].text()
+
+
+def test_overprinting_glyphs_and_missing_source_characters(tmp_path, columns):
+    path = tmp_path / "collide.pdf"
+    canvas = Canvas(str(path), pagesize=(520, 500), initialFontName=_font())
+    canvas.setFont(_font(), SIZE)
+    canvas.drawString(40, 460, "铁东")
+    canvas.drawString(42, 460, "区")
+    canvas.save()
+    m = measure_typography(path, {"a": "铁东区", "b": "党建引领"})
+    assert m.glyph_collisions >= 1
+    assert m.missing == {"a": 0, "b": 4}
+    report, _ = typography_report(path, {"a": "铁东区", "b": "党建引领"})
+    assert not report.ok and "b lost 4 character(s)" in report.text()
+
+
+def test_a_hole_in_the_page(tmp_path, columns):
+    clean = measure_typography(page(tmp_path / "full.pdf", columns)).blank_share
+    columns[1][4:16] = [""] * 12
+    holed = measure_typography(page(tmp_path / "hole.pdf", columns)).blank_share
+    assert holed > clean + 0.1
+
+
+def test_layout_check_prints_the_typography_report(tmp_path, columns):
+    columns[0][4] = "社。"
+    result = CliRunner().invoke(app, ["check", str(page(tmp_path / "lone.pdf", columns))])
+    assert "Typography of" in result.output and "孤字" in result.output
+    assert "1 paragraph(s) end in a line of one character" in result.output
