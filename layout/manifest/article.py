@@ -118,4 +118,5 @@ def load_article(root: Path, article_id: str, hints: Hints, max_pixels: int,
         id=article_id,
         headline=Headline(title, _text_field(meta, "kicker", path), _text_field(meta, "subtitle", path)),
         paragraphs=paragraphs, kind=kind, byline=_text_field(meta, "byline", path),
-        dateline=_text_field(meta, "dateline", path), photos=photos, hints=hints, source=path)
+        dateline=_text_field(meta, "dateline", path), photos=photos, hints=hints, source=path,
+        teaser=_text_field(meta, "teaser", path))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from layout.errors import Diagnostics, InputError
 from layout.manifest.article import load_article
+from layout.manifest.edition import check_page_numbers
 from layout.manifest.keys import HINT_KEYS, ISSUE_KEYS, PAGE_KEYS, unknown_key_messages
 from layout.manifest.yamlio import load_yaml
 from layout.model import Hints, Issue, Page
@@ -100,6 +101,8 @@ def load_issue(folder: Path, diag: Diagnostics | None = None) -> Issue:
     if not isinstance(pages_raw, list):
         raise InputError("'pages' must be a list of pages", path, manifest.line_of("pages"))
     pages = tuple(_page(p, folder, path, style, diag) for p in pages_raw)
+    check_page_numbers(pages, [p.line_of("number") if isinstance(p, dict) else None
+                               for p in pages_raw], path)
     seen: dict[str, int] = {}
     for page in pages:
         for article in page.articles:

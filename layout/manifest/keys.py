@@ -6,7 +6,7 @@ import difflib
 ISSUE_KEYS = ("paper", "date", "number", "style", "pages")
 PAGE_KEYS = ("number", "name", "editor", "articles")
 HINT_KEYS = ("id", "columns", "position", "photo_columns", "headline_size")
-ARTICLE_KEYS = ("title", "kicker", "subtitle", "byline", "dateline", "kind", "photos")
+ARTICLE_KEYS = ("title", "kicker", "subtitle", "byline", "dateline", "kind", "photos", "teaser")
 PHOTO_KEYS = ("file", "caption", "credit")
 
 

@@ -72,6 +72,7 @@ class Article:
     photos: tuple[Photo, ...] = ()
     hints: Hints = field(default_factory=Hints)
     source: Path | None = None
+    teaser: str = ""    # a short line for page 1's 导读 when the 主题 is too long
 
     def all_text(self) -> str:
         """Every character of the article that must reach every output."""

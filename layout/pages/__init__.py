@@ -14,7 +14,7 @@ from layout.model import Issue, Page
 from layout.model.placed import PlacedIssue, PlacedPage
 from layout.options import BuildOptions
 from layout.pages.copyfit import ArticleFit, CopyFit, PageFit
-from layout.pages.furniture import furniture, furniture_rows
+from layout.pages.furniture import footer_rows, furniture, furniture_rows
 from layout.pages.grid import Grid, grid_for
 from layout.pages.placement import Placer
 from layout.pages.render import Renderer
@@ -27,19 +27,21 @@ class PagesResult:
     copyfit: CopyFit
 
 
-def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: BuildOptions):
+def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: BuildOptions,
+               diag: Diagnostics | None = None):
     """One placed page, and its article and page fits."""
-    top = furniture_rows(page)
-    free_rows = grid.rows - top
+    top, bottom = furniture_rows(page), footer_rows(issue, page, grid, fonts)
+    free_rows = grid.rows - top - bottom
     sizers = [Sizer(a, issue.style, grid, fonts, lead=(i == 0), breaker=options.breaker)
               for i, a in enumerate(page.articles)]
-    renderer = Renderer(grid, {s.article.id: s for s in sizers}, grid.rows)
+    renderer = Renderer(grid, {s.article.id: s for s in sizers}, grid.rows - bottom)
     left_empty = free_rows
     if sizers:
         tree, left_empty = Placer(sizers, grid.columns, free_rows).place()
         renderer.cut(tree, 0, top)
     drawn = renderer.drawn
-    items = furniture(issue, page, grid, fonts) + drawn.items
+    warn = diag.warn if diag is not None else (lambda _m: None)
+    items = furniture(issue, page, grid, fonts, warn) + drawn.items
     fits = []
     for sizer in sizers:
         a = sizer.article
@@ -60,10 +62,10 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
 def place_issue(issue: Issue, fonts: FontSet, options: BuildOptions,
                 diag: Diagnostics | None = None) -> PagesResult:
     """Place every page of the issue."""
-    grid = grid_for(issue.style)
     pages, article_fits, page_fits = [], [], []
     for page in issue.pages:
-        placed, fits, page_fit = place_page(issue, page, grid, fonts, options)
+        grid = grid_for(issue.style, page.number)
+        placed, fits, page_fit = place_page(issue, page, grid, fonts, options, diag)
         pages.append(placed); article_fits += fits; page_fits.append(page_fit)
     for fit in article_fits:
         if fit.lone_lines and diag is not None:

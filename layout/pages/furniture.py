@@ -1,16 +1,28 @@
-"""Page furniture: the masthead (报头) on page 1, the page header (眉头) elsewhere."""
+"""Page furniture: the masthead (报头) with its 报眼 on page 1, the page header (眉头)
+elsewhere, mirrored (版次 at the outer edge), and the 报尾 on an edition's last page."""
 from __future__ import annotations
 
+from typing import Callable
+
+from layout.compose import Line
 from layout.fonts import FontSet
 from layout.model import Issue, Page
 from layout.model.placed import PlacedBox, PlacedItem, PlacedRule
 from layout.pages.dates import masthead_date, solar, weekday
 from layout.pages.grid import Grid
+from layout.pages.guide import MARK, guide_entries, page_reference, ranked
 from layout.pages.runs import natural_line, placed_runs
 from layout.style import HouseStyle
 
 MASTHEAD_ROWS = 8
 HEADER_ROWS = 2
+IMPRINT_GAP = "　　"   # between the 报尾's fields
+
+Warn = Callable[[str], None]
+
+
+def _no_warning(_message: str) -> None:
+    return None
 
 
 def furniture_rows(page: Page) -> int:
@@ -31,7 +43,8 @@ def masthead_lines(issue: Issue, page: Page) -> list[str]:
     ]
 
 
-def masthead(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> list[PlacedItem]:
+def masthead(issue: Issue, page: Page, grid: Grid, fonts: FontSet,
+             warn: Warn = _no_warning) -> list[PlacedItem]:
     style: HouseStyle = issue.style
     items: list[PlacedItem] = []
     name_role = style.role("masthead")
@@ -49,7 +62,7 @@ def masthead(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> list[Place
         baseline = grid.top + leading * (n + 1) + 0.35 * size
         items += placed_runs(line, right - line.width, baseline, "furniture")
     info_left = right - max(natural_line(t, info_role.face, size, fonts).width for t in lines)
-    items += ear(issue, page, grid, fonts, grid.left + name.width, info_left, band)
+    items += ear(issue, page, grid, fonts, grid.left + name.width, info_left, band, warn)
     rule_y = grid.row_y(MASTHEAD_ROWS) - grid.pitch * 0.55
     items.append(PlacedRule(grid.left, rule_y, right, rule_y, 2.0))
     items.append(PlacedRule(grid.left, rule_y + 3, right, rule_y + 3, 0.5))
@@ -57,46 +70,128 @@ def masthead(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> list[Place
 
 
 def ear(issue: Issue, page: Page, grid: Grid, fonts: FontSet, left: float, right: float,
-        band: float) -> list[PlacedItem]:
-    """The 报眼 between the paper's name and the information lines: 今日导读, this page's stories."""
+        band: float, warn: Warn = _no_warning) -> list[PlacedItem]:
+    """The 报眼 between the paper's name and the information lines: 今日导读, the leading
+    story of every inside page with its 版 (see guide.py)."""
     margin = 2 * grid.gutter
     x0, x1 = left + margin, right - margin
-    size = issue.style.role("furniture").size
-    titles = [a.headline.title for a in page.articles if a.headline.title]
-    if x1 - x0 < 8 * size or not titles:
+    style = issue.style
+    size, leading, lines = _guide_size(issue, band)
+    if x1 - x0 < 8 * size or not ranked(issue):
         return []
+    face = style.role("body").face
+    width = lambda t: natural_line(t, face, size, fonts).width  # noqa: E731
+    ref_width = lambda n: natural_line(page_reference(n), "sans_bold", size, fonts).width  # noqa: E731
+    inner = x1 - x0 - 2 * size
+
+    def fits(text: str, number: int) -> bool:
+        gap = ref_width(number) + size if number else 0.0
+        return width(f"{MARK} {text}") + gap <= inner
+
+    entries = guide_entries(issue, lines, fits, warn)
     heading = natural_line("今日导读", "sans_bold", size, fonts)
-    leading = size * 1.55
-    usable = int((band - 2 * leading) // leading)
-    entries = [natural_line("■ " + t, issue.style.role("body").face, size, fonts) for t in titles]
-    entries = [e for e in entries if e.width <= x1 - x0 - size][:usable]
     top = grid.top + (band - leading * (len(entries) + 1)) / 2
     items: list[PlacedItem] = [PlacedBox(x0, grid.top, x1 - x0, band, tint=0.0, stroke=True)]
     items += placed_runs(heading, x0 + size, top + size, "furniture")
     for n, entry in enumerate(entries, start=1):
-        items += placed_runs(entry, x0 + size, top + size + n * leading, "furniture")
+        baseline = top + size + n * leading
+        items += placed_runs(natural_line(f"{MARK} {entry.text}", face, size, fonts),
+                             x0 + size, baseline, "furniture")
+        if entry.page:
+            ref = natural_line(page_reference(entry.page), "sans_bold", size, fonts)
+            items += placed_runs(ref, x1 - size - ref.width, baseline, "furniture")
     return items
 
 
+def _guide_size(issue: Issue, band: float) -> tuple[float, float, int]:
+    """(size, leading, lines) of the 导读: the furniture size, or the body size when
+    that is what it takes to list every inside page's lead."""
+    wanted = max(1, len(issue.pages) - 1)
+    sizes = (issue.style.role("furniture").size, issue.style.body_size)
+    for size in sizes:
+        leading = size * 1.55
+        lines = int((band - 2 * leading) // leading)
+        if lines >= wanted:
+            break
+    return size, leading, lines
+
+
 def page_header(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> list[PlacedItem]:
+    """第X版 and 版名 at the outer edge (left on even pages, right on odd), the paper and
+    date in the middle, 责任编辑 at the inner edge; a rule under them."""
     role = issue.style.role("furniture")
     size = max(role.size, issue.style.body_size)
     baseline = grid.baseline(0, size)
     right = grid.left + grid.width
-    left = natural_line(f"第{page.number}版　{page.name}", "sans_bold", size, fonts)
+    even = page.number % 2 == 0
+    folio_text = f"第{page.number}版　{page.name}" if even else f"{page.name}　第{page.number}版"
+    folio = natural_line(folio_text, "sans_bold", size, fonts)
     middle = natural_line(f"{issue.paper}　{solar(issue.date)}　{weekday(issue.date)}",
                           role.face, size, fonts)
     credit = natural_line(f"责任编辑　{page.editor}" if page.editor else "", role.face, size, fonts)
+    outer, inner = (folio, credit)
+    left_line, right_line = (outer, inner) if even else (inner, outer)
     items: list[PlacedItem] = []
-    items += placed_runs(left, grid.left, baseline, "furniture")
+    items += placed_runs(left_line, grid.left, baseline, "furniture")
     items += placed_runs(middle, grid.left + (grid.width - middle.width) / 2, baseline, "furniture")
-    items += placed_runs(credit, right - credit.width, baseline, "furniture")
+    items += placed_runs(right_line, right - right_line.width, baseline, "furniture")
     y = grid.row_y(1) + grid.pitch * 0.3
     items.append(PlacedRule(grid.left, y, right, y, 1.0))
     return items
 
 
-def furniture(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> list[PlacedItem]:
-    if page.number == 1:
-        return masthead(issue, page, grid, fonts)
-    return page_header(issue, page, grid, fonts)
+def is_last_page(issue: Issue, page: Page) -> bool:
+    """The last page of a whole edition (from page 1, two pages or more): it has the 报尾."""
+    pages = issue.pages
+    return len(pages) > 1 and pages[0].number == 1 and page.number == pages[-1].number
+
+
+def imprint_lines(issue: Issue, grid: Grid, fonts: FontSet) -> list[Line]:
+    """The 报尾's lines: its fields in order, as many to a line as fit, never split."""
+    role = issue.style.role("furniture")
+    size = min(role.size, issue.style.body_size)
+    publisher = issue.style.paper.publisher
+    fields = [f"{publisher}出版"] if publisher else []
+    fields += [f"{label}：{text}" for label, text in issue.style.edition.imprint]
+    lines, current = [], ""
+    for field_text in fields:
+        joined = f"{current}{IMPRINT_GAP}{field_text}" if current else field_text
+        if current and natural_line(joined, role.face, size, fonts).width > grid.width:
+            lines.append(current)
+            joined = field_text
+        current = joined
+    if current:
+        lines.append(current)
+    return [natural_line(t, role.face, size, fonts) for t in lines]
+
+
+def footer_rows(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> int:
+    """Rows at the foot of the type area taken by the 报尾 (the last page of an edition)."""
+    if not is_last_page(issue, page):
+        return 0
+    lines = imprint_lines(issue, grid, fonts)
+    return len(lines) + 1 if lines else 0
+
+
+def imprint(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> list[PlacedItem]:
+    """The 报尾 under a rule at the foot of the last page, each line centred."""
+    rows = footer_rows(issue, page, grid, fonts)
+    if not rows:
+        return []
+    first = grid.rows - rows
+    y = grid.row_y(first) + grid.pitch * 0.5
+    right = grid.left + grid.width
+    items: list[PlacedItem] = [PlacedRule(grid.left, y, right, y, 1.0)]
+    for n, line in enumerate(imprint_lines(issue, grid, fonts), start=1):
+        baseline = grid.baseline(first + n, line.glyphs[0].size)
+        items += placed_runs(line, grid.left + (grid.width - line.width) / 2, baseline,
+                             "furniture")
+    return items
+
+
+def furniture(issue: Issue, page: Page, grid: Grid, fonts: FontSet,
+              warn: Warn = _no_warning) -> list[PlacedItem]:
+    """The masthead (page 1) or page header, and the 报尾 on the last page."""
+    top = masthead(issue, page, grid, fonts, warn) if page.number == 1 else \
+        page_header(issue, page, grid, fonts)
+    return top + imprint(issue, page, grid, fonts)

@@ -51,12 +51,13 @@ class Grid:
         return max(0, -int(-(height - 1e-6) // self.pitch))
 
 
-def grid_for(style: HouseStyle) -> Grid:
-    """The grid of `style`: the type area centred between the side margins."""
+def grid_for(style: HouseStyle, page_number: int = 1) -> Grid:
+    """The grid of `style` on page `page_number`: the type area between the side margins,
+    the inner margin at the spine (left of an odd page, right of an even one)."""
     width = style.type_width
     free = style.page_width - width
     inner_share = style.margin_inner / (style.margin_inner + style.margin_outer)
-    left = free * inner_share
+    left = free * (inner_share if page_number % 2 else 1 - inner_share)
     height = style.page_height - style.margin_top - style.margin_bottom
     return Grid(style.page_width, style.page_height, left, style.margin_top, style.columns,
                 style.column_width, style.gutter, style.line_pitch,

@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 import yaml
 
+from layout.style.edition import EditionStyle, edition_style
 from layout.style.sizes import parse_length, parse_size
 
 DEFAULT_PATH = Path(__file__).with_name("default.yaml")
@@ -63,6 +64,7 @@ class HouseStyle:
     max_pixels: int
     icc_profile: str | None
     pdfx: str
+    edition: EditionStyle = EditionStyle()   # 报尾 and other edition-wide values
 
     @property
     def column_width(self) -> float:
@@ -160,6 +162,7 @@ def build_style(raw: dict) -> HouseStyle:
         target_ppi=_field(raw, "photos", "target_ppi", float),
         max_pixels=_field(raw, "photos", "max_pixels", int),
         icc_profile=raw["pdf"]["icc_profile"], pdfx=str(raw["pdf"]["pdfx"]),
+        edition=edition_style(raw),
     )
 
 

@@ -1,0 +1,133 @@
+"""Edition furniture: mirrored page headers, the 报尾 on the last page, a 导读 that guides."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from layout.errors import Diagnostics
+from layout.fonts import font_set
+from layout.manifest import load_issue
+from layout.model import Headline, Page
+from layout.model.placed import PlacedRule, PlacedText
+from layout.options import BuildOptions
+from layout.pages import place_issue
+from layout.pages.grid import grid_for
+from layout.pages.guide import fitted, first_phrase
+from tests.pages.factory import issue_of, story
+
+WEEKLY = Path(__file__).resolve().parents[1] / "fixtures" / "editions" / "weekly4"
+
+
+def edition(pages: int, per_page: int = 2):
+    """A small edition of `pages` pages, two short stories a page."""
+    issue = issue_of([])
+    made = []
+    for number in range(1, pages + 1):
+        articles = tuple(dataclasses.replace(story(number * 10 + k, 200), id=f"p{number}a{k}")
+                         for k in range(per_page))
+        made.append(Page(number, f"第{number}版名", articles, "李明"))
+    return dataclasses.replace(issue, pages=tuple(made))
+
+
+def texts(page) -> list[PlacedText]:
+    return [i for i in page.items if isinstance(i, PlacedText)]
+
+
+def line_text(page, y: float) -> str:
+    runs = sorted((t for t in texts(page) if abs(t.y - y) < 0.5), key=lambda t: t.x)
+    return "".join(t.text for t in runs)
+
+
+def run_with(page, fragment: str) -> PlacedText:
+    return next(t for t in texts(page) if fragment in t.text)
+
+
+@pytest.fixture(scope="module")
+def four():
+    issue = edition(4)
+    return issue, place_issue(issue, font_set(issue.style), BuildOptions()).placed
+
+
+def test_page_headers_put_the_page_number_at_the_outer_edge(four):
+    issue, placed = four
+    for page in placed.pages[1:]:
+        grid = grid_for(issue.style, page.number)
+        folio = run_with(page, f"第{page.number}版")
+        if page.number % 2 == 0:   # a left-hand page: its outer edge is the left
+            assert abs(folio.x - grid.left) < 1
+        else:
+            end = folio.x + folio.xs[-1] + folio.size
+            assert abs(end - (grid.left + grid.width)) < 1
+
+
+def test_even_pages_keep_the_wide_margin_at_the_spine():
+    style = edition(2).style
+    style = dataclasses.replace(style, margin_inner=30 * 2.835, margin_outer=12 * 2.835)
+    odd, even = grid_for(style, 1), grid_for(style, 2)
+    assert odd.left > even.left
+    assert abs((style.page_width - even.left - even.width) - odd.left) < 0.01
+
+
+def test_only_the_last_page_of_an_edition_has_the_imprint(four):
+    issue, placed = four
+    for page in placed.pages:
+        found = [t for t in texts(page) if "定价" in t.text]
+        assert bool(found) == (page.number == 4)
+    last = placed.pages[-1]
+    grid = grid_for(issue.style, 4)
+    price = run_with(last, "定价")
+    body = [t for t in texts(last) if t.role == "body"]
+    assert price.y > max(t.y for t in body), "the 报尾 is under the stories"
+    assert price.y <= grid.row_y(grid.rows)
+    for label, value in issue.style.edition.imprint:
+        assert value in "".join(t.text for t in texts(last))
+
+
+def test_a_one_page_issue_has_no_imprint(sample_dir):
+    issue = load_issue(sample_dir, Diagnostics())
+    placed = place_issue(issue, font_set(issue.style), BuildOptions()).placed
+    assert not [t for t in texts(placed.pages[0]) if "定价" in t.text]
+
+
+def test_the_guide_lists_the_lead_of_every_inside_page_with_its_page(four):
+    issue, placed = four
+    front = placed.pages[0]
+    for page in issue.pages[1:]:
+        ref = run_with(front, f"▶{page.number}版")
+        entry = line_text(front, ref.y)
+        lead = page.articles[0].headline.title
+        shown = entry.replace(f"▶{page.number}版", "").lstrip("■ ").rstrip("…")
+        assert shown and lead.startswith(shown), (entry, lead)
+    assert "今日4版" in "".join(t.text for t in texts(front))
+
+
+def test_a_long_title_is_shortened_to_its_teaser_then_its_first_phrase():
+    article = story(1, 100)
+    long = dataclasses.replace(article, headline=Headline("区政务服务中心延时服务\u3000覆盖12类事项"))
+    assert fitted(long, lambda t: len(t) <= 20) == "区政务服务中心延时服务\u3000覆盖12类事项"
+    assert fitted(long, lambda t: len(t) <= 12) == "区政务服务中心延时服务"
+    teased = dataclasses.replace(long, teaser="延时服务覆盖12类")
+    assert fitted(teased, lambda t: len(t) <= 12) == "延时服务覆盖12类"
+    assert fitted(teased, lambda t: len(t) <= 6) == "延时服务覆…"
+    assert first_phrase("一　二") == "一"
+
+
+def test_more_inside_pages_than_guide_lines_warns_naming_the_pages():
+    issue = edition(12, per_page=1)
+    diag = Diagnostics()
+    placed = place_issue(issue, font_set(issue.style), BuildOptions(), diag).placed
+    listed = {n for n in range(2, 13) if any(f"▶{n}版" in t.text for t in texts(placed.pages[0]))}
+    messages = [w.message for w in diag.warnings if "导读" in w.message]
+    assert listed and len(messages) == 1
+    assert all(str(n) in messages[0] for n in set(range(2, 13)) - listed)
+
+
+def test_the_weekly_fixture_guides_to_each_inside_page():
+    issue = load_issue(WEEKLY, Diagnostics())
+    placed = place_issue(issue, font_set(issue.style), BuildOptions(), Diagnostics()).placed
+    front = "".join(t.text for t in texts(placed.pages[0]))
+    assert all(f"▶{n}版" in front for n in (2, 3, 4))
+    rules = [i for i in placed.pages[-1].items if isinstance(i, PlacedRule)]
+    assert rules
