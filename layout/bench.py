@@ -5,8 +5,11 @@ Reports medians of several runs (these machines are noisy):
   formats), with its peak resident memory;
 - a whole rebuild in a process that built before, as `layout watch` does;
 - in one warm process: reading, placing, and each exporter;
-- the composer in characters per second, per line breaker (layout.compose.bench).
-Run: python -m layout.bench [ISSUE_DIR] [--runs N]
+- the composer in characters per second, per line breaker (layout.compose.bench);
+- the placer's growth: one page of 32, 64 and 128 articles (cut from the
+  sample's text, every fifth with a photo), built to PDF in a new process with
+  --allow-overflow, its time and peak memory (`--placer` runs only this).
+Run: python -m layout.bench [ISSUE_DIR] [--runs N] [--placer]
 """
 from __future__ import annotations
 
@@ -77,11 +80,59 @@ def warm_stages(issue_dir: Path, runs: int) -> dict[str, float]:
     return figures
 
 
+def crowded_issue(folder: Path, sample: Path, count: int) -> Path:
+    """An issue of one page holding `count` articles cut from the sample's copy."""
+    import shutil
+
+    text = "".join(p.read_text("utf-8").split("---", 2)[2].replace("\n", "").replace("#", "")
+                   for p in sorted((sample / "articles").glob("*.md")))
+    shutil.copytree(sample / "photos", folder / "photos")
+    (folder / "articles").mkdir(parents=True)
+    ids = []
+    for n in range(count):
+        length = 60 + (n * 137) % 700
+        start = (n * 211) % (len(text) - length)
+        photo = ("photos:\n  - file: yizhen.jpg\n    caption: 图片说明。\n    credit: 本报记者 摄\n"
+                 if n % 5 == 1 else "")
+        body = text[start:start + length]
+        (folder / "articles" / f"a{n}.md").write_text(
+            f"---\ntitle: {body[:6 + n % 9]}\n{photo}---\n\n{body}\n", "utf-8")
+        ids.append(f"a{n}")
+    (folder / "issue.yaml").write_text(
+        "paper: 铁东新闻\ndate: 2025-06-18\npages:\n  - number: 1\n    name: 社区\n"
+        f"    articles: [{', '.join(ids)}]\n", "utf-8")
+    return folder
+
+
+def placer_scaling(sample: Path, counts=(32, 64, 128)) -> list[str]:
+    """Time and peak memory of a PDF build of one page of `count` articles, new process."""
+    lines = []
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            issue = crowded_issue(Path(tmp) / "crowded", sample, count)
+            start = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-c", "import resource, sys\nfrom layout.cli import main\n"
+                 "try:\n    main()\nexcept SystemExit:\n    pass\n"
+                 "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)",
+                 "build", str(issue), "-o", str(Path(tmp) / "out"), "--format", "pdf",
+                 "--allow-overflow"], capture_output=True, text=True)
+            elapsed = time.perf_counter() - start
+            peak = int(done.stderr.strip().splitlines()[-1]) / 1024
+            lines.append(f"one page of {count} articles (pdf, new process): {elapsed:.2f} s, "
+                         f"peak RSS {peak:.0f} MiB")
+    return lines
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the sample build.")
     parser.add_argument("issue", nargs="?", default="issues/sample", type=Path)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--placer", action="store_true", help="only the placer's growth")
     args = parser.parse_args(argv)
+    if args.placer:
+        print("\n".join(placer_scaling(args.issue)))
+        return 0
     total, peak = cold_builds(args.issue, args.runs)
     print(f"layout build (pdf+docx+epub, new process): median {total:.3f} s, "
           f"peak RSS {peak:.0f} MiB, {args.runs} runs")
@@ -94,6 +145,8 @@ def main(argv: list[str]) -> int:
     for issue in (args.issue, Path("tests/fixtures/stress")):
         for line in bench_issue(issue, args.runs):
             print("  " + line)
+    for line in placer_scaling(args.issue):
+        print("  " + line)
     return 0
 
 

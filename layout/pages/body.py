@@ -92,6 +92,10 @@ class Body:
         return tuple(groups)
 
     @cached_property
+    def _memo(self) -> dict:
+        return {}
+
+    @cached_property
     def line_count(self) -> int:
         return sum(len(g.rows) for g in self.groups)
 
@@ -108,7 +112,10 @@ class Body:
 
     def rows_needed(self, columns: int) -> int:
         """Height in rows of the balanced flow into `columns` columns."""
-        return max((len(leg) for leg in _fill(self.groups, columns)), default=0)
+        key = ("rows", columns)
+        if key not in self._memo:
+            self._memo[key] = max((len(leg) for leg in _fill(self.groups, columns)), default=0)
+        return self._memo[key]
 
     def flow_around(self, capacities: list[int]) -> tuple[tuple[Row, ...], ...] | None:
         """Rows per leg when legs hold different numbers of rows (a photo sits over some),
@@ -118,11 +125,14 @@ class Body:
     def rows_needed_around(self, columns: int, photo_columns: int, photo_rows: int) -> int:
         """Least body height in rows when the last `photo_columns` legs give their top
         `photo_rows` rows to photos."""
-        total = sum(len(g.rows) for g in self.groups)
-        height = max(photo_rows, -(-(total + photo_rows * photo_columns) // columns))
-        while self.flow_around(capacities(columns, photo_columns, photo_rows, height)) is None:
-            height += 1
-        return height
+        key = ("around", columns, photo_columns, photo_rows)
+        if key not in self._memo:
+            total = self.line_count
+            height = max(photo_rows, -(-(total + photo_rows * photo_columns) // columns))
+            while self.flow_around(capacities(columns, photo_columns, photo_rows, height)) is None:
+                height += 1
+            self._memo[key] = height
+        return self._memo[key]
 
 
 def capacities(columns: int, photo_columns: int, photo_rows: int, height: int) -> list[int]:

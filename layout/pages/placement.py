@@ -5,28 +5,36 @@ the page's free rectangle is cut, recursively, horizontally or vertically;
 the articles keep their order (the earlier ones go to the top or left part,
 so the lead is top left). For a rectangle `columns` wide holding articles
 i..j, `solve` returns the least cost of filling it *exactly* for every
-height in rows, as an array, together with the cut that achieved it. A
-horizontal cut combines its two parts by a min-plus convolution over
-heights (plus one row for the rule between them); a vertical cut adds the
-parts' arrays, since both must be as tall as the rectangle. Single
-articles contribute the cost of each height they can fill (see `sizing`).
+height in rows, as an array, with the cut that achieved it. A horizontal
+cut combines its two parts by a min-plus convolution over heights (plus one
+row for the rule between them); a vertical cut adds the parts' arrays, since
+both must be as tall as the rectangle. Single articles contribute the cost
+of each height they can fill (see `sizing`).
 
-Arrays are numpy vectors, so a page of a dozen articles is solved in a few
-milliseconds. The result is deterministic: ties go to the first candidate.
+Bounded cost: the page is a stack of bands, each a full-width rectangle of
+at most BAND consecutive articles, cut freely inside. A page of up to BAND
+articles is one band, so its layout is the optimum over every guillotine
+layout; a longer page (a page of 简讯, a stress test) costs time and memory
+linear in its articles — O(n·BAND²·columns²) min-plus steps — instead of the
+cubic growth of the unrestricted recursion. For each rectangle only the
+winning cut per height is kept, so memory is O(n·BAND·columns·rows).
+
+The result is deterministic: ties go to the first candidate.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from layout.errors import BuildError
+from layout.i18n import _
 from layout.pages.sizing import BlockPlan, Sizer
 
 TOP, BOTTOM, LEFT, RIGHT = 1, 2, 4, 8
 EDGES = {"top": TOP, "bottom": BOTTOM, "left": LEFT, "right": RIGHT}
 SEPARATOR_ROWS = 1      # a horizontal cut leaves a row for the rule
+BAND = 10               # most articles in one band (exact layout within a band)
 COST_MISSED_POSITION = 1e4  # an editor's position hint overrides looks; only over-set copy costs more
 COST_HOLE_ROW = 60.0    # per column, for rows left empty at the foot of a block or the page
 COST_OVERSET_ROW = 1e5  # per column, for rows of copy that do not fit: only when nothing else does
@@ -44,16 +52,29 @@ class Cut:
     plan: BlockPlan | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Solution:
+    """Least cost per height of one rectangle, and how each height was reached."""
+
+    cost: np.ndarray                 # per height in rows (inf: impossible)
+    choices: tuple                   # candidate cuts: ("h", k, 0) or ("v", k, left columns)
+    best: np.ndarray | None = None   # per height: index of the winning candidate
+    split: np.ndarray | None = None  # per height: rows of the upper part of a winning "h" cut
+
+
 class Placer:
     """Solves one page: articles in order, `columns` × `rows` of free grid."""
 
     def __init__(self, sizers: list[Sizer], columns: int, rows: int):
         self.sizers, self.columns, self.rows = sizers, columns, rows
         self.length = rows + 1   # heights 0..rows; taller copy is priced as over-set (see plans)
-        t = np.arange(self.length)[:, None] - SEPARATOR_ROWS - np.arange(self.length)[None, :]
-        self._conv_index = np.clip(t, 0, self.length - 1)
-        self._conv_valid = t >= 0
-        self._cached = lru_cache(maxsize=None)(self._solve_uncached)
+        n = self.length
+        pad = n + SEPARATOR_ROWS
+        # gather[h, t]: index into the lower part's padded costs for height h - SEP - t
+        self._gather = np.arange(n)[:, None] - SEPARATOR_ROWS - np.arange(n)[None, :] + pad
+        self._pad = np.full(pad, np.inf)
+        self._rows_index = np.arange(n)
+        self._memo: dict = {}
         self._wanted = [self.wanted_edges(i) for i in range(len(sizers))]
         self._plans: dict = {}
 
@@ -62,12 +83,15 @@ class Placer:
         hint = EDGES.get(self.sizers[i].article.hints.position or "", 0)
         return hint | (TOP if i == 0 else 0)
 
-    def _solve(self, columns: int, i: int, j: int, flags: int):
+    def _solve(self, columns: int, i: int, j: int, flags: int) -> Solution:
         """Memoised solve; flags no article of i..j cares about are dropped first."""
         mask = 0
         for k in range(i, j):
             mask |= self._wanted[k]
-        return self._cached(columns, i, j, flags & mask)
+        key = (columns, i, j, flags & mask)
+        if key not in self._memo:
+            self._memo[key] = self._solve_uncached(*key)
+        return self._memo[key]
 
     def plans(self, i: int, columns: int) -> dict[int, tuple[BlockPlan, float]]:
         """Article i's plan and cost for every height: its own options, else the nearest
@@ -102,55 +126,102 @@ class Placer:
             cost += COST_MISSED_POSITION
         return cost
 
-    def _minplus(self, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        total = a[None, :] + np.where(self._conv_valid, b[self._conv_index], np.inf)
-        return total.min(axis=1), total.argmin(axis=1)
+    def _minplus(self, upper: np.ndarray, lower: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Least upper[t] + lower[h − SEP − t] per height h, and the t achieving it."""
+        total = upper[None, :] + np.concatenate((self._pad, lower))[self._gather]
+        split = total.argmin(axis=1)
+        return total[self._rows_index, split], split
 
-    def _solve_uncached(self, columns: int, i: int, j: int, flags: int):
-        """(cost per height, list of candidates, chosen candidate per height, split heights)."""
-        if j - i == 1:
-            return self.leaf(i, columns, flags), None, None, None
-        costs, choices = [], []
+    def _candidates(self, columns: int, i: int, j: int, flags: int):
+        """(choice, cost per height, split per height or None) for every cut of i..j."""
         for k in range(i + 1, j):
-            top = self._solve(columns, i, k, flags & ~BOTTOM)[0]
-            bottom = self._solve(columns, k, j, flags & ~TOP)[0]
+            top = self._solve(columns, i, k, flags & ~BOTTOM).cost
+            bottom = self._solve(columns, k, j, flags & ~TOP).cost
             cost, split = self._minplus(top, bottom)
-            costs.append(cost); choices.append(("h", k, split))
+            yield ("h", k, 0), cost, split
         for left in range(1, columns):
             for k in range(i + 1, j):
-                a = self._solve(left, i, k, flags & ~RIGHT)[0]
-                b = self._solve(columns - left, k, j, flags & ~LEFT)[0]
-                costs.append(a + b); choices.append(("v", k, left))
-        stack = np.vstack(costs)
-        best = stack.argmin(axis=0)
-        return stack.min(axis=0), choices, best, None
+                a = self._solve(left, i, k, flags & ~RIGHT).cost
+                b = self._solve(columns - left, k, j, flags & ~LEFT).cost
+                yield ("v", k, left), a + b, None
+
+    def _solve_uncached(self, columns: int, i: int, j: int, flags: int) -> Solution:
+        if j - i == 1:
+            return Solution(self.leaf(i, columns, flags), ())
+        return self._keep_best(self._candidates(columns, i, j, flags))
+
+    def _keep_best(self, candidates) -> Solution:
+        """The least cost per height over `candidates`; ties go to the first."""
+        best_cost = np.full(self.length, np.inf)
+        best = np.zeros(self.length, dtype=np.int32)
+        split = np.zeros(self.length, dtype=np.int32)
+        choices = []
+        for index, (choice, cost, cut_at) in enumerate(candidates):
+            choices.append(choice)
+            better = cost < best_cost
+            if not better.any():
+                continue
+            best_cost = np.where(better, cost, best_cost)
+            best[better] = index
+            if cut_at is not None:
+                split[better] = cut_at[better]
+        return Solution(best_cost, tuple(choices), best, split)
 
     def tree(self, columns: int, i: int, j: int, flags: int, rows: int) -> Cut:
         """Rebuild the layout tree that achieved the cost at `rows`."""
         if j - i == 1:
             plan, _ = self.plans(i, columns)[rows]
             return Cut(columns, rows, plan=plan)
-        _, choices, best, _ = self._solve(columns, i, j, flags)
-        kind, k, extra = choices[best[rows]]
+        solution = self._solve(columns, i, j, flags)
+        kind, k, left = solution.choices[solution.best[rows]]
         if kind == "h":
-            top_rows = int(extra[rows])
+            top_rows = int(solution.split[rows])
             bottom_rows = rows - SEPARATOR_ROWS - top_rows
             return Cut(columns, rows, self.tree(columns, i, k, flags & ~BOTTOM, top_rows),
                        self.tree(columns, k, j, flags & ~TOP, bottom_rows))
-        return Cut(columns, rows, self.tree(extra, i, k, flags & ~RIGHT, rows),
-                   self.tree(columns - extra, k, j, flags & ~LEFT, rows), vertical=True)
+        return Cut(columns, rows, self.tree(left, i, k, flags & ~RIGHT, rows),
+                   self.tree(columns - left, k, j, flags & ~LEFT, rows), vertical=True)
+
+    def _band_flags(self, i: int, j: int) -> int:
+        n = len(self.sizers)
+        return LEFT | RIGHT | (TOP if i == 0 else 0) | (BOTTOM if j == n else 0)
+
+    def _stack(self) -> list[Solution]:
+        """stacks[j]: articles 0..j as bands one above the other, least cost per height;
+        its choices name where the last band starts."""
+        n = len(self.sizers)
+        stacks: list[Solution] = [Solution(np.full(self.length, np.inf), ())]
+        for j in range(1, n + 1):
+            def candidates(j=j):
+                for i in range(max(0, j - BAND), j):
+                    band = self._solve(self.columns, i, j, self._band_flags(i, j)).cost
+                    if i == 0:
+                        yield ("band", i, 0), band, None
+                    else:
+                        cost, split = self._minplus(stacks[i].cost, band)
+                        yield ("band", i, 0), cost, split
+            stacks.append(self._keep_best(candidates()))
+        return stacks
+
+    def _stack_tree(self, stacks: list[Solution], j: int, rows: int) -> Cut:
+        solution = stacks[j]
+        _, i, _ = solution.choices[solution.best[rows]]
+        flags = self._band_flags(i, j)
+        if i == 0:
+            return self.tree(self.columns, 0, j, flags, rows)
+        top_rows = int(solution.split[rows])
+        return Cut(self.columns, rows, self._stack_tree(stacks, i, top_rows),
+                   self.tree(self.columns, i, j, flags, rows - SEPARATOR_ROWS - top_rows))
 
     def place(self) -> tuple[Cut, int]:
         """The best layout and how many rows it leaves empty (negative: rows over)."""
         n = len(self.sizers)
-        all_edges = TOP | BOTTOM | LEFT | RIGHT
-        cost = self._solve(self.columns, 0, n, all_edges)[0]
+        stacks = self._stack()
         heights = np.arange(self.length)
-        fill = cost + np.where(heights <= self.rows, (self.rows - heights) * self.columns * COST_HOLE_ROW,
-                               np.inf)
+        fill = stacks[n].cost + (self.rows - heights) * self.columns * COST_HOLE_ROW
         if not np.isfinite(fill).any():
             ids = ", ".join(s.article.id for s in self.sizers)
-            raise BuildError(f"no layout places these articles together on one page: {ids}; "
-                             "check their column hints")
+            raise BuildError(_("no layout places these articles together on one page: {ids}; "
+                               "check their column hints").format(ids=ids))
         rows = int(fill.argmin())
-        return self.tree(self.columns, 0, n, all_edges, rows), self.rows - rows
+        return self._stack_tree(stacks, n, rows), self.rows - rows

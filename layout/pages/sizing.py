@@ -286,7 +286,13 @@ class Sizer:
         return PhotoPlan(photo, rows, self._caption(photo, width), crop_for(photo, width, height))
 
     def _caption(self, photo: Photo, measure: float) -> tuple[Line, ...]:
-        """Caption lines, then the credit on a line of its own, flush right."""
+        """Caption lines, then the credit on a line of its own, flush right (cached)."""
+        key = ("caption", photo, round(measure, 2))
+        if key not in self._cache:
+            self._cache[key] = self._set_caption(photo, measure)
+        return self._cache[key]
+
+    def _set_caption(self, photo: Photo, measure: float) -> tuple[Line, ...]:
         role = self.style.role("caption")
         lines: tuple[Line, ...] = ()
         if photo.caption:
