@@ -101,7 +101,7 @@ def build(issue_dir: Path, options: BuildOptions, diag: Diagnostics,
 
 def export(exporter: Exporter, job: ExportJob, out_dir: Path, report: BuildReport) -> None:
     """Write one format atomically and check that no article lost a character."""
-    from layout.preflight.fidelity import check_output, output_text, placed_text
+    from layout.preflight.fidelity import check_output, output_texts
 
     clock = time.perf_counter()
     target = out_dir / f"{job.issue.name}{exporter.suffix}"
@@ -109,8 +109,8 @@ def export(exporter: Exporter, job: ExportJob, out_dir: Path, report: BuildRepor
 
     def write_checked(tmp: Path) -> str:
         summary = write(job, tmp)
-        text = placed_text(job.placed) if name == "pdf" else output_text(tmp, name)
-        check_output(job.issue, text, name, allow_overflow=job.options.allow_overflow,
+        texts = output_texts(tmp, name, job.issue, job.placed)
+        check_output(job.issue, texts, name, allow_overflow=job.options.allow_overflow,
                      diag=job.diagnostics)
         return summary
 

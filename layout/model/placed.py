@@ -65,6 +65,17 @@ PlacedItem = Union[PlacedText, PlacedRule, PlacedImage, PlacedBox]
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleRegion:
+    """The box of an article's block: the build reads the article's text back from it."""
+
+    article: str
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True, slots=True)
 class Bookmark:
     title: str
     y: float
@@ -80,6 +91,7 @@ class PlacedPage:
     items: tuple[PlacedItem, ...]
     bookmarks: tuple[Bookmark, ...] = ()
     colour: bool = True    # False: a black-and-white page (photos printed in grey)
+    regions: tuple[ArticleRegion, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

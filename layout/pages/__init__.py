@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from layout.errors import Diagnostics
 from layout.fonts import FontSet
 from layout.model import Issue, Page
-from layout.model.placed import PlacedIssue, PlacedPage
+from layout.model.placed import ArticleRegion, PlacedIssue, PlacedPage
 from layout.options import BuildOptions
 from layout.pages.copyfit import ArticleFit, CopyFit, PageFit
 from layout.pages.furniture import footer_rows, furniture, furniture_rows
@@ -54,8 +54,11 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
                                sizer.body_at(plan.leg_chars).lone_lines if a.paragraphs else 0))
     empty_slots = sum(drawn.empty_slots.values()) + max(0, left_empty) * grid.columns
     filled = 1 - empty_slots / (free_rows * grid.columns) if free_rows else 1.0
+    regions = tuple(ArticleRegion(aid, grid.column_x(column), grid.row_y(row), grid.span(plan.columns),
+                                  rows * grid.pitch)
+                    for aid, (plan, column, row, rows) in drawn.blocks.items())
     placed = PlacedPage(page.number, page.name, grid.page_width, grid.page_height,
-                        tuple(items), tuple(drawn.bookmarks))
+                        tuple(items), tuple(drawn.bookmarks), regions=regions)
     return placed, fits, PageFit(page.number, round(filled, 4))
 
 
