@@ -5,9 +5,11 @@ import re
 from pathlib import Path
 
 from layout.errors import Diagnostics, InputError
+from layout.i18n import _
 from layout.manifest.keys import ARTICLE_KEYS, PHOTO_KEYS, unknown_key_messages
 from layout.manifest.photos import probe_photo, resolve_photo
 from layout.manifest.text import nfc, strip_bad_chars
+from layout.manifest.verse import parse_with_verse
 from layout.manifest.yamlio import load_yaml
 from layout.model import Article, ArticleKind, Headline, Hints, Paragraph, ParagraphKind, Photo
 
@@ -103,14 +105,16 @@ def load_article(root: Path, article_id: str, hints: Hints, max_pixels: int,
     for key, msg in unknown_key_messages(meta, ARTICLE_KEYS, "article front matter"):
         diag.warn(msg, path, meta.line_of(key))
     kind_name = str(meta.get("kind", "story"))
-    if kind_name not in ("story", "photo"):
-        raise InputError(f"kind must be 'story' or 'photo', not '{kind_name}'", path,
-                         meta.line_of("kind"))
+    kinds = [k.value for k in ArticleKind]
+    if kind_name not in kinds:
+        raise InputError(_("kind must be one of {kinds}, not '{kind}'").format(
+            kinds=", ".join(kinds), kind=kind_name), path, meta.line_of("kind"))
     kind = ArticleKind(kind_name)
     title = _text_field(meta, "title", path)
-    if not title and kind is ArticleKind.STORY:
+    if not title and kind is not ArticleKind.PHOTO:
         raise InputError("'title' (主题) is required", path, 2)
-    paragraphs = tuple(Paragraph(nfc(p.text), p.kind, p.line) for p in parse_body(body, body_line))
+    parsed = parse_with_verse(body, body_line, kind is ArticleKind.POEM, parse_body, path)
+    paragraphs = tuple(Paragraph(nfc(p.text), p.kind, p.line) for p in parsed)
     photos = _photos(meta, root, path, max_pixels, diag)
     if not paragraphs and not photos:
         diag.warn("the article has no text and no photo: only its headline is set", path)

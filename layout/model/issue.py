@@ -12,11 +12,13 @@ from layout.style import HouseStyle
 class ArticleKind(str, Enum):
     STORY = "story"
     PHOTO = "photo"  # 图片新闻: a photo with a caption, no body
+    POEM = "poem"    # verse: its lines and stanzas kept as written
 
 
 class ParagraphKind(str, Enum):
     BODY = "body"
     SUBHEAD = "subhead"  # 小标题
+    VERSE = "verse"      # a stanza: its lines kept, separated by "\n"
 
 
 @dataclass(frozen=True, slots=True)

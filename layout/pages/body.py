@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from layout.compose import ComposedParagraph, Line, ParagraphSpec, Span, compose_paragraph
+from layout.compose.verse import set_stanza
 from layout.fonts import FontSet
 from layout.model import Article, ParagraphKind
 from layout.pages.headline import set_part
@@ -21,7 +22,7 @@ class Row:
     """One row of body: a line of text, or blank space before a subhead."""
 
     line: Line | None
-    kind: str             # "body", "subhead", "space"
+    kind: str             # "body", "subhead", "verse", "byline", "space"
     size: float
     paragraph: int        # index of the paragraph it belongs to
 
@@ -58,6 +59,9 @@ class Body:
         spec = ParagraphSpec(measure, breaker=self.breaker, punctuation=self.style.punctuation)
         out, first_body = [], True
         for i, para in enumerate(self.article.paragraphs):
+            if para.kind is ParagraphKind.VERSE:
+                out.append(ComposedParagraph(tuple(l for v in self.stanza(i) for l in v)))
+                continue
             if para.kind is ParagraphKind.SUBHEAD:
                 role = self.style.role("subhead")
                 lines = set_part(para.text, role.face, role.size, measure, self.fonts, "subhead").lines
@@ -79,7 +83,17 @@ class Body:
             line = set_part(self.article.byline, role.face, size,
                             self.measure or self.style.column_width, self.fonts, "byline").lines
             pending = [Row(l, "byline", size, -1) for l in line]
+        previous = None
         for i, (para, composed) in enumerate(zip(self.article.paragraphs, self.paragraphs)):
+            kinds, previous = (previous, para.kind), para.kind
+            if ParagraphKind.VERSE in kinds and None not in kinds and not pending:
+                pending = [Row(None, "space", size, i)]  # a blank row sets verse apart
+            if para.kind is ParagraphKind.VERSE:
+                for verse_line in self.stanza(i):  # a wrapped line of verse stays together
+                    groups.append(Group(tuple(pending) + tuple(
+                        Row(l, "verse", size, i) for l in verse_line)))
+                    pending = []
+                continue
             if para.kind is ParagraphKind.SUBHEAD:
                 pending = [Row(None, "space", size, i)] + [Row(l, "subhead", size, i) for l in composed.lines]
                 continue
@@ -90,6 +104,19 @@ class Body:
         if pending:
             groups.append(Group(tuple(pending)))
         return tuple(groups)
+
+    def stanza(self, index: int) -> tuple[tuple[Line, ...], ...]:
+        """The lines of paragraph `index`, a stanza, each as the set lines it takes."""
+        role = self.style.role("verse")
+        return set_stanza(self.article.paragraphs[index].text, role.face, role.size,
+                          self.measure or self.style.column_width,
+                          self.style.edition.verse_hang, self.fonts, self.style.punctuation)
+
+    @cached_property
+    def verse_wraps(self) -> int:
+        """Lines of verse too long for the measure (each wraps under a hanging indent)."""
+        return sum(len(v) - 1 for i, p in enumerate(self.article.paragraphs)
+                   if p.kind is ParagraphKind.VERSE for v in self.stanza(i))
 
     @cached_property
     def _memo(self) -> dict:

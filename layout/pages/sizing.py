@@ -38,6 +38,7 @@ COST_NARROW_LEAD = 60.0
 LEG_CHARS = (16, 22)       # widths of 破栏 legs worth offering, in characters
 COST_BROKEN_COLUMNS = 4.0  # a 破栏 block reads well, but the page's own columns are the norm
 COST_HEAD_LINES = 6.0
+COST_VERSE_WRAP = 8.0      # a line of verse wider than its leg, wrapped under a hanging indent
 BIG = 1e6
 
 
@@ -182,10 +183,12 @@ class Sizer:
                     best[rows] = plan
 
     def _add_leg_options(self, best, columns, legs: Legs, head, cost, photos) -> None:
-        body_rows = self.body_at(legs.chars).rows_needed(legs.count) if self.article.paragraphs else 0
+        body = self.body_at(legs.chars)
+        body_rows = body.rows_needed(legs.count) if self.article.paragraphs else 0
         if legs.broken and not body_rows:
             return
         shape = self._shape_cost(columns, body_rows) + (COST_BROKEN_COLUMNS if legs.broken else 0)
+        shape += COST_VERSE_WRAP * body.verse_wraps if body_rows else 0.0
         head_rows = head.rows if head else 0
         fixed = head_rows + sum(p.rows + len(p.caption) for p in photos)
         for pad in range(MAX_HEAD_PAD + 1 if head else 2):  # no head: a spare row at the foot

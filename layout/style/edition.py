@@ -1,4 +1,4 @@
-"""House-style values of the edition as a whole: the 报尾 and, later, jumps, 简讯, boxes.
+"""House-style values of the edition as a whole: the 报尾, verse, and later jumps, 简讯, boxes.
 
 Read from the merged style mapping (default.yaml plus the issue's `style:`)
 by `edition_style`; kept in a dataclass of their own so the page-level
@@ -20,6 +20,7 @@ class EditionStyle:
     """What an edition prints beyond its pages' grids."""
 
     imprint: tuple[tuple[str, str], ...] = ()   # (label, text) of the 报尾, in print order
+    verse_hang: float = 2.0                     # em: hanging indent of a wrapped verse line
 
 
 def edition_style(raw: dict) -> EditionStyle:
@@ -30,4 +31,12 @@ def edition_style(raw: dict) -> EditionStyle:
                            "advertising, printer and price"))
     imprint = tuple((label, str(imprint_raw[key]).strip()) for key, label in IMPRINT_LABELS
                     if imprint_raw.get(key) not in (None, ""))
-    return EditionStyle(imprint=imprint)
+    return EditionStyle(imprint=imprint, verse_hang=_number(raw, "verse", "hanging_indent", 0, 6))
+
+
+def _number(raw: dict, section: str, key: str, low: float, high: float) -> float:
+    value = (raw.get(section) or {}).get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+        raise ValueError(_("style {key}: give a number from {low} to {high}").format(
+            key=f"{section}.{key}", low=low, high=high))
+    return float(value)

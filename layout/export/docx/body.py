@@ -20,6 +20,9 @@ from layout.export.docx.xmlparts import BookmarkIds, bookmark_paragraph, bookmar
 from layout.model import Article, ArticleKind, Page, ParagraphKind
 
 HEADLINE_FIELDS = (("kicker", "引题"), ("title", "主题"), ("subtitle", "副题"), ("byline", "作者"))
+# a stanza's "\n" becomes a line break (w:br) inside its one paragraph
+PARAGRAPH_STYLES = {ParagraphKind.BODY: "正文", ParagraphKind.SUBHEAD: "小标题",
+                    ParagraphKind.VERSE: "诗行"}
 
 
 @dataclass(slots=True)
@@ -72,7 +75,7 @@ class Writer:
     def paragraphs(self, article: Article) -> None:
         dateline_done = not article.dateline
         for n, para in enumerate(article.paragraphs, start=1):
-            style = "小标题" if para.kind is ParagraphKind.SUBHEAD else "正文"
+            style = PARAGRAPH_STYLES[para.kind]
             paragraph = self.part(article, f"p{n}", para.text, style)
             if not dateline_done and para.kind is ParagraphKind.BODY:
                 self.run_in_dateline(paragraph, article)

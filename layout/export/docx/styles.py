@@ -31,6 +31,7 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("电头", "LayoutDateline", "dateline", "Dateline (run in before the first paragraph)"),
     StyleSpec("正文", "LayoutBody", "body", "Body text"),
     StyleSpec("小标题", "LayoutSubhead", "subhead", "Subhead"),
+    StyleSpec("诗行", "LayoutVerse", "verse", "Verse (a stanza, line by line)"),
     StyleSpec("图片说明", "LayoutCaption", "caption", "Photo caption"),
     StyleSpec("图片署名", "LayoutCredit", "caption", "Photo credit"),
 )

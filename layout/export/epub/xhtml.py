@@ -3,7 +3,7 @@
 An article becomes `<article>` with a `<header>` for its headline group
 (引题 `p.kicker`, 主题 `h1.title`, 副题 `p.subtitle`), the byline, the
 paragraphs (电头 as a bold `span.dateline` run into the first one; 小标题 as
-`h2.subhead`) and its photos as `figure`/`figcaption` with the credit in
+`h2.subhead`; a stanza of verse as `p.verse` with a `span.line` per line) and its photos as `figure`/`figcaption` with the credit in
 `span.credit`. Text is written exactly as the model holds it: a U+3000
 between the two phrases of a headline is content and stays; spacing and
 indents come from the stylesheet only.
@@ -69,12 +69,21 @@ def paragraphs(doc: ArticleDoc) -> list[Element]:
         if para.kind is ParagraphKind.SUBHEAD:
             out.append(el("h2", {"class": "subhead"}, para.text))
             continue
+        if para.kind is ParagraphKind.VERSE:
+            out.append(stanza(para.text))
+            continue
         lead = el("span", {"class": "dateline"}, dateline) if dateline else None
         out.append(el("p", None, lead, para.text))
         dateline = ""
     if dateline:  # a 电头 with no body text still reaches the reader
         out.append(el("p", None, el("span", {"class": "dateline"}, dateline)))
     return out
+
+
+def stanza(text: str) -> Element:
+    """A stanza: each line of verse a block of its own, wrapping under a hanging indent."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return el("p", {"class": "verse"}, *(el("span", {"class": "line"}, line) for line in lines))
 
 
 def article_document(doc: ArticleDoc) -> bytes:
