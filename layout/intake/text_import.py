@@ -22,7 +22,7 @@ from layout.intake.issue_yaml import add_ids, new_manifest
 from layout.intake.render import article_text
 from layout.intake.report import report
 from layout.intake.segment import Note, segment
-from layout.manifest.text import nfc, strip_bad_chars
+from layout.manifest.text import nfc, read_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,16 +40,7 @@ class Plan:
 def read_source(file: Path, diag: Diagnostics) -> str:
     if not file.is_file():
         raise InputError("no such file", file)
-    try:
-        raw = file.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8",
-                         file) from None
-    text, removed = strip_bad_chars(raw.replace("\r\n", "\n").replace("\r", "\n"))
-    if removed:
-        diag.warn(f"removed {len(removed)} control or non-characters "
-                  f"({', '.join(removed[:5])})", file)
-    return nfc(text)
+    return nfc(read_text(file, diag))
 
 
 def _manifest(issue_dir: Path, ids: list[str]) -> tuple[str, bool]:

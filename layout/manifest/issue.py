@@ -1,87 +1,82 @@
 """issue.yaml: paper, date, number, style override, pages with their articles."""
 from __future__ import annotations
 
-import datetime as dt
+import unicodedata
 from pathlib import Path
 
 from layout.errors import Diagnostics, InputError
+from layout.i18n import _
 from layout.manifest.article import load_article
 from layout.manifest.edition import check_page_numbers
-from layout.manifest.keys import HINT_KEYS, ISSUE_KEYS, PAGE_KEYS, unknown_key_messages
-from layout.manifest.yamlio import load_yaml
+from layout.manifest.keys import ENTRY, ISSUE, PAGE, check
+from layout.manifest.text import clean_strings, read_text
 from layout.model import Hints, Issue, Page
 from layout.style import HouseStyle, load_style
+from layout.style.schema import Context
+from layout.yamlio import load_yaml
 
 
-def _require(mapping: dict, key: str, what: str, path: Path, line: int | None):
-    if key not in mapping or mapping[key] in (None, ""):
-        raise InputError(f"{what} needs '{key}'", path, line)
-    return mapping[key]
+def _line_of(items: list, index: int, default: int | None) -> int | None:
+    return items.line_of(index, default) if hasattr(items, "line_of") else default
 
 
-def _date(value, path: Path, line: int | None) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise InputError(f"date '{value}' is not an ISO date (write 2025-06-18)", path, line) from None
+def _hints(entry, path: Path, line: int | None, style: HouseStyle,
+           diag: Diagnostics) -> tuple[str, Hints]:
+    ctx = Context(columns=style.columns)
+    if not isinstance(entry, dict):
+        return check({"id": entry}, ENTRY, path, line, ctx, diag)["id"], Hints()
+    v = check(entry, ENTRY, path, line, ctx, diag)
+    size = v["headline_size"]
+    return v["id"], Hints(v["columns"], v["position"], v["photo_columns"],
+                          None if size is None else f"{size:g}pt")
 
 
-def _hints(entry, path: Path, line: int | None, diag: Diagnostics) -> tuple[str, Hints]:
-    if isinstance(entry, str):
-        return entry, Hints()
-    if not isinstance(entry, dict) or "id" not in entry:
-        raise InputError("an article entry is an id or a mapping with 'id:'", path, line)
-    for key, msg in unknown_key_messages(entry, HINT_KEYS, "article entry"):
-        diag.warn(msg, path, entry.line_of(key))
-    def whole(key):
-        value = entry.get(key)
-        if value is not None and (not isinstance(value, int) or value < 1):
-            raise InputError(f"'{key}' must be a whole number of columns", path, entry.line_of(key))
-        return value
-    position = entry.get("position")
-    if position is not None and position not in ("top", "bottom", "left", "right"):
-        raise InputError("'position' is one of top, bottom, left, right", path, entry.line_of("position"))
-    size = entry.get("headline_size")
-    return str(entry["id"]), Hints(whole("columns"), position, whole("photo_columns"),
-                                   None if size is None else str(size))
-
-
-def _style(manifest: dict, path: Path, diag: Diagnostics) -> HouseStyle:
-    override = manifest.get("style") or {}
-    if not isinstance(override, dict):
-        raise InputError("'style' must be a mapping of house-style values", path,
-                         manifest.line_of("style"))
-    try:
-        style, warnings = load_style(override)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise InputError(str(exc).strip("'\""), path, manifest.line_of("style")) from None
-    for message in warnings:
-        diag.warn(message, path, manifest.line_of("style"))
+def _style(override: dict, path: Path, line: int | None, root: Path,
+           diag: Diagnostics) -> HouseStyle:
+    style, warnings = load_style(override, source=path, root=root)
+    for message, key_line in warnings:
+        diag.warn(message, path, key_line or line)
     return style
 
 
-def _page(entry, root: Path, path: Path, style: HouseStyle, diag: Diagnostics) -> Page:
-    if not isinstance(entry, dict):
-        raise InputError("each page is a mapping with number, name and articles", path)
-    line = min(entry.lines.values(), default=None)
-    for key, msg in unknown_key_messages(entry, PAGE_KEYS, "page"):
-        diag.warn(msg, path, entry.line_of(key))
-    number = _require(entry, "number", "a page", path, line)
-    if not isinstance(number, int):
-        raise InputError("page 'number' must be a whole number", path, entry.line_of("number"))
-    articles_raw = entry.get("articles") or []
-    if not isinstance(articles_raw, list):
-        raise InputError("'articles' must be a list", path, entry.line_of("articles"))
+def _page(entry, line: int | None, root: Path, path: Path, style: HouseStyle,
+          seen: dict[str, int], diag: Diagnostics) -> Page:
+    """A page; `seen` (article id → page number) catches an article listed twice."""
+    v = check(entry, PAGE, path, line, Context(), diag)
+    articles_raw = v["articles"] or []
     articles = []
-    for item in articles_raw:
-        item_line = item.line_of("id") if isinstance(item, dict) else entry.line_of("articles")
-        article_id, hints = _hints(item, path, item_line, diag)
-        articles.append(load_article(root, article_id, hints, style.max_pixels, diag,
-                                     (path, item_line)))
-    return Page(number, str(_require(entry, "name", "a page", path, line)), tuple(articles),
-                str(entry.get("editor") or ""))
+    for i, item in enumerate(articles_raw):
+        item_line = _line_of(articles_raw, i, entry.line_of("articles"))
+        article_id, hints = _hints(item, path, item_line, style, diag)
+        if article_id in seen:
+            raise InputError(_("article '{id}' is on page {first} and page {second}; "
+                               "list it once").format(id=article_id, first=seen[article_id],
+                                                      second=v["number"]), path, item_line)
+        seen[article_id] = v["number"]
+        articles.append(load_article(root, article_id, hints, style, diag, (path, item_line)))
+    return Page(v["number"], v["name"], tuple(articles), v["editor"] or "")
+
+
+def _pages(raw: list, manifest: dict, root: Path, path: Path, style: HouseStyle,
+           diag: Diagnostics) -> tuple[Page, ...]:
+    pages, seen = [], {}
+    for i, entry in enumerate(raw):
+        line = _line_of(raw, i, manifest.line_of("pages"))
+        pages.append(_page(entry, line, root, path, style, seen, diag))
+    check_page_numbers(tuple(pages), [p.line_of("number") for p in raw], path)
+    return tuple(pages)
+
+
+def _masthead_fits(paper: str, style: HouseStyle, path: Path, line: int | None) -> None:
+    """The paper's name at the masthead size must fit the type area."""
+    size = style.role("masthead").max_size
+    ems = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in paper)
+    if ems * size > style.type_width:
+        raise InputError(_("the paper's name '{paper}' is {width:.0f}pt wide at the masthead "
+                           "size ({size:g}pt) but the type area is {room:.0f}pt; shorten the "
+                           "name or make roles.masthead smaller").format(
+                               paper=paper, width=ems * size, size=size, room=style.type_width),
+                         path, line)
 
 
 def load_issue(folder: Path, diag: Diagnostics | None = None) -> Issue:
@@ -90,29 +85,15 @@ def load_issue(folder: Path, diag: Diagnostics | None = None) -> Issue:
     folder = Path(folder)
     path = folder / "issue.yaml"
     if not path.is_file():
-        raise InputError(f"no issue.yaml in {folder} (is this an issue folder?)", folder)
-    manifest = load_yaml(path.read_text(encoding="utf-8"), path)
+        raise InputError(_("no issue.yaml in {folder} (is this an issue folder?)").format(
+            folder=folder), folder)
+    manifest = clean_strings(load_yaml(read_text(path, diag), path), path, diag)
     if not isinstance(manifest, dict):
-        raise InputError("issue.yaml must be a mapping (paper:, date:, pages:)", path, 1)
-    for key, msg in unknown_key_messages(manifest, ISSUE_KEYS, "issue.yaml"):
-        diag.warn(msg, path, manifest.line_of(key))
-    style = _style(manifest, path, diag)
-    pages_raw = _require(manifest, "pages", "issue.yaml", path, 1)
-    if not isinstance(pages_raw, list):
-        raise InputError("'pages' must be a list of pages", path, manifest.line_of("pages"))
-    pages = tuple(_page(p, folder, path, style, diag) for p in pages_raw)
-    check_page_numbers(pages, [p.line_of("number") if isinstance(p, dict) else None
-                               for p in pages_raw], path)
-    seen: dict[str, int] = {}
-    for page in pages:
-        for article in page.articles:
-            if article.id in seen:
-                raise InputError(f"article '{article.id}' is on page {seen[article.id]} and "
-                                 f"page {page.number}; list it once", path)
-            seen[article.id] = page.number
-    number = manifest.get("number")
-    return Issue(name=folder.resolve().name,
-                 paper=str(manifest.get("paper") or style.paper.name),
-                 date=_date(_require(manifest, "date", "issue.yaml", path, 1), path,
-                            manifest.line_of("date")),
-                 pages=pages, style=style, number=int(number) if number else None, root=folder)
+        raise InputError(_("issue.yaml must be a mapping (paper:, date:, pages:)"), path, 1)
+    v = check(manifest, ISSUE, path, 1, Context(), diag)
+    style = _style(v["style"] or {}, path, manifest.line_of("style"), folder, diag)
+    pages = _pages(v["pages"], manifest, folder, path, style, diag)
+    paper = v["paper"] or style.paper.name
+    _masthead_fits(paper, style, path, manifest.line_of("paper") or manifest.line_of("style"))
+    return Issue(name=folder.resolve().name, paper=paper, date=v["date"], pages=pages,
+                 style=style, number=v["number"], root=folder)

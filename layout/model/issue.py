@@ -13,6 +13,8 @@ class ArticleKind(str, Enum):
     STORY = "story"
     PHOTO = "photo"  # 图片新闻: a photo with a caption, no body
     POEM = "poem"    # verse: its lines and stanzas kept as written
+    BRIEF = "brief"  # 简讯 (issue 12); set as a story until the briefs column lands
+    AD = "ad"        # a reserved block (issue 12); set as a story until ads land
 
 
 class ParagraphKind(str, Enum):

@@ -5,7 +5,8 @@ Lengths are stored in points; sizes accept the Chinese 号数 names.
 """
 from layout.style.house import (Face, HouseStyle, Role, default_style, load_style,
                                 merge, parse_length, parse_size)
+from layout.style.schema import FONT_DIR
 from layout.style.sizes import SIZE_NAMES
 
-__all__ = ["Face", "HouseStyle", "Role", "SIZE_NAMES", "default_style", "load_style",
+__all__ = ["FONT_DIR", "Face", "HouseStyle", "Role", "SIZE_NAMES", "default_style", "load_style",
            "merge", "parse_length", "parse_size"]

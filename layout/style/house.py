@@ -1,4 +1,9 @@
-"""The house style as a frozen dataclass, loaded from YAML and merged with overrides."""
+"""The house style as a frozen dataclass, loaded from YAML, merged with overrides, checked.
+
+Every value is checked against `schema.STYLE` (type, range, unit) and the
+relations between values (the type area fits the page …) before any work;
+errors name the file and line of the offending key.
+"""
 from __future__ import annotations
 
 import difflib
@@ -7,10 +12,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
-
+from layout.errors import InputError
+from layout.i18n import _
 from layout.style.edition import EditionStyle, edition_style
-from layout.style.sizes import parse_length, parse_size
+from layout.style.schema import (RELATIONS, REQUIRED, STYLE, Context, Invalid, Number,
+                                 Text, Whole, role_problems, spec_for)
+from layout.style.sizes import parse_length, parse_size  # noqa: F401 - re-exported
+from layout.yamlio import line_at, load_yaml
 
 DEFAULT_PATH = Path(__file__).with_name("default.yaml")
 OPEN_SECTIONS = ("faces", "roles")  # sections whose entries a style may add to
@@ -19,7 +27,7 @@ OPEN_SECTIONS = ("faces", "roles")  # sections whose entries a style may add to
 @dataclass(frozen=True, slots=True)
 class Face:
     key: str
-    file: str   # file name in fonts/
+    file: str   # absolute path of the .ttf (found in fonts/, the issue folder, or given)
     docx: str   # font name for copy editors' Word/WPS
 
 
@@ -62,6 +70,7 @@ class HouseStyle:
     min_ppi: float
     target_ppi: float
     max_pixels: int
+    max_aspect: float
     icc_profile: str | None
     pdfx: str
     edition: EditionStyle = EditionStyle()   # 报尾 and other edition-wide values
@@ -101,76 +110,177 @@ def merge(base: dict, override: dict) -> dict:
     return out
 
 
-def unknown_keys(data: dict, reference: dict, prefix: str = "") -> list[str]:
-    """Messages for keys of `data` absent from `reference`, with the near name."""
+def _near(key: str, known) -> str:
+    near = difflib.get_close_matches(str(key), [str(k) for k in known], n=1)
+    return near[0] if near else ""
+
+
+def unknown_keys(data: dict, reference: dict, prefix: str = "") -> list[tuple[str, str]]:
+    """(dotted key, message) for keys of `data` absent from `reference`, with the near name."""
     found = []
     for key, value in data.items():
         path = f"{prefix}{key}"
         if key not in reference:
-            near = difflib.get_close_matches(str(key), [str(k) for k in reference], n=1)
-            hint = f" (did you mean '{prefix}{near[0]}'?)" if near else ""
-            found.append(f"unknown style key '{path}'{hint}")
-        elif isinstance(value, dict) and isinstance(reference[key], dict) \
-                and key not in OPEN_SECTIONS:
-            found += unknown_keys(value, reference[key], path + ".")
+            near = _near(key, reference)
+            hint = _(" (did you mean '{key}'?)").format(key=prefix + near) if near else ""
+            found.append((path, _("unknown style key '{key}'{hint}").format(key=path, hint=hint)))
+        elif isinstance(value, dict) and isinstance(reference[key], dict):
+            if key in OPEN_SECTIONS:
+                entry_keys = {k.split(".")[2] for k in STYLE if k.startswith(f"{key}.*.")}
+                for name, entry in value.items():
+                    if isinstance(entry, dict):
+                        found += unknown_keys(entry, dict.fromkeys(entry_keys), f"{path}.{name}.")
+            else:
+                found += unknown_keys(value, reference[key], path + ".")
     return found
 
 
 @cache
 def default_data() -> dict:
-    with DEFAULT_PATH.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    """default.yaml, its mappings knowing the line of each key (for messages)."""
+    return load_yaml(DEFAULT_PATH.read_text(encoding="utf-8"), DEFAULT_PATH)
 
 
-def _field(raw: dict, section: str, key: str, convert: Callable[[Any], Any]) -> Any:
-    value = raw[section][key] if section else raw[key]
+class _Where:
+    """file:line of a dotted key: the override's line when it sets the key, else default.yaml's."""
+
+    def __init__(self, override: dict, source: Path | None):
+        self.override, self.source = override, source
+
+    def error(self, keys: tuple[str, ...], message: str) -> InputError:
+        for key in keys:
+            if self._sets(key):
+                return InputError(message, self.source, line_at(self.override, key))
+        return InputError(message, DEFAULT_PATH, line_at(default_data(), keys[0]))
+
+    def _sets(self, dotted: str) -> bool:
+        data = self.override
+        for part in dotted.split("."):
+            if not isinstance(data, dict) or part not in data:
+                return False
+            data = data[part]
+        return True
+
+
+def _inferred(default: Any) -> Callable[[Any, Context], Any]:
+    """A spec for a key with no row in the schema table: the type of its default value."""
+    def check(value: Any, ctx: Context) -> Any:
+        if isinstance(default, bool) or default is None:
+            return value
+        if isinstance(default, (int, float)):
+            return Number(-1e9, 1e9)(value, ctx) if not isinstance(default, int) \
+                else Whole(-10**9, 10**9)(value, ctx)
+        if isinstance(default, str):
+            return Text(200)(value, ctx)
+        return value
+    return check
+
+
+def _convert(where: _Where, dotted: str, value: Any, ctx: Context, default: Any = None) -> Any:
+    spec = spec_for(dotted) or _inferred(default)
     try:
-        return convert(value)
-    except (TypeError, ValueError) as exc:
-        where = f"{section}.{key}" if section else key
-        raise ValueError(f"style {where}: {exc}") from None
+        return spec(value, ctx)
+    except Invalid as exc:
+        raise where.error((dotted,), _("style {key}: {problem}").format(
+            key=dotted, problem=exc.message)) from None
 
 
-def build_style(raw: dict) -> HouseStyle:
-    """Convert a merged style mapping into a HouseStyle (raises ValueError)."""
-    length = lambda s, k: _field(raw, s, k, parse_length)  # noqa: E731
-    faces = {k: Face(k, str(v["file"]), str(v.get("docx", "宋体"))) for k, v in raw["faces"].items()}
+def _sections(raw: dict, where: _Where) -> None:
+    """Every section the default has as a mapping stays one; face and role entries are mappings."""
+    for key, default in default_data().items():
+        if isinstance(default, dict) and not isinstance(raw.get(key), dict):
+            raise where.error((key,), _("style {key}: must be a mapping of keys, like the one "
+                                        "in default.yaml").format(key=key))
+    for section, needed in REQUIRED.items():
+        for name, entry in raw[section].items():
+            dotted = f"{section}.{name}"
+            if not isinstance(entry, dict):
+                raise where.error((dotted,), _("style {key}: must be a mapping with {needed}")
+                                  .format(key=dotted, needed=", ".join(needed)))
+            missing = [k for k in needed if entry.get(k) in (None, "")]
+            if missing:
+                raise where.error((dotted,), _("style {key}: needs {missing}").format(
+                    key=dotted, missing=", ".join(missing)))
+
+
+def _values(raw: dict, where: _Where, root: Path | None) -> tuple[dict, dict, dict]:
+    """(flat key → value, face → (file, docx), role → sizes and face), all checked."""
+    _sections(raw, where)
+    ctx = Context(faces=frozenset(str(k) for k in raw["faces"]), root=root)
+    values = {}
+    for dotted in STYLE:
+        if "*" in dotted:
+            continue
+        section, _dot, key = dotted.partition(".")
+        value = raw[section].get(key) if key else raw.get(section)
+        values[dotted] = _convert(where, dotted, value, ctx)
+    faces = {}
+    for name, entry in raw["faces"].items():
+        faces[name] = (_convert(where, f"faces.{name}.file", entry["file"], ctx),
+                       _convert(where, f"faces.{name}.docx", entry.get("docx", "宋体"), ctx))
     roles = {}
-    for name, spec in raw["roles"].items():
-        if spec.get("face") not in faces:
-            raise ValueError(f"style roles.{name}: unknown face {spec.get('face')!r} "
-                             f"(faces: {', '.join(faces)})")
-        size = parse_size(spec["size"])
-        roles[name] = Role(spec["face"], size, parse_size(spec.get("min_size", size)),
-                           parse_size(spec.get("max_size", size)))
-    if raw["punctuation"] not in ("quanjiao", "kaiming"):
-        raise ValueError("style punctuation: use quanjiao (全角) or kaiming (开明)")
+    for name, entry in raw["roles"].items():
+        size = _convert(where, f"roles.{name}.size", entry["size"], ctx)
+        roles[name] = {"face": _convert(where, f"roles.{name}.face", entry["face"], ctx),
+                       "size": size}
+        for bound in ("min_size", "max_size"):
+            given = entry.get(bound)
+            roles[name][bound] = size if given is None else \
+                _convert(where, f"roles.{name}.{bound}", given, ctx)
+    return values, faces, roles
+
+
+def _relations(values: dict, roles: dict, where: _Where) -> None:
+    for relation in RELATIONS:
+        message = relation.check(values)
+        if message:
+            raise where.error(relation.keys, _("style: {problem}").format(problem=message))
+    for keys, message in role_problems(values, roles):
+        raise where.error(keys, _("style: {problem}").format(problem=message))
+
+
+def build_style(raw: dict, override: dict | None = None, source: Path | None = None,
+                root: Path | None = None) -> HouseStyle:
+    """Check a merged style mapping against the schema and make it a HouseStyle.
+
+    Raises InputError naming `source` (the override's file) and the line of the
+    offending key, or default.yaml and its line when the default is at fault.
+    """
+    where = _Where(override or {}, source)
+    values, faces, roles = _values(raw, where, root)
+    _relations(values, roles, where)
+    v = values
     return HouseStyle(
-        paper=Paper(**{k: str(v) for k, v in raw["paper"].items()}),
-        page_width=length("page", "width"), page_height=length("page", "height"),
-        margin_top=length("page", "margin_top"), margin_bottom=length("page", "margin_bottom"),
-        margin_inner=length("page", "margin_inner"), margin_outer=length("page", "margin_outer"),
-        bleed=length("page", "bleed"),
-        columns=_field(raw, "grid", "columns", int),
-        column_chars=_field(raw, "grid", "column_chars", int),
-        gutter_chars=_field(raw, "grid", "gutter_chars", int),
-        line_pitch=length("grid", "line_pitch"),
-        body_size=_field(raw, "body", "size", parse_size),
-        faces=faces, fallback=tuple(raw["fallback"]), roles=roles,
-        punctuation=raw["punctuation"],
-        min_ppi=_field(raw, "photos", "min_ppi", float),
-        target_ppi=_field(raw, "photos", "target_ppi", float),
-        max_pixels=_field(raw, "photos", "max_pixels", int),
-        icc_profile=raw["pdf"]["icc_profile"], pdfx=str(raw["pdf"]["pdfx"]),
+        paper=Paper(v["paper.name"], v["paper.owner"], v["paper.serial"],
+                    v["paper.postal_code"], v["paper.publisher"]),
+        page_width=v["page.width"], page_height=v["page.height"],
+        margin_top=v["page.margin_top"], margin_bottom=v["page.margin_bottom"],
+        margin_inner=v["page.margin_inner"], margin_outer=v["page.margin_outer"],
+        bleed=v["page.bleed"], columns=v["grid.columns"], column_chars=v["grid.column_chars"],
+        gutter_chars=v["grid.gutter_chars"], line_pitch=v["grid.line_pitch"],
+        body_size=v["body.size"],
+        faces={k: Face(k, file, docx) for k, (file, docx) in faces.items()},
+        fallback=v["fallback"],
+        roles={k: Role(r["face"], r["size"], r["min_size"], r["max_size"]) for k, r in roles.items()},
+        punctuation=v["punctuation"], min_ppi=v["photos.min_ppi"],
+        target_ppi=v["photos.target_ppi"], max_pixels=v["photos.max_pixels"],
+        max_aspect=v["photos.max_aspect"], icc_profile=v["pdf.icc_profile"], pdfx=v["pdf.pdfx"],
         edition=edition_style(raw),
     )
 
 
-def load_style(override: dict | None = None) -> tuple[HouseStyle, list[str]]:
-    """The default house style with `override` merged in, and warnings for unknown keys."""
+def load_style(override: dict | None = None, source: Path | None = None,
+               root: Path | None = None) -> tuple[HouseStyle, list[tuple[str, int | None]]]:
+    """The default house style with `override` merged in, and (message, line) per unknown key.
+
+    `source` is the file holding `override` (issue.yaml), named in errors with the
+    line of the offending key; `root` is the issue folder, where relative paths
+    (fonts, the ICC profile) are looked for.
+    """
     override = override or {}
-    warnings = unknown_keys(override, default_data())
-    return build_style(merge(default_data(), override)), warnings
+    warnings = [(message, line_at(override, key)) for key, message in
+                unknown_keys(override, default_data())]
+    return build_style(merge(default_data(), override), override, source, root), warnings
 
 
 @cache

@@ -4,7 +4,8 @@ from layout.style import load_style
 
 
 def test_span_is_whole_characters_with_one_character_gutters():
-    style, _ = load_style({"grid": {"columns": 8, "column_chars": 13, "gutter_chars": 1}})
+    style, _ = load_style({"grid": {"columns": 8, "column_chars": 13, "gutter_chars": 1},
+                           "page": {"width": "400mm"}})
     grid = grid_for(style)
     for n in range(1, 9):
         assert abs(grid.span(n) - (n * 13 + (n - 1)) * style.body_size) < 1e-6

@@ -1,6 +1,7 @@
 """House style: 号数 and lengths, overrides, unknown keys."""
 import pytest
 
+from layout.errors import InputError
 from layout.style import load_style, parse_length, parse_size
 from layout.style.sizes import size_name
 
@@ -24,16 +25,17 @@ def test_bad_size_names_the_choices():
 
 def test_override_changes_only_what_it_names():
     base, _ = load_style({})
-    style, warnings = load_style({"grid": {"columns": 8}, "roles": {"body": {"face": "serif", "size": "五号"}}})
-    assert style.columns == 8 and style.roles["body"].size == 10.5
+    style, warnings = load_style({"grid": {"columns": 5},
+                                  "roles": {"body": {"face": "sans", "size": "小五"}}})
+    assert style.columns == 5 and style.roles["body"].face == "sans"
     assert style.page_width == base.page_width and not warnings
 
 
 def test_unknown_keys_suggest_the_near_name():
     _, warnings = load_style({"page": {"widht": "300mm"}})
-    assert warnings == ["unknown style key 'page.widht' (did you mean 'page.width'?)"]
+    assert warnings == [("unknown style key 'page.widht' (did you mean 'page.width'?)", None)]
 
 
 def test_role_with_unknown_face_is_refused():
-    with pytest.raises(ValueError, match="unknown face"):
+    with pytest.raises(InputError, match="unknown face"):
         load_style({"roles": {"body": {"face": "comic", "size": 9}}})

@@ -1,0 +1,39 @@
+"""Files an issue names (articles, photos): always inside the issue folder.
+
+An article id or a photo name is a name, not a way out: a path that leaves
+the issue folder, directly or through a symbolic link, is refused, and so
+is a name the file system cannot take (a NUL, 300 characters, a link loop).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from layout.errors import InputError
+from layout.i18n import _
+
+
+def inside_issue(root: Path, folder: str, name: str, source: Path, line: int | None,
+                 what: str) -> Path:
+    """`root/folder/name`, resolved, refusing what leaves `root` or cannot be a file.
+
+    `source` and `line` are where the name was written (for the message);
+    `what` names the thing (article, photo) in the message.
+    """
+    wanted = root / folder / name
+    try:
+        real = wanted.resolve()
+        inside = real.is_relative_to(root.resolve())
+        found = real.is_file()
+    except (OSError, RuntimeError, ValueError) as exc:  # a link loop, NUL, a name too long
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(_("{what} '{name}' cannot be opened as a file ({reason}); rename it "
+                           "with letters, digits, - and _").format(
+                               what=what, name=name, reason=reason), source, line) from None
+    if not inside:
+        raise InputError(_("{what} '{name}' leaves the issue folder (it leads to {target}); "
+                           "put the file itself under {folder}/ and name it relative to it")
+                         .format(what=what, name=name, target=real, folder=folder), source, line)
+    if not found:
+        raise InputError(_("{what} '{name}' not found: expected {path}").format(
+            what=what, name=name, path=wanted), source, line)
+    return real
