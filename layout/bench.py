@@ -61,14 +61,14 @@ def warm_rebuild(issue_dir: Path, runs: int) -> float:
 def warm_stages(issue_dir: Path, runs: int) -> dict[str, float]:
     from layout.errors import Diagnostics
     from layout.export import REGISTRY, ExportJob
-    from layout.fonts import font_set
+    from layout.fonts import issue_fonts
     from layout.manifest import load_issue
     from layout.options import BuildOptions
     from layout.pages import place_issue
 
     figures = {"read": median_time(lambda: load_issue(issue_dir, Diagnostics()), runs)}
     issue = load_issue(issue_dir, Diagnostics())
-    fonts = font_set(issue.style, "".join(a.all_text() for a in issue.articles()))
+    fonts = issue_fonts(issue)
     figures["place"] = median_time(lambda: place_issue(issue, fonts, BuildOptions()), runs)
     placed = place_issue(issue, fonts, BuildOptions()).placed
     job = ExportJob(issue, placed, BuildOptions(), Diagnostics())

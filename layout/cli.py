@@ -1,6 +1,7 @@
 """The `layout` command (typer): argument parsing and messages only, no logic."""
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -9,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from layout.errors import Diagnostics, LayoutError
+from layout.errors import Diagnostics, LayoutError, printable
 from layout.i18n import _
 from layout.options import FORMATS, BuildOptions
 
@@ -17,28 +18,49 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help=_("Chinese newspaper layout: issue manifest in, PDF, DOCX and EPUB out."))
 
 
-def _fail(message: str, code: int = 1) -> None:
-    typer.echo(_("layout: error: {message}").format(message=message), err=True)
+def _say(text: object, err: bool = False, lines: bool = False) -> None:
+    """The one way text reaches the terminal: escaped so input cannot take it over
+    (a message is one line; a report keeps its newlines with `lines`)."""
+    typer.echo(printable(text, lines=lines), err=err)
+
+
+def _fail(message: object, code: int = 1) -> None:
+    _say(_("layout: error: {message}").format(message=message), err=True)
     raise typer.Exit(code)
+
+
+def _os_error(exc: OSError) -> None:
+    """A file the command could not read or write: which, why, and what to do."""
+    advice = {
+        errno.ENOENT: _("no such file or folder; check the name"),
+        errno.EACCES: _("permission denied; check the permissions or choose another folder"),
+        errno.EPERM: _("permission denied; check the permissions or choose another folder"),
+        errno.EROFS: _("the file system is read-only; choose a folder that can be written"),
+        errno.ENOSPC: _("the disk is full; free some space and try again"),
+        errno.EDQUOT: _("the disk quota is used up; free some space and try again"),
+        errno.ENAMETOOLONG: _("the name is too long for the file system; shorten it"),
+    }.get(exc.errno, exc.strerror or type(exc).__name__)
+    where = exc.filename if exc.filename is not None else ""
+    _fail(_("{path}: {problem}").format(path=where, problem=advice))
 
 
 def _internal_error(exc: BaseException) -> None:
     """A bug, not bad input: one line, and the traceback only when asked for."""
     if os.environ.get("LAYOUT_DEBUG"):
         raise exc
-    typer.echo(_("layout: internal error: {error} (please report it; set LAYOUT_DEBUG=1 "
-                 "to see the traceback)").format(error=f"{type(exc).__name__}: {exc}"), err=True)
+    _say(_("layout: internal error: {error} (please report it; set LAYOUT_DEBUG=1 "
+           "to see the traceback)").format(error=f"{type(exc).__name__}: {exc}"), err=True)
     raise typer.Exit(70)
 
 
 def _print_warnings(diag: Diagnostics) -> None:
     for warning in diag.warnings:
-        typer.echo(_("layout: warning: {warning}").format(warning=warning), err=True)
+        _say(_("layout: warning: {warning}").format(warning=warning), err=True)
 
 
 def _progress(message: str) -> None:
     if sys.stderr.isatty():
-        typer.echo(f"… {message}", err=True)
+        _say(f"… {message}", err=True)
 
 
 def guarded(command):
@@ -51,6 +73,8 @@ def guarded(command):
             raise
         except LayoutError as exc:
             _fail(str(exc))
+        except OSError as exc:  # a read-only file system, a full disk, a missing folder
+            _os_error(exc)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             _internal_error(exc)
     return run
@@ -93,9 +117,9 @@ def build(
         _fail(str(exc))
     _print_warnings(diag)
     if report.copyfit is not None:
-        typer.echo(report.copyfit.table())
+        _say(report.copyfit.table(), lines=True)
     for name, path in report.outputs.items():
-        typer.echo(_("{format} {path}  {summary}  ({seconds:.2f} s)").format(
+        _say(_("{format} {path}  {summary}  ({seconds:.2f} s)").format(
             format=f"{name.upper():5}", path=path, summary=report.summaries[name],
             seconds=report.timings[name]))
 
@@ -116,18 +140,18 @@ def watch(
     def report(result, diag: Diagnostics, seconds: float) -> None:
         _print_warnings(diag)
         outputs = ", ".join(str(p) for p in result.outputs.values())
-        typer.echo(_("built in {seconds:.2f} s: {outputs}").format(seconds=seconds, outputs=outputs))
+        _say(_("built in {seconds:.2f} s: {outputs}").format(seconds=seconds, outputs=outputs))
 
     def fail(exc: LayoutError, diag: Diagnostics) -> None:
         _print_warnings(diag)
-        typer.echo(_("layout: error: {message} (earlier outputs kept; fix and save to rebuild)")
-                   .format(message=exc), err=True)
+        _say(_("layout: error: {message} (earlier outputs kept; fix and save to rebuild)")
+             .format(message=exc), err=True)
 
-    typer.echo(_("watching {folder} (Ctrl-C to stop)").format(folder=issue_dir))
+    _say(_("watching {folder} (Ctrl-C to stop)").format(folder=issue_dir))
     try:
         run_watch(issue_dir, options, report, fail)
     except KeyboardInterrupt:
-        typer.echo(_("stopped"))
+        _say(_("stopped"))
 
 
 @app.command(help=_("Check an issue folder's inputs, or preflight a PDF for the printing plant."))
@@ -147,7 +171,7 @@ def check(
         _print_warnings(diag)
         _fail(str(exc))
     _print_warnings(diag)
-    typer.echo(text)
+    _say(text, lines=True)
     if not ok:
         raise typer.Exit(1)
 
@@ -170,7 +194,7 @@ def import_(
         _print_warnings(diag)
         _fail(str(exc))
     _print_warnings(diag)
-    typer.echo(text)
+    _say(text, lines=True)
 
 
 @app.command(help=_("Scaffold an empty issue folder."))
@@ -184,7 +208,7 @@ def new(
     from layout.intake import new_issue
 
     try:
-        typer.echo(new_issue(folder, date=date, paper=paper))
+        _say(new_issue(folder, date=date, paper=paper), lines=True)
     except LayoutError as exc:
         _fail(str(exc))
 
@@ -207,7 +231,7 @@ def preview(
         _fail(str(exc))
     _print_warnings(diag)
     for path in paths:
-        typer.echo(str(path))
+        _say(path)
 
 
 def main() -> None:  # pragma: no cover - entry point

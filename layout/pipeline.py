@@ -64,13 +64,13 @@ def write_json_atomically(target: Path, data: object) -> None:
 def build(issue_dir: Path, options: BuildOptions, diag: Diagnostics,
           progress: Progress = lambda _msg: None) -> BuildReport:
     """Build the requested formats of the issue in `issue_dir`."""
-    from layout.fonts import font_set
+    from layout.fonts import issue_fonts
 
     report = BuildReport()
     clock = time.perf_counter()
     progress("reading the issue")
     issue = load_issue(Path(issue_dir), diag)
-    fonts = font_set(issue.style, "".join(a.all_text() for a in issue.articles()))
+    fonts = issue_fonts(issue)
     report.timings["read"] = time.perf_counter() - clock
     out_dir = options.out_dir or default_out_dir(issue_dir)
     exporters = [REGISTRY[f] for f in options.formats]

@@ -30,11 +30,11 @@ def _paragraphs(issue):
 
 def bench_issue(issue_dir: Path, repeat: int = 5) -> list[str]:
     """One report line per breaker: chars/s (median of `repeat` runs), lines, problems."""
-    from layout.fonts import font_set
+    from layout.fonts import issue_fonts
     from layout.manifest import load_issue
 
     issue = load_issue(Path(issue_dir), Diagnostics())
-    fonts = font_set(issue.style, "".join(a.all_text() for a in issue.articles()))
+    fonts = issue_fonts(issue)
     pars = list(_paragraphs(issue))
     chars = sum(len(s.text) for spans in pars for s in spans)
     out = []

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from layout.errors import BuildError
+from layout.errors import BuildError, InputError
+from layout.i18n import _
 from layout.fonts.metrics import FaceMetrics, load_metrics
-from layout.style import HouseStyle
-
-FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
+from layout.style import FONT_DIR, HouseStyle
 INVISIBLE = frozenset(" \u3000\n\t")
 
 
@@ -36,8 +35,7 @@ class FontSet:
         for other in self.fallback:
             if self.metrics(other).covers(char):
                 return other
-        raise BuildError(f"no font has the character {char!r} (U+{ord(char):04X}); "
-                         "install fonts-noto-cjk or replace the character")
+        raise MissingCharacters({char})
 
     def missing(self, text: str) -> set[str]:
         """Characters of `text` that no face of this set covers."""
@@ -58,7 +56,8 @@ def _base_set(files: tuple[tuple[str, str], ...], fallback: tuple[str, ...]) -> 
     for key, file in files:
         path = FONT_DIR / file
         if not path.exists():
-            raise BuildError(f"font file {path} is missing; run `python fonts/build.py`")
+            raise BuildError(_("font file {path} is missing; run `python fonts/build.py`")
+                             .format(path=path))
         paths[key] = path
     return FontSet(paths, fallback)
 
@@ -76,7 +75,26 @@ def font_set(style: HouseStyle, text: str = "") -> FontSet:
             fonts = fonts.with_face("system", path)
         still = fonts.missing(text)
         if still:
-            names = " ".join(f"{c}(U+{ord(c):04X})" for c in sorted(still))
-            raise BuildError(f"no font has these characters: {names}; "
-                             "install fonts-noto-cjk or replace them")
+            raise MissingCharacters(still)
     return fonts
+
+
+def char_names(chars) -> str:
+    """`堃(U+5803) 𠀀(U+20000)`, for messages."""
+    return " ".join(f"{c}(U+{ord(c):04X})" for c in sorted(chars))
+
+
+class MissingCharacters(InputError, BuildError):
+    """Characters no face has (not even the system's Noto CJK), where they are written."""
+
+    def __init__(self, chars: set[str], path: Path | None = None, line: int | None = None,
+                 others: int = 0):
+        self.chars = chars
+        if others:
+            message = _("no font has these characters: {chars} (and {count} more elsewhere); "
+                        "install fonts-noto-cjk or replace them").format(
+                            chars=char_names(chars), count=others)
+        else:
+            message = _("no font has these characters: {chars}; install fonts-noto-cjk or "
+                        "replace them").format(chars=char_names(chars))
+        super().__init__(message, path, line)

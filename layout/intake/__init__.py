@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from layout.errors import Diagnostics, InputError
+from layout.i18n import _
 from layout.intake.scaffold import new_issue
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -22,6 +23,8 @@ def import_file(file: Path, issue_dir: Path, *, force: bool, dry_run: bool,
                 diag: Diagnostics) -> str:
     """Bring `file` into the issue at `issue_dir`; the report to print."""
     file, issue_dir = Path(file), Path(issue_dir)
+    if file.is_dir():
+        raise InputError(_("is a folder; give the file to import (.txt, .md or .docx)"), file)
     suffix = file.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         from layout.intake.text_import import import_text

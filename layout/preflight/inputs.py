@@ -42,7 +42,7 @@ def _photo_lines(issue) -> list[str]:
 
 def check_issue_folder(folder: Path, diag: Diagnostics) -> InputCheck:
     """Check the inputs of the issue in `folder`."""
-    from layout.fonts import font_set
+    from layout.fonts import issue_fonts
 
     head = f"Input check of {folder}"
     try:
@@ -54,7 +54,7 @@ def check_issue_folder(folder: Path, diag: Diagnostics) -> InputCheck:
              f"{len(issue.articles())} article(s), {len(text)} characters"]
     ok = True
     try:
-        fonts = font_set(issue.style, text)
+        fonts = issue_fonts(issue)
         extra = " (some from the system's Noto CJK)" if "system" in fonts.paths else ""
         lines.append(f"[  ok  ] fonts      every character has a glyph{extra}")
     except LayoutError as exc:
