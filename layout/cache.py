@@ -1,21 +1,37 @@
-"""A small on-disk cache for derived bytes: photo copies, font subsets, covers.
+"""A small on-disk cache for derived bytes: photo copies, font subsets, compositions.
 
-Re-deriving a photo for print (crop, resample, CMYK through the profile) or
-a WOFF2 subset costs tenths of a second to seconds, and the result depends
-only on the inputs. Entries are keyed by a hash of the inputs — files by
-their path, size and modification time — and written atomically, so a
-half-written entry is never read. A cache that cannot be written only costs
-time. Location: $XDG_CACHE_HOME/layout or ~/.cache/layout.
+Re-deriving a photo for print (crop, resample, CMYK through the profile), a
+WOFF2 subset or a paragraph's lines costs tenths of a second to seconds, and
+the result depends only on the inputs. So:
+
+- keys hash the inputs, files by their CONTENT (BLAKE2b of the bytes), never
+  by size and modification time, which `cp -p`, `rsync -t` and tar copy; a
+  file's content hash is remembered by its full identity (path, device,
+  inode, size, mtime and ctime, which no copy tool can set), in the process
+  and on disk, and re-validated by a `stat` every time;
+- every entry carries a checksum of its content: a damaged, truncated or
+  unreadable entry (or one the code cannot load any more) is a miss, made
+  again and replaced, never trusted;
+- entries are written to a temporary file and renamed, so a half-written
+  entry is never read; a cache that cannot be written only costs time.
+
+Location: $XDG_CACHE_HOME/layout or ~/.cache/layout.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-from functools import lru_cache
+import sys
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
-VERSION = 1
+T = TypeVar("T")
+
+VERSION = 2
+MAGIC = b"LYC2"
+DIGEST_SIZE = 16
+MEMO_LIMIT = 4096
+_HASHES: dict[tuple, str] = {}   # file identity → content hash, for this process
 
 
 def cache_dir() -> Path:
@@ -23,38 +39,99 @@ def cache_dir() -> Path:
     return Path(base) / "layout"
 
 
-@lru_cache(maxsize=1024)
-def _file_token(path: Path) -> str:
-    """A file's identity for keys: where it is, its size and modification time (once a process)."""
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=DIGEST_SIZE).digest()
+
+
+def read_entry(path: Path) -> bytes | None:
+    """The content of the entry at `path`, or None if it is missing or damaged."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    head = len(MAGIC) + DIGEST_SIZE
+    if len(raw) < head or not raw.startswith(MAGIC):
+        return None
+    data = raw[head:]
+    return data if _digest(data) == raw[len(MAGIC):head] else None
+
+
+def write_entry(path: Path, data: bytes) -> None:
+    """Store `data` at `path` with its checksum, atomically; failures only cost time."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(MAGIC + _digest(data) + data)
+        tmp.replace(path)
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _identity(path: Path) -> tuple:
     st = path.stat()
-    return f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}"
+    return (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def content_hash(path: Path) -> str:
+    """BLAKE2b of the file's bytes, remembered while its identity is unchanged."""
+    path = Path(path).resolve()
+    ident = _identity(path)
+    found = _HASHES.get(ident)
+    if found is not None:
+        return found
+    memo = cache_dir() / ("hash-" + hashlib.sha1(repr(ident).encode()).hexdigest()[:24])
+    stored = read_entry(memo)
+    if stored is None:
+        with path.open("rb") as fh:
+            stored = hashlib.file_digest(fh, lambda: hashlib.blake2b(digest_size=DIGEST_SIZE)
+                                         ).hexdigest().encode()
+        if _identity(path) != ident:   # changed while being read: hash it again next time
+            return stored.decode()
+        write_entry(memo, stored)
+    if len(_HASHES) >= MEMO_LIMIT:
+        _HASHES.clear()
+    _HASHES[ident] = stored.decode()
+    return _HASHES[ident]
 
 
 def _token(value: object) -> str:
     if isinstance(value, Path):
-        return _file_token(value)
+        return f"{value.resolve()}#{content_hash(value)}"
     if isinstance(value, (tuple, list)):
         return "(" + ",".join(_token(v) for v in value) + ")"
     return repr(value)
 
 
 def key_of(kind: str, inputs: tuple) -> str:
-    return hashlib.sha1(f"{VERSION}|{kind}|{_token(inputs)}".encode()).hexdigest()[:24]
+    """A key for `inputs` (files by content), this cache's format and this Python."""
+    text = f"{VERSION}|{sys.implementation.cache_tag}|{kind}|{_token(inputs)}"
+    return hashlib.sha1(text.encode()).hexdigest()[:24]
+
+
+def entry_path(kind: str, inputs: tuple) -> Path:
+    return cache_dir() / f"{kind}-{key_of(kind, inputs)}"
+
+
+def cached(kind: str, inputs: tuple, make: Callable[[], bytes], load: Callable[[bytes], T]) -> T:
+    """`load(make())`, from the bytes `make` gave before for the same `kind` and `inputs`.
+
+    An entry that is damaged, or that `load` cannot read, is made again and replaced.
+    """
+    path = entry_path(kind, inputs)
+    data = read_entry(path)
+    if data is not None:
+        try:
+            return load(data)
+        except Exception:  # noqa: BLE001 - an entry this code cannot read is only a miss
+            pass
+    data = make()
+    write_entry(path, data)
+    return load(data)
 
 
 def cached_bytes(kind: str, inputs: tuple, make: Callable[[], bytes]) -> bytes:
     """`make()`, or the bytes it returned before for the same `kind` and `inputs`."""
-    path = cache_dir() / f"{kind}-{key_of(kind, inputs)}"
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
-    data = make()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError:
-        pass
-    return data
+    return cached(kind, inputs, make, bytes)

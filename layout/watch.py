@@ -14,11 +14,12 @@ from typing import Callable
 from layout.errors import Diagnostics, LayoutError
 from layout.options import BuildOptions
 
-Snapshot = tuple[tuple[str, int, int], ...]
+Snapshot = tuple[tuple[str, int, int, int, int], ...]
 
 
 def snapshot(issue_dir: Path) -> Snapshot:
-    """Name, size and modification time of every file the build reads."""
+    """Name, size, modification and change times and inode of every file the build reads
+    (a file copied over another with `cp -p` keeps size and mtime, never ctime)."""
     files = [issue_dir / "issue.yaml", *sorted((issue_dir / "articles").glob("*.md")),
              *sorted((issue_dir / "photos").glob("*"))]
     out = []
@@ -27,7 +28,7 @@ def snapshot(issue_dir: Path) -> Snapshot:
             st = path.stat()
         except OSError:
             continue
-        out.append((str(path), st.st_size, st.st_mtime_ns))
+        out.append((str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
     return tuple(out)
 
 

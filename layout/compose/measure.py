@@ -54,12 +54,12 @@ def ink_extent(fonts: FontSet, face: str, char: str) -> tuple[float, float]:
     path = str(fonts.paths[face])
     found = _INK.get((path, char))
     if found is None:
-        from layout.cache import cached_bytes
+        from layout.cache import cached
 
         # reading outlines costs ~40 ms a face (fontTools); the disk cache makes it once
-        raw = cached_bytes("ink", (fonts.paths[face], char),
-                           lambda: struct.pack("<2d", *_read_ink(path, char)))
-        found = _INK[(path, char)] = struct.unpack("<2d", raw)
+        found = _INK[(path, char)] = cached("ink", (fonts.paths[face], char),
+                                            lambda: struct.pack("<2d", *_read_ink(path, char)),
+                                            lambda raw: struct.unpack("<2d", raw))
     return found
 
 

@@ -49,24 +49,28 @@ def _fonts(fonts: FontSet) -> str:
     return key_of("fonts", tuple(sorted((k, Path(p)) for k, p in fonts.paths.items())) + (fonts.fallback,))
 
 
+def _load_paragraph(raw: bytes) -> ComposedParagraph:
+    lines, lone = marshal.loads(raw)
+    return ComposedParagraph(_unpack_lines(lines), bool(lone))
+
+
 def remembered_paragraph(key: tuple, fonts: FontSet,
                          make: Callable[[], ComposedParagraph]) -> ComposedParagraph:
     """`make()`, or what it gave before for the same inputs."""
-    from layout.cache import cached_bytes
+    from layout.cache import cached
 
     def pack() -> bytes:
         result = make()
         return marshal.dumps((_pack_lines(result.lines), result.lone_last_line))
 
-    lines, lone = marshal.loads(cached_bytes("para", (fingerprint(), repr(key), _fonts(fonts)), pack))
-    return ComposedParagraph(_unpack_lines(lines), lone)
+    return cached("para", (fingerprint(), repr(key), _fonts(fonts)), pack, _load_paragraph)
 
 
 def remembered_lines(key: tuple, fonts: FontSet,
                      make: Callable[[], tuple[Line, ...]]) -> tuple[Line, ...]:
     """`make()` for a headline, or what it gave before for the same inputs."""
-    from layout.cache import cached_bytes
+    from layout.cache import cached
 
-    raw = cached_bytes("head", (fingerprint(), repr(key), _fonts(fonts)),
-                       lambda: marshal.dumps(_pack_lines(make())))
-    return _unpack_lines(marshal.loads(raw))
+    return cached("head", (fingerprint(), repr(key), _fonts(fonts)),
+                  lambda: marshal.dumps(_pack_lines(make())),
+                  lambda raw: _unpack_lines(marshal.loads(raw)))

@@ -2,15 +2,20 @@
 
 Subsets the system's Noto Serif CJK SC (or Sans) to just the missing
 characters, converts it to TrueType outlines (reportlab needs them) and caches
-the result by the set of characters, so the work happens once per new set.
+the result by the source font's content and the set of characters, so the
+work happens once per new set. The face reportlab reads is a plain file named
+by the hash of its bytes, checked before every use and written again from the
+checksummed cache entry when it does not match.
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import tempfile
 from pathlib import Path
 
-from layout.cache import cache_dir
+from layout.cache import cache_dir, cached_bytes
 
 SYSTEM_FACES = [
     (Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"), 2),
@@ -24,14 +29,30 @@ def system_fallback_face(chars: set[str]) -> Path | None:
     if source is None:
         return None
     wanted = "".join(sorted(chars))
-    key = hashlib.sha1(f"{source[0]}|{wanted}".encode()).hexdigest()[:16]
-    out = cache_dir() / f"fallback-{key}.ttf"
-    if not out.exists():
-        _make_face(source, {ord(c) for c in chars}, out)
-    return out
+    data = cached_bytes("fallback", (source[0], source[1], wanted),
+                        lambda: _make_face(source, {ord(c) for c in chars}))
+    return _face_file(data)
 
 
-def _make_face(source: tuple[Path, int], cps: set[int], out: Path) -> None:
+def _face_file(data: bytes) -> Path:
+    """A file holding exactly `data`, named by its hash (rewritten if damaged)."""
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    for folder in (cache_dir(), Path(tempfile.gettempdir())):
+        out = folder / f"face-{digest}.ttf"
+        try:
+            if out.is_file() and hashlib.blake2b(out.read_bytes(), digest_size=16).hexdigest() == digest:
+                return out
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            tmp.replace(out)
+            return out
+        except OSError:
+            continue
+    raise OSError("no folder to write the fallback face into")
+
+
+def _make_face(source: tuple[Path, int], cps: set[int]) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -47,7 +68,6 @@ def _make_face(source: tuple[Path, int], cps: set[int], out: Path) -> None:
     if "CFF " in font:
         cff_to_glyf(font)
     rename(font, "Layout Fallback")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(f".{os.getpid()}.tmp")
-    font.save(tmp)
-    tmp.replace(out)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()

@@ -94,11 +94,14 @@ def _halt_code_points(font) -> set[int]:
 @cache
 def load_metrics(path: Path) -> FaceMetrics:
     """Metrics of the font at `path`, from the disk cache when the file is unchanged."""
-    from layout.cache import cached_bytes
+    from layout.cache import cached
 
     path = Path(path)
-    data = marshal.loads(cached_bytes(f"metrics{CACHE_VERSION}", (path,),
-                                      lambda: marshal.dumps(_read(path))))
+    return cached(f"metrics{CACHE_VERSION}", (path,), lambda: marshal.dumps(_read(path)), _unpack)
+
+
+def _unpack(raw: bytes) -> FaceMetrics:
+    data = marshal.loads(raw)
     ranges = data["ranges"]
     return FaceMetrics(data["name"], tuple(r[0] for r in ranges), tuple(r[1] for r in ranges),
                        data["widths"], data["ascent"], data["descent"], frozenset(data["half"]))

@@ -124,7 +124,8 @@ def cover_png(issue: Issue, plan: BookPlan, fonts: CoverFonts | None = None) -> 
     fonts = fonts or fonts_for(issue)
     shown = repr((issue.paper, issue.date, issue.number, issue.style.paper,
                   [(e.label, [d.article.headline.title for d in e.docs]) for e in plan.pages]))
-    inputs = (Path(__file__), fonts.name, fonts.headline, fonts.text, fonts.label, shown)
+    inputs = (Path(__file__), *(Path(f) for f in (fonts.name, fonts.headline, fonts.text, fonts.label)),
+              shown)
     return cached_bytes("epub-cover", inputs, lambda: _draw_cover(issue, plan, fonts))
 
 

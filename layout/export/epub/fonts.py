@@ -38,7 +38,7 @@ def woff2_subset(path: Path, text: str) -> bytes:
     from layout.cache import cached_bytes
 
     chars = "".join(sorted({c for c in text if not c.isspace()} | {" ", "\u3000"}))
-    return cached_bytes("epub-font", (path, chars), lambda: _make_woff2(path, chars))
+    return cached_bytes("epub-font", (Path(path), chars), lambda: _make_woff2(path, chars))
 
 
 def _make_woff2(path: Path, chars: str) -> bytes:

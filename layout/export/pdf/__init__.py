@@ -51,7 +51,7 @@ class _PhotoCache:
         """The prepared photo and its warnings, from the disk cache when the inputs match."""
         import marshal
 
-        from layout.cache import cached_bytes
+        from layout.cache import cached
 
         st = self.settings
         inputs = (Path(item.path), item.crop, round(item.w, 2), round(item.h, 2), mono,
@@ -63,7 +63,11 @@ class _PhotoCache:
             return marshal.dumps((photo.jpeg, photo.mode, photo.pixels, photo.source_ppi,
                                   photo.max_ink, [(w.message, w.path, w.line) for w in local.warnings]))
 
-        jpeg, mode, pixels, ppi, ink, warnings = marshal.loads(cached_bytes("pdf-photo", inputs, make))
+        def load(raw: bytes) -> tuple:
+            jpeg, mode, pixels, ppi, ink, warnings = marshal.loads(raw)
+            return bytes(jpeg), str(mode), tuple(pixels), ppi, ink, list(warnings)
+
+        jpeg, mode, pixels, ppi, ink, warnings = cached("pdf-photo", inputs, make, load)
         local = Diagnostics()
         for message, path, line in warnings:
             local.warn(message, path, line)

@@ -5,8 +5,7 @@ and subsets it itself when the PDF is saved: every font is embedded as
 subsets of at most 256 glyphs, each with a ToUnicode map. Pre-subsetting with
 fontTools per document was measured slower (about 0.45 s per face), so the
 committed faces are loaded as they are; a parsed face is kept for the life
-of the process and on disk (`facecache.py`), keyed by its file's path, size
-and modification time.
+of the process (by the file's path and content) and on disk (`facecache.py`).
 """
 from __future__ import annotations
 
@@ -33,23 +32,25 @@ def used_faces(placed: PlacedIssue) -> list[str]:
 
 
 @cache
-def _load(path: Path, size: int, mtime: int) -> str:
+def _load(path: Path, content: str) -> str:
     """Register the TrueType face at `path` with reportlab; return its registered name."""
-    name = "L" + hashlib.sha1(f"{path}|{size}|{mtime}".encode()).hexdigest()[:10]
+    name = "L" + hashlib.sha1(f"{path}|{content}".encode()).hexdigest()[:10]
     try:
-        pdfmetrics.registerFont(load_ttfont(name, path, size, mtime))
+        pdfmetrics.registerFont(load_ttfont(name, path))
     except (TTFError, OSError) as exc:
         raise BuildError(f"font {path} cannot be embedded: {exc}") from None
     return name
 
 
 def _register(path: Path, key: str) -> str:
+    from layout.cache import content_hash
+
     path = Path(path).resolve()
     try:
-        st = path.stat()
+        content = content_hash(path)
     except OSError:
         raise BuildError(f"font file {path} for face '{key}' is missing") from None
-    return _load(path, st.st_size, st.st_mtime_ns)
+    return _load(path, content)
 
 
 def register_faces(placed: PlacedIssue) -> dict[str, str]:
