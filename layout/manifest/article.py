@@ -78,6 +78,9 @@ def load_article(root: Path, article_id: str, hints: Hints, style: HouseStyle,
     parsed = parse_with_verse(body, body_line, kind == "poem", parse_body, path)
     paragraphs = tuple(Paragraph(nfc(p.text), p.kind, p.line) for p in parsed)
     photos = _photos(v["photos"] or [], meta.line_of("photos", 2), root, path, style, diag)
+    if photos and kind == "brief":
+        raise InputError(_("a brief (kind: brief) is text only: make an article with photos "
+                           "a story"), path, meta.line_of("kind", 2))
     if not paragraphs and not photos:
         diag.warn(_("the article has no text and no photo: only its headline is set"), path)
     return Article(

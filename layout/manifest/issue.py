@@ -54,7 +54,7 @@ def _page(entry, line: int | None, root: Path, path: Path, style: HouseStyle,
                                                       second=v["number"]), path, item_line)
         seen[article_id] = v["number"]
         articles.append(load_article(root, article_id, hints, style, diag, (path, item_line)))
-    return Page(v["number"], v["name"], tuple(articles), v["editor"] or "")
+    return Page(v["number"], v["name"], tuple(articles), v["editor"] or "", v["briefs"] or False)
 
 
 def _pages(raw: list, manifest: dict, root: Path, path: Path, style: HouseStyle,

@@ -110,6 +110,18 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Switch:
+    """true or false (absent: false)."""
+
+    def __call__(self, value: Any, ctx: Context) -> bool:
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise Invalid(_("{value} is not true or false").format(value=shown(value)))
+        return value
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     """The keys of one kind of mapping: what each holds, which are required."""
 
@@ -132,6 +144,7 @@ PAGE = Table("page", {
     "name": Text(12, required=True),   # 版名
     "editor": Text(20),                # 责任编辑
     "articles": Items(0, 64),
+    "briefs": Switch(),                # gather short stories into the 简讯 block
 }, required=("number", "name"))
 
 ENTRY = Table("article entry", {       # an article on its page, with the page editor's hints

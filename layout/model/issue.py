@@ -13,7 +13,7 @@ class ArticleKind(str, Enum):
     STORY = "story"
     PHOTO = "photo"  # 图片新闻: a photo with a caption, no body
     POEM = "poem"    # verse: its lines and stanzas kept as written
-    BRIEF = "brief"  # 简讯 (issue 12); set as a story until the briefs column lands
+    BRIEF = "brief"  # a short item, gathered with the page's others into one 简讯 block
     AD = "ad"        # a reserved block (issue 12); set as a story until ads land
 
 
@@ -37,6 +37,7 @@ class Paragraph:
     text: str
     kind: ParagraphKind = ParagraphKind.BODY
     line: int = 0  # line in the article file where it starts, for messages
+    runin: str = ""  # words set in bold before the text, flush left (a 简讯 item's title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ class Page:
     name: str  # 版名, e.g. 社区
     articles: tuple[Article, ...]
     editor: str = ""  # 责任编辑
+    briefs: bool = False  # gather short stories into the 简讯 block too (see pages/briefs.py)
 
 
 @dataclass(frozen=True, slots=True)

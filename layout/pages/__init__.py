@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from layout.errors import Diagnostics
 from layout.fonts import FontSet
-from layout.model import Issue, Page
+from layout.model import ArticleKind, Issue, Page
 from layout.model.placed import ArticleRegion, PlacedIssue, PlacedPage
 from layout.options import BuildOptions
+from layout.pages.briefs import gather as gather_briefs, with_items as briefs_items
 from layout.pages.copyfit import ArticleFit, CopyFit, PageFit
 from layout.pages.furniture import footer_rows, furniture, furniture_rows
 from layout.pages.grid import Grid, grid_for
@@ -30,9 +31,11 @@ class PagesResult:
 def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: BuildOptions,
                diag: Diagnostics | None = None):
     """One placed page, and its article and page fits."""
+    page, gathered = gather_briefs(page, issue.style)
     top, bottom = furniture_rows(page), footer_rows(issue, page, grid, fonts)
     free_rows = grid.rows - top - bottom
-    sizers = [Sizer(a, issue.style, grid, fonts, lead=(i == 0), breaker=options.breaker)
+    sizers = [Sizer(a, issue.style, grid, fonts, lead=(i == 0 and a.kind is not ArticleKind.BRIEF),
+                    breaker=options.breaker)
               for i, a in enumerate(page.articles)]
     renderer = Renderer(grid, {s.article.id: s for s in sizers}, grid.rows - bottom)
     left_empty = free_rows
@@ -54,11 +57,13 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
                                sizer.body_at(plan.leg_chars).lone_lines if a.paragraphs else 0))
     empty_slots = sum(drawn.empty_slots.values()) + max(0, left_empty) * grid.columns
     filled = 1 - empty_slots / (free_rows * grid.columns) if free_rows else 1.0
-    regions = tuple(ArticleRegion(aid, grid.column_x(column), grid.row_y(row), grid.span(plan.columns),
-                                  rows * grid.pitch)
-                    for aid, (plan, column, row, rows) in drawn.blocks.items())
+    regions = [ArticleRegion(aid, grid.column_x(column), grid.row_y(row), grid.span(plan.columns),
+                             rows * grid.pitch)
+               for aid, (plan, column, row, rows) in drawn.blocks.items()]
+    fits, regions = briefs_items(gathered, fits, regions, renderer.sizers, drawn.blocks, grid,
+                                 renderer.limit, page.number)
     placed = PlacedPage(page.number, page.name, grid.page_width, grid.page_height,
-                        tuple(items), tuple(drawn.bookmarks), regions=regions)
+                        tuple(items), tuple(drawn.bookmarks), regions=tuple(regions))
     return placed, fits, PageFit(page.number, round(filled, 4))
 
 

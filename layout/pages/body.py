@@ -6,7 +6,7 @@ flow fills columns to a common height so legs differ by at most a line.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from layout.compose import ComposedParagraph, Line, ParagraphSpec, Span, compose_paragraph
@@ -22,7 +22,7 @@ class Row:
     """One row of body: a line of text, or blank space before a subhead."""
 
     line: Line | None
-    kind: str             # "body", "subhead", "verse", "byline", "space"
+    kind: str             # "body", "subhead", "verse", "byline", "space", "rule" (简讯)
     size: float
     paragraph: int        # index of the paragraph it belongs to
 
@@ -69,6 +69,11 @@ class Body:
                 continue
             spans = body_spans(self.article, 0 if first_body else 1, para.text, self.style)
             first_body = False
+            if para.runin:  # a 简讯 item: its title in bold, run in, the paragraph flush left
+                lead = self.style.role("dateline")
+                spans = (Span(para.runin, lead.face, self.style.body_size),) + spans
+                out.append(compose_paragraph(spans, replace(spec, indent_em=0), self.fonts))
+                continue
             out.append(compose_paragraph(spans, spec, self.fonts))
         return tuple(out)
 
@@ -88,6 +93,8 @@ class Body:
             kinds, previous = (previous, para.kind), para.kind
             if ParagraphKind.VERSE in kinds and None not in kinds and not pending:
                 pending = [Row(None, "space", size, i)]  # a blank row sets verse apart
+            if para.runin and groups and self.style.edition.brief_separator == "rule":
+                pending = [Row(None, "rule", size, i)] + pending  # a thin rule between items
             if para.kind is ParagraphKind.VERSE:
                 for verse_line in self.stanza(i):  # a wrapped line of verse stays together
                     groups.append(Group(tuple(pending) + tuple(
@@ -177,7 +184,7 @@ def _fill_into(groups: tuple[Group, ...], capacities: list[int]):
         quota = capacity - spare // (len(capacities) - index)
         leg: list[Row] = []
         while queue:
-            rows = [r for r in queue[0].rows if leg or r.kind != "space"]
+            rows = [r for r in queue[0].rows if leg or r.kind not in ("space", "rule")]
             if len(leg) + len(rows) > capacity:
                 break
             excess = len(leg) + len(rows) - quota
@@ -201,8 +208,8 @@ def _fill(groups: tuple[Group, ...], columns: int) -> tuple[tuple[Row, ...], ...
         leg: list[Row] = []
         while queue:
             rows = list(queue[0].rows)
-            if not leg and rows and rows[0].kind == "space":
-                rows = rows[1:]  # no blank row at the top of a column
+            if not leg and rows and rows[0].kind in ("space", "rule"):
+                rows = rows[1:]  # no blank row (or rule) at the top of a column
             last_column = column == columns - 1
             excess = len(leg) + len(rows) - quota
             if leg and excess > 0 and not last_column and excess >= quota - len(leg):

@@ -133,6 +133,9 @@ class Renderer:
                     role = item.kind if item.kind in ("subhead", "byline") else "body"
                     self.text(article_id, item.line, x0 + n * step,
                               self.grid.baseline(row + k, item.size), role, row + k)
+                elif item.kind == "rule" and row + k < min(self.limit, self.block_end):
+                    y = self.grid.row_y(row + k) + self.grid.pitch / 2   # between 简讯 items
+                    self.rule(x0 + n * step, y, x0 + n * step + leg_width, y)
             empty += max(0, plan.body_rows - len(leg))
         empty += (plan.legs - len(legs)) * plan.body_rows
         # counted in slots of the page's columns, so that it compares with a normal block

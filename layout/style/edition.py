@@ -1,14 +1,12 @@
-"""House-style values of the edition as a whole: the 报尾, verse, and later jumps, 简讯, boxes.
+"""House-style values of the edition as a whole: the 报尾, verse, 简讯, and later jumps, boxes.
 
-Read from the merged style mapping (default.yaml plus the issue's `style:`)
-by `edition_style`; kept in a dataclass of their own so the page-level
-measures in `house.py` stay as they are.
+Built from the house style's checked values (`schema.STYLE` holds each key's
+type and range); kept in a dataclass of their own so the page-level measures
+in `house.py` stay as they are.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from layout.i18n import _
 
 # 报尾 fields in print order, with the label each is printed under.
 IMPRINT_LABELS = (("address", "社址"), ("postcode", "邮编"), ("newsroom", "新闻热线"),
@@ -21,22 +19,18 @@ class EditionStyle:
 
     imprint: tuple[tuple[str, str], ...] = ()   # (label, text) of the 报尾, in print order
     verse_hang: float = 2.0                     # em: hanging indent of a wrapped verse line
+    brief_heading: str = "简讯"                  # heading of the 简讯 block
+    brief_heading_size: float = 16.0            # points
+    brief_max_chars: int = 200                  # stories gathered on a page with briefs: true
+    brief_separator: str = "■"                  # "■" before each item, or "rule" between them
 
 
-def edition_style(raw: dict) -> EditionStyle:
-    """The edition values of a merged style mapping (raises ValueError on a bad value)."""
-    imprint_raw = raw.get("imprint") or {}
-    if not isinstance(imprint_raw, dict):
-        raise ValueError(_("style imprint: give a mapping of address, postcode, newsroom, "
-                           "advertising, printer and price"))
-    imprint = tuple((label, str(imprint_raw[key]).strip()) for key, label in IMPRINT_LABELS
-                    if imprint_raw.get(key) not in (None, ""))
-    return EditionStyle(imprint=imprint, verse_hang=_number(raw, "verse", "hanging_indent", 0, 6))
-
-
-def _number(raw: dict, section: str, key: str, low: float, high: float) -> float:
-    value = (raw.get(section) or {}).get(key)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-        raise ValueError(_("style {key}: give a number from {low} to {high}").format(
-            key=f"{section}.{key}", low=low, high=high))
-    return float(value)
+def edition_style(values: dict) -> EditionStyle:
+    """The edition values among the house style's checked values (dotted key → value)."""
+    imprint = tuple((label, values[f"imprint.{key}"]) for key, label in IMPRINT_LABELS
+                    if values.get(f"imprint.{key}"))
+    return EditionStyle(imprint=imprint, verse_hang=values["verse.hanging_indent"],
+                        brief_heading=values["briefs.heading"],
+                        brief_heading_size=values["briefs.heading_size"],
+                        brief_max_chars=values["briefs.max_chars"],
+                        brief_separator=values["briefs.separator"])

@@ -265,7 +265,7 @@ def build_style(raw: dict, override: dict | None = None, source: Path | None = N
         punctuation=v["punctuation"], min_ppi=v["photos.min_ppi"],
         target_ppi=v["photos.target_ppi"], max_pixels=v["photos.max_pixels"],
         max_aspect=v["photos.max_aspect"], icc_profile=v["pdf.icc_profile"], pdfx=v["pdf.pdfx"],
-        edition=edition_style(raw),
+        edition=edition_style(v),
     )
 
 

@@ -341,6 +341,10 @@ STYLE: dict[str, Callable[[Any, Context], Any]] = {
     "roles.*.min_size": Size("4pt", "200pt"),
     "roles.*.max_size": Size("4pt", "200pt"),
     "verse.hanging_indent": Number(0, 10, " em"),
+    "briefs.heading": Text(10, required=True),       # 简讯 block
+    "briefs.heading_size": Size("6pt", "48pt"),
+    "briefs.max_chars": Whole(0, 5000),
+    "briefs.separator": Choice(("■", "rule")),
     "punctuation": Choice(("quanjiao", "kaiming")),
     "photos.min_ppi": Number(50, 1200, " ppi"),
     "photos.target_ppi": Number(72, 2400, " ppi"),
