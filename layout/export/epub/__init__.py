@@ -2,100 +2,116 @@
 
 `write_epub(job, target)` writes a reflowable EPUB 3.3 from the semantic
 model (`job.issue`): one XHTML document per article in page order, a
-navigation document and an NCX grouping the articles under their pages, a
-cover drawn from the masthead, photos resized for phones, Chinese CSS and,
-optionally, WOFF2 subsets of the body and headline faces.
+navigation document and an NCX grouping the articles (and their 小标题)
+under their pages, a cover drawn from the masthead, photos resized for
+phones (each file stored once), Chinese CSS and, by default, WOFF2 subsets
+of every face the text is set in, with the fonts' licence.
 
 The EPUB is written by hand rather than with EbookLib: every byte is
 decided here, so the output validates cleanly under EPUBCheck 5 and two
-builds of the same issue are byte-identical (see `container.py` and
+builds of the same sources are byte-identical (see `container.py` and
 `edition.modified`).
 """
 from __future__ import annotations
 
-import html
-import re
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from layout.errors import BuildError
-from layout.export.epub import cover, edition, fonts, navigation, xhtml
+from layout.export.epub import cover, edition, faces, fonts, navigation, xhtml
 from layout.export.epub.container import container_xml, write_zip
 from layout.export.epub.images import phone_jpeg
+from layout.export.epub.markup import Element, document
 from layout.export.epub.package import Resource, package_document
 from layout.export.epub.plan import (COVER_HREF, COVER_IMAGE_HREF, CSS_HREF, NAV_HREF,
                                      NCX_HREF, PACKAGE_DIR, BookPlan, plan_book)
+from layout.i18n import _
 from layout.model import Issue
 
 if TYPE_CHECKING:
     from layout.export import ExportJob
 
-# Measured on the sample edition (one page, 7 articles, 2 photos): 599 KB
-# without fonts, 715 KB with them (+116 KB: body subset 104 KB, headline
-# subset 12 KB). A full edition of ~2,500 distinct characters would add about
-# 510 KB, still small beside its photos. Embedding gives every phone the
-# paper's 宋/标宋 (many Android readers have no Chinese serif), so it is on
-# unless `--no-epub-fonts` is given.
+# Measured on the sample edition (one page, 7 articles, 2 photos): see README
+# "The EPUB" for the sizes with and without fonts. Embedding gives every
+# phone the paper's 宋/标宋/黑/楷 (many Android readers have no Chinese serif,
+# none has a 楷), so it is on unless `--no-epub-fonts` is given.
 EMBED_FONTS_BY_DEFAULT = True
 XHTML_TYPE = "application/xhtml+xml"
 CSS_PATH = Path(__file__).with_name("edition.css")
-_TAG = re.compile(r"<[^>]+>")
 
 __all__ = ["build_resources", "stylesheet", "write_epub"]
 
 
-def _visible_text(documents: list[bytes]) -> str:
-    """The characters a reader sees in `documents` (tags and markup removed)."""
-    return "".join(html.unescape(_TAG.sub("", d.decode("utf-8"))) for d in documents)
-
-
-def _text_resources(issue: Issue, plan: BookPlan, uid: str) -> list[Resource]:
-    """Cover page, navigation, NCX and the article documents, in reading order."""
+def _text_trees(issue: Issue, plan: BookPlan, moment: dt.datetime
+                ) -> list[tuple[str, Element, str, str]]:
+    """(href, document tree, item id, properties) of the cover page, the navigation
+    document and every article, in reading order."""
     title = edition.title(issue)
-    out = [Resource(COVER_HREF, XHTML_TYPE, xhtml.cover_document(
-               title, cover.cover_alt(issue, plan), COVER_IMAGE_HREF, COVER_HREF),
-               "cover", in_spine=True),
-           Resource(NAV_HREF, XHTML_TYPE, navigation.nav_document(plan, title), "nav",
-                    "nav", in_spine=True),
-           Resource(NCX_HREF, "application/x-dtbncx+xml",
-                    navigation.ncx_document(plan, title, uid), "ncx")]
-    for doc in plan.docs():
-        out.append(Resource(doc.href, XHTML_TYPE, xhtml.article_document(doc),
-                            doc.anchor, in_spine=True))
+    version = edition.version_text(moment)
+    out = [(COVER_HREF, xhtml.cover_document(title, cover.cover_alt(issue, plan),
+                                             COVER_IMAGE_HREF, COVER_HREF), "cover", ""),
+           (NAV_HREF, navigation.nav_document(plan, title, version), "nav", "nav")]
+    out += [(doc.href, xhtml.article_document(doc), doc.anchor, "") for doc in plan.docs()]
     return out
 
 
-def _embedded_fonts(issue: Issue, plan: BookPlan,
-                    text: list[Resource]) -> tuple[fonts.EmbeddedFont, ...]:
-    """Subsets of the body face (all visible text) and headline face (the 主题)."""
+def _embedded_fonts(issue: Issue, trees: list[Element]) -> tuple[fonts.EmbeddedFont, ...]:
+    """A subset of each face the documents' text is set in, of exactly its characters."""
     from layout.fonts import font_set
 
     paths = font_set(issue.style).paths
-    headlines = "".join(d.article.headline.title for d in plan.docs())
-    body = _visible_text([r.data for r in text if r.media_type == XHTML_TYPE])
-    return fonts.embedded_fonts(paths["serif"], paths["serif_bold"], body, headlines)
+    texts = faces.face_texts(issue.style, trees)
+    order = [*faces.FAMILIES, *sorted(set(texts) - set(faces.FAMILIES))]
+    out = []
+    for face in (f for f in order if f in texts and texts[f].strip()):
+        family, weight, _stack = faces.family(face)
+        out.append(fonts.EmbeddedFont(faces.font_file(face), family, weight,
+                                      fonts.woff2_subset(paths[face], texts[face])))
+    return tuple(out)
 
 
-def stylesheet(embedded: tuple[fonts.EmbeddedFont, ...]) -> bytes:
-    """The edition's CSS, with @font-face rules after `@charset` when fonts are embedded."""
+def _face_keys(issue: Issue, embedded: tuple[fonts.EmbeddedFont, ...]) -> set[str]:
+    hrefs = {f.href for f in embedded}
+    return {k for k in issue.style.faces if faces.font_file(k) in hrefs}
+
+
+def stylesheet(issue: Issue, embedded: tuple[fonts.EmbeddedFont, ...]) -> bytes:
+    """The edition's CSS: @font-face rules, each role's face, then edition.css."""
     css = CSS_PATH.read_text(encoding="utf-8")
-    if embedded:
-        charset, rest = css.split("\n", 1)
-        css = f"{charset}\n{fonts.font_face_css(embedded)}\n{rest}"
-    return css.encode("utf-8")
+    charset, rest = css.split("\n", 1)
+    head = fonts.font_face_css(embedded) if embedded else ""
+    roles = faces.role_css(issue.style, _face_keys(issue, embedded))
+    return f"{charset}\n{head}\n{roles}\n{rest}".encode("utf-8")
 
 
-def build_resources(issue: Issue, embed_fonts: bool) -> tuple[str, list[Resource]]:
+def _licence(embedded: tuple[fonts.EmbeddedFont, ...]) -> list[Resource]:
+    from layout.fonts import FONT_DIR
+
+    if not embedded:
+        return []
+    ofl = (FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
+    return [Resource(fonts.LICENCE_HREF, "text/plain", fonts.licence_text(embedded, ofl),
+                     "font-licence")]
+
+
+def build_resources(issue: Issue, embed_fonts: bool, moment: dt.datetime | None = None
+                    ) -> tuple[str, list[Resource]]:
     """The identifier and every manifest resource of the edition's EPUB, in manifest order."""
     plan = plan_book(issue)
     if not plan.docs():
-        raise BuildError("the issue has no articles: nothing to put in the EPUB")
+        raise BuildError(_("the issue has no articles: nothing to put in the EPUB"))
     uid = edition.identifier(issue)
-    text = _text_resources(issue, plan, uid)
-    embedded = _embedded_fonts(issue, plan, text) if embed_fonts else ()
-    style = [Resource(CSS_HREF, "text/css", stylesheet(embedded), "css")]
+    trees = _text_trees(issue, plan, moment or edition.modified(issue))
+    text = [Resource(href, XHTML_TYPE, document(tree, xhtml.DOCTYPE), item_id, props,
+                     in_spine=True) for href, tree, item_id, props in trees]
+    text.insert(2, Resource(NCX_HREF, "application/x-dtbncx+xml",
+                            navigation.ncx_document(plan, edition.title(issue), uid), "ncx"))
+    embedded = _embedded_fonts(issue, [t[1] for t in trees]) if embed_fonts else ()
+    style = [Resource(CSS_HREF, "text/css", stylesheet(issue, embedded), "css")]
     style += [Resource(f.href, "font/woff2", f.data, f"font-{i}")
               for i, f in enumerate(embedded, start=1)]
+    style += _licence(embedded)
     images = [Resource(COVER_IMAGE_HREF, "image/png", cover.cover_png(issue, plan),
                        "cover-image", "cover-image")]
     images += [Resource(f.href, "image/jpeg", phone_jpeg(f.photo.path), f"img-{i}")
@@ -108,8 +124,8 @@ def write_epub(job: ExportJob, target: Path) -> str:
     issue = job.issue
     embed = job.options.epub_fonts
     embed = EMBED_FONTS_BY_DEFAULT if embed is None else embed
-    uid, resources = build_resources(issue, embed)
     moment = edition.modified(issue)
+    uid, resources = build_resources(issue, embed, moment)
     opf = package_document(issue, uid, edition.w3c_datetime(moment), tuple(resources), "ncx")
     opf_path = f"{PACKAGE_DIR}/content.opf"
     entries = [("META-INF/container.xml", container_xml(opf_path))]
@@ -121,5 +137,7 @@ def write_epub(job: ExportJob, target: Path) -> str:
     size = Path(target).stat().st_size
     articles = len(issue.articles())
     photos = sum(1 for r in resources if r.media_type == "image/jpeg")
-    return (f"EPUB 3: {articles} articles on {len(issue.pages)} page(s), {photos} photos, "
-            f"fonts {'embedded' if embed else 'not embedded'}, {size / 1024:.0f} KB")
+    fonts_note = _("fonts embedded") if embed else _("fonts not embedded")
+    return _("EPUB 3: {articles} articles on {pages} page(s), {photos} photos, {fonts}, {kb} KB"
+             ).format(articles=articles, pages=len(issue.pages), photos=photos, fonts=fonts_note,
+                      kb=f"{size / 1024:.0f}")

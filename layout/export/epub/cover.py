@@ -1,8 +1,9 @@
 """The cover image, drawn from the edition with Pillow: masthead, date, headlines.
 
 The cover looks like the top of the front page: the paper's name in red in
-the headline face, the owner line, the date with weekday and 农历, 总第…期,
-then each page's label and its headlines. It is drawn with the committed
+the headline face, the owner line, the date and weekday in large bold type
+(still legible when a reader shows the cover as a thumbnail on its shelf),
+the year, 农历, 总第…期 and 今日…版, then each page's label and its headlines. It is drawn with the committed
 fonts, so it is the same on every machine, and saved as a small PNG
 (flat colours and text compress far better in PNG than in JPEG).
 """
@@ -22,6 +23,8 @@ RED = (200, 22, 29)
 INK = (25, 25, 25)
 GREY = (90, 90, 90)
 PAPER = (255, 255, 255)
+# The date in pixels of the 1200-px cover: 16 px high on a 200-px shelf thumbnail.
+DATE_PX = 96
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,7 @@ def wrap(text: str, font, width: float) -> list[str]:
 
 
 def _masthead(draw, issue: Issue, fonts: CoverFonts, truetype) -> int:
-    """Draw the 报头; return the y below it."""
+    """Draw the 报头 and the date, large enough to read on a shelf thumbnail; return the y below."""
     size = min(230, int((WIDTH - 2 * MARGIN) / max(1, len(issue.paper))))
     name = truetype(fonts.name, size)
     draw.text((WIDTH / 2, MARGIN), issue.paper, font=name, fill=RED, anchor="mt")
@@ -68,16 +71,17 @@ def _masthead(draw, issue: Issue, fonts: CoverFonts, truetype) -> int:
         y += 70
     draw.rectangle((MARGIN, y, WIDTH - MARGIN, y + 8), fill=RED)
     draw.rectangle((MARGIN, y + 16, WIDTH - MARGIN, y + 18), fill=RED)
+    y += 44
+    day = issue.date
+    draw.text((WIDTH / 2, y), f"{day.month}月{day.day}日 {edition.weekday_text(day)}",
+              font=truetype(fonts.label, DATE_PX), fill=INK, anchor="mt")
+    y += DATE_PX + 30
     small = truetype(fonts.text, 38)
-    left = [f"{edition.date_text(issue.date)} {edition.weekday_text(issue.date)}",
-            edition.lunar_text(issue.date)]
-    right = [f"总第{issue.number}期" if issue.number else "",
-             f"今日{len(issue.pages)}版"]
-    y += 48
-    for lhs, rhs in zip(left, right):
-        draw.text((MARGIN, y), lhs, font=small, fill=INK)
-        draw.text((WIDTH - MARGIN, y), rhs, font=small, fill=INK, anchor="ra")
-        y += 58
+    details = [f"{day.year}年", edition.lunar_text(day),
+               f"总第{issue.number}期" if issue.number else "", f"今日{len(issue.pages)}版"]
+    draw.text((WIDTH / 2, y), "  ".join(d for d in details if d), font=small, fill=INK,
+              anchor="mt")
+    y += 58
     draw.rectangle((MARGIN, y + 10, WIDTH - MARGIN, y + 12), fill=INK)
     return y + 60
 

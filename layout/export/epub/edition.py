@@ -1,18 +1,24 @@
 """Facts about the edition that the EPUB states: title, dates, identifier.
 
-Everything here is derived from the issue, so two builds of the same issue
-agree. `dcterms:modified` is the one value a build could vary: it is taken
-from `SOURCE_DATE_EPOCH` when that is set (the reproducible-builds
-convention) and is otherwise the edition's date at 00:00 UTC, so output is
-deterministic by default.
+Everything here is derived from the issue, so two builds of the same
+sources agree. The identifier names the edition (paper and date) and stays
+the same when it is corrected; `dcterms:modified` says which version of it
+this is: the time of the sources' last change (the newest modification time
+of issue.yaml, the article files and the photos), never the time of the
+build. So the same sources give the same bytes, and a corrected rebuild
+carries a later `dcterms:modified` and a later version line in the table of
+contents. `SOURCE_DATE_EPOCH`, when set, takes its place (the
+reproducible-builds convention, e.g. for builds from a fresh checkout).
 """
 from __future__ import annotations
 
 import datetime as dt
 import os
 import uuid
+from pathlib import Path
 
 from layout.errors import BuildError
+from layout.i18n import _
 from layout.model import Issue
 
 WEEKDAYS = "一二三四五六日"
@@ -24,6 +30,8 @@ DIGITS = "〇一二三四五六七八九十"
 # Namespace of the edition identifiers: uuid5 of the URL below, so the name
 # space itself is documented and never changes.
 EDITION_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://layout.invalid/edition")
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+MANIFEST = "issue.yaml"
 
 
 def date_text(day: dt.date) -> str:
@@ -73,16 +81,46 @@ def identifier(issue: Issue) -> str:
     return "urn:uuid:" + str(uuid.uuid5(EDITION_NAMESPACE, f"{issue.paper}/{issue.date.isoformat()}"))
 
 
+def sources(issue: Issue) -> list[Path]:
+    """The files the edition is made from: issue.yaml, the articles, the photos."""
+    files = [issue.root / MANIFEST] if issue.root else []
+    for article in issue.articles():
+        files += [article.source] if article.source else []
+        files += [photo.path for photo in article.photos]
+    return files
+
+
+def last_change(issue: Issue) -> dt.datetime:
+    """The newest modification time of the sources, in whole seconds (UTC); the edition
+    date at 00:00 UTC when no source file can be found (an issue built in memory)."""
+    stamps = []
+    for path in sources(issue):
+        try:
+            stamps.append(int(Path(path).stat().st_mtime))
+        except OSError:
+            continue
+    if not stamps:
+        return dt.datetime.combine(issue.date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return dt.datetime.fromtimestamp(max(stamps), tz=dt.timezone.utc)
+
+
 def modified(issue: Issue, environ: dict[str, str] | None = None) -> dt.datetime:
-    """The build time to record: SOURCE_DATE_EPOCH if set, else the edition date 00:00 UTC."""
+    """The version to record: SOURCE_DATE_EPOCH if set, else the sources' last change."""
     environ = os.environ if environ is None else environ
     raw = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
-        return dt.datetime.combine(issue.date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+        return last_change(issue)
     try:
         return dt.datetime.fromtimestamp(int(raw), tz=dt.timezone.utc)
     except (ValueError, OverflowError, OSError):
-        raise BuildError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970 (got {raw!r})") from None
+        raise BuildError(_("SOURCE_DATE_EPOCH must be whole seconds since 1970 (got {value})")
+                         .format(value=repr(raw))) from None
+
+
+def version_text(moment: dt.datetime) -> str:
+    """`本期电子版更新于2025年6月18日 14:32（北京时间）`: the version, for readers."""
+    local = moment.astimezone(BEIJING)
+    return f"本期电子版更新于{date_text(local.date())} {local:%H:%M}（北京时间）"
 
 
 def w3c_datetime(moment: dt.datetime) -> str:

@@ -1,9 +1,13 @@
 """The package document (OPF): metadata, manifest and spine.
 
 Metadata states what a reading system and a library need: title (paper and
-date), language zh-CN, the edition date, publisher, a stable identifier,
-`dcterms:modified`, the series (paper) with the issue number so readers
-shelve editions together, and EPUB Accessibility metadata.
+date), the paper as creator (so Calibre does not say "Unknown"), language
+zh-CN, the edition date, publisher, a stable identifier, `dcterms:modified`,
+the series (paper) with the issue number so readers shelve editions
+together, and EPUB Accessibility 1.1 metadata with its conformance claim
+(WCAG 2.1 AA: alt text, headings in every document, reading order, text that
+reflows and keeps its contrast in any theme). An EPUB 2 `<guide>` names the
+cover page, which older readers and Calibre need to show the cover once.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ ACCESS_MODES = ("textual", "visual")
 ACCESS_MODES_SUFFICIENT = ("textual", "textual,visual")
 ACCESSIBILITY_FEATURES = ("alternativeText", "displayTransformability", "readingOrder",
                           "structuralNavigation", "tableOfContents")
+CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 ACCESSIBILITY_SUMMARY = ("本书为可重排的文字版报纸，按版次顺序排列各篇文章；目录按版面列出全部文章，"
                          "每幅图片都有替代文字和图片说明，可调整字号并由读屏软件朗读。")
 
@@ -47,6 +52,7 @@ def metadata(issue: Issue, uid: str, modified: str) -> Element:
     entries = [
         el("dc:identifier", {"id": "pub-id"}, uid),
         el("dc:title", {"id": "title"}, edition.title(issue)),
+        el("dc:creator", {"id": "creator"}, issue.paper),
         el("dc:language", None, LANG),
         el("dc:date", None, issue.date.isoformat()),
         el("dc:publisher", None, paper.publisher) if paper.publisher else None,
@@ -59,9 +65,19 @@ def metadata(issue: Issue, uid: str, modified: str) -> Element:
         *(_meta("schema:accessibilityFeature", f) for f in ACCESSIBILITY_FEATURES),
         _meta("schema:accessibilityHazard", "none"),
         _meta("schema:accessibilitySummary", ACCESSIBILITY_SUMMARY),
+        _meta("dcterms:conformsTo", CONFORMS_TO),
+        _meta("a11y:certifiedBy", paper.publisher or issue.paper),
         el("meta", {"name": "cover", "content": "cover-image"}),
     ]
     return el("metadata", {"xmlns:dc": DC_NS}, *entries)
+
+
+def guide(resources: tuple[Resource, ...]) -> Element | None:
+    """The EPUB 2 guide: the cover page and the table of contents."""
+    refs = [el("reference", {"type": kind, "title": title, "href": r.href})
+            for kind, title, item_id in (("cover", "封面", "cover"), ("toc", "目录", "nav"))
+            for r in resources if r.item_id == item_id]
+    return el("guide", None, *refs) if refs else None
 
 
 def package_document(issue: Issue, uid: str, modified: str,
@@ -77,5 +93,6 @@ def package_document(issue: Issue, uid: str, modified: str,
                *(el("itemref", {"idref": r.item_id}) for r in resources if r.in_spine))
     package = el("package", {"xmlns": OPF_NS, "version": "3.0", "unique-identifier": "pub-id",
                              "xml:lang": LANG},
-                 metadata(issue, uid, modified), el("manifest", None, *items), spine)
+                 metadata(issue, uid, modified), el("manifest", None, *items), spine,
+                 guide(resources))
     return document(package)

@@ -3,22 +3,33 @@
 Every path inside the EPUB is decided here, once, from positions in the
 issue (page number, order on the page), never from article ids, which may
 hold any character. Paths are relative to the package folder `EPUB/`.
+A photo file used more than once (the same bytes, under any name) is
+stored once, under the name of its first use.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
-from layout.model import Article, ArticleKind, Issue, Page, Photo
+from layout.model import Article, ArticleKind, Issue, Page, Photo, ParagraphKind
 
 PACKAGE_DIR = "EPUB"
 PHOTO_LABEL_CHARS = 12          # characters of a caption used to name a photo-news item
 TRAILING_PUNCTUATION = "，。、；：！？…—　 ,.;:!?"
+ELLIPSIS = "……"                 # a Chinese ellipsis is two of U+2026
 
 
 @dataclass(frozen=True, slots=True)
 class PhotoFile:
     photo: Photo
     href: str                    # e.g. images/p01-a06-1.jpg
+
+
+@dataclass(frozen=True, slots=True)
+class Subhead:
+    text: str
+    anchor: str                  # id of its <h2>, e.g. p01-a01-s1
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +40,7 @@ class ArticleDoc:
     anchor: str                  # id of the <article> element
     label: str                   # headline, or the caption's start for photo news
     photos: tuple[PhotoFile, ...]
+    subheads: tuple[Subhead, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +58,11 @@ class BookPlan:
         return tuple(d for p in self.pages for d in p.docs)
 
     def photos(self) -> tuple[PhotoFile, ...]:
-        return tuple(f for d in self.docs() for f in d.photos)
+        """Each stored photo file once, in order of first use."""
+        seen: dict[str, PhotoFile] = {}
+        for f in (f for d in self.docs() for f in d.photos):
+            seen.setdefault(f.href, f)
+        return tuple(seen.values())
 
 
 COVER_HREF = "text/cover.xhtml"
@@ -62,11 +78,11 @@ def page_label(page: Page) -> str:
 
 
 def caption_start(caption: str, limit: int = PHOTO_LABEL_CHARS) -> str:
-    """The first `limit` characters of a caption, ending in `…` when cut."""
+    """The first `limit` characters of a caption, ending in `……` when cut."""
     text = " ".join(caption.split())
     if len(text) <= limit:
         return text
-    return text[:limit].rstrip(TRAILING_PUNCTUATION) + "…"
+    return text[:limit].rstrip(TRAILING_PUNCTUATION) + ELLIPSIS
 
 
 def article_label(article: Article) -> str:
@@ -78,16 +94,31 @@ def article_label(article: Article) -> str:
     return article.id
 
 
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:          # reported, with the file's name, when the photo is converted
+        return str(path)
+
+
+def subheads(article: Article, stem: str) -> tuple[Subhead, ...]:
+    """The article's 小标题 with the ids their headings carry."""
+    texts = [p.text for p in article.paragraphs if p.kind is ParagraphKind.SUBHEAD]
+    return tuple(Subhead(t, f"{stem}-s{k}") for k, t in enumerate(texts, start=1))
+
+
 def plan_book(issue: Issue) -> BookPlan:
     """Name every document and image of the edition, in page order."""
+    stored: dict[str, str] = {}          # photo content digest → href of its first use
     pages = []
     for page in issue.pages:
         docs = []
         for index, article in enumerate(page.articles, start=1):
             stem = f"p{page.number:02d}-a{index:02d}"
-            photos = tuple(PhotoFile(ph, f"images/{stem}-{k}.jpg")
+            photos = tuple(PhotoFile(ph, stored.setdefault(_digest(ph.path),
+                                                           f"images/{stem}-{k}.jpg"))
                            for k, ph in enumerate(article.photos, start=1))
             docs.append(ArticleDoc(article, page, f"text/{stem}.xhtml", stem,
-                                   article_label(article), photos))
+                                   article_label(article), photos, subheads(article, stem)))
         pages.append(PageEntry(page, page_label(page), tuple(docs)))
     return BookPlan(tuple(pages))

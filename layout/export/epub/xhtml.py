@@ -3,14 +3,24 @@
 An article becomes `<article>` with a `<header>` for its headline group
 (引题 `p.kicker`, 主题 `h1.title`, 副题 `p.subtitle`), the byline, the
 paragraphs (电头 as a bold `span.dateline` run into the first one; 小标题 as
-`h2.subhead`; a stanza of verse as `p.verse` with a `span.line` per line) and its photos as `figure`/`figcaption` with the credit in
-`span.credit`. Text is written exactly as the model holds it: a U+3000
-between the two phrases of a headline is content and stays; spacing and
-indents come from the stylesheet only.
+`h2.subhead` with an id the table of contents links to; a stanza of verse as
+`p.verse` with a `span.line` per line) and its photos as
+`figure`/`figcaption` with the credit in `span.credit`. An untitled photo-news
+item gets the heading `图片新闻`, so every document has one.
+
+Text is written exactly as the model holds it: a U+3000 between the two
+phrases of a headline is content and stays; headlines carry `<wbr/>` where a
+line may break (`breaks.py`); URLs become links; spacing and indents come
+from the stylesheet only. The photo's alt text names what it is and leaves
+the description to the caption, so a screen reader does not read it twice.
+
+Documents are returned as element trees (`faces.py` reads which text is set
+in which face from them) and written to bytes with `markup.document`.
 """
 from __future__ import annotations
 
-from layout.export.epub.markup import Element, document, el
+from layout.export.epub import breaks
+from layout.export.epub.markup import Element, el
 from layout.export.epub.plan import CSS_HREF, ArticleDoc, PhotoFile
 from layout.model import ArticleKind, ParagraphKind
 
@@ -18,6 +28,8 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 OPS_NS = "http://www.idpf.org/2007/ops"
 DOCTYPE = "<!DOCTYPE html>"
 LANG = "zh-CN"
+PHOTO_ALT = "新闻照片"
+PHOTO_NEWS_HEADING = "图片新闻"
 
 
 def relative(href: str, from_href: str) -> str:
@@ -26,35 +38,38 @@ def relative(href: str, from_href: str) -> str:
     return "../" * depth + href
 
 
-def page_shell(title: str, body: Element, doc_href: str) -> bytes:
+def page_shell(title: str, body: Element, doc_href: str) -> Element:
     """A complete XHTML document around `body`, linked to the edition stylesheet."""
     head = el("head", None,
               el("meta", {"charset": "utf-8"}),
               el("title", None, title),
               el("link", {"rel": "stylesheet", "type": "text/css",
                           "href": relative(CSS_HREF, doc_href)}))
-    html = el("html", {"xmlns": XHTML_NS, "xmlns:epub": OPS_NS,
+    return el("html", {"xmlns": XHTML_NS, "xmlns:epub": OPS_NS,
                        "lang": LANG, "xml:lang": LANG}, head, body)
-    return document(html, DOCTYPE)
 
 
 def headline_group(doc: ArticleDoc) -> Element | None:
     """引题 / 主题 / 副题 in a header, or None for untitled photo news."""
     h = doc.article.headline
     if not (h.kicker or h.title or h.subtitle):
+        if doc.article.kind is ArticleKind.PHOTO:
+            return el("header", {"class": "headline"},
+                      el("h1", {"class": "label"}, PHOTO_NEWS_HEADING))
         return None
     return el("header", {"class": "headline"},
-              el("p", {"class": "kicker"}, h.kicker) if h.kicker else None,
-              el("h1", {"class": "title"}, h.title) if h.title else None,
-              el("p", {"class": "subtitle"}, h.subtitle) if h.subtitle else None)
+              el("p", {"class": "kicker"}, *breaks.headline(h.kicker)) if h.kicker else None,
+              el("h1", {"class": "title"}, *breaks.headline(h.title)) if h.title else None,
+              el("p", {"class": "subtitle"}, *breaks.headline(h.subtitle)) if h.subtitle else None)
 
 
 def figure(photo_file: PhotoFile, doc_href: str) -> Element:
-    """A photo with its caption as alt text and figcaption, the credit set apart."""
+    """A photo with a short alt text and its figcaption, the credit set apart."""
     photo = photo_file.photo
-    alt = photo.caption or photo.credit or "图片"
+    alt = PHOTO_ALT if photo.caption else (photo.credit or PHOTO_ALT)
     caption = el("figcaption", None,
-                 el("span", {"class": "caption"}, photo.caption) if photo.caption else None,
+                 el("span", {"class": "caption"}, *breaks.linked(photo.caption))
+                 if photo.caption else None,
                  el("span", {"class": "credit"}, photo.credit) if photo.credit else None)
     img = el("img", {"src": relative(photo_file.href, doc_href), "alt": alt})
     return el("figure", {"class": "photo"}, img,
@@ -65,15 +80,17 @@ def paragraphs(doc: ArticleDoc) -> list[Element]:
     """Body paragraphs and subheads; the 电头 runs into the first body paragraph."""
     out: list[Element] = []
     dateline = doc.article.dateline
+    subheads = iter(doc.subheads)
     for para in doc.article.paragraphs:
         if para.kind is ParagraphKind.SUBHEAD:
-            out.append(el("h2", {"class": "subhead"}, para.text))
+            anchor = next(subheads).anchor
+            out.append(el("h2", {"class": "subhead", "id": anchor}, *breaks.headline(para.text)))
             continue
         if para.kind is ParagraphKind.VERSE:
             out.append(stanza(para.text))
             continue
         lead = el("span", {"class": "dateline"}, dateline) if dateline else None
-        out.append(el("p", None, lead, para.text))
+        out.append(el("p", None, lead, *breaks.linked(para.text)))
         dateline = ""
     if dateline:  # a 电头 with no body text still reaches the reader
         out.append(el("p", None, el("span", {"class": "dateline"}, dateline)))
@@ -86,7 +103,7 @@ def stanza(text: str) -> Element:
     return el("p", {"class": "verse"}, *(el("span", {"class": "line"}, line) for line in lines))
 
 
-def article_document(doc: ArticleDoc) -> bytes:
+def article_document(doc: ArticleDoc) -> Element:
     """The XHTML document of one article."""
     article = doc.article
     kind = "photo-news" if article.kind is ArticleKind.PHOTO else "story"
@@ -98,7 +115,7 @@ def article_document(doc: ArticleDoc) -> bytes:
     return page_shell(doc.label, body, doc.href)
 
 
-def cover_document(title: str, alt: str, image_href: str, doc_href: str) -> bytes:
+def cover_document(title: str, alt: str, image_href: str, doc_href: str) -> Element:
     """The cover page: the cover image, full height, with a spoken description."""
     body = el("body", {"class": "cover", "epub:type": "cover"},
               el("div", {"class": "cover-image"},

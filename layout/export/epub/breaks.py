@@ -1,0 +1,166 @@
+"""Where a headline or a URL may break on a phone: `<wbr/>` marks in the markup.
+
+Headlines are set with `word-break: keep-all` (no break between two Han
+characters) and `text-wrap: balance`, so they break only where this module
+allows it:
+
+- at the phrase gap (U+3000), always;
+- never inside a number with its measure word (`12类`);
+- inside a phrase only between chunks of whole words of at least
+  `MIN_CHUNK` characters, so no line can hold just one or two characters and
+  no word is ever split; closing punctuation stays with what precedes it,
+  opening punctuation and dashes with what follows.
+
+The chunks are the most even split of the phrase into such runs, so a
+phrase too long for the screen breaks near its middle (`优化物业|管理模式`).
+
+URLs get a break opportunity after each `/`, `.`, `?`, `&`, `=`, `-` and `_`
+and become links, so the line before a URL is no longer spaced out.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from layout.export.epub.markup import Element, el
+
+MIN_CHUNK = 3
+LONG_CHUNK = 6           # a run longer than this is cut again at the words inside compounds
+GAP = "\u3000"
+NUMERALS = "十百千万亿"
+CLOSING = set("，。、；：！？）》」』”’〉】〕…·,.;:!?)]}%")
+OPENING = set("（《「『“‘〈【〔—([{")
+URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
+URL_TRAILING = ".,;:!?'"
+URL_BREAK_AFTER = re.compile(r"(?<=[/.?&=\-_])(?=[^/.])")
+
+
+@cache
+def _tokenizer():
+    # The headline engineer's segmenter (layout/compose) replaces this once it lands.
+    import rjieba
+
+    return rjieba
+
+
+def words(text: str, fine: bool = False) -> list[str]:
+    """`text` cut into words; with `fine`, a word of four or more characters into the
+    words it is made of (物业管理 → 物业 管理)."""
+    jieba = _tokenizer()
+    out: list[str] = []
+    for word in jieba.cut(text):
+        out += _parts(word, jieba.cut_for_search(word)) if fine and len(word) >= 4 else [word]
+    return out
+
+
+def _parts(word: str, found: list[str]) -> list[str]:
+    """`word` as a sequence of shorter dictionary words, longest first; itself if none tiles it."""
+    parts, at = [], 0
+    candidates = sorted({w for w in found if 2 <= len(w) < len(word)}, key=len, reverse=True)
+    while at < len(word):
+        part = next((w for w in candidates if word.startswith(w, at)), None)
+        if part is None:
+            return [word]
+        parts.append(part)
+        at += len(part)
+    return parts
+
+
+def _units(phrase: str, fine: bool) -> list[str]:
+    """Words of `phrase` with punctuation attached to the word it belongs to."""
+    units: list[str] = []
+    pending = ""
+    for word in words(phrase, fine):
+        if all(c in OPENING for c in word):
+            pending += word
+        elif units and (all(c in CLOSING for c in word) or _counted(units[-1], word)):
+            units[-1] += word
+        else:
+            units.append(pending + word)
+            pending = ""
+    if pending and units:
+        units[-1] += pending
+    elif pending:
+        units.append(pending)
+    return units
+
+
+def _counted(before: str, word: str) -> bool:
+    """A measure word or unit after a number (`12类`, `18.6万人次`) belongs to it."""
+    return before[-1:].isdigit() and not word.isascii() and (len(word) == 1 or word[0] in NUMERALS)
+
+
+def chunks(phrase: str) -> list[str]:
+    """`phrase` split at word boundaries into runs of at least `MIN_CHUNK` characters,
+    the longest run as short as it can be; a run longer than `LONG_CHUNK` is split
+    again inside its compounds (`优化物业管理模式` → `优化物业` `管理模式`)."""
+    out: list[str] = []
+    for run in _even_runs(_units(phrase, fine=False)) if phrase else []:
+        out += _even_runs(_units(run, fine=True)) if len(run) > LONG_CHUNK else [run]
+    return out
+
+
+def _even_runs(units: list[str], minimum: int = MIN_CHUNK) -> list[str]:
+    """`units` joined into runs of at least `minimum` characters, the longest as short
+    as it can be, then as many runs as possible; one run when no such split exists."""
+    phrase = "".join(units)
+    if not units:
+        return [phrase] if phrase else []
+    ends = [0]
+    for unit in units:
+        ends.append(ends[-1] + len(unit))
+    best: dict[int, tuple[int, int, tuple[int, ...]]] = {0: (0, 0, ())}
+    for j in range(1, len(ends)):
+        for i in range(j):
+            size = ends[j] - ends[i]
+            if i in best and size >= minimum:
+                longest, count, cuts = best[i]
+                option = (max(longest, size), -(count + 1), cuts + (j,))
+                if j not in best or option[:2] < best[j][:2]:
+                    best[j] = option
+    last = len(ends) - 1
+    if last not in best:
+        return [phrase]
+    cuts = (0, *best[last][2])
+    return ["".join(units[a:b]) for a, b in zip(cuts, cuts[1:])]
+
+
+def headline(text: str) -> list[Element | str]:
+    """The children of a headline element: its text with `<wbr/>` where a line may end."""
+    pieces: list[str] = []
+    phrases = text.split(GAP)
+    for index, phrase in enumerate(phrases):
+        runs = chunks(phrase) or [""]
+        if index < len(phrases) - 1:
+            runs[-1] += GAP            # the gap stays in the text, ending its phrase
+        pieces += runs
+    out: list[Element | str] = []
+    for piece in filter(None, pieces):
+        if out:
+            out.append(el("wbr"))
+        out.append(piece)
+    return out
+
+
+def _url_link(url: str) -> Element:
+    href = url if "://" in url else "http://" + url
+    pieces = URL_BREAK_AFTER.split(url)
+    children: list[Element | str] = []
+    for k, piece in enumerate(pieces):
+        if k:
+            children.append(el("wbr"))
+        children.append(piece)
+    return el("a", {"class": "url", "href": href}, *children)
+
+
+def linked(text: str) -> list[Element | str]:
+    """Running text with every URL made a link that may break after its separators."""
+    out: list[Element | str] = []
+    at = 0
+    for match in URL.finditer(text):
+        url = match.group().rstrip(URL_TRAILING)
+        out.append(text[at:match.start()])
+        out.append(_url_link(url))
+        at = match.start() + len(url)
+    out.append(text[at:])
+    return [c for c in out if c != ""]
