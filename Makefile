@@ -6,9 +6,13 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-APT_PKGS := default-jre-headless ghostscript libreoffice-writer-nogui fonts-noto-cjk poppler-utils
+APT_PKGS := default-jre-headless ghostscript libreoffice-writer-nogui fonts-noto-cjk poppler-utils chromium
+# DAISY Ace (EPUB accessibility checker), from npm, driven by Debian's Chromium:
+# no browser or Electron download.
+ACE_VERSION := 1.4.6
+ACE     := $(VENV)/ace/node_modules/.bin/ace-puppeteer
 
-.PHONY: run test bench system-deps clean
+.PHONY: run test bench system-deps ace clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -19,13 +23,16 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/layout build issues/sample -o output/sample
 
-# Java (EPUBCheck), Ghostscript, LibreOffice and Noto CJK, installed when missing.
+# Java (EPUBCheck), Ghostscript, LibreOffice, Noto CJK, Chromium (the EPUB read in a
+# browser) and npm (for Ace), installed when missing.
 system-deps:
 	@missing=""; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v gs >/dev/null || missing="$$missing ghostscript"; \
 	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	[ -e /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
@@ -34,7 +41,14 @@ system-deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-test: $(STAMP) system-deps
+$(ACE): | system-deps
+	mkdir -p $(VENV)/ace
+	ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 \
+	  npm install --prefix $(VENV)/ace --no-audit --no-fund --loglevel=error @daisy/ace@$(ACE_VERSION)
+
+ace: $(ACE)
+
+test: $(STAMP) system-deps $(ACE)
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)

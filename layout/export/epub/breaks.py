@@ -4,7 +4,9 @@ Headlines are set with `word-break: keep-all` (no break between two Han
 characters) and `text-wrap: balance`, so they break only where this module
 allows it:
 
-- at the phrase gap (U+3000), always;
+- at the phrase gap (U+3000), always; each phrase of a two-phrase headline
+  is an inline block, so it breaks inside only when it is wider than the
+  screen, never to balance the lines;
 - never inside a number with its measure word (`12类`);
 - inside a phrase only between chunks of whole words of at least
   `MIN_CHUNK` characters, so no line can hold just one or two characters and
@@ -126,19 +128,27 @@ def _even_runs(units: list[str], minimum: int = MIN_CHUNK) -> list[str]:
 
 
 def headline(text: str) -> list[Element | str]:
-    """The children of a headline element: its text with `<wbr/>` where a line may end."""
-    pieces: list[str] = []
+    """The children of a headline element: each phrase of a multi-phrase headline in a
+    `span.phrase` (kept on one line when it fits; `edition.css`), the U+3000 between
+    them as it is, and `<wbr/>` between the word runs inside a phrase."""
     phrases = text.split(GAP)
-    for index, phrase in enumerate(phrases):
-        runs = chunks(phrase) or [""]
-        if index < len(phrases) - 1:
-            runs[-1] += GAP            # the gap stays in the text, ending its phrase
-        pieces += runs
+    if len(phrases) == 1:
+        return _runs(text)
     out: list[Element | str] = []
-    for piece in filter(None, pieces):
+    for index, phrase in enumerate(phrases):
+        if index:
+            out.append(GAP)
+        if phrase:
+            out.append(el("span", {"class": "phrase"}, *_runs(phrase)))
+    return out
+
+
+def _runs(phrase: str) -> list[Element | str]:
+    out: list[Element | str] = []
+    for run in chunks(phrase):
         if out:
             out.append(el("wbr"))
-        out.append(piece)
+        out.append(run)
     return out
 
 

@@ -6,7 +6,7 @@ EPUBCheck starts a JVM, so it runs once per build variant.
 from __future__ import annotations
 
 import pytest
-from tests.export.epub.epub_helpers import Epub, build
+from tests.export.epub.epub_helpers import WEEKLY4, Epub, build
 
 from layout.manifest import load_issue
 
@@ -26,3 +26,9 @@ def epub(tmp_path_factory) -> Epub:
 def epub_plain(tmp_path_factory) -> Epub:
     """The sample edition without embedded fonts (`--no-epub-fonts`)."""
     return build(tmp_path_factory.mktemp("epub-plain") / "sample.epub", epub_fonts=False)
+
+
+@pytest.fixture(scope="session")
+def epub_weekly4(tmp_path_factory) -> Epub:
+    """The 4-page test edition (tests/fixtures/editions/weekly4), fonts embedded."""
+    return build(tmp_path_factory.mktemp("epub-weekly4") / "weekly4.epub", WEEKLY4)

@@ -24,7 +24,9 @@ NS = {"x": "http://www.w3.org/1999/xhtml", "opf": "http://www.idpf.org/2007/opf"
       "dc": "http://purl.org/dc/elements/1.1/", "epub": "http://www.idpf.org/2007/ops",
       "ncx": "http://www.daisy.org/z3986/2005/ncx/"}
 PACKAGE = "EPUB/"
-SAMPLE = Path(__file__).resolve().parents[3] / "issues" / "sample"
+REPO = Path(__file__).resolve().parents[3]
+SAMPLE = REPO / "issues" / "sample"
+WEEKLY4 = REPO / "tests" / "fixtures" / "editions" / "weekly4"
 # A JIT limited to its first tier starts EPUBCheck about twice as fast.
 JAVA_FLAGS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss16m")
 
@@ -62,8 +64,8 @@ class Epub:
         return out
 
 
-def build(target: Path, **options) -> Epub:
-    issue = load_issue(SAMPLE)
+def build(target: Path, source: Path = SAMPLE, **options) -> Epub:
+    issue = load_issue(source)
     job = ExportJob(issue, None, BuildOptions(**options), Diagnostics())
     return Epub(target, write_epub(job, target))
 

@@ -51,11 +51,19 @@ def test_mimetype_comes_first_stored_and_without_extra_field(epub):
         assert z.read(first) == b"application/epub+zip"
 
 
-def test_zip_entries_carry_the_edition_date_not_the_clock(epub, sample_issue):
-    d = sample_issue.date
+def test_modified_and_zip_times_are_the_sources_last_change_not_the_clock(epub, sample_issue):
+    import datetime as dt
+
+    from layout.export.epub.edition import sources
+
+    newest = max(int(p.stat().st_mtime) for p in sources(sample_issue))
+    moment = dt.datetime.fromtimestamp(newest, tz=dt.timezone.utc)
+    modified = epub.opf().find("opf:metadata/opf:meta[@property='dcterms:modified']", NS)
+    assert modified.text == moment.strftime("%Y-%m-%dT%H:%M:%SZ")
     with zipfile.ZipFile(epub.path) as z:
         stamps = {info.date_time for info in z.infolist()}
-    assert stamps == {(d.year, d.month, d.day, 0, 0, 0)}
+    *day, second = moment.timetuple()[:6]
+    assert stamps == {(*day, second - second % 2)}      # ZIP keeps even seconds
 
 
 def test_source_date_epoch_sets_modified_and_zip_times(tmp_path, monkeypatch):
@@ -74,7 +82,8 @@ def test_summary_names_articles_and_size(epub, sample_issue):
 
 def test_fonts_are_embedded_by_default_with_apple_display_options(epub, epub_plain):
     names = set(epub.names())
-    assert {"EPUB/fonts/serif.woff2", "EPUB/fonts/serif-bold.woff2"} <= names
+    assert {f"EPUB/fonts/{n}.woff2" for n in ("serif", "serif-bold", "sans", "sans-bold", "kai")} \
+        | {"EPUB/fonts/OFL.txt"} <= names
     assert "META-INF/com.apple.ibooks.display-options.xml" in names
     options = epub.xml("META-INF/com.apple.ibooks.display-options.xml")
     assert options.find(".//option[@name='specified-fonts']").text == "true"
