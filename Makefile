@@ -1,6 +1,7 @@
 # make run   — create .venv, install, build issues/sample into output/sample/
 # make test  — everything `make run` does, plus system tools the tests use, then the suite
 # make bench — time the sample build per format (medians) and peak memory
+# make bench-import — time `layout import` on a million characters of every shape
 
 PY      ?= python3
 VENV    := .venv
@@ -12,7 +13,7 @@ APT_PKGS := default-jre-headless ghostscript libreoffice-writer-nogui fonts-noto
 ACE_VERSION := 1.4.6
 ACE     := $(VENV)/ace/node_modules/.bin/ace-puppeteer
 
-.PHONY: run test bench system-deps ace clean
+.PHONY: run test bench bench-import system-deps ace clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -53,6 +54,10 @@ test: $(STAMP) system-deps $(ACE)
 
 bench: $(STAMP)
 	$(BIN)/python -m layout.bench issues/sample
+
+# `layout import` on a million characters of copy of every shape (issue 17: linear in its input)
+bench-import: $(STAMP)
+	$(BIN)/python -m layout.intake.bench
 
 clean:
 	rm -rf $(VENV) output/sample

@@ -9,11 +9,16 @@ that set them off from Chinese text are kept so an address stays delimited.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 from layout.intake.chars import protected_spans
 from layout.intake.rules import RULES, Edit, Rule
 
+_TRIGGERS = tuple((rule, re.compile(rule.trigger)) for rule in RULES)
+_ANY_TRIGGER = re.compile("|".join(f"(?:{rule.trigger})" for rule in RULES if rule.trigger)
+                          if all(rule.trigger for rule in RULES) else "")
 _MAX_PASSES = 8  # rules only ever narrow ASCII to full width or drop spaces: a few passes settle
 
 
@@ -34,10 +39,15 @@ class Normalised:
 
 
 def _outside(spans: list[tuple[int, int]], start: int, end: int, touching: bool) -> bool:
-    """The edit lies outside every span (and, unless `touching`, does not abut one)."""
+    """The edit lies outside every span (and, unless `touching`, does not abut one).
+    `spans` are sorted and disjoint, so only the span at or before `end` can meet it."""
+    k = bisect.bisect_right(spans, (end, float("inf"))) - 1
+    if k < 0:
+        return True
+    lo, hi = spans[k]
     if touching:
-        return all(end <= lo or start >= hi for lo, hi in spans)
-    return all(end < lo or start > hi for lo, hi in spans)
+        return end <= lo or start >= hi
+    return end < lo or start > hi
 
 
 def _apply(text: str, edits: list[Edit]) -> str:
@@ -52,9 +62,10 @@ def _apply(text: str, edits: list[Edit]) -> str:
 
 def _run_rule(rule: Rule, text: str, changes: list[Change]) -> str:
     for _ in range(_MAX_PASSES):
-        spans = protected_spans(text)
-        edits = [e for e in rule.edits(text)
-                 if _outside(spans, e[0], e[1], rule.touches_addresses)]
+        edits = rule.edits(text)
+        if edits:
+            spans = protected_spans(text)
+            edits = [e for e in edits if _outside(spans, e[0], e[1], rule.touches_addresses)]
         if not edits:
             break
         changes += [Change(rule.name, text[s:e], new, s) for s, e, new in sorted(edits)]
@@ -63,13 +74,17 @@ def _run_rule(rule: Rule, text: str, changes: list[Change]) -> str:
 
 
 def normalise(text: str, role: str = "body", markdown: bool = False) -> Normalised:
-    """Clean `text` for an article part of the given role (body, heading or credit);
-    `markdown` also removes emphasis and code markup."""
+    """Clean `text` for an article part of the given role (body, heading, verse or credit);
+    `markdown` also removes emphasis and code markup. A rule whose trigger is not in the
+    text is not run, and text with no trigger at all is returned as it is."""
     changes: list[Change] = []
+    if not _ANY_TRIGGER.search(text):
+        return Normalised(text, ())
     for _ in range(_MAX_PASSES):
         before = text
-        for rule in RULES:
-            if role in rule.roles and (markdown or not rule.markdown_only):
+        for rule, trigger in _TRIGGERS:
+            if role in rule.roles and (markdown or not rule.markdown_only) \
+                    and trigger.search(text):
                 text = _run_rule(rule, text, changes)
         if text == before:
             break

@@ -7,11 +7,16 @@ table order, each until it changes nothing more, so the result is a fixed
 point and normalising twice changes nothing.
 
 Roles: `body` (paragraphs and captions), `heading` (引题, 主题, 副题, 小标题),
-`credit` (byline, 电头, photo credit — the spaces between a title and a name
-there are deliberate and kept).
+`verse` (a poem's lines: the poet's spaces are kept as U+3000), `credit`
+(byline, 电头, photo credit — the spaces between a title and a name there
+are deliberate and kept).
+
+Every rule's edits cost time linear in the text (issue 17): patterns bound
+their repeats and per-text facts (quoted slogans) are found once a pass.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +25,7 @@ from layout.intake.chars import is_chinese, is_cjk_text, is_han, is_space, neigh
 
 Edit = tuple[int, int, str]
 
-ALL_ROLES = frozenset({"body", "heading", "credit"})
+ALL_ROLES = frozenset({"body", "heading", "verse", "credit"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +36,7 @@ class Rule:
     roles: frozenset[str] = ALL_ROLES
     markdown_only: bool = False  # Markdown markup, removed only from .md input
     touches_addresses: bool = True  # False: leave the text right beside a URL or e-mail alone
+    trigger: str = ""  # a pattern found in any text the rule can change ("" = always try)
 
 
 def _chinese_context(text: str, start: int, end: int) -> bool:
@@ -152,16 +158,21 @@ _SPACES = r"[ \t\u3000\u00a0\u2002\u2003\u2009\u202f]+"
 _SLOGAN = re.compile(r"[“《]([\u3400-\u9fff]{2,8}(?:[ \u3000]+[\u3400-\u9fff]{2,8})+)[”》]")
 
 
-def _inside_slogan(text: str, index: int) -> bool:
-    return any(m.start(1) <= index < m.end(1) for m in _SLOGAN.finditer(text))
+def _slogans(text: str) -> list[tuple[int, int]]:
+    return [m.span(1) for m in _SLOGAN.finditer(text)]
 
 
-def _body_space(match: re.Match, text: str) -> str | None:
+def _inside(spans: list[tuple[int, int]], index: int) -> bool:
+    k = bisect.bisect_right(spans, (index, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= index < spans[k][1]
+
+
+def _body_space(match: re.Match, text: str, slogans: list[tuple[int, int]]) -> str | None:
     before = text[match.start() - 1] if match.start() else ""
     after = text[match.end()] if match.end() < len(text) else ""
     if not before or not after:
         return None
-    if is_han(before) and is_han(after) and _inside_slogan(text, match.start()):
+    if is_han(before) and is_han(after) and _inside(slogans, match.start()):
         return "\u3000"  # a quoted two-phrase slogan keeps its phrase gap
     if is_cjk_text(before) and is_cjk_text(after):
         return ""
@@ -171,12 +182,41 @@ def _body_space(match: re.Match, text: str) -> str | None:
     return None
 
 
-def _heading_space(match: re.Match, text: str) -> str | None:
+_OPENING = frozenset("“‘（《〈「『【〔(")
+_CLOSING = frozenset("”’）》〉」』】〕)，。、；：？！,.;:?!")
+
+
+def _heading_space(match: re.Match, text: str, slogans: list[tuple[int, int]]) -> str | None:
+    """A headline's phrase gap becomes U+3000: any space between Chinese text (a quote mark
+    beside it too: 新增充电端口2600个  “飞线充电”明显减少), two or more beside a number or Latin
+    word; none just inside brackets or before a mark; a single space by a Latin word goes."""
     before = text[match.start() - 1] if match.start() else ""
     after = text[match.end()] if match.end() < len(text) else ""
-    if is_han(before) and is_han(after):
-        return "\u3000"  # the phrase gap of a two-phrase headline (README: U+3000)
-    return _body_space(match, text)
+    if not before or not after:
+        return None
+    if before in _OPENING or after in _CLOSING:
+        return "" if is_cjk_text(before) or is_cjk_text(after) else None
+    if is_cjk_text(before) and is_cjk_text(after):
+        return "\u3000"
+    if (is_chinese(before) or is_chinese(after)) and \
+            (len(match.group()) >= 2 or "\u3000" in match.group()):
+        return "\u3000"
+    return _body_space(match, text, slogans)
+
+
+def _space_rule(replace):
+    """Edits for every run of spaces, with the text's quoted slogans found once."""
+    compiled = re.compile(_SPACES)
+
+    def edits(text: str) -> list[Edit]:
+        slogans = _slogans(text)
+        out = []
+        for match in compiled.finditer(text):
+            new = replace(match, text, slogans)
+            if new is not None and new != match.group():
+                out.append((match.start(), match.end(), new))
+        return out
+    return edits
 
 
 def _credit_space(match: re.Match, text: str) -> str | None:
@@ -194,33 +234,35 @@ def _markup(match: re.Match, text: str) -> str:
     return next(g for g in match.groups() if g is not None)
 
 
-_MARKUP = r"\*\*(\S(?:.*?\S)?)\*\*|__(\S(?:.*?\S)?)__|`([^`]+)`"
+_MARKUP = r"\*\*(\S(?:.{0,200}?\S)?)\*\*|__(\S(?:.{0,200}?\S)?)__|`([^`\n]{1,200})`"
 
 RULES: tuple[Rule, ...] = (
     Rule("markdown-markup", "README (article body is plain paragraphs)",
-         _regex_rule(_MARKUP, _markup), markdown_only=True),
+         _regex_rule(_MARKUP, _markup), markdown_only=True, trigger=r"\*\*|__|`"),
     Rule("fullwidth-alnum", "GB/T 15835-2011 §4.1; typography.md §9",
-         _regex_rule(r"[０-９Ａ-Ｚａ-ｚ]+", _fullwidth_alnum)),
+         _regex_rule(r"[０-９Ａ-Ｚａ-ｚ]+", _fullwidth_alnum), trigger=r"[０-９Ａ-Ｚａ-ｚ]"),
     Rule("ellipsis", "GB/T 15834-2011 §4.11; typography.md §9",
-         _regex_rule(r"\.{3,}|。{3,}|．{3,}|(?<!…)…(?!…)|⋯+", _ellipsis)),
+         _regex_rule(r"\.{3,}|。{3,}|．{3,}|(?<!…)…(?!…)|⋯+", _ellipsis),
+         trigger=r"\.\.\.|。。。|．．．|[…⋯]"),
     Rule("dash", "GB/T 15834-2011 §4.9; typography.md §9",
-         _regex_rule(r"-{2,}|(?<!—)—(?!—)|―{1,2}", _dash)),
-    Rule("comma", "GB/T 15834-2011 §4.3", _regex_rule(r",", _mark)),
-    Rule("semicolon", "GB/T 15834-2011 §4.5", _regex_rule(r";", _mark)),
-    Rule("colon", "GB/T 15834-2011 §4.6", _regex_rule(r":", _mark)),
-    Rule("question-mark", "GB/T 15834-2011 §4.2", _regex_rule(r"\?", _mark)),
-    Rule("exclamation-mark", "GB/T 15834-2011 §4.2", _regex_rule(r"!", _mark)),
-    Rule("full-stop", "GB/T 15834-2011 §4.1", _regex_rule(r"(?<=.)\.(?!\.)", _full_stop)),
-    Rule("parentheses", "GB/T 15834-2011 §4.8", _parentheses),
+         _regex_rule(r"-{2,}|(?<!—)—(?!—)|―{1,2}", _dash), trigger=r"--|[—―]"),
+    Rule("comma", "GB/T 15834-2011 §4.3", _regex_rule(r",", _mark), trigger=","),
+    Rule("semicolon", "GB/T 15834-2011 §4.5", _regex_rule(r";", _mark), trigger=";"),
+    Rule("colon", "GB/T 15834-2011 §4.6", _regex_rule(r":", _mark), trigger=":"),
+    Rule("question-mark", "GB/T 15834-2011 §4.2", _regex_rule(r"\?", _mark), trigger=r"\?"),
+    Rule("exclamation-mark", "GB/T 15834-2011 §4.2", _regex_rule(r"!", _mark), trigger="!"),
+    Rule("full-stop", "GB/T 15834-2011 §4.1", _regex_rule(r"(?<=.)\.(?!\.)", _full_stop),
+         trigger=r"\."),
+    Rule("parentheses", "GB/T 15834-2011 §4.8", _parentheses, trigger=r"[()]"),
     Rule("book-title-marks", "GB/T 15834-2011 §4.15",
-         _regex_rule(r"<<([^<>]{1,60})>>", _book_title)),
-    Rule("double-quotes", "GB/T 15834-2011 §4.7", _double_quotes),
-    Rule("single-quotes", "GB/T 15834-2011 §4.7", _single_quotes),
-    Rule("space-body", "typography.md §5, §9", _regex_rule(_SPACES, _body_space),
-         frozenset({"body"}), touches_addresses=False),
-    Rule("space-heading", "typography.md §9; README (two-phrase headline)",
-         _regex_rule(_SPACES, _heading_space), frozenset({"heading"}),
-         touches_addresses=False),
+         _regex_rule(r"<<([^<>]{1,60})>>", _book_title), trigger="<<"),
+    Rule("double-quotes", "GB/T 15834-2011 §4.7", _double_quotes, trigger='"'),
+    Rule("single-quotes", "GB/T 15834-2011 §4.7", _single_quotes, trigger="'"),
+    Rule("space-body", "typography.md §5, §9", _space_rule(_body_space),
+         frozenset({"body"}), touches_addresses=False, trigger=_SPACES),
+    Rule("space-heading", "typography.md §9; makeup.md (headline phrase gap: U+3000)",
+         _space_rule(_heading_space), frozenset({"heading", "verse"}),
+         touches_addresses=False, trigger=_SPACES),
     Rule("space-credit", "typography.md §9", _regex_rule(_SPACES, _credit_space),
-         frozenset({"credit"}), touches_addresses=False),
+         frozenset({"credit"}), touches_addresses=False, trigger=_SPACES),
 )
