@@ -6,7 +6,8 @@ on the page: `tiedong-community-page.txt` gives `tiedong-community-page-01`,
 at most 24 characters; `article` when nothing is left, e.g. for a Chinese
 file name). The same file therefore always gives the same ids, and a second
 file brought into the same issue does not collide with the first. A photo
-item's picture is expected at `photos/<id>.jpg`.
+item's picture is expected at `photos/<id>.jpg`; a story's photos at
+`photos/<id>.jpg`, `photos/<id>-2.jpg`, …
 """
 from __future__ import annotations
 
@@ -51,8 +52,22 @@ class Cleaned:
 class CleanPara:
     text: str
     line: int
-    subhead: bool = False
+    kind: str = "body"          # body, subhead or verse
     raw: str = ""
+    stanza_break: bool = False
+
+    @property
+    def subhead(self) -> bool:
+        return self.kind == "subhead"
+
+
+@dataclass(frozen=True, slots=True)
+class CleanPhoto:
+    file: str
+    caption: str
+    credit: str
+    line: int
+    placement: str              # "story", "item" or "own" (segment.RawPhoto)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +80,7 @@ class CleanArticle:
     byline: str
     dateline: str
     paragraphs: tuple[CleanPara, ...]
-    photo_file: str = ""
-    caption: str = ""
-    credit: str = ""
+    photos: tuple[CleanPhoto, ...] = ()
     line: int = 0
 
 
@@ -97,6 +110,14 @@ class _Cleaner:
         return result.text
 
 
+_ROLE = {"body": ("body", "paragraph"), "subhead": ("heading", "小标题"), "verse": ("verse", "verse")}
+
+
+def _photo_file(article_id: str, n: int) -> str:
+    """A photo item's picture is `<id>.jpg`, a story's photos `<id>.jpg`, `<id>-2.jpg`, …"""
+    return f"{article_id}.jpg" if n == 1 else f"{article_id}-{n}.jpg"
+
+
 def clean_article(draft: Draft, article_id: str, markdown: bool = False) -> Cleaned:
     """Normalise every part of one draft: headings, credits and running text each by their rules."""
     c = _Cleaner(article_id, draft.line, markdown)
@@ -104,15 +125,17 @@ def clean_article(draft: Draft, article_id: str, markdown: bool = False) -> Clea
                 c.field(draft.subtitle, "heading", "副题")]
     credits = [c.field(draft.byline, "credit", "byline"), c.field(draft.dateline, "credit", "电头")]
     paragraphs = tuple(
-        CleanPara(c.field(p.text, "heading" if p.subhead else "body",
-                          "小标题" if p.subhead else "paragraph", p.line), p.line, p.subhead, p.text)
+        CleanPara(c.field(p.text, _ROLE[p.kind][0], _ROLE[p.kind][1], p.line), p.line, p.kind,
+                  p.text, p.stanza_break)
         for p in draft.paragraphs)
-    caption = c.field(draft.caption.text, "body", "caption", draft.caption.line) \
-        if draft.caption else ""
+    photos = tuple(
+        CleanPhoto(_photo_file(article_id, n),
+                   c.field(ph.caption.text, "body", "caption", ph.caption.line),
+                   c.field(ph.credit, "credit", "credit", ph.line), ph.caption.line, ph.placement)
+        for n, ph in enumerate(draft.photos, start=1))
     article = CleanArticle(
         id=article_id, kind=draft.kind,
         kicker=headline[0], title=headline[1], subtitle=headline[2],
-        byline=credits[0], dateline=credits[1], paragraphs=paragraphs,
-        photo_file=f"{article_id}.jpg" if draft.kind == "photo" else "",
-        caption=caption, credit=c.field(draft.credit, "credit", "credit"), line=draft.line)
+        byline=credits[0], dateline=credits[1], paragraphs=paragraphs, photos=photos,
+        line=draft.line)
     return Cleaned(article, tuple(c.changes), tuple(c.rewrites))

@@ -1,41 +1,61 @@
-"""Classified blocks → draft articles: headline groups, byline, 电头, paragraphs, photo news.
+"""Units → draft articles: where stories begin, their headline groups, 小标题, photos, poems.
 
 Decisions, in the order the page is read:
 
-- A run of headline lines starts a new article when it has two or more lines,
-  is followed by a byline or 电头, follows a photo item, or comes first; a
-  single headline line inside a story is a 小标题, unless the paragraph before
-  it is unfinished (then it is the next piece of that sentence).
-- Within a headline group a line led by a dash is the 副题. Of two other
-  lines, the second is the 副题 when it is the longer, plain factual line (no
-  phrase gap), as the paper sets `办好民生实事 打造温馨家园` over
-  `铁东区平南街道恒吉社区持续优化社区服务`; otherwise the two are 引题 and 主题.
-  Three lines are 引题, 主题, 副题.
-- A body line that does not end a sentence is joined with the next body line
-  (extraction broke it); one that ends with a sentence-final mark stays a
-  paragraph of its own.
-- A credit line (`… 摄`) takes the paragraph just before it as its caption and
-  makes a photo-news item; a story holding nothing but that caption becomes the
-  photo item, keeping its headline.
-- A line that fits no part (a byline after the text has begun, text after a
-  photo item) is kept as body text and noted.
+- A photo credit (`… 摄`) takes the unit just before it as its caption.
+- A run of headline-like lines (with any bylines after it) opens a story
+  when it comes first, holds a byline, has two or more lines, is followed by
+  an 电头 (an 电头 always opens a story) or a caption, follows a photo or a
+  Markdown break, or stands after a gap between stories. A Markdown `##`
+  heading inside a story is a 小标题.
+- Any other headline-like line stands alone between complete paragraphs: a
+  小标题 when it carries a number or mark (一、 ■ …) or when the story has
+  another such line of the same form just before or after it (both two-phrase, or both of the same
+  few characters: 群众点单 / 社区派单) —
+  stories with 小标题 have several —, otherwise the 主题 of a new story (so
+  that a story without byline, 副题 or 电头 is not swallowed by the one
+  before). Both are reported as decisions to check.
+- An 电头 or byline after the text has begun opens a new story even with no
+  headline (noted: it needs a title); a byline at a story's very end is that
+  story's byline when it has none.
+- A caption and credit right after a story's text are that story's photo;
+  after a headline alone they make a photo-news item with that headline;
+  after a gap, or after a photo item, a photo-news item of their own.
+- A story whose text is all verse is a poem (`kind: poem`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from layout.intake.blocks import DATELINE, Block, BlockKind
-from layout.intake.chars import HORIZONTAL_SPACE, ends_sentence, is_cjk_text
-from layout.intake.normalise import normalise
+from layout.i18n import _
+from layout.intake import patterns as P
+from layout.intake.decisions import Decision, Note
+from layout.intake.heads import DASHES, has_gap, headline_roles
+from layout.intake.lines import LineKind, headline_like
+from layout.intake.shape import Gap
+from layout.intake.unwrap import Unit
 
-DASHES = ("——", "--", "—", "―", "－－")
+_SAME_LENGTH_MAX = 6    # two gapless 小标题 of one length are parallel only when this short
 
 
 @dataclass(slots=True)
 class RawPara:
     text: str
     line: int
-    subhead: bool = False
+    kind: str = "body"          # body, subhead or verse
+    stanza_break: bool = False  # verse: a stanza ends before this line
+
+    @property
+    def subhead(self) -> bool:
+        return self.kind == "subhead"
+
+
+@dataclass(slots=True)
+class RawPhoto:
+    caption: RawPara
+    credit: str
+    line: int                   # the credit's line
+    placement: str              # "story" (after its text), "item" (after a headline), "own"
 
 
 @dataclass(slots=True)
@@ -50,173 +70,265 @@ class Draft:
     byline: str = ""
     dateline: str = ""
     paragraphs: list[RawPara] = field(default_factory=list)
-    caption: RawPara | None = None
-    credit: str = ""
+    photos: list[RawPhoto] = field(default_factory=list)
+
+    def headline_only(self) -> bool:
+        return bool(self.title) and not (self.paragraphs or self.photos or self.dateline)
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
-    """A line that fits no part, and where its text went."""
-
-    line: int
-    text: str
-    why: str
+def _captions(units: list[Unit]) -> set[int]:
+    return {j - 1 for j, u in enumerate(units) if u.kind is LineKind.CREDIT and j
+            and units[j - 1].kind is LineKind.TEXT and not units[j - 1].verse}
 
 
-def join_text(left: str, right: str) -> str:
-    """Rejoin a broken line: nothing next to Chinese, one space between Latin words."""
-    if left and right and not (is_cjk_text(left[-1]) or is_cjk_text(right[0])):
-        return left + " " + right
-    return left + right
+def _is_head(units: list[Unit], i: int, captions: set[int]) -> bool:
+    u = units[i]
+    if u.kind is LineKind.HEADING:
+        return True
+    return u.kind is LineKind.TEXT and not u.verse and i not in captions and headline_like(u.text)
 
 
-def _has_gap(text: str) -> bool:
-    return any(c in HORIZONTAL_SPACE for c in text.strip(HORIZONTAL_SPACE))
+def _run_end(units: list[Unit], i: int, captions: set[int]) -> int:
+    """End of the run of headline lines (a Markdown `#` only first) and bylines from `i`."""
+    j = i
+    while j < len(units) and _is_head(units, j, captions) \
+            and (j == i or units[j].level != 1):
+        j += 1
+    while j < len(units) and units[j].kind is LineKind.BYLINE:
+        j += 1
+    return j
 
 
-def headline_roles(lines: list[str]) -> tuple[str, str, str, list[int]]:
-    """(引题, 主题, 副题, indices of lines left over) for a headline group."""
-    order = list(range(len(lines)))
-    subtitle = ""
-    if len(order) > 1 and lines[order[-1]].startswith(DASHES):
-        subtitle = lines[order.pop()]
-    if len(order) == 1:
-        return "", lines[order[0]], subtitle, []
-    first, second = lines[order[0]], lines[order[1]]
-    if len(order) == 2 and not subtitle:
-        plain = lambda s: "".join(c for c in s if c not in HORIZONTAL_SPACE)  # noqa: E731
-        if not _has_gap(second) and len(plain(second)) > len(plain(first)):
-            return "", first, second, []
-        return first, second, "", []
-    if subtitle or len(order) == 2:
-        return first, second, subtitle, order[2:]
-    return first, second, lines[order[2]], order[3:]
+def _opens_story(units: list[Unit], i: int, j: int, captions: set[int]) -> str:
+    """'story', 'subhead' (Markdown), 'body' or 'candidate' for the run units[i:j]."""
+    run, prev = units[i:j], units[i - 1] if i else None
+    after = units[j] if j < len(units) else None
+    heads = [u for u in run if u.kind is not LineKind.BYLINE]
+    if run[0].level >= 2 and prev is not None and prev.kind is not LineKind.BREAK:
+        return "subhead"
+    if not heads:   # bylines alone: the start of a story without headline, or a story's end
+        if prev is None or (after is not None and after.kind is LineKind.DATELINE) or (
+                after is not None and after.kind is LineKind.TEXT
+                and not _is_head(units, j, captions)):
+            return "story"
+        return "byline"
+    if prev is None or len(run) >= 2 or run[0].level == 1 or run[0].gap is Gap.STORY \
+            or prev.kind in (LineKind.BREAK, LineKind.CREDIT) or j in captions \
+            or (after is not None and after.kind is LineKind.DATELINE):
+        return "story"
+    if prev.kind is LineKind.BYLINE or after is None:
+        return "body"
+    return "candidate"
 
 
-class _Segmenter:
-    def __init__(self, blocks: list[Block]):
-        self.blocks = blocks
+def _parallel(a: str, b: str) -> bool:
+    if has_gap(a) and has_gap(b):
+        return True
+    return not has_gap(a) and not has_gap(b) and len(a) == len(b) <= _SAME_LENGTH_MAX
+
+
+def _resolve(units: list[Unit], candidates: list[int], decisions: list[Decision]) -> set[int]:
+    """Which lone headline lines of one story are its 小标题 (the rest open stories)."""
+    texts = [units[i].text for i in candidates]
+    subheads = {i for i, text in zip(candidates, texts) if P.SUBHEAD_MARK.match(text)}
+    for n, i in enumerate(candidates):   # compared with the lines before and after it only
+        near = texts[max(0, n - 1):n] + texts[n + 1:n + 2]
+        if any(_parallel(texts[n], other) for other in near):
+            subheads.add(i)
+            decisions.append(Decision(units[i].line, "subhead", texts[n]))
+    for i, text in zip(candidates, texts):
+        if i not in subheads:
+            decisions.append(Decision(units[i].line, "story", text))
+    return subheads
+
+
+def split_captions(units: list[Unit], decisions: list[Decision]) -> tuple[list[Unit], list[Decision]]:
+    """A caption run on into the story's last paragraph (whose last full line ended a
+    sentence) is taken back out at the last guessed run-on before the credit."""
+    out: list[Unit] = []
+    resolved: set[int] = set()
+    for j, unit in enumerate(units):
+        after = units[j + 1] if j + 1 < len(units) else None
+        if after is None or after.kind is not LineKind.CREDIT or not unit.soft or unit.verse:
+            out.append(unit)
+            continue
+        offset, line = unit.soft[-1]
+        body, caption = unit.text[:offset].rstrip(), unit.text[offset:]
+        out.append(Unit(unit.kind, unit.first, unit.first, [body], gap=unit.gap, text=body,
+                        size=len(body), soft=unit.soft[:-1]))
+        out.append(Unit(LineKind.TEXT, line, unit.last, [caption], text=caption,
+                        size=len(caption)))
+        resolved.add(line.number)
+    return out, [d for d in decisions if not (d.what == "run-on" and d.line in resolved)]
+
+
+def plan_runs(units: list[Unit]) -> tuple[dict[int, tuple[int, str]], set[int], list[Decision]]:
+    """Every run of headline lines: start → (end, role), the captions, and the decisions."""
+    captions = _captions(units)
+    runs: dict[int, tuple[int, str]] = {}
+    decisions: list[Decision] = []
+    pending: list[int] = []
+    i = 0
+    while i < len(units):
+        if not (_is_head(units, i, captions) or units[i].kind is LineKind.BYLINE):
+            i += 1
+            continue
+        j = _run_end(units, i, captions)
+        role = _opens_story(units, i, j, captions)
+        if role == "story":
+            for k in (pending and _resolve(units, pending, decisions)) or ():
+                runs[k] = (k + 1, "subhead")
+            for k in pending:
+                runs.setdefault(k, (k + 1, "story"))
+            pending = []
+        if role == "candidate":
+            pending.append(i)
+        else:
+            runs[i] = (j, role)
+        i = j
+    subheads = _resolve(units, pending, decisions) if pending else set()
+    for k in pending:
+        runs[k] = (k + 1, "subhead" if k in subheads else "story")
+    return runs, captions, decisions
+
+
+class _Builder:
+    def __init__(self, units: list[Unit], runs: dict[int, tuple[int, str]], captions: set[int]):
+        self.units, self.runs, self.captions = units, runs, captions
         self.drafts: list[Draft] = []
         self.notes: list[Note] = []
+        self.decisions: list[Decision] = []
         self.current: Draft | None = None
-        self.open_para = False    # the last paragraph may continue on the next body line
-        self.pending_break = False
 
-    def run(self) -> tuple[list[Draft], list[Note]]:
+    def build(self) -> None:
         i = 0
-        while i < len(self.blocks):
-            block = self.blocks[i]
-            if block.kind is BlockKind.HEADLINE:
-                i = self._headlines(i)
+        while i < len(self.units):
+            if i in self.runs:
+                end, role = self.runs[i]
+                getattr(self, "_run_" + role)(self.units[i:end])
+                i = end
                 continue
-            handler = {BlockKind.BYLINE: self._byline, BlockKind.DATELINE: self._dateline,
-                       BlockKind.CREDIT: self._credit, BlockKind.BREAK: self._break,
-                       BlockKind.BODY: self._body}[block.kind]
-            handler(block)
+            unit = self.units[i]
+            if unit.kind is LineKind.DATELINE:
+                self._dateline(unit)
+            elif unit.kind is LineKind.CREDIT:
+                self._credit(i)
+            elif unit.kind is LineKind.BREAK:
+                self.current = None
+            elif i not in self.captions:
+                self._body(unit)
             i += 1
-        why = "text after a photo item with no credit; kept as its body"
-        self.notes += [Note(para.line, para.text, why) for draft in self.drafts
-                       if draft.kind == "photo" for para in draft.paragraphs]
-        return self.drafts, sorted(self.notes, key=lambda note: note.line)
+        for draft in self.drafts:
+            if draft.kind == "story" and draft.paragraphs \
+                    and all(p.kind == "verse" for p in draft.paragraphs):
+                draft.kind = "poem"
 
-    def _new(self, line: int) -> Draft:
-        self.current = Draft(line)
+    def _new(self, line: int, kind: str = "story") -> Draft:
+        self.current = Draft(line, kind)
         self.drafts.append(self.current)
-        self.open_para = False
-        self.pending_break = False
         return self.current
 
-    def _run_end(self, i: int) -> int:
-        j = i + 1
-        while j < len(self.blocks) and self.blocks[j].kind is BlockKind.HEADLINE \
-                and self.blocks[j].level != 1:
-            j += 1
-        return j
+    def _note(self, unit: Unit, why: str) -> None:
+        self.notes.append(Note(unit.line, unit.text, why))
 
-    def _starts_article(self, run: list[Block], after: Block | None) -> bool:
-        if run[0].level == 1 or self.current is None or self.pending_break:
-            return True
-        if run[0].level >= 2:
-            return False
-        if self.current.kind == "photo" or len(run) >= 2:
-            return True
-        return after is not None and after.kind in (BlockKind.BYLINE, BlockKind.DATELINE)
-
-    def _headlines(self, i: int) -> int:
-        j = self._run_end(i)
-        run = self.blocks[i:j]
-        after = self.blocks[j] if j < len(self.blocks) else None
-        if not self._starts_article(run, after):
-            if self.open_para and len(run) == 1 and run[0].level == 0:
-                self._body(Block(BlockKind.BODY, run[0].text, run[0].line))
-                return j  # a short piece of a broken sentence, not a 小标题
-            for block in run:
-                self.current.paragraphs.append(RawPara(block.text, block.line, subhead=True))
-            self.open_para = False
-            return j
+    def _run_story(self, run: list[Unit]) -> None:
+        heads = [u for u in run if u.kind is not LineKind.BYLINE]
+        bylines = [u.text for u in run if u.kind is LineKind.BYLINE]
         draft = self._new(run[0].line)
-        kicker, title, subtitle, extra = headline_roles([b.text for b in run])
+        draft.byline = " ".join(bylines)
+        if not heads:
+            self._note(run[0], _("a byline after the text opens a new story; give it a title (主题)"))
+            return
+        kicker, title, subtitle, extra = headline_roles([u.text for u in heads])
         draft.kicker, draft.title, draft.subtitle = kicker, title, subtitle
-        for block in (run[k] for k in extra):
-            draft.paragraphs.append(RawPara(block.text, block.line))
-            self.notes.append(Note(block.line, block.text,
-                                   "a fourth headline line; kept as body text"))
-        return j
+        if len(heads) == 2 and not subtitle.startswith(DASHES):
+            what = "roles-kicker" if kicker else "roles-subtitle"
+            self.decisions.append(Decision(heads[0].line, what, heads[0].text + " / " + heads[1].text))
+        for k in extra:
+            draft.paragraphs.append(RawPara(heads[k].text, heads[k].line))
+            self._note(heads[k], _("a fourth headline line; kept as body text"))
 
-    def _byline(self, block: Block) -> None:
-        if self.current and not self.current.paragraphs and not self.current.byline \
-                and not self.current.dateline:
-            self.current.byline = block.text
+    def _run_subhead(self, run: list[Unit]) -> None:
+        if self.current is None:
+            self._run_story(run)
             return
-        self.notes.append(Note(block.line, block.text, "a byline inside the text; kept as body"))
-        self._body(block)
+        self.current.paragraphs += [RawPara(u.text, u.line, "subhead") for u in run]
 
-    def _dateline(self, block: Block) -> None:
-        match = DATELINE.match(block.text)
-        if self.current is None or self.current.paragraphs or self.current.dateline:
-            if self.current is not None:
-                self.notes.append(Note(block.line, block.text, "an 电头 inside the text, kept as "
-                                       "body: if it starts a new story, give it a headline"))
-            self._body(block)
+    def _run_body(self, run: list[Unit]) -> None:
+        for unit in run:
+            self._body(unit)
+
+    def _run_byline(self, run: list[Unit]) -> None:
+        if self.current is not None and not self.current.byline and self.current.kind == "story":
+            self.current.byline = " ".join(u.text for u in run)
+            self.decisions.append(Decision(run[0].line, "byline", run[0].text))
             return
-        self.current.dateline = match.group(1)
-        if match.group(2):
-            self._body(Block(BlockKind.BODY, match.group(2), block.line))
+        for unit in run:
+            self._note(unit, _("a byline inside the text; kept as body"))
+            self._body(unit)
 
-    def _body(self, block: Block) -> None:
-        if self.current is None or self.pending_break:
-            self._new(block.line)
-            self.notes.append(Note(block.line, block.text, "text before any headline; "
-                                   "the article needs a title (主题)"))
-        paras = self.current.paragraphs
-        if self.open_para and paras and not paras[-1].subhead:
-            paras[-1].text = join_text(paras[-1].text, block.text)
-        else:
-            paras.append(RawPara(block.text, block.line))
-        self.open_para = not ends_sentence(normalise(paras[-1].text).text)
-
-    def _credit(self, block: Block) -> None:
+    def _dateline(self, unit: Unit) -> None:
+        match = P.DATELINE.match(unit.text)
         draft = self.current
-        if draft is None or not draft.paragraphs or draft.paragraphs[-1].subhead:
-            self.notes.append(Note(block.line, block.text, "a photo credit with no caption "
-                                   "before it; kept as body"))
-            self._body(block)
+        if draft is None or draft.kind != "story" or draft.paragraphs or draft.photos \
+                or draft.dateline:
+            draft = self._new(unit.line)
+            self._note(unit, _("an 电头 opens a new story here, with no headline: "
+                             "give it a title (主题)"))
+        draft.dateline = match.group(1).rstrip(" \u3000")
+        if match.group(2):
+            draft.paragraphs.append(RawPara(match.group(2), unit.line))
+
+    def _body(self, unit: Unit) -> None:
+        draft = self.current
+        if draft is None:
+            draft = self._new(unit.line)
+            self._note(unit, _("text before any headline; the article needs a title (主题)"))
+        elif draft.kind == "photo" and draft.title:
+            draft.kind = "story"       # a headline, a photo, then text: a story with its photo
+            draft.photos[-1].placement = "story"
+            self.decisions.append(Decision(unit.line, "photo", unit.text))
+        elif draft.kind == "photo":
+            self._note(unit, _("text after a photo item with no credit; kept as its body"))
+        kind = "verse" if unit.verse else "body"
+        draft.paragraphs.append(RawPara(unit.text, unit.line, kind, unit.stanza_break))
+
+    def _placement(self, j: int) -> str:
+        draft, caption = self.current, self.units[j - 1]
+        before = self.units[j - 2] if j >= 2 else None
+        if draft is None:
+            return "own"
+        if draft.headline_only():
+            return "item"
+        if caption.gap is Gap.STORY:
+            return "own"
+        if before is not None and before.kind is LineKind.CREDIT:
+            return "story" if draft.photos and draft.photos[-1].placement == "story" else "own"
+        if draft.kind == "story" and draft.paragraphs:
+            return "story"
+        return "own"
+
+    def _credit(self, j: int) -> None:
+        unit = self.units[j]
+        if j - 1 not in self.captions:
+            self._note(unit, _("a photo credit with no caption before it; kept as body"))
+            self._body(unit)
             return
-        caption = draft.paragraphs.pop()
-        lone = (draft.kind == "story" and draft.title and not draft.paragraphs
-                and not draft.dateline and not draft.byline)
-        if draft.kind == "story" and not lone and not draft.paragraphs:
-            self.notes.append(Note(caption.line, caption.text, "taken as a photo caption, "
-                                   "which leaves the story before it without text"))
-        photo = draft if lone else self._new(caption.line)
-        photo.kind, photo.caption, photo.credit = "photo", caption, block.text
-        self.current, self.open_para = photo, False
-
-    def _break(self, block: Block) -> None:
-        self.pending_break = True
-        self.open_para = False
+        cap = self.units[j - 1]
+        placement = self._placement(j)
+        draft = self.current if placement in ("item", "story") else self._new(cap.line, "photo")
+        if placement == "item":
+            draft.kind = "photo"
+        draft.photos.append(RawPhoto(RawPara(cap.text, cap.line), unit.text, unit.line, placement))
 
 
-def segment(blocks: list[Block]) -> tuple[list[Draft], list[Note]]:
-    """Group classified blocks into draft articles, with notes on lines that fit no part."""
-    return _Segmenter(blocks).run()
+def segment(units: list[Unit], joins: list[Decision] = ()) -> tuple[list[Draft], list[Note],
+                                                                    list[Decision]]:
+    """Group units into draft articles, with notes on lines that fit no part and the decisions
+    to check (`joins`: those made rejoining lines)."""
+    units, joins = split_captions(units, list(joins))
+    runs, captions, decisions = plan_runs(units)
+    builder = _Builder(units, runs, captions)
+    builder.build()
+    return builder.drafts, sorted(builder.notes, key=lambda n: n.line), \
+        sorted(joins + decisions + builder.decisions, key=lambda d: d.line)

@@ -12,17 +12,25 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from layout.errors import Diagnostics, InputError
-from layout.intake.blocks import split_blocks
+from layout.i18n import _
 from layout.intake.clean import Cleaned, article_ids, clean_article
+from layout.intake.decisions import Decision, Note
 from layout.intake.issue_yaml import add_ids, new_manifest
+from layout.intake.lines import LineKind, looks_like_markdown, read_lines
 from layout.intake.render import article_text
 from layout.intake.report import report
-from layout.intake.segment import Note, segment
+from layout.intake.segment import Draft, segment
+from layout.intake.shape import Shape, detect
+from layout.intake.unwrap import unwrap
 from layout.manifest.text import nfc, read_text
+
+
+MAX_COPY_BYTES = 16_000_000  # raw copy of many editions at once; more is not one import
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +43,14 @@ class Plan:
     notes: tuple[Note, ...]
     files: dict[Path, str]          # path → new text, article files first, issue.yaml last
     manifest_created: bool
+    shape: Shape
+    decisions: tuple[Decision, ...] = ()
 
 
 def read_source(file: Path, diag: Diagnostics) -> str:
     if not file.is_file():
-        raise InputError("no such file", file)
-    return nfc(read_text(file, diag))
+        raise InputError(_("no such file"), file)
+    return nfc(read_text(file, diag, limit=MAX_COPY_BYTES))
 
 
 def _manifest(issue_dir: Path, ids: list[str]) -> tuple[str, bool]:
@@ -52,22 +62,48 @@ def _manifest(issue_dir: Path, ids: list[str]) -> tuple[str, bool]:
     return new_manifest(default_style().paper.name, dt.date.today().isoformat(), ids), True
 
 
+def _draft_texts(draft: Draft):
+    yield from (draft.kicker, draft.title, draft.subtitle, draft.byline, draft.dateline)
+    yield from (p.text for p in draft.paragraphs)
+    for photo in draft.photos:
+        yield from (photo.caption.text, photo.credit)
+
+
+def check_nothing_lost(lines, drafts: list[Draft], file: Path) -> None:
+    """Every character of the copy (but whitespace) is in some article, or the import stops."""
+    def chars(texts) -> Counter:
+        counts = Counter("".join(texts))
+        del counts[" "], counts["\u3000"], counts["\t"], counts["\u00a0"]
+        return counts
+
+    lost = chars(ln.text for ln in lines if ln.kind is not LineKind.BREAK) \
+        - chars(t for d in drafts for t in _draft_texts(d))
+    if lost:
+        raise InputError(_("the import would lose {count} characters ({sample}); nothing was "
+                           "written — please report this with the file")
+                         .format(count=sum(lost.values()), sample="".join(list(lost)[:10])), file)
+
+
 def plan_import(file: Path, issue_dir: Path, diag: Diagnostics) -> Plan:
     """Read and clean `file` into the files an import into `issue_dir` would write."""
     if issue_dir.exists() and not issue_dir.is_dir():
-        raise InputError("the issue folder is a file, not a folder", issue_dir)
-    markdown = file.suffix.lower() == ".md"
-    blocks = split_blocks(read_source(file, diag), markdown=markdown)
-    if not blocks:
-        raise InputError("the file holds no text to import", file)
-    drafts, notes = segment(blocks)
+        raise InputError(_("the issue folder is a file, not a folder"), issue_dir)
+    text = read_source(file, diag)
+    markdown = file.suffix.lower() == ".md" or looks_like_markdown(text)
+    lines = read_lines(text, markdown=markdown)
+    if not lines:
+        raise InputError(_("the file holds no text to import"), file)
+    shape = detect(lines, markdown)
+    units, joins = unwrap(lines, shape)
+    drafts, notes, decisions = segment(units, joins)
+    check_nothing_lost(lines, drafts, file)
     ids = article_ids(file.stem, len(drafts))
     cleaned = tuple(clean_article(d, i, markdown) for d, i in zip(drafts, ids))
     files = {issue_dir / "articles" / f"{c.article.id}.md": article_text(c.article)
              for c in cleaned}
     manifest_text, created = _manifest(issue_dir, ids)
     files[issue_dir / "issue.yaml"] = manifest_text
-    return Plan(file, issue_dir, cleaned, tuple(notes), files, created)
+    return Plan(file, issue_dir, cleaned, tuple(notes), files, created, shape, tuple(decisions))
 
 
 def _existing_articles(plan: Plan) -> list[Path]:
@@ -102,8 +138,8 @@ def import_text(file: Path, issue_dir: Path, *, force: bool, dry_run: bool,
     existing = _existing_articles(plan)
     if existing and not force and not dry_run:
         names = ", ".join(str(p) for p in existing)
-        raise InputError(f"would overwrite {names}; pass --force to replace "
-                         f"{'it' if len(existing) == 1 else 'them'}", existing[0])
+        raise InputError(_("would overwrite {names}; pass --force to replace them")
+                         .format(names=names), existing[0])
     if not dry_run:
         write_plan(plan)
     return report(plan, existing, dry_run=dry_run, diff=file_diffs(plan) if dry_run else "")

@@ -83,15 +83,16 @@ def not_utf8(path: Path, data: bytes, offset: int) -> InputError:
         encoding=encoding, command=command), path)
 
 
-def read_text(path: Path, diag: Diagnostics | None = None) -> str:
+def read_text(path: Path, diag: Diagnostics | None = None, limit: int = MAX_TEXT_BYTES) -> str:
     """A UTF-8 text file (a BOM dropped, line ends made \\n), its bad characters removed with
-    a warning; anything else is an InputError naming the file and what to do."""
+    a warning; anything else is an InputError naming the file and what to do. A file over
+    `limit` bytes is refused (raw copy for `layout import` may be larger than an article)."""
     try:
         size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
+        if size > limit:
             raise InputError(_("the file is {size:,} bytes, more than the {limit:,} a manifest "
                                "or article may have; is this the right file?").format(
-                                   size=size, limit=MAX_TEXT_BYTES), path)
+                                   size=size, limit=limit), path)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(_("cannot read the file ({reason})").format(

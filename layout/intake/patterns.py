@@ -1,0 +1,62 @@
+"""What the parts of a story look like in raw copy, as data (newspaper.md, makeup.md 副刊).
+
+Line patterns (byline, 副刊 byline, 电头, photo credit, 小标题 marks, poem
+headings) and the cue tables the rejoining and segmenting steps consult:
+marks that may not start or end a line (typography.md §1, GB/T 15834-2011
+§5.1.3), and the function characters a headline never ends with. Each entry
+says where it comes from; code elsewhere only asks these questions.
+"""
+from __future__ import annotations
+
+import re
+
+_SPACE = r"[ \u3000\u00a0]"
+# A staff title as the paper prints it before a name (newspaper.md: bylines, 电头).
+STAFF = (r"(?:本报|新华社|人民网|中新社|央视网)?(?:特约|实习|首席)?"
+         r"(?:记者|通讯员|摄影记者|实习生|特约通讯员|评论员)")
+_NAME = r"[^\s，。,.；;：:！？!?（）()]{1,12}"
+
+# `本报记者 王琳`, `本报记者 王琳 通讯员 东宣` — under the headline, before the text.
+BYLINE = re.compile(rf"^{STAFF}(?:{_SPACE}+{_NAME}){{1,6}}$")
+# 副刊 bylines (makeup.md 副刊): `□ 刘堃`, `文／刘堃`, `文/刘堃 图/张扬`.
+LITERARY_BYLINE = re.compile(
+    rf"^(?:[□■◇◆○●]{_SPACE}*{_NAME}|(?:文|文图|文·图|文／图|诗)[／/]{_SPACE}*{_NAME}"
+    rf"(?:{_SPACE}+(?:图|摄影)[／/]{_SPACE}*{_NAME})?)$")
+# A photo credit ends with 摄 (`本报通讯员 东宣 摄`).
+CREDIT = re.compile(rf"^(?:{STAFF}{_SPACE}+)?[^，。,.；;！？!?]{{1,30}}{_SPACE}*摄(?:影)?$")
+CREDIT_MAX_CHARS = 32
+# The 电头 opening the first paragraph: 本报讯（…）, 本报6月18日讯, 本报北京6月18日电,
+# 新华社北京6月17日电（记者 …）. Group 1 is the 电头, group 2 the text after it.
+DATELINE = re.compile(
+    r"^((?:本报讯|本报[^\s，。,()（）]{1,12}[电讯]|(?:新华社|中新社|人民网|央视网)[^\s，。,()（）]{1,16}电)"
+    r"[ \u3000]*(?:[(（][^()（）]{1,40}[)）])?)[ \u3000]*(.*)$", re.S)
+DATELINE_START = re.compile(r"^(?:本报讯|本报[^\s，。,()（）]{1,12}[电讯]|"
+                            r"(?:新华社|中新社|人民网|央视网)[^\s，。,()（）]{1,16}电)")
+# Inside an 电头's brackets a title and a name are set apart by a space.
+STAFF_TITLE = re.compile(r"(?:记者|通讯员|实习生|摄影|编辑)$")
+STAFF_TITLE_START = re.compile(r"^(?:本报|新华社)?(?:特约|实习|首席)?(?:记者|通讯员|实习生|摄影)")
+
+# A 小标题 often carries a number or a mark: 一、 （一） 1. ■ ● ◆ ▲ 【…】
+SUBHEAD_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|"
+                          r"\d{1,2}[.、．](?!\d)|[■●◆▲★▶►◎]|【)")
+# Headings that announce verse (issue 12: poems in a 副刊 or under 诗/词 headings).
+POEM_HEADING = re.compile(r"组诗|诗歌|诗词|诗[一二三四五六七八九十两]首|外[一二三两]首|"
+                          r"^[七五][律绝言]|^[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]|"
+                          r"[（(](?:诗|词|组诗|外一首)[）)]$")
+# Page or section names that say the copy is literary (makeup.md 副刊).
+LITERARY_SECTION = frozenset({"副刊", "文苑", "百花园", "文艺副刊", "读书", "诗苑"})
+
+# typography.md §1 (禁则): marks that may not start a line, so one found at a line
+# start belongs to the line before (full width and ASCII).
+NO_LINE_START = frozenset("，。、；：？！）》」』】〕〗〉”’…%‰·,.;:?!)]}")
+# ... and marks that may not end a line, so a line ending with one continues.
+NO_LINE_END = frozenset("（《「『【〔〖〈“‘([{")
+# Function characters a headline or 小标题 does not end with: a short line ending with
+# one stops mid-clause and continues on the next line (newspaper.md: headlines).
+MID_CLAUSE_END = frozenset("的地在和与及或对把被将从向给并而但且之其这那每")
+# Marks of running text; a headline holds at most one of the pausing ones.
+SENTENCE_MARKS = frozenset("。；;")
+PAUSE_MARKS = frozenset("，,、：:")
+
+HEADLINE_MAX_CHARS = 36  # a longer line is running text, not a 题
+VERSE_MAX_EMS = 24       # a verse line is shorter than this

@@ -1,0 +1,169 @@
+"""The raw copy's shape, read from line-length statistics and blank-line patterns.
+
+Copy reaches a newspaper in a few shapes, and each breaks lines for a
+different reason:
+
+- `typeset` — copied from a PDF: one line per typeset line, most of them
+  the same width (the measure, about 17 characters); a line is cut where the
+  column ended, so a full-width line usually runs on even when it ends with 。.
+  The measure is found as the most common width, counted in characters or in
+  ems, whichever the lines agree on more closely. Paragraph starts may keep
+  their 2-em indent (`indented`) or lose it, leaving the first line about two
+  characters short (`indent_lost`).
+- `chunked` — long lines cut at column ends mid-sentence (the seed's shape):
+  a line that does not end a sentence runs on.
+- `paragraphs` — one paragraph per line.
+
+Blank lines mean something only against their own background: after every
+line (`every`) they say nothing and only a longer run marks a gap between
+stories; between some lines (`some`) they end paragraphs; rarely (`sparse`)
+they mark gaps between stories.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+from layout.intake.chars import ends_sentence
+from layout.intake.lines import Line, LineKind, em_width, plain_headline
+
+_MIN_TYPESET_LINES = 12
+_TYPESET_SHARE = 0.4     # share of lines within an em of the usual width
+_TYPESET_MAX_WIDTH = 30   # a typeset column is narrower than this
+_CUT_SHARE = 0.15
+_HANGING = "，。、；：？！”’）》"  # marks a typesetter lets hang past the measure         # share of long lines that stop mid-sentence in chunked copy
+
+
+class ShapeKind(str, Enum):
+    TYPESET = "typeset"
+    CHUNKED = "chunked"
+    PARAGRAPHS = "paragraphs"
+
+
+class Gap(int, Enum):
+    NONE = 0    # nothing between the lines, or blank lines that say nothing here
+    BREAK = 1   # a paragraph ends
+    STORY = 2   # a gap wide enough to part stories
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    kind: ShapeKind
+    markdown: bool = False
+    blanks: str = "none"        # "every", "some", "sparse" or "none"
+    usual_blanks: int = 0
+    by_chars: bool = False      # typeset widths are counted in characters, not ems
+    full: float = 0.0           # the usual width of a typeset line
+    low: float = 0.0            # the narrowest a run-on typeset line is
+    indented: bool = False
+    indent_lost: bool = False
+
+    def width(self, line: Line) -> float:
+        if self.by_chars:
+            return len(line.text) + round(line.indent)
+        return em_width(line.text) + line.indent
+
+    def in_band(self, line: Line) -> bool:
+        return self.low <= self.width(line) <= self.full + 1.5
+
+    def first_line_width(self, line: Line) -> bool:
+        """Width of a paragraph's first line when the indent was lost (marks hanging at its
+        end not counted)."""
+        hanging = len(line.text) - len(line.text.rstrip(_HANGING))
+        return self.full - 3 <= self.width(line) - hanging <= self.full - 1.5
+
+    def gap(self, line: Line) -> Gap:
+        n = line.blanks
+        if not n:
+            return Gap.NONE
+        if self.blanks == "every":
+            return Gap.STORY if n > self.usual_blanks else Gap.NONE
+        if self.blanks == "some":
+            return Gap.STORY if n > self.usual_blanks else Gap.BREAK
+        return Gap.STORY
+
+
+def _text_lines(lines: list[Line]) -> list[Line]:
+    return [ln for ln in lines if ln.kind in (LineKind.TEXT, LineKind.DATELINE)]
+
+
+def _blank_mode(lines: list[Line]) -> tuple[str, int]:
+    counts = Counter(ln.blanks for ln in lines[1:])
+    boundaries = max(1, len(lines) - 1)
+    with_blank = boundaries - counts.get(0, 0)
+    usual = max((n for n in counts if n), key=lambda n: (counts[n], -n), default=0)
+    share = with_blank / boundaries
+    mode = "every" if share >= 0.85 else "some" if share >= 0.25 else \
+        "sparse" if with_blank else "none"
+    return mode, usual
+
+
+def _usual_width(widths: list[float]) -> tuple[float, float]:
+    """(the usual width of a full line, the share of lines within an em of it). A full line
+    may be half an em short (a half-width character), so each width counts with the one
+    half an em below it."""
+    common = Counter(round(w * 2) / 2 for w in widths if w >= 6)
+    if not common:
+        return 0.0, 0.0
+    full = max(common, key=lambda w: (common[w] + common.get(w - 0.5, 0), w))
+    return full, sum(1 for w in widths if abs(w - full) <= 1) / len(widths)
+
+
+def _run_on_low(text: list[Line], probe: "Shape") -> float:
+    """The narrowest a line inside a paragraph is: lines between two that run on."""
+    full = probe.full
+    inner = sorted(probe.width(b) for a, b in zip(text, text[1:])
+                   if not ends_sentence(a.text) and not ends_sentence(b.text)
+                   and abs(probe.width(a) - full) <= 1.5
+                   and full - 4 <= probe.width(b) <= full + 1.5)
+    if not inner:
+        return full - 1
+    tenth = inner[len(inner) // 10]
+    return full if tenth >= full else min(full - 1, tenth)   # cut at a fixed count: exact
+
+
+def _typeset(lines: list[Line], base: Shape) -> Shape | None:
+    text = _text_lines(lines)
+    if len(text) < _MIN_TYPESET_LINES:
+        return None
+    best = None
+    for by_chars in (True, False):
+        probe = Shape(ShapeKind.TYPESET, by_chars=by_chars)
+        full, share = _usual_width([probe.width(ln) for ln in text])
+        if best is None or share > best[2]:
+            best = (by_chars, full, share)
+    by_chars, full, share = best
+    if share < _TYPESET_SHARE or full > _TYPESET_MAX_WIDTH:
+        return None
+    probe = Shape(ShapeKind.TYPESET, by_chars=by_chars, full=full)
+    low = _run_on_low(text, probe)
+    shape = Shape(ShapeKind.TYPESET, base.markdown, base.blanks, base.usual_blanks,
+                  by_chars, full, low)
+    return _indents(text, shape)
+
+
+def _indents(text: list[Line], shape: Shape) -> Shape:
+    """Whether paragraph starts keep an indent, or lost it and run two characters short."""
+    indented = [ln for ln in text if ln.indent >= 1.5]
+    firsts = [b for a, b in zip(text, text[1:]) if b.number == a.number + 1 + b.blanks
+              and not plain_headline(b.text) and ends_sentence(a.text)
+              and shape.width(a) < shape.low and shape.width(b) >= shape.full - 4]
+    keeps = len(indented) >= 3 and len(indented) >= len(firsts) / 2
+    short = sum(1 for b in firsts if shape.first_line_width(b))
+    lost = not keeps and len(firsts) >= 3 and short >= 0.6 * len(firsts)
+    return Shape(shape.kind, shape.markdown, shape.blanks, shape.usual_blanks, shape.by_chars,
+                 shape.full, shape.low, keeps, lost)
+
+
+def detect(lines: list[Line], markdown: bool = False) -> Shape:
+    """The shape of the copy in `lines`."""
+    blanks, usual = _blank_mode(lines)
+    base = Shape(ShapeKind.PARAGRAPHS, markdown, blanks, usual)
+    typeset = _typeset(lines, base)
+    if typeset is not None:
+        return typeset
+    long = [ln for ln in _text_lines(lines) if em_width(ln.text) > 40]
+    cut = sum(1 for ln in long if not ends_sentence(ln.text))
+    kind = ShapeKind.CHUNKED if long and cut >= _CUT_SHARE * len(long) else ShapeKind.PARAGRAPHS
+    return Shape(kind, markdown, blanks, usual)

@@ -1,0 +1,233 @@
+"""Lines → units: the copy's lines rejoined into paragraphs and headline lines, by its shape.
+
+Whatever the shape, a line runs on when a mark that may not start a line
+opens the next one or one that may not end a line closes it; a byline,
+credit or Markdown heading stands alone and an 电头 always opens a unit; a
+meaningful blank line (`Shape.gap`) ends one; verse keeps its lines.
+Then, by shape:
+
+- `typeset`: a line of the usual width runs on; a shorter one ends its
+  paragraph unless the next line's first word would not have fitted on it,
+  or it is a paragraph's first line shortened by its lost indent. A
+  full-width line ending a sentence runs on only if the next line can
+  continue a paragraph — a possible paragraph end, reported — and, when
+  indents tell, only if the next line is not indented. A short line that
+  looks like a headline and cannot be a paragraph's first line stands alone.
+- `chunked` and `paragraphs`: a line that does not end a sentence runs on,
+  unless it looks like a headline and stands on its own (it does not stop
+  mid-clause: no function word at its end).
+
+Joining is linear: pieces are collected and joined once per unit.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from layout.intake import patterns as P
+from layout.intake.chars import ends_sentence
+from layout.intake.decisions import Decision
+from layout.intake.heads import DASHES, has_gap
+from layout.intake.joins import dateline_separator, runs_on, separator, vocabulary
+from layout.intake.lines import Line, LineKind, headline_like
+from layout.intake.normalise import normalise
+from layout.intake.shape import Gap, Shape, ShapeKind
+from layout.intake.verse import verse_lines
+
+_ALONE = (LineKind.BYLINE, LineKind.CREDIT, LineKind.HEADING, LineKind.BREAK)
+_FIRST_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%@:/\-_+]*|[“《（「『【〔‘(\[].|.")
+_TAIL = 24  # characters enough to tell how a unit's text ends
+
+
+@dataclass(slots=True)
+class Unit:
+    """A paragraph, headline line, byline, 电头 paragraph, credit or verse line."""
+
+    kind: LineKind
+    first: Line
+    last: Line
+    pieces: list[str] = field(default_factory=list)
+    count: int = 1
+    gap: Gap = Gap.NONE
+    verse: bool = False
+    stanza_break: bool = False
+    text: str = ""
+    size: int = 0                                       # characters in the pieces so far
+    soft: list[tuple[int, Line]] = field(default_factory=list)  # guessed run-ons: offset, line
+
+    @property
+    def line(self) -> int:
+        return self.first.number
+
+    @property
+    def literary(self) -> bool:
+        return self.first.literary
+
+    @property
+    def level(self) -> int:
+        return self.first.level
+
+    def tail(self) -> str:
+        return "".join(self.pieces[-2:])[-_TAIL:]
+
+    def closed(self) -> bool:
+        return ends_sentence(normalise(self.tail()).text)
+
+
+def paragraph_final(text: str) -> bool:
+    return ends_sentence(text) or text[-1] in "：:"
+
+
+def _mid_clause(text: str) -> bool:
+    """A short line that stops mid-clause: a function word or an unclosed bracket at its end."""
+    return text[-1] in P.MID_CLAUSE_END or text.count("“") > text.count("”") \
+        or text.count("（") > text.count("）") or text.count("(") > text.count(")")
+
+
+def _token_width(text: str, shape: Shape) -> float:
+    token = _FIRST_TOKEN.match(text).group()
+    if shape.by_chars:
+        return len(token)
+    return sum(0.5 if c < "\u2000" else 1.0 for c in token)
+
+
+def _short_explained(unit: Unit, a: Line, b: Line, shape: Shape) -> bool:
+    """A short line that does not end a sentence still runs on: the next word would not have
+    fitted on it, or it is a paragraph's first line two characters short of its lost indent."""
+    if shape.indent_lost and unit.count == 1 and shape.first_line_width(a):
+        return True
+    return shape.width(a) + _token_width(b.text, shape) > shape.full - 2.5
+
+
+def _typeset_head(unit: Unit, a: Line, b: Line, shape: Shape) -> tuple[bool, str]:
+    """The unit is one headline-like line: a heading, or a paragraph's first line?"""
+    can = shape.in_band(b) or paragraph_final(b.text)
+    if shape.in_band(a) and any(c in P.PAUSE_MARKS for c in a.text):
+        return can, ""   # a full line with a comma: running text (a caption is not indented)
+    if has_gap(a.text) or unit.gap is Gap.STORY:
+        starts = False   # a phrase gap, or the first line after a gap between stories: a 题
+    elif shape.indented:
+        starts = a.indent >= 1.5
+    elif shape.indent_lost:
+        starts = shape.first_line_width(a)
+    else:
+        starts = shape.in_band(a) and unit.gap is not Gap.STORY
+    if not starts:
+        return _mid_clause(a.text), ""
+    sure = shape.indented or shape.indent_lost or any(c in P.PAUSE_MARKS for c in a.text)
+    return can, "" if sure or not can else "headline"
+
+
+def _typeset(unit: Unit, a: Line, b: Line, shape: Shape) -> tuple[bool, str]:
+    if unit.kind is LineKind.TEXT and unit.count == 1 and P.SUBHEAD_MARK.match(a.text) \
+            and headline_like(a.text):
+        return _mid_clause(a.text), ""
+    if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
+        return _typeset_head(unit, a, b, shape)
+    if shape.indented and b.indent >= 1.5:
+        return False, ""
+    full = shape.in_band(a) or shape.width(a) > shape.full + 1.5
+    if not unit.closed():
+        if full or _short_explained(unit, a, b, shape):
+            return True, ""
+        if a.text[-1] in P.PAUSE_MARKS or a.text[-1] in "；;":
+            return True, "run-on"
+        return False, "" if paragraph_final(a.text) else "paragraph-end"
+    can = shape.in_band(b) or paragraph_final(b.text)
+    if not full or not can:
+        return False, ""
+    if shape.indented:
+        return True, ""
+    if shape.indent_lost and shape.first_line_width(b):
+        return False, "paragraph-end" if ends_sentence(b.text) else ""
+    if shape.indent_lost and shape.in_band(b):
+        return True, ""
+    return True, "run-on"
+
+
+def _running(unit: Unit, a: Line, b: Line, shape: Shape) -> tuple[bool, str]:
+    if unit.closed():
+        return False, ""
+    if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
+        if _mid_clause(a.text):
+            return True, ""
+        if any(c in P.PAUSE_MARKS for c in a.text) and not b.text.startswith(DASHES) \
+                and not P.SUBHEAD_MARK.match(a.text):
+            return True, "headline"   # a piece of a sentence, more likely than a 题 with a comma
+        return False, ""
+    if shape.kind is ShapeKind.PARAGRAPHS and a.text[-1] in "：:":
+        return False, ""
+    return True, ""
+
+
+def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None) -> tuple[bool, str]:
+    """Whether line `b` runs on from `unit` (whose last line is `unit.last`), and the kind of
+    guess when that was not certain ('' when it was). `after` is the line after `b`: a
+    headline-like `b` right above a byline or 电头 is a headline line."""
+    a = unit.last
+    if unit.verse or b.kind in (LineKind.HEADING, LineKind.BREAK) \
+            or unit.kind in (LineKind.HEADING, LineKind.BREAK) or shape.gap(b):
+        return False, ""
+    if b.kind is not LineKind.DATELINE and runs_on(a.text, b.text):
+        return True, ""
+    if unit.kind in _ALONE or b.kind is not LineKind.TEXT:
+        return False, ""
+    if after is not None and after.kind in (LineKind.BYLINE, LineKind.DATELINE) \
+            and headline_like(b.text):
+        return False, ""
+    if shape.markdown and shape.blanks != "every":
+        return True, ""   # the lines of one Markdown paragraph
+    if shape.kind is ShapeKind.TYPESET:
+        return _typeset(unit, a, b, shape)
+    return _running(unit, a, b, shape)
+
+
+class _Joiner:
+    def __init__(self, lines: list[Line]):
+        self.words = vocabulary(ln.text for ln in lines)
+        self.decisions: list[Decision] = []
+
+    def join(self, unit: Unit, b: Line, guess: str) -> None:
+        left = unit.pieces[-1]
+        head = "".join(unit.pieces[:3])[:60]
+        if unit.kind is LineKind.DATELINE and ("（" in head or "(" in head) \
+                and not ("）" in head or ")" in head):
+            sep = dateline_separator(left, b.text)
+        else:
+            sep, unsure = separator(left, b.text, unit.last.space_after or b.space_before,
+                                    self.words)
+            if unsure:
+                self.decisions.append(Decision(b.number, "latin-join",
+                                               left[-12:] + sep + b.text[:12]))
+        if sep:
+            unit.pieces.append(sep)
+        if guess == "run-on":
+            unit.soft.append((unit.size + len(sep), b))
+        unit.pieces.append(b.text)
+        unit.size += len(sep) + len(b.text)
+        unit.last, unit.count = b, unit.count + 1
+
+
+def unwrap(lines: list[Line], shape: Shape) -> tuple[list[Unit], list[Decision]]:
+    """The units of the copy, and the uncertain line joins and breaks."""
+    verse = verse_lines(lines, shape)
+    joiner = _Joiner(lines)
+    units: list[Unit] = []
+    for i, line in enumerate(lines):
+        unit = units[-1] if units else None
+        if unit is not None and i not in verse:
+            after = lines[i + 1] if i + 1 < len(lines) else None
+            joined, guess = continues(unit, line, shape, after)
+            if guess:
+                where = line.number if joined else unit.last.number
+                joiner.decisions.append(Decision(where, guess,
+                                                 unit.last.text[-16:] + "⏎" + line.text[:16]))
+            if joined:
+                joiner.join(unit, line, guess)
+                continue
+        gap = shape.gap(line) if units else Gap.STORY   # the copy starts with a story
+        units.append(Unit(line.kind, line, line, [line.text], gap=gap, size=len(line.text),
+                          verse=i in verse, stanza_break=verse.get(i, False)))
+    for unit in units:
+        unit.text = "".join(unit.pieces)
+    return units, joiner.decisions

@@ -1,0 +1,93 @@
+"""Verse in the copy: runs of short lines that must keep their line breaks (makeup.md 副刊).
+
+A poem is recognised where the 副刊 conventions announce one: after a 副刊
+byline (`□ 名`, `文／名`), a run of at least three short lines most of which
+do not end a sentence; under a heading that names verse (诗/词 forms such
+as 七律·…, 组诗, 外一首), a run of at least two short lines, punctuated or
+not. Blank lines inside the run are stanza breaks. The run stops at a line
+too long for verse or at a byline or 电头, and gives back a
+last one-line stanza that is followed by prose (the next story's title).
+When the run ends at a byline or 电头 it has taken the next story's title,
+and its last line goes back. A verse line ends no sentence inside it and
+holds at most one pause; in typeset copy a run of mostly full lines is prose.
+"""
+from __future__ import annotations
+
+from layout.intake import patterns as P
+from layout.intake.chars import ends_sentence, is_han
+from layout.intake.lines import Line, LineKind, em_width, headline_like
+from layout.intake.shape import Shape, ShapeKind
+
+_MIN_LINES = 3
+_MIN_LINES_UNDER_HEADING = 2
+_OPEN_SHARE = 0.6
+
+
+def _short(line: Line, shape: Shape) -> bool:
+    """Short, with Han, no sentence ended inside it and at most one pause mark."""
+    text = line.text
+    if line.kind is not LineKind.TEXT or not any(is_han(c) for c in text):
+        return False
+    if em_width(text) > P.VERSE_MAX_EMS or any(c in "。！？!?；;" for c in text[:-1]):
+        return False
+    if sum(1 for c in text[:-1] if c in P.PAUSE_MARKS) > 1 or text[0] in P.NO_LINE_START:
+        return False
+    return shape.kind is not ShapeKind.TYPESET or shape.width(line) < shape.low
+
+
+def _prose_lines(lines: list[Line], run: list[int], shape: Shape) -> bool:
+    """In typeset copy, a run most of whose lines are nearly full is prose, not verse."""
+    if shape.kind is not ShapeKind.TYPESET:
+        return False
+    near_full = sum(1 for j in run if shape.width(lines[j]) >= shape.full - 3)
+    return near_full * 2 > len(run)
+
+
+def _run(lines: list[Line], start: int, shape: Shape) -> list[int]:
+    run, j = [], start
+    while j < len(lines) and _short(lines[j], shape):
+        run.append(j)
+        j += 1
+    if len(run) < 2:
+        return run
+    usual = min(lines[k].blanks for k in run[1:])
+    after = lines[j] if j < len(lines) else None
+    if after is not None and after.kind in (LineKind.BYLINE, LineKind.DATELINE):
+        return run[:-1]   # the run took the next story's title (副刊 titles are one line)
+    if after is not None and after.kind is LineKind.TEXT and lines[run[-1]].blanks > usual:
+        return run[:-1]   # a one-line last stanza before prose: the next story's title
+    return run
+
+
+def _opener(lines: list[Line], i: int) -> tuple[int, bool] | None:
+    """(first line of the verse, under a verse heading) when line `i` announces a poem."""
+    line = lines[i]
+    if line.kind is LineKind.BYLINE and line.literary:
+        heading = i > 0 and bool(P.POEM_HEADING.search(lines[i - 1].text))
+        return i + 1, heading
+    if line.kind is LineKind.TEXT and P.POEM_HEADING.search(line.text) and headline_like(line.text):
+        follows = i + 1 < len(lines) and lines[i + 1].kind is LineKind.BYLINE
+        return (None if follows else (i + 1, True))
+    return None
+
+
+def verse_lines(lines: list[Line], shape: Shape) -> dict[int, bool]:
+    """Index in `lines` → whether a stanza break comes before it, for every verse line."""
+    out: dict[int, bool] = {}
+    scanned = 0   # lines already looked at as verse: each line is scanned once (linear time)
+    for i in range(len(lines)):
+        found = _opener(lines, i)
+        if found is None or found[0] < scanned:
+            continue
+        start, heading = found
+        run = _run(lines, start, shape)
+        scanned = max(scanned, run[-1] + 1 if run else start)
+        need = _MIN_LINES_UNDER_HEADING if heading else _MIN_LINES
+        open_lines = sum(1 for j in run if not ends_sentence(lines[j].text))
+        if len(run) < need or (not heading and open_lines < _OPEN_SHARE * len(run)) \
+                or _prose_lines(lines, run, shape):
+            continue
+        usual = min((lines[j].blanks for j in run[1:]), default=0)
+        for k, j in enumerate(run):
+            out[j] = k > 0 and lines[j].blanks > usual
+    return out
