@@ -84,3 +84,46 @@ def test_docx_goes_to_the_docx_importer(tmp_path, monkeypatch):
     doc = tmp_path / "Edited.DOCX"
     out = import_file(doc, tmp_path / "i", force=True, dry_run=True, diag=Diagnostics())
     assert out == "docx report" and calls == [(doc, tmp_path / "i", True)]
+
+
+def test_a_million_letter_line_is_imported_whole_and_does_not_hang(tmp_path):
+    """Issue 17: one line of 40,000 Latin letters took 48 s and a million never ended. The
+    import is linear now (`make bench-import` times every shape); here the repro must finish
+    well inside a generous limit, in a process of its own so a hang cannot stall the suite."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "long.txt"
+    source.write_text("标题\n\n" + "a" * 1_000_000 + "\n", encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from layout.errors import Diagnostics; "
+            "from layout.intake import import_file; "
+            "import_file(Path(sys.argv[1]), Path(sys.argv[2]), force=False, dry_run=False, "
+            "diag=Diagnostics())")
+    subprocess.run([sys.executable, "-c", code, str(source), str(tmp_path / "issue")],
+                   check=True, timeout=120, capture_output=True)
+    (article,) = (tmp_path / "issue" / "articles").glob("*.md")
+    assert article.read_text(encoding="utf-8").count("a") >= 1_000_000
+
+
+def test_dry_run_shows_the_shape_photos_and_decisions_in_the_editors_language(tmp_path,
+                                                                               monkeypatch):
+    from tests.intake.corpus import raw_path
+
+    runner = CliRunner()
+    source = raw_path("hewan", "b-naive")
+    monkeypatch.setenv("LAYOUT_LANG", "en")
+    result = runner.invoke(app, ["import", str(source), "--issue", str(tmp_path / "i"),
+                                 "--dry-run"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Copy read as: lines of a typeset page (copied from a PDF), 17 characters a line" in out
+    assert "→ photo of hewan-b-naive-08 “青年志愿者走进敬老院”" in out
+    assert "→ photo-news item hewan-b-naive-04 “荷花盛开引客来”" in out
+    decisions = out[out.index("Decisions to check ("):out.index("Nothing written")]
+    assert "it may end its paragraph" in decisions and "line 1" in decisions
+    assert not (tmp_path / "i").exists()
+    monkeypatch.setenv("LAYOUT_LANG", "zh")
+    out = runner.invoke(app, ["import", str(source), "--issue", str(tmp_path / "i"),
+                              "--dry-run"]).output
+    assert "稿件格式识别为：排好版的逐行文字（从 PDF 复制），每行 17 字" in out
+    assert "需要核对的判断" in out and "也可能是段落结束" in out and "的配图" in out

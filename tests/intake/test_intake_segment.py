@@ -1,25 +1,31 @@
-"""Segmenting raw copy: headline roles, bylines, 电头, 小标题, photo news, rejoined paragraphs."""
+"""Segmenting raw copy: line kinds, headline roles, story boundaries, 小标题, photos, verse, joins."""
 from __future__ import annotations
 
 import pytest
 
-from layout.intake.blocks import BlockKind, classify, split_blocks
-from layout.intake.segment import headline_roles, segment
+from layout.intake.heads import headline_roles
+from layout.intake.lines import LineKind, classify, read_lines
+from layout.intake.segment import segment
+from layout.intake.shape import ShapeKind, detect
+from layout.intake.unwrap import unwrap
 
 
-@pytest.mark.parametrize(("line", "kind"), [
-    ("本报通讯员 王琳", BlockKind.BYLINE),
-    ("本报记者 常欣月 李明", BlockKind.BYLINE),
-    ("本报通讯员 东宣 摄", BlockKind.CREDIT),
-    ("本报讯(记者 常欣月 通讯员 东宣)为不断优化社区服务,", BlockKind.DATELINE),
-    ("本报讯（通讯员 高欣）近日，", BlockKind.DATELINE),
-    ("办好民生实事 打造温馨家园", BlockKind.HEADLINE),
-    ("——铁东区持续深化城市党建引领基层治理记事", BlockKind.HEADLINE),
-    ("规划设计、优化功能布局等工作,最终让两座休闲凉亭顺利落成。", BlockKind.BODY),
-    ("活动中,社区工作人员用通俗易懂的语言进行讲解,向居民详细介绍", BlockKind.BODY),
+@pytest.mark.parametrize(("line", "kind", "literary"), [
+    ("本报通讯员 王琳", LineKind.BYLINE, False),
+    ("本报记者 常欣月 李明", LineKind.BYLINE, False),
+    ("本报记者 钱程 通讯员 周雪", LineKind.BYLINE, False),
+    ("□ 刘堃", LineKind.BYLINE, True),
+    ("文／王一鸣", LineKind.BYLINE, True),
+    ("文/王一鸣 图/张扬", LineKind.BYLINE, True),
+    ("本报通讯员 东宣 摄", LineKind.CREDIT, False),
+    ("本报讯(记者 常欣月 通讯员 东宣)为不断优化社区服务,", LineKind.DATELINE, False),
+    ("本报6月20日讯（记者 钱悦）今天起，", LineKind.DATELINE, False),
+    ("新华社沈阳6月21日电（记者 孟凡）记者从", LineKind.DATELINE, False),
+    ("办好民生实事 打造温馨家园", LineKind.TEXT, False),
+    ("□ 刘堃说，这是他第一次来。", LineKind.TEXT, False),
 ])
-def test_classify(line, kind):
-    assert classify(line, 1).kind is kind
+def test_classify(line, kind, literary):
+    assert classify(line) == (kind, literary)
 
 
 @pytest.mark.parametrize(("lines", "roles"), [
@@ -28,6 +34,12 @@ def test_classify(line, kind):
     (["办好民生实事 打造温馨家园", "铁东区平南街道恒吉社区持续优化社区服务"],
      ("", "办好民生实事 打造温馨家园", "铁东区平南街道恒吉社区持续优化社区服务")),
     (["喜迎新春 欢度佳节", "我区举办迎春活动"], ("喜迎新春 欢度佳节", "我区举办迎春活动", "")),
+    (["家门口就能吃上热乎饭", "我区新增15个社区长者食堂"],
+     ("家门口就能吃上热乎饭", "我区新增15个社区长者食堂", "")),
+    (["智慧停车平台上线运行", "全区2.6万个公共泊位实现“一网通停”"],
+     ("", "智慧停车平台上线运行", "全区2.6万个公共泊位实现“一网通停”")),
+    (["电动自行车充电难题破解", "新增充电端口2600个  “飞线充电”明显减少"],
+     ("电动自行车充电难题破解", "新增充电端口2600个  “飞线充电”明显减少", "")),
     (["引题在上", "主题居中", "——副题在下"], ("引题在上", "主题居中", "——副题在下")),
     (["单独一行主题"], ("", "单独一行主题", "")),
 ])
@@ -35,55 +47,127 @@ def test_headline_roles(lines, roles):
     assert headline_roles(lines)[:3] == roles
 
 
-def _drafts(text, markdown=False):
-    return segment(split_blocks(text, markdown))
+def _segment(text, markdown=False):
+    lines = read_lines(text, markdown)
+    units, joins = unwrap(lines, detect(lines, markdown))
+    return segment(units, joins)
+
+
+def _paras(draft):
+    return [(p.kind, p.text) for p in draft.paragraphs]
 
 
 def test_broken_lines_are_rejoined_but_whole_paragraphs_stay_apart():
     text = ("一二三 四五六\n\n七八九十\n\n本报讯(通讯员 甲)前半句,\n\n后半句。\n\n"
             "另一个完整的段落。\n\n活动中,工作人员向居民详细介绍\n文明养犬的基本要求\n\n和注意事项。\n")
-    (draft,), notes = _drafts(text)
+    (draft,), notes, _ = _segment(text)
     assert [p.text for p in draft.paragraphs] == ["前半句,后半句。", "另一个完整的段落。",
                                                   "活动中,工作人员向居民详细介绍文明养犬的基本要求和注意事项。"]
     assert draft.dateline == "本报讯(通讯员 甲)" and not notes
 
 
-def test_single_short_line_inside_a_story_is_a_subhead():
-    text = "主题一行 二行\n\n本报通讯员 王琳\n\n第一段。\n\n固本强基 筑牢堡垒\n\n第二段。\n"
-    (draft,), _ = _drafts(text)
+def test_numbers_words_and_addresses_are_rejoined_whole():
+    text = ("题目一行\n\n本报讯 增长了31.\n\n6%,访问https://www.exa\n\nmple.cn/a,或写信给hw@exa\n\n"
+            "mple.cn,共18.6\n\n万人次参加Smart\n\nCity大会,见Wi-\n\nFi标识。\n")
+    (draft,), _, decisions = _segment(text)
+    assert draft.paragraphs[0].text == ("增长了31.6%,访问https://www.example.cn/a,或写信给hw@example.cn,"
+                                        "共18.6万人次参加Smart City大会,见Wi-Fi标识。")
+    assert [d.what for d in decisions] == ["latin-join"]   # Smart + City: a guess, reported
+
+
+def test_ascii_punctuation_at_a_line_start_belongs_to_the_line_before():
+    text = "题目一行\n\n第一句话说完了\n\n,第二句接着。\n"
+    (draft,), _, _ = _segment(text)
+    assert _paras(draft) == [("body", "第一句话说完了,第二句接着。")]
+
+
+def test_a_lone_short_line_between_paragraphs_starts_a_new_story():
+    """A story without byline, 副题 or 电头 is not swallowed by the one before."""
+    text = "主题一行 二行\n\n本报通讯员 王琳\n\n第一段。\n\n另一篇的主题\n\n另一篇的正文。\n"
+    drafts, _, decisions = _segment(text)
+    assert [(d.title, _paras(d)) for d in drafts] == [
+        ("主题一行 二行", [("body", "第一段。")]), ("另一篇的主题", [("body", "另一篇的正文。")])]
+    assert [(d.line, d.what) for d in decisions] == [(7, "story")]
+
+
+def test_short_lines_of_one_form_in_a_story_are_subheads():
+    text = ("主题一行 二行\n\n本报通讯员 王琳\n\n第一段。\n\n固本强基 筑牢堡垒\n\n第二段。\n\n"
+            "党建引领 激活动能\n\n第三段。\n\n一、有编号的小标题\n\n第四段。\n")
+    (draft,), _, decisions = _segment(text)
     assert draft.byline == "本报通讯员 王琳"
-    assert [(p.subhead, p.text) for p in draft.paragraphs] == [
-        (False, "第一段。"), (True, "固本强基 筑牢堡垒"), (False, "第二段。")]
+    assert _paras(draft) == [("body", "第一段。"), ("subhead", "固本强基 筑牢堡垒"), ("body", "第二段。"),
+                             ("subhead", "党建引领 激活动能"), ("body", "第三段。"),
+                             ("subhead", "一、有编号的小标题"), ("body", "第四段。")]
+    assert [(d.line, d.what) for d in decisions] == [(7, "subhead"), (11, "subhead")]
 
 
-def test_photo_news_takes_the_paragraph_before_its_credit():
-    text = ("甲乙丙丁 戊己庚辛\n\n——副题\n\n正文一段。\n\n"
-            "图片说明一,近日举行活动。\n\n本报通讯员 东宣 摄\n\n"
-            "图片说明二。\n\n本报通讯员 高欣 摄\n")
-    drafts, notes = _drafts(text)
-    assert [d.kind for d in drafts] == ["story", "photo", "photo"]
-    assert [p.text for p in drafts[0].paragraphs] == ["正文一段。"]
-    assert (drafts[1].caption.text, drafts[1].credit) == ("图片说明一,近日举行活动。", "本报通讯员 东宣 摄")
-    assert drafts[2].caption.text == "图片说明二。" and not notes
+def test_a_line_that_stops_mid_clause_is_never_a_subhead():
+    text = ("题目一行\n\n本报讯 第一段说完了。\n\n在位于锦华街道的\n\n区老年助餐中央厨房里,工作人员正在分装午餐。\n\n"
+            "区住建局负责人表示,下一步将加快\n\n施工进度。\n")
+    (draft,), _, _ = _segment(text)
+    assert _paras(draft) == [("body", "第一段说完了。"),
+                             ("body", "在位于锦华街道的区老年助餐中央厨房里,工作人员正在分装午餐。"),
+                             ("body", "区住建局负责人表示,下一步将加快施工进度。")]
 
 
-def test_headlined_photo_item_keeps_its_title():
-    (draft,), _ = _drafts("雪后初晴\n\n市民在公园里赏雪。\n\n本报记者 李明 摄\n")
-    assert (draft.kind, draft.title, draft.caption.text) == ("photo", "雪后初晴", "市民在公园里赏雪。")
+def test_an_electronic_dateline_always_opens_a_story():
+    text = "题目一行\n\n本报讯 正文一段。\n\n本报讯（记者 甲）另一篇没有标题的正文。\n"
+    drafts, notes, _ = _segment(text)
+    assert [(d.title, d.dateline) for d in drafts] == [("题目一行", "本报讯"), ("", "本报讯（记者 甲）")]
+    assert [n.line for n in notes] == [5]
+
+
+def test_photo_after_a_story_is_its_photo_after_a_gap_a_photo_item():
+    text = ("甲乙丙丁 戊己庚辛\n\n——副题\n\n正文一段。\n\n图片说明一,近日举行活动。\n\n本报通讯员 东宣 摄\n\n"
+            "图片说明二。\n\n本报通讯员 高欣 摄\n\n\n\n图片说明三。\n\n本报通讯员 高欣 摄\n")
+    drafts, notes, _ = _segment(text)
+    assert [d.kind for d in drafts] == ["story", "photo"]
+    assert [(p.caption.text, p.credit, p.placement) for p in drafts[0].photos] == [
+        ("图片说明一,近日举行活动。", "本报通讯员 东宣 摄", "story"), ("图片说明二。", "本报通讯员 高欣 摄", "story")]
+    assert _paras(drafts[0]) == [("body", "正文一段。")]
+    assert drafts[1].photos[0].placement == "own" and not notes
+
+
+def test_headline_then_caption_is_a_photo_news_item():
+    (draft,), _, _ = _segment("雪后初晴\n\n市民在公园里赏雪。\n\n本报记者 李明 摄\n")
+    assert (draft.kind, draft.title, draft.photos[0].caption.text, draft.photos[0].placement) == (
+        "photo", "雪后初晴", "市民在公园里赏雪。", "item")
+
+
+def test_verse_in_a_literary_page_keeps_its_lines_and_stanzas():
+    text = ("河湾的早晨\n□ 许诺\n河湾的早晨是从鸟鸣开始的\n第一缕光落在柳梢上\n晨练的老人打着太极\n\n"
+            "卖豆浆的三轮车停在桥头\n热气升起来\n\n在老街遇见旧时光\n文／王一鸣\n周末闲来无事，我去了城西的老街。\n")
+    drafts, _, _ = _segment(text)
+    poem, essay = drafts
+    assert (poem.kind, poem.title, poem.byline) == ("poem", "河湾的早晨", "□ 许诺")
+    assert [(p.text, p.stanza_break) for p in poem.paragraphs] == [
+        ("河湾的早晨是从鸟鸣开始的", False), ("第一缕光落在柳梢上", False), ("晨练的老人打着太极", False),
+        ("卖豆浆的三轮车停在桥头", True), ("热气升起来", False)]
+    assert (essay.kind, essay.title, essay.byline) == ("story", "在老街遇见旧时光", "文／王一鸣")
+
+
+def test_typeset_lines_run_on_unless_short_and_the_guesses_are_listed():
+    para = "这是一个很长的段落，它被排成了每行十七个字的样子，一直排到最后才结束。"
+    lines = [para[i:i + 17] for i in range(0, len(para), 17)]
+    text = "\n".join(["第一篇的主题", *lines, "短段落。", *lines, "第二篇的主题", *lines]) + "\n"
+    lines_ = read_lines(text)
+    assert detect(lines_).kind is ShapeKind.TYPESET
+    drafts, _, decisions = _segment(text)
+    assert [(d.title, [p.text for p in d.paragraphs]) for d in drafts] == [
+        ("第一篇的主题", [para, "短段落。", para]), ("第二篇的主题", [para])]
 
 
 def test_lines_that_fit_no_part_are_kept_and_noted():
     text = "开头没有标题的正文。\n\n主题 甲乙\n\n副题说明较长的一行事实\n\n正文。\n\n本报通讯员 王琳\n"
-    drafts, notes = _drafts(text)
-    kept = [p.text for d in drafts for p in d.paragraphs]
-    assert "开头没有标题的正文。" in kept and "本报通讯员 王琳" in kept
-    assert {n.line for n in notes} == {1, 9}
+    drafts, notes, decisions = _segment(text)
+    assert "开头没有标题的正文。" in [p.text for d in drafts for p in d.paragraphs]
+    assert drafts[-1].byline == "本报通讯员 王琳"   # a byline at the end is the story's
+    assert [n.line for n in notes] == [1] and (9, "byline") in [(d.line, d.what) for d in decisions]
 
 
 def test_markdown_headings_and_breaks():
     text = "# 第一篇主题\n\n## ——副题\n\n正文。\n\n## 小标题\n\n又一段。\n\n---\n\n# 第二篇\n\n正文二。\n"
-    drafts, notes = _drafts(text, markdown=True)
+    drafts, notes, _ = _segment(text, markdown=True)
     assert [(d.title, d.subtitle) for d in drafts] == [("第一篇主题", "——副题"), ("第二篇", "")]
-    assert [(p.subhead, p.text) for p in drafts[0].paragraphs] == [
-        (False, "正文。"), (True, "小标题"), (False, "又一段。")]
+    assert _paras(drafts[0]) == [("body", "正文。"), ("subhead", "小标题"), ("body", "又一段。")]
     assert not notes

@@ -1,0 +1,449 @@
+"""Test editions for intake: clean source articles, raw text rendered from them, and the figures.
+
+Each edition under `tests/fixtures/intake/editions/<name>/` is a folder of
+article files in the issue format (the clean text `layout import` should
+give back), in page order. The renderers here turn an edition into raw copy
+of the shapes editors receive:
+
+- `chunked` — the seed's shape: headline lines, then each paragraph cut into
+  column-sized chunks (a typeset column of `width`-character lines ends
+  every few lines, mid-sentence), a blank line after every line, ASCII
+  commas next to Chinese, ASCII brackets in the 电头;
+- `typeset` — text copied from a PDF: one line per typeset line of about 17
+  characters. `lost` breaks by width with 禁则 (no mark at a line start, no
+  opening mark at a line end, Latin words and numbers kept whole, the space
+  at a break dropped) and the 2-em paragraph indent lost; `kept` does the
+  same with the indent kept as two U+3000; `naive` cuts every 17 characters
+  wherever they fall (inside numbers, words, URLs), spaces kept;
+- `paragraphs` — one paragraph per line.
+
+The raw files are committed under `tests/fixtures/intake/raw/` (regenerate
+with `python -m tests.intake.corpus --write`); a test checks they are still
+what the renderers make. `figures()` imports a raw file and compares every
+article with its source.
+"""
+from __future__ import annotations
+
+import random
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+EDITIONS = REPO / "tests" / "fixtures" / "intake" / "editions"
+RAW = REPO / "tests" / "fixtures" / "intake" / "raw"
+
+GAP = "\u3000"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One clean article: what an import of its raw text should give back."""
+
+    name: str
+    kind: str = "story"
+    kicker: str = ""
+    title: str = ""
+    subtitle: str = ""
+    byline: str = ""
+    dateline: str = ""
+    paragraphs: tuple[tuple[str, str], ...] = ()   # (kind, text), kind "body" or "subhead"
+    stanzas: tuple[tuple[str, ...], ...] = ()       # a poem's lines, stanza by stanza
+    photos: tuple[tuple[str, str], ...] = ()        # (caption, credit)
+
+    def head(self) -> tuple[str, ...]:
+        return (self.kind, self.kicker, self.title, self.subtitle, self.byline, self.dateline)
+
+    def key(self) -> str:
+        return self.title or (self.photos[0][0] if self.photos else "")
+
+
+def _front(text: str) -> tuple[dict, str]:
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front) or {}, body
+
+
+def _body(kind: str, body: str) -> tuple[tuple, tuple]:
+    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", body) if b.strip()]
+    if kind == "poem":
+        return (), tuple(tuple(ln.strip() for ln in b.split("\n")) for b in blocks)
+    paras = []
+    for block in blocks:
+        text = "".join(ln.strip() for ln in block.split("\n"))
+        paras.append(("subhead", text[3:]) if text.startswith("## ") else ("body", text))
+    return tuple(paras), ()
+
+
+def read_article(path: Path) -> Source:
+    meta, body = _front(path.read_text(encoding="utf-8"))
+    kind = meta.get("kind", "story")
+    paragraphs, stanzas = _body(kind, body)
+    photos = tuple((p.get("caption", ""), p.get("credit", "")) for p in meta.get("photos") or [])
+    return Source(path.stem, kind, *(str(meta.get(k, "") or "") for k in
+                                      ("kicker", "title", "subtitle", "byline", "dateline")),
+                  paragraphs, stanzas, photos)
+
+
+def edition(name: str) -> list[Source]:
+    return [read_article(p) for p in sorted((EDITIONS / name).glob("*.md"))]
+
+
+def edition_names() -> list[str]:
+    return sorted(p.name for p in EDITIONS.iterdir() if p.is_dir())
+
+
+# --- degrading clean text the way copy arrives -------------------------------------------
+
+def _han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def ascii_commas(text: str) -> str:
+    """`，` next to a Han character written as ASCII `,` (as the seed has it)."""
+    out = list(text)
+    for i, ch in enumerate(text):
+        if ch == "，" and ((i and _han(text[i - 1])) or (i + 1 < len(text) and _han(text[i + 1]))):
+            out[i] = ","
+    return "".join(out)
+
+
+def ascii_dateline(dateline: str) -> str:
+    return dateline.replace("（", "(").replace("）", ")")
+
+
+def heading(text: str, gap: str) -> str:
+    return text.replace(GAP, gap)
+
+
+# --- shape (a): chunked columns, a blank line after every line ---------------------------
+
+def _column_pieces(paragraphs: list[str], width: int, rng: random.Random) -> list[str]:
+    """Each paragraph set in lines of `width` (first line indented 2), columns of a few lines;
+    a piece ends at a paragraph end or a column end."""
+    pieces, left = [], rng.randint(3, 9)
+    for text in paragraphs:
+        piece, pos, first = "", 0, True
+        while pos < len(text):
+            take = width - 2 if first else width
+            piece += text[pos:pos + take]
+            pos, first, left = pos + take, False, left - 1
+            if left == 0:
+                pieces.append(piece)
+                piece, left = "", rng.randint(6, 12)
+        if piece:
+            pieces.append(piece)
+    return [p for p in pieces if p]
+
+
+def _head_lines(s: Source, gap: str, dateline) -> list[str]:
+    lines = [heading(x, gap) for x in (s.kicker, s.title, s.subtitle) if x]
+    return lines + ([s.byline] if s.byline else [])
+
+
+def _first_para(s: Source, dateline_form) -> list[tuple[str, str]]:
+    paras = list(s.paragraphs)
+    if s.dateline and paras:
+        kind, text = paras[0]
+        paras[0] = (kind, dateline_form(s.dateline) + text)
+    return paras
+
+
+class _Out:
+    """Raw lines being written, and the line each story starts on."""
+
+    def __init__(self, blank_after_every_line: bool = False):
+        self.lines: list[str] = []
+        self.starts: list[int] = []
+        self.every = blank_after_every_line
+
+    def story(self) -> None:
+        self.starts.append(len(self.lines) + 1)
+
+    def add(self, *lines: str) -> None:
+        for line in lines:
+            self.lines += [line, ""] if self.every else [line]
+
+    def blank(self) -> None:
+        self.lines.append("")
+
+    def text(self) -> str:
+        return "\n".join(self.lines).rstrip("\n") + "\n"
+
+
+def render_chunked(stories: list[Source], seed: int = 1) -> _Out:
+    rng = random.Random(seed)
+    out = _Out(blank_after_every_line=True)
+    for s in stories:
+        out.story()
+        out.add(*_head_lines(s, " ", None))
+        for k, stanza in enumerate(s.stanzas):
+            if k:
+                out.blank()
+            out.add(*stanza)
+        run: list[str] = []
+        for kind, text in _first_para(s, ascii_dateline):
+            if kind == "subhead":
+                out.add(*(_column_pieces(run, 20, rng) if run else []))
+                out.add(heading(text, " "))
+                run = []
+            else:
+                run.append(ascii_commas(text))
+        out.add(*(_column_pieces(run, 20, rng) if run else []))
+        for caption, credit in s.photos:
+            out.add(ascii_commas(caption), credit)
+    return out
+
+
+# --- shape (b): typeset lines copied from a PDF --------------------------------------------
+
+NO_LINE_START = set("，。、；：？！）》」』】”’…—%")
+NO_LINE_END = set("（《「『【“‘")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%@:/\-_+]*[A-Za-z0-9%/]|[A-Za-z0-9]|\s+|.", re.S)
+
+
+def _em(text: str) -> float:
+    return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in text)
+
+
+def _break_lines(text: str, measure: float, indent: float) -> list[str]:
+    """Break by width with 禁则: marks that may not start a line hang on the one before,
+    an opening mark moves down, Latin words and numbers stay whole (long URLs are cut),
+    spaces at a break are dropped."""
+    lines, line, room = [], "", measure - indent
+    for token in _TOKEN.findall(text):
+        if token.isspace():
+            if line:
+                line += token
+            continue
+        if _em(line + token) <= room + 1e-9 or (token in NO_LINE_START and line):
+            line += token
+            continue
+        if len(token) > 1 and _em(token) > measure:       # a URL longer than a line
+            while token:
+                fit = max(1, int(2 * (room - _em(line))))
+                line, token = line + token[:fit], token[fit:]
+                if token:
+                    lines.append(line.rstrip())
+                    line, room = "", measure
+            continue
+        carry = ""
+        while line and line[-1] in NO_LINE_END:
+            line, carry = line[:-1], line[-1] + carry
+        lines.append(line.rstrip())
+        line, room = carry + token, measure
+    return lines + ([line.rstrip()] if line.strip() else [])
+
+
+def _chop(text: str, width: int) -> list[str]:
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+def render_typeset(stories: list[Source], variant: str, blank_between: bool = True,
+                   measure: int = 17) -> _Out:
+    out = _Out()
+    indent = "\u3000\u3000" if variant == "kept" else ""
+
+    def para(text: str, first_indent: bool) -> list[str]:
+        if variant == "naive":
+            return _chop(text, measure)
+        lines = _break_lines(text, measure, 2 if first_indent else 0)
+        return [(indent + ln if first_indent and i == 0 else ln) for i, ln in enumerate(lines)]
+
+    for n, s in enumerate(stories):
+        if n and blank_between:
+            out.blank()
+        out.story()
+        out.add(*_head_lines(s, "  ", None))
+        for k, stanza in enumerate(s.stanzas):
+            if k:
+                out.blank()
+            out.add(*stanza)
+        for kind, text in _first_para(s, lambda d: d):
+            out.add(*([heading(text, "  ")] if kind == "subhead" else para(text, True)))
+        for caption, credit in s.photos:
+            out.add(*para(caption, False), credit)
+    return out
+
+
+# --- shape (c): one paragraph per line ----------------------------------------------------
+
+def render_paragraphs(stories: list[Source], blanks: str) -> _Out:
+    """`blanks`: 'every' (a blank line after every line), 'stories' (between stories only)
+    or 'none'. A stanza break is always one blank line more."""
+    out = _Out(blank_after_every_line=blanks == "every")
+    for n, s in enumerate(stories):
+        if n and blanks == "stories":
+            out.blank()
+        out.story()
+        out.add(*_head_lines(s, "  ", None))
+        for k, stanza in enumerate(s.stanzas):
+            if k:
+                out.blank()
+            out.add(*stanza)
+        for kind, text in _first_para(s, ascii_dateline):
+            out.add(heading(text, "  ") if kind == "subhead" else ascii_commas(text))
+        for caption, credit in s.photos:
+            out.add(ascii_commas(caption), credit)
+    return out
+
+
+# Each edition in every shape; the variants differ by edition so that, together, the
+# three cover indent lost / kept / none and blank lines between stories or not at all.
+SHAPES = {
+    "hewan": {"a": lambda s: render_chunked(s, 1),
+              "b": lambda s: render_typeset(s, "lost"),
+              "b-naive": lambda s: render_typeset(s, "naive"),
+              "c": lambda s: render_paragraphs(s, "every")},
+    "qingshan": {"a": lambda s: render_chunked(s, 2),
+                 "b": lambda s: render_typeset(s, "kept"),
+                 "b-naive": lambda s: render_typeset(s, "naive"),
+                 "c": lambda s: render_paragraphs(s, "none")},
+    "binjiang": {"a": lambda s: render_chunked(s, 3),
+                 "b": lambda s: render_typeset(s, "lost", blank_between=False),
+                 "b-naive": lambda s: render_typeset(s, "naive", blank_between=False),
+                 "c": lambda s: render_paragraphs(s, "stories")},
+}
+
+
+def raw_path(name: str, shape: str) -> Path:
+    return RAW / f"{name}-{shape}.txt"
+
+
+def render(name: str, shape: str) -> str:
+    return SHAPES[name][shape](edition(name)).text()
+
+
+def story_starts(name: str, shape: str) -> list[int]:
+    """The raw file's line on which each story of the edition starts."""
+    return SHAPES[name][shape](edition(name)).starts
+
+
+# --- the figures ---------------------------------------------------------------------------
+
+_TOKENS = re.compile(r"(?:https?://|www\.)[!-~]+?(?=[^!-~]|[.,;:!?)]*(?:[^!-~]|$))"
+                     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
+                     r"|[A-Za-z0-9]+(?:[.\-:/%][A-Za-z0-9%]+)*%?")
+_FOLD = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）",
+         "“": '"', "”": '"', "‘": "'", "’": "'"}
+
+
+def tokens(text: str) -> Counter:
+    """Numbers, Latin words, URLs and e-mail addresses as written."""
+    return Counter(_TOKENS.findall(text))
+
+
+def significant(text: str) -> Counter:
+    """Characters that must survive an import: all but spaces, dots, dashes and markup,
+    ASCII marks folded onto their full-width forms."""
+    return Counter(_FOLD.get(c, c) for c in text
+                   if not c.isspace() and c not in ".。…—-#*_`>")
+
+
+def imported_articles(folder: Path) -> list[Source]:
+    return [read_article(p) for p in sorted((folder / "articles").glob("*.md"))]
+
+
+def _all_text(s: Source) -> str:
+    parts = [s.kicker, s.title, s.subtitle, s.byline, s.dateline]
+    parts += [t for _, t in s.paragraphs] + [ln for st in s.stanzas for ln in st]
+    parts += [x for photo in s.photos for x in photo]
+    return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class Figures:
+    stories: int
+    found: int
+    heads_exact: int
+    bodies_exact: int
+    tokens_changed: int
+    false_subheads: int
+    chars_lost: int
+    unflagged: int      # stories not exact with no decision or note listed at their lines
+
+    def row(self, label: str) -> str:
+        pct = lambda n: f"{n}/{self.stories} ({100 * n / self.stories:.0f} %)"  # noqa: E731
+        return (f"| {label} | {pct(self.found)} | {pct(self.heads_exact)} | "
+                f"{pct(self.bodies_exact)} | {self.tokens_changed} | {self.false_subheads} | "
+                f"{self.chars_lost} | {self.unflagged} |")
+
+
+HEADER = ("| edition · shape | stories found | headline parts exact | bodies exact | "
+          "numbers/Latin/URLs changed | false 小标题 | characters lost | errors not flagged |\n"
+          "|---|---|---|---|---|---|---|---|")
+
+
+def _exact(s: Source, o: Source | None) -> tuple[bool, bool]:
+    if o is None:
+        return False, False
+    return o.head() == s.head(), (o.paragraphs, o.stanzas, o.photos) == (s.paragraphs, s.stanzas,
+                                                                          s.photos)
+
+
+def compare(sources: list[Source], raw: str, out: list[Source], flagged: list[int] = (),
+            starts: list[int] = ()) -> Figures:
+    by_key: dict[str, Source] = {}
+    for article in out:
+        by_key.setdefault(article.key(), article)
+    exact = [_exact(s, by_key.get(s.key())) for s in sources]
+    source_text = "\n".join(_all_text(s) for s in sources)
+    out_text = "\n".join(_all_text(o) for o in out)
+    changed = sum((tokens(source_text) - tokens(out_text)).values())
+    subheads = Counter(t for s in sources for k, t in s.paragraphs if k == "subhead")
+    false = sum((Counter(t for o in out for k, t in o.paragraphs if k == "subhead")
+                 - subheads).values())
+    lost = sum((significant(raw) - significant(out_text)).values())
+    ends = list(starts[1:]) + [10 ** 9]
+    unflagged = sum(1 for (head, body), lo, hi in zip(exact, starts, ends)
+                    if not (head and body) and not any(lo <= n <= hi for n in flagged))
+    return Figures(len(sources), sum(1 for s in sources if s.key() in by_key),
+                   sum(h for h, _ in exact), sum(b for _, b in exact), changed, false, lost,
+                   unflagged)
+
+
+def import_raw(raw_file: Path, folder: Path):
+    """Import `raw_file` into `folder`: the articles written, and the plan (report, decisions)."""
+    from layout.errors import Diagnostics
+    from layout.intake.text_import import plan_import, write_plan
+
+    plan = plan_import(raw_file, folder, Diagnostics())
+    write_plan(plan)
+    return imported_articles(folder), plan
+
+
+def figures(name: str, shape: str, folder: Path) -> Figures:
+    raw_file = raw_path(name, shape)
+    out, plan = import_raw(raw_file, folder)
+    flagged = sorted({d.line for d in plan.decisions} | {n.line for n in plan.notes})
+    return compare(edition(name), raw_file.read_text(encoding="utf-8"), out, flagged,
+                   story_starts(name, shape))
+
+
+def main(argv: list[str]) -> None:
+    """`--write`: render every edition in every shape into tests/fixtures/intake/raw/;
+    otherwise print the figures table."""
+    import tempfile
+
+    if "--write" in argv:
+        RAW.mkdir(parents=True, exist_ok=True)
+        for name in edition_names():
+            for shape in SHAPES[name]:
+                raw_path(name, shape).write_text(render(name, shape), encoding="utf-8")
+        return
+    print(HEADER)
+    total = Counter()
+    for name in edition_names():
+        for shape in SHAPES[name]:
+            with tempfile.TemporaryDirectory() as tmp:
+                f = figures(name, shape, Path(tmp) / "issue")
+            print(f.row(f"{name} · {shape}"))
+            total.update(f.__dict__)
+    print(Figures(**total).row("all"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
