@@ -6,6 +6,7 @@ from pathlib import Path
 from layout.errors import Diagnostics, InputError
 from layout.i18n import _
 from layout.manifest.files import inside_issue
+from layout.manifest.edition import HOUSE_FRAME
 from layout.manifest.keys import ARTICLE, PHOTO, UNTITLED_KINDS, check
 from layout.manifest.photos import probe_photo
 from layout.manifest.text import clean_strings, join_lines, nfc, read_text
@@ -86,4 +87,6 @@ def load_article(root: Path, article_id: str, hints: Hints, style: HouseStyle,
     return Article(
         id=article_id, headline=Headline(v["title"], v["kicker"], v["subtitle"]),
         paragraphs=paragraphs, kind=ArticleKind(kind), byline=v["byline"],
-        dateline=v["dateline"], photos=photos, hints=hints, source=path, teaser=v["teaser"])
+        dateline=v["dateline"], photos=photos, hints=hints, source=path, teaser=v["teaser"],
+        box=style.edition.box_frame if v["box"] == HOUSE_FRAME else v["box"] or "",
+        tint=v["tint"], column=v["column"] or "")

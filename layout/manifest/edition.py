@@ -1,17 +1,21 @@
-"""Edition-wide checks of issue.yaml: pages numbered in order, from 1 without a gap.
+"""Edition keys: pages numbered in order from 1 without a gap; boxes and tints.
 
 The masthead prints 今日X版 from the number of pages, the page headers their
 版次; the two agree only when an edition that has its page 1 numbers its
 pages 1, 2, 3 … without a gap. A manifest without page 1 (inside pages made
-up on their own) needs only increasing numbers.
+up on their own) needs only increasing numbers. `Box` and `Tint` are the
+specs of the front-matter keys `box:` and `tint:` (rows of keys.ARTICLE).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from layout.errors import InputError
 from layout.i18n import _
 from layout.model import Page
+from layout.style.schema import Context, Invalid, shown
 
 
 def check_page_numbers(pages: tuple[Page, ...], lines: list[int | None], path: Path) -> None:
@@ -28,3 +32,54 @@ def check_page_numbers(pages: tuple[Page, ...], lines: list[int | None], path: P
                                "pages 1, 2, 3 … without a gap, so that 今日{count}版 and the "
                                "版次 agree").format(number=page.number, expected=index + 1,
                                                    count=len(pages)), path, line)
+
+
+FRAMES = ("plain", "double", "dotted")   # 花边 styles a box may ask for
+HOUSE_FRAME = "house"                    # `box: true`: the house style's boxes.frame
+MAX_TINT = 15.0                          # percent per ink: black text on it stays legible
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """`box:` true (the house frame), false, or a frame style: plain, double, dotted."""
+
+    def __call__(self, value: Any, ctx: Context) -> str:
+        if value is None or value is False:
+            return ""
+        if value is True:
+            return HOUSE_FRAME
+        if isinstance(value, str) and value.strip().lower() in FRAMES:
+            return value.strip().lower()
+        raise Invalid(_("{value} is not a frame: write true, or one of {frames}").format(
+            value=shown(value), frames=", ".join(FRAMES)))
+
+
+@dataclass(frozen=True, slots=True)
+class Tint:
+    """`tint:` a percentage of black (10), or [c, m, y, k] in percent; none above 15."""
+
+    def __call__(self, value: Any, ctx: Context) -> tuple[float, float, float, float] | None:
+        if value is None or value is False:
+            return None
+        inks = value if isinstance(value, list) else [0, 0, 0, value]
+        numbers = [_percent(v) for v in inks]
+        if len(numbers) != 4 or any(n is None for n in numbers):
+            raise Invalid(_("{value} is not a tint: write a percentage of black (10) or "
+                            "[c, m, y, k] in percent ([0, 0, 10, 0])").format(value=shown(value)))
+        if any(not 0 <= n <= MAX_TINT for n in numbers) or not any(numbers):
+            raise Invalid(_("{value}: a tint takes at most {most} % of each ink (and some "
+                            "ink), so that black text printed over it stays legible").format(
+                                value=shown(value), most=f"{MAX_TINT:g}"))
+        return tuple(n / 100 for n in numbers)
+
+
+def _percent(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        value = value.strip().rstrip("%").strip()
+        try:
+            return float(value)
+        except ValueError:
+            return None
+    return float(value) if isinstance(value, (int, float)) else None

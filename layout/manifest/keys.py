@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from layout.errors import Diagnostics, InputError
 from layout.i18n import _
+from layout.manifest.edition import Box, Tint
 from layout.manifest.text import join_lines, nfc
 from layout.style.schema import Choice, Context, Invalid, Size, Text, Whole, shown
 
@@ -164,6 +165,9 @@ ARTICLE = Table("article front matter", {
     "kind": Choice(KINDS),
     "photos": Items(0, 20),
     "teaser": Prose(40),               # page 1's 导读 line when the 主题 is too long
+    "box": Box(),                      # a frame (花边): true, plain, double, dotted
+    "tint": Tint(),                    # a light background: % K, or [c, m, y, k]; ≤ 15 each
+    "column": Text(12),                # the recurring column's logo (栏目头), e.g. 铁东时评
 })
 
 PHOTO = Table("photo", {

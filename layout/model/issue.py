@@ -78,6 +78,9 @@ class Article:
     hints: Hints = field(default_factory=Hints)
     source: Path | None = None
     teaser: str = ""    # a short line for page 1's 导读 when the 主题 is too long
+    box: str = ""       # a frame (花边): "plain", "double", "dotted"; "" none
+    tint: tuple[float, float, float, float] | None = None   # background CMYK, 0..0.15 each
+    column: str = ""    # the recurring column's logo (栏目头) above the headline group
 
     def all_text(self) -> str:
         """Every character of the article that must reach every output."""

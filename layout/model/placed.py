@@ -34,6 +34,7 @@ class PlacedRule:
     x1: float
     y1: float
     width: float = 0.5
+    dotted: bool = False     # a row of round dots (a dotted 花边), not a solid line
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class PlacedBox:
     h: float
     tint: float = 0.1   # share of black, 0..1
     stroke: bool = False
+    cmyk: tuple[float, float, float, float] | None = None   # a colour tint instead (0..1 each)
 
 
 PlacedItem = Union[PlacedText, PlacedRule, PlacedImage, PlacedBox]

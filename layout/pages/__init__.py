@@ -13,6 +13,7 @@ from layout.fonts import FontSet
 from layout.model import ArticleKind, Issue, Page
 from layout.model.placed import ArticleRegion, PlacedIssue, PlacedPage
 from layout.options import BuildOptions
+from layout.pages.boxes import sizer_for
 from layout.pages.briefs import gather as gather_briefs, with_items as briefs_items
 from layout.pages.copyfit import ArticleFit, CopyFit, PageFit
 from layout.pages.furniture import footer_rows, furniture, furniture_rows
@@ -34,8 +35,8 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     page, gathered = gather_briefs(page, issue.style)
     top, bottom = furniture_rows(page), footer_rows(issue, page, grid, fonts)
     free_rows = grid.rows - top - bottom
-    sizers = [Sizer(a, issue.style, grid, fonts, lead=(i == 0 and a.kind is not ArticleKind.BRIEF),
-                    breaker=options.breaker)
+    sizers = [sizer_for(a, issue.style, grid, fonts, i == 0 and a.kind is not ArticleKind.BRIEF,
+                        options.breaker)
               for i, a in enumerate(page.articles)]
     renderer = Renderer(grid, {s.article.id: s for s in sizers}, grid.rows - bottom)
     left_empty = free_rows

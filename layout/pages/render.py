@@ -78,6 +78,11 @@ class Renderer:
         self.drawn.set_chars[article_id] = self.drawn.set_chars.get(article_id, 0) + count
 
     def block(self, plan: BlockPlan, column: int, row: int, rows: int) -> None:
+        if plan.frame is not None:   # boxed, tinted or under a column logo
+            from layout.pages.boxes import draw_framed
+
+            draw_framed(self, plan, column, row, rows)
+            return
         article = plan.article
         self.block_end = row + rows
         self.drawn.blocks[article.id] = (plan, column, row, rows)

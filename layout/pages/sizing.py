@@ -68,6 +68,7 @@ class BlockPlan:
     legs: int = 0                   # body legs: the columns, or fewer in a 破栏 block
     leg_chars: int = 0              # characters across one leg
     photo_columns: int = 0          # photos beside the body, over its last legs (0: above it)
+    frame: object | None = None     # a box, tint or column logo around this block (boxes.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ class EditionStyle:
     brief_heading_size: float = 16.0            # points
     brief_max_chars: int = 200                  # stories gathered on a page with briefs: true
     brief_separator: str = "■"                  # "■" before each item, or "rule" between them
+    box_frame: str = "plain"                    # the frame of `box: true`
+    box_rule: float = 0.75                      # points: width of a frame's rules
 
 
 def edition_style(values: dict) -> EditionStyle:
@@ -33,4 +35,5 @@ def edition_style(values: dict) -> EditionStyle:
                         brief_heading=values["briefs.heading"],
                         brief_heading_size=values["briefs.heading_size"],
                         brief_max_chars=values["briefs.max_chars"],
-                        brief_separator=values["briefs.separator"])
+                        brief_separator=values["briefs.separator"],
+                        box_frame=values["boxes.frame"], box_rule=values["boxes.rule_width"])

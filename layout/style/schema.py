@@ -341,6 +341,8 @@ STYLE: dict[str, Callable[[Any, Context], Any]] = {
     "roles.*.min_size": Size("4pt", "200pt"),
     "roles.*.max_size": Size("4pt", "200pt"),
     "verse.hanging_indent": Number(0, 10, " em"),
+    "boxes.frame": Choice(("plain", "double", "dotted")),
+    "boxes.rule_width": Length("0.25pt", "3pt", "pt"),
     "briefs.heading": Text(10, required=True),       # 简讯 block
     "briefs.heading_size": Size("6pt", "48pt"),
     "briefs.max_chars": Whole(0, 5000),

@@ -41,7 +41,7 @@ def write_docx(job: ExportJob, target: Path) -> str:
     apply_house_faces(styles, issue.style)
     if layout == "pages":
         apply_house_sizes(styles, issue.style)
-    writer = Writer(document, _photo_width(issue, layout), job.diagnostics)
+    writer = Writer(document, _photo_width(issue, layout), job.diagnostics, style=issue.style)
     for index, page in enumerate(issue.pages):
         writer.page_heading(page, break_before=(layout == "edit" and index > 0))
         for article in page.articles:

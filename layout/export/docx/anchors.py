@@ -24,7 +24,7 @@ import zlib
 from dataclasses import dataclass
 
 MAX_NAME = 40
-_NAME = re.compile(r"^_L(kicker|title|subtitle|byline|dateline|p\d+|caption\d+|credit\d+|photo\d+)"
+_NAME = re.compile(r"^_L(kicker|title|subtitle|byline|dateline|column|p\d+|caption\d+|credit\d+|photo\d+)"
                    r"_([0-9a-f]{6})_((?:[A-Za-z0-9]|_[0-9a-f]{4})+)$")
 _ESCAPE = re.compile(r"_([0-9a-f]{4})")
 

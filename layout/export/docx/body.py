@@ -14,10 +14,12 @@ from docx.oxml.ns import qn
 
 from layout.errors import Diagnostics
 from layout.export.docx.anchors import MAX_NAME, Anchor, anchor_for
+from layout.export.docx.boxes import frame
 from layout.export.docx.photos import add_inline_photo
 from layout.export.docx.styles import BY_NAME, PICTURE_STYLE
 from layout.export.docx.xmlparts import BookmarkIds, bookmark_paragraph, bookmark_run, styled_run
 from layout.model import Article, ArticleKind, Page, ParagraphKind
+from layout.style import HouseStyle, default_style
 
 HEADLINE_FIELDS = (("kicker", "引题"), ("title", "主题"), ("subtitle", "副题"), ("byline", "作者"))
 # a stanza's "\n" becomes a line break (w:br) inside its one paragraph
@@ -33,6 +35,7 @@ class Writer:
     photo_width_pt: float
     diagnostics: Diagnostics
     ids: BookmarkIds = field(default_factory=BookmarkIds)
+    style: HouseStyle | None = None   # for boxed articles' frames
 
     def page_heading(self, page: Page, break_before: bool):
         paragraph = self.document.add_paragraph(f"第{page.number}版 {page.name}", style="版面标题")
@@ -59,6 +62,15 @@ class Writer:
         return paragraph
 
     def article(self, article: Article) -> None:
+        start = len(self.document.paragraphs)
+        if article.column:
+            self.part(article, "column", article.column, "栏目")
+        self.article_parts(article)
+        if article.box or article.tint:
+            frame(self.document.paragraphs[start:], article.box, article.tint,
+                  self.style or default_style())
+
+    def article_parts(self, article: Article) -> None:
         headline = article.headline
         values = {"kicker": headline.kicker, "title": headline.title,
                   "subtitle": headline.subtitle, "byline": article.byline}

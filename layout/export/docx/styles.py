@@ -32,6 +32,7 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("正文", "LayoutBody", "body", "Body text"),
     StyleSpec("小标题", "LayoutSubhead", "subhead", "Subhead"),
     StyleSpec("诗行", "LayoutVerse", "verse", "Verse (a stanza, line by line)"),
+    StyleSpec("栏目", "LayoutColumn", "column", "Column logo (a recurring column's name)"),
     StyleSpec("图片说明", "LayoutCaption", "caption", "Photo caption"),
     StyleSpec("图片署名", "LayoutCredit", "caption", "Photo credit"),
 )

@@ -1,7 +1,9 @@
 """XHTML content documents: one per article, and the cover page.
 
 An article becomes `<article>` with a `<header>` for its headline group
-(引题 `p.kicker`, 主题 `h1.title`, 副题 `p.subtitle`), the byline, the
+(栏目头 `p.column`, 引题 `p.kicker`, 主题 `h1.title`, 副题 `p.subtitle`; a boxed or
+tinted article's `<article>` has the classes `boxed boxed-<frame>` and
+`tinted`, its tint as a background colour), the byline, the
 paragraphs (电头 as a bold `span.dateline` run into the first one; 小标题 as
 `h2.subhead` with an id the table of contents links to; a stanza of verse as
 `p.verse` with a `span.line` per line) and its photos as
@@ -51,13 +53,14 @@ def page_shell(title: str, body: Element, doc_href: str) -> Element:
 
 def headline_group(doc: ArticleDoc) -> Element | None:
     """引题 / 主题 / 副题 in a header, or None for untitled photo news."""
-    h = doc.article.headline
-    if not (h.kicker or h.title or h.subtitle):
+    h, column = doc.article.headline, doc.article.column
+    if not (h.kicker or h.title or h.subtitle or column):
         if doc.article.kind is ArticleKind.PHOTO:
             return el("header", {"class": "headline"},
                       el("h1", {"class": "label"}, PHOTO_NEWS_HEADING))
         return None
     return el("header", {"class": "headline"},
+              el("p", {"class": "column"}, column) if column else None,
               el("p", {"class": "kicker"}, *breaks.headline(h.kicker)) if h.kicker else None,
               el("h1", {"class": "title"}, *breaks.headline(h.title)) if h.title else None,
               el("p", {"class": "subtitle"}, *breaks.headline(h.subtitle)) if h.subtitle else None)
@@ -103,15 +106,27 @@ def stanza(text: str) -> Element:
     return el("p", {"class": "verse"}, *(el("span", {"class": "line"}, line) for line in lines))
 
 
+def screen_colour(cmyk: tuple[float, float, float, float]) -> str:
+    """RRGGBB nearest a CMYK tint."""
+    c, m, y, k = cmyk
+    return "".join(f"{round(255 * (1 - v) * (1 - k)):02x}" for v in (c, m, y))
+
+
 def article_document(doc: ArticleDoc) -> Element:
     """The XHTML document of one article."""
     article = doc.article
     kind = "photo-news" if article.kind is ArticleKind.PHOTO else "story"
+    attrs = {"id": doc.anchor, "class": kind}
+    if article.box or article.tint:   # a boxed or tinted article: a frame, its tint behind
+        frame = f" boxed boxed-{article.box}" if article.box else ""
+        attrs["class"] = kind + frame + (" tinted" if article.tint else "")
+        if article.tint:
+            attrs["style"] = f"background-color: #{screen_colour(article.tint)}"
     byline = el("p", {"class": "byline"}, article.byline) if article.byline else None
     figures = [figure(f, doc.href) for f in doc.photos]
     body_parts = [headline_group(doc), byline, *figures, *paragraphs(doc)]
     body = el("body", {"epub:type": "bodymatter"},
-              el("article", {"id": doc.anchor, "class": kind}, *body_parts))
+              el("article", attrs, *body_parts))
     return page_shell(doc.label, body, doc.href)
 
 

@@ -41,6 +41,14 @@ def rule_ink(width: float, proof: bool) -> Ink:
     return Ink(CMYKColor(0, 0, 0, 1), width <= THIN_RULE)
 
 
+def tint_ink(cmyk: tuple[float, float, float, float], proof: bool) -> Ink:
+    """A light background tint (an article's `tint:`): knocked out, the text overprints it."""
+    if proof:
+        c, m, y, k = cmyk
+        return Ink(Color((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)), False)
+    return Ink(CMYKColor(*cmyk), False)
+
+
 def box_ink(tint: float, area: float, proof: bool) -> Ink:
     """A box's fill: a K tint; a large solid black area gets a rich black support."""
     tint = min(max(tint, 0.0), 1.0)

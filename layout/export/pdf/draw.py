@@ -137,12 +137,21 @@ class PageDrawer:
         c, f = self.canvas, self.frame
         self._ink(colour.rule_ink(item.width, self.proof), stroke=True)
         c.setLineWidth(item.width)
-        c.setLineCap(0)
+        if item.dotted:   # round dots a little more than their width apart
+            c.setLineCap(1)
+            c.setDash([0, item.width * 2.5])
+        else:
+            c.setLineCap(0)
         c.line(f.x(item.x0), f.y(item.y0), f.x(item.x1), f.y(item.y1))
+        if item.dotted:
+            c.setDash([])
 
     def box(self, item: PlacedBox) -> None:
         c, f = self.canvas, self.frame
-        if item.tint > 0:
+        if item.cmyk:
+            self._ink(colour.tint_ink(item.cmyk, self.proof))
+            c.rect(f.x(item.x), f.y(item.y + item.h), item.w, item.h, stroke=0, fill=1)
+        elif item.tint > 0:
             self._ink(colour.box_ink(item.tint, item.w * item.h, self.proof))
             c.rect(f.x(item.x), f.y(item.y + item.h), item.w, item.h, stroke=0, fill=1)
         if item.stroke:

@@ -17,10 +17,10 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 SKIPPED = {W + t for t in ("pPr", "rPr", "sdtPr", "delText", "instrText", "delInstrText",
                            "txbxContent")}
 TEXT = {W + "t": "", W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
-SINGLE_FIELDS = ("kicker", "title", "subtitle", "byline", "dateline")
+SINGLE_FIELDS = ("kicker", "title", "subtitle", "byline", "dateline", "column")
 FIELD_NAMES = {"kicker": "引题", "title": "主题", "subtitle": "副题", "byline": "作者",
                "dateline": "电头", "p": "正文", "caption": "图片说明", "credit": "图片署名",
-               "photo": "图片"}
+               "photo": "图片", "column": "栏目"}
 PAGE_HEADING = re.compile(r"^第\s*\d+\s*版")
 UNKNOWN_CHECKSUM = "?"   # an anchor recovered from the 电头 style, not from a bookmark
 
