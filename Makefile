@@ -7,7 +7,7 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-APT_PKGS := default-jre-headless ghostscript libreoffice-writer-nogui fonts-noto-cjk poppler-utils chromium
+APT_PKGS := default-jre-headless ghostscript libreoffice-writer-nogui python3-uno fonts-noto-cjk poppler-utils chromium
 # DAISY Ace (EPUB accessibility checker), from npm, driven by Debian's Chromium:
 # no browser or Electron download.
 ACE_VERSION := 1.4.6
@@ -24,13 +24,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/layout build issues/sample -o output/sample
 
-# Java (EPUBCheck), Ghostscript, LibreOffice, Noto CJK, Chromium (the EPUB read in a
+# Java (EPUBCheck), Ghostscript, LibreOffice with Debian's python3-uno (the DOCX import
+# tests edit documents in LibreOffice through UNO), Noto CJK, Chromium (the EPUB read in a
 # browser) and npm (for Ace), installed when missing.
 system-deps:
 	@missing=""; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v gs >/dev/null || missing="$$missing ghostscript"; \
 	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	/usr/bin/python3 -c 'import uno' 2>/dev/null || missing="$$missing python3-uno"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \

@@ -181,20 +181,32 @@ def check(
 def import_(
     file: Path = typer.Argument(..., help=_("Raw copy (.txt, .md) or an edited DOCX.")),
     issue: Path = typer.Option(..., "--issue", help=_("The issue folder to write into.")),
-    force: bool = typer.Option(False, help=_("Overwrite existing articles (text import).")),
+    force: bool = typer.Option(False, help=_("Text: overwrite existing articles. DOCX: apply "
+                                             "corrections to parts changed in the file since "
+                                             "the export.")),
     dry_run: bool = typer.Option(False, help=_("Show the changes without writing.")),
+    track_changes: str = typer.Option("accept", help=_("DOCX tracked changes: accept, reject, "
+                                                       "or report (list them, apply none).")),
+    apply_deletes: bool = typer.Option(False, help=_("DOCX: also apply whole paragraphs deleted "
+                                                     "without Track Changes.")),
 ) -> None:
-    """Bring copy into an issue: raw text or Markdown, or corrections made in the DOCX."""
-    from layout.intake import import_file
+    """Bring copy into an issue: raw text or Markdown, or corrections made in the DOCX.
+
+    Exit status 3: the DOCX held something that was reported but not applied.
+    """
+    from layout.intake import import_copy
 
     diag = Diagnostics()
     try:
-        text = import_file(file, issue, force=force, dry_run=dry_run, diag=diag)
+        text, complete = import_copy(file, issue, force=force, dry_run=dry_run, diag=diag,
+                                     track_changes=track_changes, apply_deletes=apply_deletes)
     except LayoutError as exc:
         _print_warnings(diag)
         _fail(str(exc))
     _print_warnings(diag)
     _say(text, lines=True)
+    if not complete:
+        raise typer.Exit(3)
 
 
 @app.command(help=_("Scaffold an empty issue folder."))

@@ -16,7 +16,29 @@ from layout.intake.scaffold import new_issue
 
 TEXT_SUFFIXES = (".txt", ".md")
 
-__all__ = ["import_file", "new_issue"]
+__all__ = ["import_copy", "import_file", "new_issue"]
+
+
+def import_copy(file: Path, issue_dir: Path, *, force: bool, dry_run: bool, diag: Diagnostics,
+                track_changes: str = "accept", apply_deletes: bool = False) -> tuple[str, bool]:
+    """What `layout import` runs: the report, and whether everything was applied.
+
+    For a DOCX, `force` applies corrections over changes made to the article
+    file since the export; `track_changes` (accept, reject, report) and
+    `apply_deletes` are passed on (see `layout.intake.docx`).
+    """
+    file = Path(file)
+    if not file.exists():
+        raise InputError(_("no such file; check the name and folder"), file)
+    if not file.is_file():
+        raise InputError(_("this is a folder or a device, not a file to import"), file)
+    if file.suffix.lower() == ".docx":
+        from layout.intake.docx import import_docx
+
+        outcome = import_docx(file, issue_dir, dry_run=dry_run, diag=diag, force=force,
+                              track_changes=track_changes, apply_deletes=apply_deletes)
+        return outcome.text, outcome.complete
+    return import_file(file, issue_dir, force=force, dry_run=dry_run, diag=diag), True
 
 
 def import_file(file: Path, issue_dir: Path, *, force: bool, dry_run: bool,
@@ -33,6 +55,6 @@ def import_file(file: Path, issue_dir: Path, *, force: bool, dry_run: bool,
     if suffix == ".docx":
         from layout.intake.docx import import_docx
 
-        return import_docx(file, issue_dir, dry_run=dry_run, diag=diag)
+        return str(import_docx(file, issue_dir, dry_run=dry_run, diag=diag))
     raise InputError(f"cannot import '{suffix or 'a file without extension'}': "
                      "give raw text (.txt), Markdown (.md) or an edited DOCX (.docx)", file)

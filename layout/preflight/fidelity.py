@@ -73,15 +73,11 @@ def pdf_texts(path: Path, placed: PlacedIssue) -> dict[str, str]:
     return {article: "".join(chars) for article, chars in found.items()}
 
 
-def docx_texts(path: Path) -> dict[str, str]:
+def docx_texts(path: Path, issue: Issue) -> dict[str, str]:
     """Per article, the text of its bookmarked parts."""
-    from layout.intake.docx.read import read_docx
+    from layout.intake.docx import article_texts
 
-    reading, _comments = read_docx(path)
-    found = collections.defaultdict(list)
-    for part in reading.parts:
-        found[part.anchor.article_id] += [p.text for p in part.paragraphs]
-    return {article: "".join(texts) for article, texts in found.items()}
+    return article_texts(path, [article.id for article in issue.articles()])
 
 
 def epub_texts(path: Path, issue: Issue) -> dict[str, str]:
@@ -104,7 +100,7 @@ def output_texts(path: Path, fmt: str, issue: Issue, placed: PlacedIssue | None)
     if fmt == "pdf":
         return pdf_texts(path, placed)
     if fmt == "docx":
-        return docx_texts(path)
+        return docx_texts(path, issue)
     return epub_texts(path, issue)
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from docx.oxml.ns import qn
 
 from layout.errors import BuildError
+from layout.export.docx.anchors import add_snapshot
 from layout.export.docx.body import Writer
 from layout.export.docx.package import open_reference, save_reproducibly, set_core_properties
 from layout.export.docx.styles import apply_house_faces, apply_house_sizes
@@ -48,6 +49,7 @@ def write_docx(job: ExportJob, target: Path) -> str:
             writer.article(article)
         if layout == "pages":
             _end_page_section(document, issue, page.number, last=index == len(issue.pages) - 1)
+    add_snapshot(document, writer.exported)
     set_core_properties(document, issue)
     save_reproducibly(document, Path(target), issue.date)
     photos = sum(len(a.photos) for a in issue.articles())

@@ -13,7 +13,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 from layout.errors import Diagnostics
-from layout.export.docx.anchors import MAX_NAME, Anchor, anchor_for
+from layout.export.docx.anchors import Anchor, anchor_for
 from layout.export.docx.boxes import frame
 from layout.export.docx.photos import add_inline_photo
 from layout.export.docx.styles import BY_NAME, PICTURE_STYLE
@@ -25,6 +25,7 @@ HEADLINE_FIELDS = (("kicker", "引题"), ("title", "主题"), ("subtitle", "副�
 # a stanza's "\n" becomes a line break (w:br) inside its one paragraph
 PARAGRAPH_STYLES = {ParagraphKind.BODY: "正文", ParagraphKind.SUBHEAD: "小标题",
                     ParagraphKind.VERSE: "诗行"}
+SNAPSHOT_KINDS = {"小标题": "subhead", "诗行": "verse"}   # how the snapshot marks a paragraph
 
 
 @dataclass(slots=True)
@@ -36,6 +37,7 @@ class Writer:
     diagnostics: Diagnostics
     ids: BookmarkIds = field(default_factory=BookmarkIds)
     style: HouseStyle | None = None   # for boxed articles' frames
+    exported: list[tuple[str, str, str, str]] = field(default_factory=list)  # for the snapshot
 
     def page_heading(self, page: Page, break_before: bool):
         paragraph = self.document.add_paragraph(f"第{page.number}版 {page.name}", style="版面标题")
@@ -43,22 +45,16 @@ class Writer:
             paragraph.paragraph_format.page_break_before = False
         return paragraph
 
-    def anchor(self, article: Article, field_name: str, text: str) -> Anchor | None:
-        anchor = anchor_for(article.id, field_name, text)
-        if anchor.fits:
-            return anchor
-        if field_name in ("title", "p1", "caption1"):
-            self.diagnostics.warn(f"DOCX: article id '{article.id}' is too long or unusual for "
-                                  f"a Word bookmark ({MAX_NAME} characters at most); "
-                                  "corrections to it cannot be imported", article.source)
-        return None
+    def anchor(self, article: Article, field_name: str, text: str, kind: str = "") -> Anchor:
+        """The part's anchor (any id fits a bookmark name), recorded for the snapshot."""
+        self.exported.append((article.id, field_name, text, kind))
+        return anchor_for(article.id, field_name, text)
 
     def part(self, article: Article, field_name: str, text: str, style: str):
         """One anchored paragraph holding `text` in `style`."""
         paragraph = self.document.add_paragraph(text, style=style)
-        anchor = self.anchor(article, field_name, text)
-        if anchor:
-            bookmark_paragraph(paragraph._p, anchor, self.ids)
+        anchor = self.anchor(article, field_name, text, SNAPSHOT_KINDS.get(style, ""))
+        bookmark_paragraph(paragraph._p, anchor, self.ids)
         return paragraph
 
     def article(self, article: Article) -> None:
@@ -103,17 +99,14 @@ class Writer:
             starts[-1].addnext(run)
         else:
             paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, run)
-        anchor = self.anchor(article, "dateline", article.dateline)
-        if anchor:
-            bookmark_run(run, anchor, self.ids)
+        bookmark_run(run, self.anchor(article, "dateline", article.dateline), self.ids)
 
     def photos(self, article: Article) -> None:
         for n, photo in enumerate(article.photos, start=1):
             picture = self.document.add_paragraph(style=PICTURE_STYLE)
             add_inline_photo(picture, photo, self.photo_width_pt)
-            anchor = self.anchor(article, f"photo{n}", photo.path.name)
-            if anchor:
-                bookmark_paragraph(picture._p, anchor, self.ids)
+            bookmark_paragraph(picture._p, self.anchor(article, f"photo{n}", photo.path.name),
+                               self.ids)
             if photo.caption:
                 self.part(article, f"caption{n}", photo.caption, "图片说明")
             if photo.credit:

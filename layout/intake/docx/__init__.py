@@ -1,23 +1,27 @@
 """Corrections from the copy editors' DOCX back into the article files.
 
 The DOCX written by `layout.export.docx` anchors every article part in a
-hidden bookmark naming the article, the field and a checksum (anchors.py).
+hidden bookmark naming the article, the field and a checksum, and keeps the
+exported text in a custom XML part (`layout/export/docx/anchors.py`).
 Importing:
 
-1. reads the DOCX body, accepting tracked changes (insertions kept, deletions
-   dropped, deleted paragraph marks joined) and noting who made them; a
-   paragraph typed right after a body paragraph joins that paragraph's part;
-2. collects comments with the part they are attached to;
-3. compares each anchored part with the article file's current text and, where
-   the editor changed it, edits only that field or paragraph in the file text
-   (never re-serialising the file, so untouched files stay byte-for-byte);
-4. reports, per article, what changed, the tracked changes and comments, parts
-   that could not be applied (the file changed since the export) and every
-   paragraph that could not be mapped, with its full text.
+1. `package`, `xmlstream`: the file is opened with every size limit checked
+   before anything is inflated, and its XML parts are streamed safely;
+2. `read`, `document`: the body is read as paragraphs with their anchors,
+   wherever the bookmarks sit (inside tracked deletions too), tracked changes
+   accepted or rejected (`--track-changes`), comments collected;
+3. `parts`: every paragraph is given its article and field (by anchor, or by
+   its style when the anchor is gone; ids only from the issue's manifest);
+4. `plan`, `fields`, `body`: each article is merged three ways (as exported,
+   as the file is now, as the DOCX has it): corrections, merges, splits,
+   moves, deletions; conflicts and ambiguities are held back, with their text;
+   corrected text goes through the intake's GB/T 15834 rules;
+5. `apply`, `issue`: edits touch only the changed spans of `articles/<id>.md`,
+   are verified by reading the result back, and are written atomically; the
+   report lists every change, and everything not applied (exit code 3).
 """
-from layout.intake.docx.apply import import_docx
-from layout.intake.docx.edits import apply_edits, plan_article
-from layout.intake.docx.read import Para, Part, read_docx
+from layout.intake.docx.apply import MODES, Outcome, article_texts, import_docx
+from layout.intake.docx.package import LIMITS, Limits
 from layout.intake.docx.source import Source
 
-__all__ = ["Para", "Part", "Source", "apply_edits", "import_docx", "plan_article", "read_docx"]
+__all__ = ["LIMITS", "MODES", "Limits", "Outcome", "Source", "article_texts", "import_docx"]

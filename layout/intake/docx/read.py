@@ -1,226 +1,386 @@
-"""Reading the copy editors' DOCX: anchored parts, tracked changes accepted, comments."""
+"""Reading the body of an edited DOCX: paragraphs with their text, anchors and revisions.
+
+document.xml is read as a stream of events (`xmlstream`), so memory stays
+bounded whatever its size. Each paragraph comes out as a `DocPara`:
+
+- its visible text, as segments that say whether they sit inside a 电头
+  anchor or in the 电头 character style;
+- every anchor bookmark seen in it, with what it covered: visible text,
+  text a tracked change removes, or nothing (collapsed) — bookmarks are
+  found wherever an editor's program put them, inside `w:del`, `w:moveFrom`
+  or `w:ins` too, and between paragraphs;
+- its tracked changes (who inserted or deleted what) and comment ids.
+
+`mode` decides what the tracked changes mean: "accept" keeps insertions and
+moves' destinations and drops deletions and moves' sources; "reject" does
+the opposite. A paragraph mark that the mode removes (a deleted mark when
+accepting, an inserted one when rejecting) joins the paragraph to the next,
+as Word does. Formatting changes (`w:rPrChange`, `w:pPrChange`) and field
+codes are skipped; text boxes are kept aside to be reported.
+"""
 from __future__ import annotations
 
-import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
 from layout.errors import InputError
-from layout.export.docx.anchors import Anchor, parse_name
+from layout.export.docx.anchors import Mark, parse_name
+from layout.i18n import _
+from layout.intake.docx.package import Limits
+from layout.intake.docx.xmlstream import parse, wattr
 from layout.manifest.text import nfc
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-SKIPPED = {W + t for t in ("pPr", "rPr", "sdtPr", "delText", "instrText", "delInstrText",
-                           "txbxContent")}
-TEXT = {W + "t": "", W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
-SINGLE_FIELDS = ("kicker", "title", "subtitle", "byline", "dateline", "column")
-FIELD_NAMES = {"kicker": "引题", "title": "主题", "subtitle": "副题", "byline": "作者",
-               "dateline": "电头", "p": "正文", "caption": "图片说明", "credit": "图片署名",
-               "photo": "图片", "column": "栏目"}
-PAGE_HEADING = re.compile(r"^第\s*\d+\s*版")
-UNKNOWN_CHECKSUM = "?"   # an anchor recovered from the 电头 style, not from a bookmark
-
-
-
+REVISION = {"ins": "inserted", "moveTo": "inserted", "del": "deleted", "moveFrom": "deleted"}
+SKIP = frozenset({"instrText", "delInstrText", "sdtPr", "sdtEndPr", "pPrChange", "rPrChange",
+                  "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "tblPrEx", "numPr", "ffData",
+                  "fldData", "mc:Fallback", "footnotePr", "endnotePr", "tblPrChange",
+                  "tcPrChange", "trPrChange", "sectPrChange", "tblGridChange", "numberingChange"})
+CHARACTERS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+DATELINE_STYLE = "电头"
 
 
 @dataclass(slots=True)
-class Para:
+class Evidence:
+    """What one anchor covered in one paragraph."""
+
+    started: bool = False   # its bookmark starts here
+    visible: bool = False   # it covers text that stays
+    removed: bool = False   # it covers text a tracked change removes
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
     text: str
-    subhead: bool = False
-    joins_next: bool = False   # its paragraph mark was deleted (tracked): joins the next
-    added: bool = False        # typed after an anchored paragraph, without an anchor of its own
-
-
-@dataclass(slots=True)
-class Part:
-    anchor: Anchor
-    paragraphs: list[Para] = field(default_factory=list)
+    in_dateline: bool       # inside the 电头 anchor
+    dateline_style: bool    # in the 电头 character style
 
 
 @dataclass(frozen=True, slots=True)
 class Revision:
-    where: str     # "hengji 正文 p3"
-    kind: str      # inserted / deleted
-    text: str
+    kind: str      # inserted / deleted / paragraph mark inserted / paragraph mark deleted
     author: str
+    text: str
+    mark: Mark | None = None   # the anchor it was made in, where known
 
 
 @dataclass(slots=True)
-class Reading:
-    parts: list[Part] = field(default_factory=list)
+class DocPara:
+    """One paragraph of the DOCX as the chosen mode reads it."""
+
+    index: int
+    style: str | None = None
+    segments: list[Segment] = field(default_factory=list)
+    marks: dict[Mark, Evidence] = field(default_factory=dict)
+    mark_removed: bool = False
     revisions: list[Revision] = field(default_factory=list)
-    unmapped: list[str] = field(default_factory=list)
-    comment_where: dict[str, str] = field(default_factory=dict)
+    comments: list[str] = field(default_factory=list)
+    boxes: list[str] = field(default_factory=list)
 
+    @property
+    def text(self) -> str:
+        return nfc("".join(s.text for s in self.segments))
 
-def label(anchor: Anchor) -> str:
-    """`hengji 正文 p3` — how the report names a part."""
-    return f"{anchor.article_id} {FIELD_NAMES.get(anchor.kind, anchor.kind)} {anchor.field}"
+    def evidence(self, mark: Mark) -> Evidence:
+        if mark not in self.marks:
+            self.marks[mark] = Evidence()
+        return self.marks[mark]
+
+    def join(self, other: "DocPara") -> "DocPara":
+        """This paragraph with its mark removed: `other` runs on after it."""
+        for mark, ev in other.marks.items():
+            mine = self.evidence(mark)
+            mine.started |= ev.started
+            mine.visible |= ev.visible
+            mine.removed |= ev.removed
+        style = self.style if "".join(s.text for s in self.segments).strip() else other.style
+        return DocPara(self.index, style, self.segments + other.segments, self.marks,
+                       other.mark_removed, self.revisions + other.revisions,
+                       self.comments + other.comments, self.boxes + other.boxes)
 
 
 @dataclass(slots=True)
-class _Scan:
-    """What one paragraph holds: text pieces with the bookmark they sit in, and notes."""
-
-    pieces: list[tuple[bool, str]] = field(default_factory=list)   # (is 电头, text)
-    touched: list[Anchor] = field(default_factory=list)   # anchors open in this paragraph
-    revisions: list[tuple[str, str, str]] = field(default_factory=list)
-    comments: list[str] = field(default_factory=list)
-
-    def text(self, dateline: bool) -> str:
-        return nfc("".join(t for is_dateline, t in self.pieces if is_dateline == dateline))
+class _Open:
+    mark: Mark
+    paragraph: int      # index of the paragraph its bookmark starts in
 
 
-class _BodyReader:
-    """Walks document.xml in order, sorting paragraphs into bookmarked parts."""
+@dataclass(slots=True)
+class _Change:
+    kind: str
+    author: str
+    text: list[str] = field(default_factory=list)
+    mark: Mark | None = None
 
-    def __init__(self, style_names: dict[str, str]) -> None:
-        self.style_names = style_names          # w:styleId → style name (editors may rename ids)
-        self.reading = Reading()
-        self.open: dict[str, Anchor] = {}      # bookmark w:id → anchor, innermost last
-        self.parts: dict[str, Part] = {}
-        self.last: Anchor | None = None         # anchor of the last mapped paragraph
-        self.where = "the start of the document"
 
-    def walk(self, node) -> None:
-        for child in node:
-            if child.tag == W + "p":
-                self.paragraph(child)
-            elif child.tag in (W + "bookmarkStart", W + "bookmarkEnd"):
-                self.bookmark(child, None)
-            elif child.tag not in (W + "sectPr", W + "sdtPr") and isinstance(child.tag, str):
-                self.walk(child)
+class BodyReader:
+    """Turns document.xml's events into DocParas (see the module docstring)."""
 
-    def bookmark(self, node, scan: _Scan | None) -> None:
-        number = node.get(W + "id")
-        if node.tag == W + "bookmarkEnd":
+    def __init__(self, mode: str, style_names: dict[str, str], limits: Limits, path: Path):
+        self.mode, self.style_names, self.limits, self.path = mode, style_names, limits, path
+        self.paragraphs: list[DocPara] = []
+        self.open: dict[str, _Open] = {}
+        self.count = 0                      # paragraphs started, the next one's index
+        self.para: DocPara | None = None
+        self.carry: DocPara | None = None   # a paragraph whose mark this mode removes
+        self.pending: list[Mark] = []       # bookmarks started between paragraphs
+        self.changes: list[_Change] = []
+        self.stack: list[str] = []
+        self.skip = 0
+        self.box_depth = 0
+        self.box_text: list[str] = []
+        self.dateline_run = False
+        self.chars: list[str] | None = None   # the text of the w:t being read
+        self.characters = 0
+        self.bookmarks = 0
+        self.marks: dict[str, Mark | None] = {}   # bookmark name → its mark, parsed once
+
+    # ---------------------------------------------------------------- events
+    def feed(self, stream, part: str) -> list[DocPara]:
+        parse(stream, self, self.path, part)
+        if self.carry is not None:
+            self.emit(self.carry)
+        return self.paragraphs
+
+    def start(self, name: str, attrib) -> None:
+        if self.skip or name in SKIP:
+            self.skip += 1
+            return
+        stack = self.stack
+        parent = stack[-1] if stack else ""
+        grand = stack[-2] if len(stack) > 1 else ""
+        stack.append(name)
+        if len(stack) > self.limits.depth:
+            raise InputError(_("the DOCX nests its elements more than {limit} deep; Word, WPS and "
+                               "LibreOffice never do").format(limit=self.limits.depth), self.path)
+        if name in ("t", "delText"):
+            self.chars = []
+        elif name == "txbxContent":
+            self.box_depth += 1
+        elif self.box_depth:
+            return
+        elif name == "p":
+            self.begin_paragraph()
+        elif name in ("bookmarkStart", "bookmarkEnd"):
+            self.bookmark(attrib, name)
+        elif name in REVISION:
+            self.revision_start(attrib, name, parent, grand)
+        elif name == "pStyle" and parent == "pPr" and self.para is not None:
+            self.para.style = self.style_names.get(wattr(attrib, "val") or "")
+        elif name == "r":
+            self.dateline_run = False
+        elif name == "rStyle" and parent == "rPr" and grand == "r":
+            self.dateline_run = self.style_names.get(wattr(attrib, "val") or "") == DATELINE_STYLE
+        elif name in ("commentRangeStart", "commentReference") and self.para is not None:
+            self.para.comments.append(wattr(attrib, "id") or "")
+
+    def text(self, chunk: str) -> None:
+        if self.chars is not None and not self.skip:
+            self.characters += len(chunk)
+            if self.characters > self.limits.characters:
+                raise InputError(_("the DOCX holds more than {limit} characters of text, over "
+                                   "the limit for one edition").format(
+                                       limit=self.limits.characters), self.path)
+            self.chars.append(chunk)
+
+    def end(self, name: str) -> None:
+        if self.skip:
+            self.skip -= 1
+            return
+        if self.stack:
+            self.stack.pop()
+        if name in ("t", "delText"):
+            text, self.chars = "".join(self.chars or ()), None
+            if self.box_depth:
+                self.box_text.append(text)
+            else:
+                self.piece(text)
+        elif name == "txbxContent":
+            self.box_depth -= 1
+            if not self.box_depth and self.para is not None and "".join(self.box_text).strip():
+                self.para.boxes.append(nfc("".join(self.box_text).strip()))
+            if not self.box_depth:
+                self.box_text = []
+        elif self.box_depth:
+            if name in CHARACTERS or name == "p":
+                self.box_text.append(CHARACTERS.get(name, "\n"))
+        elif name in CHARACTERS:
+            self.piece(CHARACTERS[name])
+        elif name == "p":
+            self.end_paragraph()
+        elif name in REVISION and self.changes:
+            change = self.changes.pop()
+            if change.kind != "mark" and self.para is not None and "".join(change.text):
+                self.para.revisions.append(Revision(change.kind, change.author,
+                                                    nfc("".join(change.text)), change.mark))
+
+    # ------------------------------------------------------------ paragraphs
+    def begin_paragraph(self) -> None:
+        if self.count >= self.limits.paragraphs:
+            raise InputError(_("the DOCX has more than {limit} paragraphs, over the limit for "
+                               "one edition").format(limit=self.limits.paragraphs), self.path)
+        self.para = DocPara(self.count)
+        self.count += 1
+        for mark in self.pending:
+            self.para.evidence(mark).started = True
+        self.pending = []
+
+    def end_paragraph(self) -> None:
+        para, self.para = self.para, None
+        if para is None:
+            return
+        own = next((m for m in para.marks if m.field != "dateline"), None)
+        para.revisions = [r if r.mark is not None else Revision(r.kind, r.author, r.text, own)
+                          for r in para.revisions]
+        if self.carry is not None:
+            para = self.carry.join(para)
+            self.carry = None
+        if para.mark_removed:
+            self.carry = para
+        else:
+            self.emit(para)
+
+    def emit(self, para: DocPara) -> None:
+        self.paragraphs.append(para)
+
+    # ------------------------------------------------------------- revisions
+    def revision_start(self, attrib, name: str, parent: str, grand: str) -> None:
+        author = wattr(attrib, "author") or "?"
+        if parent == "rPr" and grand == "pPr":        # the paragraph mark itself
+            self.changes.append(_Change("mark", author))
+            if self.para is not None:
+                inserted = REVISION[name] == "inserted"
+                self.para.mark_removed |= inserted == (self.mode == "reject")
+                self.para.revisions.append(Revision(
+                    "paragraph mark inserted" if inserted else "paragraph mark deleted", author, ""))
+        elif parent == "rPr":                          # run-level marks (numbering): not text
+            self.changes.append(_Change("mark", author))
+        else:
+            self.changes.append(_Change(REVISION[name], author))
+
+    def visible(self) -> bool:
+        kinds = {c.kind for c in self.changes}
+        return ("inserted" if self.mode == "reject" else "deleted") not in kinds
+
+    # ----------------------------------------------------------------- text
+    def piece(self, text: str) -> None:
+        para = self.para
+        if para is None or not text:
+            return
+        if self.changes and self.changes[-1].kind != "mark":
+            change = self.changes[-1]
+            change.text.append(text)
+            if change.mark is None:
+                change.mark = next((h.mark for h in reversed(self.open.values())
+                                    if h.mark.field != "dateline"), None)
+        shown = self.visible()
+        in_dateline = False
+        for held in self.open.values():
+            evidence = para.evidence(held.mark)
+            if shown:
+                evidence.visible = True
+            else:
+                evidence.removed = True
+            in_dateline |= held.mark.field == "dateline"
+        if shown:
+            para.segments.append(Segment(text, in_dateline, self.dateline_run))
+
+    # ------------------------------------------------------------- bookmarks
+    def bookmark(self, attrib, name: str) -> None:
+        number = wattr(attrib, "id") or ""
+        if name == "bookmarkEnd":
             self.open.pop(number, None)
             return
-        anchor = parse_name(node.get(W + "name"))
-        if anchor is not None:
-            self.open[number] = anchor
-            if scan is not None:
-                scan.touched.append(anchor)
-
-    def part(self, anchor: Anchor) -> Part:
-        if anchor.name not in self.parts:
-            self.parts[anchor.name] = Part(anchor)
-            self.reading.parts.append(self.parts[anchor.name])
-        return self.parts[anchor.name]
-
-    def paragraph(self, p) -> None:
-        scan = _Scan(touched=list(self.open.values()))
-        self.collect(p, scan)
-        style = p.find(f"{W}pPr/{W}pStyle")
-        style_name = self.style_names.get(style.get(W + "val")) if style is not None else None
-        mains = [a for a in scan.touched if a.kind != "dateline"]
-        datelines = [a for a in scan.touched if a.kind == "dateline"]
-        if not datelines and mains and mains[0].field == "p1" and scan.text(dateline=True):
-            # 电头-styled text whose bookmark Word dropped (typed over): still the 电头
-            datelines = [Anchor(mains[0].article_id, "dateline", UNKNOWN_CHECKSUM)]
-        for anchor in datelines[:1]:
-            self.part(anchor).paragraphs.append(Para(scan.text(dateline=True)))
-        text = scan.text(dateline=False)
-        para = Para(text, style_name == "小标题",
-                    p.find(f"{W}pPr/{W}rPr/{W}del") is not None)
-        owner = mains[0] if mains else self.follows(style_name, text)
-        for merged in mains[1:]:   # paragraphs joined in Word: the first part takes the text
-            self.part(merged).paragraphs.append(Para(""))
-        if owner is not None:
-            para.added = not mains
-            self.part(owner).paragraphs.append(para)
-            self.last, self.where = owner, label(owner)
-        elif style_name == "版面标题" and PAGE_HEADING.match(text.strip()):
-            self.last, self.where = None, text.strip()
-        elif text.strip():
-            self.reading.unmapped.append(f"after {self.where}: {text.strip()}")
-        self.notes(scan, label(owner) if owner else f"a paragraph after {self.where}")
-
-    def follows(self, style_name: str | None, text: str) -> Anchor | None:
-        """A new paragraph typed right after a body paragraph belongs to that paragraph."""
-        body_like = style_name in (None, "Normal", "正文", "小标题")
-        if text.strip() and body_like and self.last is not None and self.last.kind == "p":
-            return self.last
-        return None
-
-    def notes(self, scan: _Scan, where: str) -> None:
-        for kind, text, author in scan.revisions:
-            self.reading.revisions.append(Revision(where, kind, text, author))
-        for number in scan.comments:
-            self.reading.comment_where.setdefault(number, where)
-
-    def collect(self, node, scan: _Scan, dateline_run: bool = False) -> None:
-        """Text of `node` in order; 电头 text is in the 电头 bookmark or the 电头 style."""
-        for child in node:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in SKIPPED or tag == MC_FALLBACK:
-                continue
-            if tag in (W + "bookmarkStart", W + "bookmarkEnd"):
-                self.bookmark(child, scan)
-            elif tag in (W + "del", W + "moveFrom"):
-                self.revision(child, scan, "deleted")
-            elif tag in (W + "commentRangeStart", W + "commentReference"):
-                scan.comments.append(child.get(W + "id"))
-            elif tag in TEXT:
-                inner = next(reversed(self.open.values()), None)
-                is_dateline = dateline_run or (inner is not None and inner.kind == "dateline")
-                scan.pieces.append((is_dateline,
-                                    (child.text or "") if tag == W + "t" else TEXT[tag]))
-            else:
-                if tag in (W + "ins", W + "moveTo"):
-                    self.revision(child, scan, "inserted")
-                self.collect(child, scan, dateline_run or self.is_dateline_run(child))
-
-    def is_dateline_run(self, node) -> bool:
-        style = node.find(f"{W}rPr/{W}rStyle") if node.tag == W + "r" else None
-        return style is not None and self.style_names.get(style.get(W + "val")) == "电头"
-
-    @staticmethod
-    def revision(node, scan: _Scan, kind: str) -> None:
-        texts = node.iter(W + ("delText" if kind == "deleted" else "t"))
-        text = "".join(t.text or "" for t in texts)
-        if text:
-            scan.revisions.append((kind, text, node.get(W + "author") or "unknown"))
+        name = wattr(attrib, "name") or ""
+        if not name.startswith("_L"):
+            return                                  # _GoBack, the editor's own bookmarks
+        mark = self.marks.get(name)
+        if mark is None:
+            mark = parse_name(name)
+            if mark is None:
+                return
+            self.marks[name] = mark                 # at most `bookmarks` of them (below)
+        self.bookmarks += 1
+        if self.bookmarks > self.limits.bookmarks or len(self.open) >= self.limits.open_bookmarks:
+            raise InputError(_("the DOCX has more bookmarks than an edition needs (limit {limit})")
+                             .format(limit=self.limits.bookmarks), self.path)
+        here = self.para.index if self.para is not None else self.count
+        for key, held in list(self.open.items()):
+            # a name started again closes the earlier one (LibreOffice writes a split
+            # paragraph's bookmark twice); a new part ends parts left open before it
+            same = held.mark == mark
+            older = mark.field != "dateline" and held.mark.field != "dateline" \
+                and held.paragraph < here
+            if same or older:
+                del self.open[key]
+        self.open[number] = _Open(mark, here)
+        if self.para is not None:
+            self.para.evidence(mark).started = True
+        else:
+            self.pending.append(mark)
 
 
-def read_style_names(xml: bytes | None) -> dict[str, str]:
+class _Styles:
     """w:styleId → w:name from styles.xml (LibreOffice renames ids, never names)."""
-    if not xml:
-        return {}
-    root = etree.fromstring(xml)
-    return {s.get(W + "styleId"): s.find(W + "name").get(W + "val")
-            for s in root.iter(W + "style") if s.find(W + "name") is not None}
+
+    def __init__(self):
+        self.names: dict[str, str] = {}
+        self.current: str | None = None
+
+    def start(self, name: str, attrib) -> None:
+        if name == "style":
+            self.current = wattr(attrib, "styleId")
+        elif name == "name" and self.current is not None:
+            self.names[self.current] = wattr(attrib, "val") or ""
+            self.current = None
+
+    def end(self, name: str) -> None:
+        if name == "style":
+            self.current = None
+
+    def text(self, chunk: str) -> None:
+        pass
 
 
-def read_comments(xml: bytes | None) -> list[tuple[str, str, str]]:
+def read_style_names(stream, path: Path, part: str) -> dict[str, str]:
+    styles = _Styles()
+    parse(stream, styles, path, part)
+    return styles.names
+
+
+class _Comments:
     """(id, author, text) of every comment in comments.xml."""
-    if not xml:
-        return []
-    root = etree.fromstring(xml)
-    return [(c.get(W + "id"), c.get(W + "author") or "unknown",
-             " ".join("".join(t.text or "" for t in p.iter(W + "t")) for p in c.iter(W + "p")))
-            for c in root.iter(W + "comment")]
+
+    def __init__(self, limit: int):
+        self.found: list[tuple[str, str, str]] = []
+        self.current: tuple[str, str] | None = None
+        self.parts: list[str] = []
+        self.reading = False
+        self.limit, self.size = limit, 0
+
+    def start(self, name: str, attrib) -> None:
+        if name == "comment":
+            self.current = (wattr(attrib, "id") or "", wattr(attrib, "author") or "?")
+            self.parts = []
+        self.reading = name == "t" and self.current is not None
+
+    def end(self, name: str) -> None:
+        self.reading = False
+        if name == "p" and self.current is not None:
+            self.parts.append(" ")
+        elif name == "comment" and self.current is not None:
+            self.found.append((*self.current, nfc("".join(self.parts).strip())))
+            self.current = None
+
+    def text(self, chunk: str) -> None:
+        if self.reading:
+            self.size += len(chunk)
+            if self.size > self.limit:
+                raise InputError(_("the comments hold more than {limit} characters, over the "
+                                   "limit for one edition").format(limit=self.limit))
+            self.parts.append(chunk)
 
 
-def read_docx(path: Path) -> tuple[Reading, list[tuple[str, str, str]]]:
-    """The anchored parts, revisions, loose text and comments of a DOCX file."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            document = archive.read("word/document.xml")
-            comments = archive.read("word/comments.xml") if "word/comments.xml" in names else None
-            styles = archive.read("word/styles.xml") if "word/styles.xml" in names else None
-        root = etree.fromstring(document)
-        style_names = read_style_names(styles)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
-        raise InputError(f"not a readable DOCX ({exc}); save it as Word .docx", path) from None
-    body = root.find(W + "body")
-    reader = _BodyReader(style_names)
-    if body is not None:
-        reader.walk(body)
-    return reader.reading, read_comments(comments)
+def read_comments(stream, path: Path, part: str, limit: int) -> list[tuple[str, str, str]]:
+    comments = _Comments(limit)
+    parse(stream, comments, path, part)
+    return comments.found

@@ -128,7 +128,7 @@ def test_page_headings_come_first_then_articles_in_page_order(sample_docx, sampl
     assert paragraphs[0].text == f"第{page.number}版 {page.name}"
     marks = document.element.body.iter(qn("w:bookmarkStart"))
     anchors = [parse_name(m.get(qn("w:name"))) for m in marks]
-    order = list(dict.fromkeys(a.article_id for a in anchors if a))
+    order = list(dict.fromkeys(a.ref for a in anchors if a))
     assert order == [a.id for a in page.articles]
 
 
@@ -156,7 +156,7 @@ def test_every_text_paragraph_is_anchored_to_its_article(sample_docx, sample_iss
         marks = [parse_name(m.get(qn("w:name"))) for m in para._p.iter(qn("w:bookmarkStart"))]
         assert all(marks)
         for anchor in marks:
-            fields[(anchor.article_id, anchor.field)] = para.text
+            fields[(anchor.ref, anchor.field)] = para.text
         assert marks or para.style.name == "版面标题" or not para.text, para.text
     for article in sample_issue.articles():
         for n, para in enumerate(article.paragraphs, start=1):

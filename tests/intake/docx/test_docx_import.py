@@ -22,29 +22,12 @@ from hypothesis import strategies as st
 from layout.errors import Diagnostics, InputError
 from layout.export import ExportJob
 from layout.export.docx import write_docx
-from layout.export.docx.anchors import anchor_for, parse_name
-from layout.intake.docx import Para, Part, Source, apply_edits, import_docx, plan_article
-from layout.manifest import load_issue
+from layout.export.docx.anchors import parse_name, ref_for
+from layout.intake.docx import import_docx
+from layout.intake.normalise import normalise
 from layout.manifest.article import load_article
 from layout.model import Hints
-from layout.options import BuildOptions
-
-
-@pytest.fixture(scope="module")
-def exported(sample_dir, tmp_path_factory) -> Path:
-    """The sample's DOCX, built once from a private copy of the sample."""
-    root = tmp_path_factory.mktemp("export")
-    issue = load_issue(sample_dir, Diagnostics())
-    target = root / "sample.docx"
-    write_docx(ExportJob(issue, None, BuildOptions(), Diagnostics()), target)
-    return target
-
-
-@pytest.fixture
-def issue_dir(sample_dir, tmp_path) -> Path:
-    folder = tmp_path / "issue"
-    shutil.copytree(sample_dir, folder)
-    return folder
+from tests.intake.docx.helpers import export
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -55,7 +38,7 @@ def bookmark(document, article_id: str, field: str):
     """The bookmarkStart element of an article part."""
     for mark in document.element.body.iter(qn("w:bookmarkStart")):
         anchor = parse_name(mark.get(qn("w:name")))
-        if anchor and (anchor.article_id, anchor.field) == (article_id, field):
+        if anchor and (anchor.ref, anchor.field) == (ref_for(article_id), field):
             return mark
     raise KeyError((article_id, field))
 
@@ -64,8 +47,8 @@ def paragraph_in(document, article_id: str, field: str) -> Paragraph:
     return Paragraph(bookmark(document, article_id, field).getparent(), document)
 
 
-def run_import(docx_path: Path, folder: Path, dry_run: bool = False) -> str:
-    return import_docx(docx_path, folder, dry_run=dry_run, diag=Diagnostics())
+def run_import(docx_path: Path, folder: Path, dry_run: bool = False, **options) -> str:
+    return str(import_docx(docx_path, folder, dry_run=dry_run, diag=Diagnostics(), **options))
 
 
 def read_article(folder: Path, article_id: str):
@@ -196,7 +179,7 @@ def test_dateline_typed_over_keeps_mapping_by_its_style(exported, issue_dir, tmp
 def test_a_paragraph_typed_after_the_last_one_is_added(exported, issue_dir, tmp_path):
     document = docx.Document(str(exported))
     last = paragraph_in(document, "hengji", "p3")
-    added = "（本报记者 常欣月 整理）"
+    added = "（本报记者常欣月整理）"
     new = last.insert_paragraph_before(added, style="正文")
     last._p.addnext(new._p)
     edited = tmp_path / "added.docx"
@@ -208,17 +191,22 @@ def test_a_paragraph_typed_after_the_last_one_is_added(exported, issue_dir, tmp_
     assert "not mapped" not in report
 
 
-def test_an_emptied_paragraph_is_deleted_from_the_file(exported, issue_dir, tmp_path):
+def test_an_emptied_paragraph_is_deleted_only_with_apply_deletes(exported, issue_dir, tmp_path):
     document = docx.Document(str(exported))
     for run in paragraph_in(document, "wenming", "p3").runs:
         run.text = ""
     edited = tmp_path / "emptied.docx"
     document.save(str(edited))
     old = read_article(issue_dir, "wenming").paragraphs
+    before = snapshot(issue_dir)
     report = run_import(edited, issue_dir)
+    assert snapshot(issue_dir) == before
+    assert "wenming 正文 p3: deleted in the DOCX without Track Changes" in report
+    assert old[2].text in report
+    report = run_import(edited, issue_dir, apply_deletes=True)
     now = read_article(issue_dir, "wenming").paragraphs
     assert [p.text for p in now] == [old[0].text, old[1].text, old[3].text]
-    assert "paragraph deleted" in report
+    assert "paragraph deleted (--apply-deletes)" in report
 
 
 def test_two_paragraphs_joined_in_word_become_one(exported, issue_dir, tmp_path):
@@ -268,7 +256,7 @@ def test_a_paragraph_deleted_with_its_bookmark_is_reported_not_dropped(exported,
     before = snapshot(issue_dir)
     report = run_import(edited, issue_dir)
     assert snapshot(issue_dir) == before
-    assert "niaolei 正文 p2: not found in the DOCX" in report
+    assert "niaolei 正文 p2: deleted in the DOCX without Track Changes" in report
 
 
 def test_a_paragraph_split_in_word_becomes_two_paragraphs(exported, issue_dir, tmp_path):
@@ -295,9 +283,9 @@ def test_unmapped_paragraph_is_reported_in_full_and_nothing_changes(exported, is
     document.save(str(edited))
     before = snapshot(issue_dir)
     diag = Diagnostics()
-    report = import_docx(edited, issue_dir, dry_run=False, diag=diag)
-    assert snapshot(issue_dir) == before
-    assert "not mapped" in report and note in report
+    outcome = import_docx(edited, issue_dir, dry_run=False, diag=diag)
+    assert snapshot(issue_dir) == before and not outcome.complete
+    assert "not mapped" in outcome.text and note in outcome.text
     assert diag.warnings
 
 
@@ -346,18 +334,27 @@ FRONT_MATTER_TITLES = {
 }
 
 
+def one_article_issue(folder: Path, text: str) -> Path:
+    (folder / "articles").mkdir(parents=True)
+    (folder / "articles" / "a.md").write_text(text, encoding="utf-8")
+    (folder / "issue.yaml").write_text(
+        "date: 2025-06-18\npages:\n  - number: 2\n    name: 要闻\n    articles: [a]\n",
+        encoding="utf-8")
+    return folder
+
+
 @pytest.mark.parametrize("title_yaml", FRONT_MATTER_TITLES.values(), ids=FRONT_MATTER_TITLES)
 def test_a_title_is_replaced_in_place_whatever_its_yaml_style(tmp_path, title_yaml):
     before = "---\n" + title_yaml + "subtitle: 副题不变\n---\n\n正文第一段。\n"
-    path = tmp_path / "articles" / "a.md"
-    path.parent.mkdir()
-    path.write_text(before, encoding="utf-8")
-    source = Source.read(path)
-    new_title = '新的标题：含"引号"、\\反斜杠与 #号'
-    part = Part(anchor_for("a", "title", source.fields["title"].value), [Para(new_title)])
-    after = apply_edits(source.text, plan_article("a", [part], source).edits)
-    path.write_text(after, encoding="utf-8")
-    article = read_article(tmp_path, "a")
+    folder = one_article_issue(tmp_path / "issue", before)
+    export(folder, tmp_path / "a.docx")
+    document = docx.Document(str(tmp_path / "a.docx"))
+    new_title = '新的标题：含“引号”、\\反斜杠与#号'
+    paragraph_in(document, "a", "title").runs[0].text = new_title
+    document.save(str(tmp_path / "edited.docx"))
+    run_import(tmp_path / "edited.docx", folder)
+    after = (folder / "articles" / "a.md").read_text(encoding="utf-8")
+    article = read_article(folder, "a")
     assert article.headline.title == new_title
     assert article.headline.subtitle == "副题不变" and article.paragraphs[0].text == "正文第一段。"
     assert after.endswith("subtitle: 副题不变\n---\n\n正文第一段。\n")
@@ -390,6 +387,7 @@ def _edit_and_import(exported: Path, workdir: Path, article_id: str, field: str,
     folder = workdir / "issue"
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(exported.parent / "source-articles", folder / "articles")
+    shutil.copy(exported.parent / "issue.yaml", folder / "issue.yaml")
     document = docx.Document(str(exported))
     paragraph = paragraph_in(document, article_id, field)
     paragraph.runs[0].text = text
@@ -403,6 +401,7 @@ def _edit_and_import(exported: Path, workdir: Path, article_id: str, field: str,
 def articles_beside(exported, sample_dir) -> Path:
     shutil.copytree(sample_dir / "articles", exported.parent / "source-articles",
                     dirs_exist_ok=True)
+    shutil.copy(sample_dir / "issue.yaml", exported.parent / "issue.yaml")
     return exported
 
 
@@ -410,7 +409,7 @@ def articles_beside(exported, sample_dir) -> Path:
 @given(text=TYPED)
 def test_any_typed_title_reads_back_exactly(articles_beside, tmp_path, text):
     folder = _edit_and_import(articles_beside, tmp_path, "wuye", "title", text)
-    assert read_article(folder, "wuye").headline.title == text
+    assert read_article(folder, "wuye").headline.title == normalise(text, "heading").text
 
 
 @PROPERTY
@@ -420,7 +419,7 @@ def test_any_typed_paragraph_reads_back_and_others_stay(articles_beside, sample_
     folder = _edit_and_import(articles_beside, tmp_path, "hengji", "p2", text)
     before = read_article(sample_dir, "hengji").paragraphs
     after = read_article(folder, "hengji").paragraphs
-    assert [p.text for p in after] == [before[0].text, text, before[2].text]
+    assert [p.text for p in after] == [before[0].text, normalise(text).text, before[2].text]
 
 
 LINE = st.text(alphabet=HAN + PUNCT + string.ascii_letters + string.digits + " \"'\\:&<>%",
@@ -450,8 +449,7 @@ def test_export_then_import_changes_nothing_for_any_article(tmp_path, text):
     (folder / "issue.yaml").write_text(
         "date: 2025-06-18\npages:\n  - number: 2\n    name: 要闻\n    articles: [a]\n",
         encoding="utf-8")
-    issue = load_issue(folder, Diagnostics())
-    write_docx(ExportJob(issue, None, BuildOptions(), Diagnostics()), folder / "a.docx")
+    export(folder, folder / "a.docx")
     report = run_import(folder / "a.docx", folder)
     assert (folder / "articles" / "a.md").read_text(encoding="utf-8") == text
     assert "changed 0 article file(s)" in report and "a: unchanged" in report
