@@ -11,7 +11,7 @@ from __future__ import annotations
 from layout.export.docx.anchors import checksum
 from layout.i18n import _
 from layout.intake.docx.parts import Theirs
-from layout.intake.docx.plan import Base, Edit, Plan, quote, show
+from layout.intake.docx.plan import Base, Edit, Plan, quote, scalar, show
 from layout.intake.docx.source import SINGLE_FIELDS, Span
 
 
@@ -91,7 +91,8 @@ def _tail(plan: Plan, span: Span) -> str:
 def _set(plan: Plan, name: str, span: Span | None, new: str, now: str | None) -> bool:
     """Plan the field's new value; False when it has nowhere to go (reported)."""
     if span is not None:
-        plan.edits.append(Edit(span.start, span.end, quote(new) + _tail(plan, span)))
+        written = plan.source.text[span.start:span.end]
+        plan.edits.append(Edit(span.start, span.end, scalar(new, written) + _tail(plan, span)))
         plan.notes.append(plan.changed(name, show(now or "", new)))
     elif name in SINGLE_FIELDS:
         at = plan.source.front_end

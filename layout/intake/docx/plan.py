@@ -100,6 +100,23 @@ class Plan:
             "    " + _("DOCX:      {text}").format(text=docx or _("(empty)")))))
 
 
+def scalar(value: str, written: str = '"') -> str:
+    """`value` as a YAML scalar in the style the field was `written` in where that style can
+    hold it (plain, or single-quoted), else double-quoted."""
+    import yaml
+
+    if written.startswith("'") and "\n" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    if written[:1] not in ('"', "'", "|", ">", "") and value == value.strip() and \
+            "\n" not in value and " #" not in value:
+        try:
+            if yaml.safe_load(f"k: {value}") == {"k": value}:
+                return value
+        except yaml.YAMLError:
+            pass
+    return quote(value)
+
+
 def quote(value: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
     return json.dumps(value, ensure_ascii=False)

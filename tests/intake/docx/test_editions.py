@@ -89,3 +89,13 @@ def test_a_stanza_deleted_with_track_changes_leaves_the_others(whole, tmp_path):
     assert result.code == 0, result.output
     assert_changed_only(folder, before, {"articles/zaochen.md": replaced(
         text, ("\n\n" + stanza + "\n\n", "\n\n"))})
+
+
+def test_a_corrected_column_name_goes_to_its_article(whole, tmp_path):
+    folder, docx_path = whole
+    before = state(folder)
+    result = cli_import(edit(docx_path, tmp_path / "e.docx", lambda root: _line(
+        root, "pinglun", "column", "铁东时评", "铁东评论")), folder)
+    assert result.code == 0, result.output
+    assert_changed_only(folder, before, {"articles/pinglun.md": replaced(
+        before["articles/pinglun.md"].decode(), ("铁东时评", "铁东评论"))})
