@@ -2,6 +2,7 @@
 # make test  — everything `make run` does, plus system tools the tests use, then the suite
 # make bench — time the sample build per format (medians) and peak memory
 # make bench-import — time `layout import` on a million characters of every shape
+# make kill-test — kill -9 the build at 20 random moments: one whole edition is left each time
 
 PY      ?= python3
 VENV    := .venv
@@ -13,7 +14,7 @@ APT_PKGS := default-jre-headless ghostscript libreoffice-writer-nogui python3-un
 ACE_VERSION := 1.4.6
 ACE     := $(VENV)/ace/node_modules/.bin/ace-puppeteer
 
-.PHONY: run test bench bench-import system-deps ace clean
+.PHONY: run test bench bench-import system-deps ace clean kill-test
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -63,3 +64,7 @@ bench-import: $(STAMP)
 
 clean:
 	rm -rf $(VENV) output/sample
+
+# The kill -9 test of issue 17 at full length (the suite runs 3 tries)
+kill-test: $(STAMP)
+	LAYOUT_KILL_TRIES=20 $(BIN)/python -m pytest -q -p no:cacheprovider -s tests/test_staging.py -k kill_9

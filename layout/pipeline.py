@@ -1,15 +1,17 @@
 """The one place the stages are chained: manifest → model → compose/pages → export.
 
-`build()` loads and validates the issue, checks that every character has a
-glyph, places the pages when an exporter draws them, writes each output
-atomically (a temporary file renamed into place, so a failed build never
-destroys an earlier good output) and checks that no article lost characters.
+`build()` checks the options, loads and validates the issue, checks that
+every character has a glyph, places the pages when an exporter draws them,
+and writes every output (and copyfit.json) to a temporary file, checking that
+no article lost a character. Only when all of them succeeded are they renamed
+into place together (`layout.staging`), so a failed or killed build never
+changes an earlier edition.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,10 +19,13 @@ from typing import Callable
 
 from layout.errors import BuildError, Diagnostics, LayoutError
 from layout.export import REGISTRY, Exporter, ExportJob
+from layout.i18n import _
 from layout.manifest import load_issue
-from layout.options import BuildOptions
+from layout.options import BuildOptions, check_options
+from layout.staging import Stage
 
 Progress = Callable[[str], None]
+COPYFIT = "copyfit.json"
 
 
 @dataclass(slots=True)
@@ -35,122 +40,153 @@ def default_out_dir(issue_dir: Path) -> Path:
     return Path("output") / Path(issue_dir).resolve().name
 
 
-def write_atomically(target: Path, write: Callable[[Path], str]) -> str:
-    """Run `write` on a temporary file beside `target`, then rename it into place."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise BuildError(f"cannot write into {target.parent}: {exc.strerror or exc}; "
-                         "choose another output folder with -o") from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        summary = write(tmp)
-        os.chmod(tmp, 0o644)  # mkstemp makes files private; outputs are for sharing
-        os.replace(tmp, target)
-        return summary
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def write_json_atomically(target: Path, data: object) -> None:
-    def dump(tmp: Path) -> str:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        return ""
-    write_atomically(target, dump)
-
-
 def build(issue_dir: Path, options: BuildOptions, diag: Diagnostics,
           progress: Progress = lambda _msg: None) -> BuildReport:
     """Build the requested formats of the issue in `issue_dir`."""
     from layout.fonts import issue_fonts
 
+    check_options(options)
     report = BuildReport()
     clock = time.perf_counter()
     progress("reading the issue")
     issue = load_issue(Path(issue_dir), diag)
     fonts = issue_fonts(issue)
     report.timings["read"] = time.perf_counter() - clock
-    out_dir = options.out_dir or default_out_dir(issue_dir)
+    out_dir = Path(options.out_dir or default_out_dir(issue_dir))
     exporters = [REGISTRY[f] for f in options.formats]
-    placed = None
-    if any(e.needs_pages for e in exporters):
-        progress("laying out the pages")
-        clock = time.perf_counter()
-        from layout.pages import place_issue
-
-        result = place_issue(issue, fonts, options, diag)
-        placed, report.copyfit = result.placed, result.copyfit
-        write_json_atomically(out_dir / "copyfit.json", result.copyfit.to_json())
-        report.timings["pages"] = time.perf_counter() - clock
-        if result.copyfit.overflows() and not options.allow_overflow:
-            raise BuildError(result.copyfit.overflow_message())
-    job = ExportJob(issue, placed, options, diag)
     drawn = [e for e in exporters if e.needs_pages]
-    reflowed = [e for e in exporters if not e.needs_pages]
-    child = start_export_process(job, reflowed, out_dir) if drawn and reflowed else None
-    for exporter in (drawn if child else exporters):
-        progress(f"writing {exporter.name.upper()}")
-        export(exporter, job, out_dir, report)
-    if child:
-        progress("writing " + ", ".join(e.name.upper() for e in reflowed))
-        finish_export_process(child, report, diag)
+    names = [f"{issue.name}{e.suffix}" for e in exporters] + ([COPYFIT] if drawn else [])
+    with Stage(out_dir, names) as stage:
+        placed = place(issue, fonts, options, diag, stage, report, progress) if drawn else None
+        job = ExportJob(issue, placed, options, diag)
+        reflowed = [e for e in exporters if not e.needs_pages]
+        child = start_export_process(job, reflowed, stage) if drawn and reflowed else None
+        try:
+            for exporter in (drawn if child else exporters):
+                progress(f"writing {exporter.name.upper()}")
+                export(exporter, job, stage, report)
+            if child:
+                progress("writing " + ", ".join(e.name.upper() for e in reflowed))
+                finish_export_process(child, report, diag)
+        finally:
+            if child:
+                stop_export_process(child)
+        stage.commit()
+    report.outputs = {e.name: stage.targets[f"{issue.name}{e.suffix}"] for e in exporters}
     return report
 
 
-def export(exporter: Exporter, job: ExportJob, out_dir: Path, report: BuildReport) -> None:
-    """Write one format atomically and check that no article lost a character."""
+def place(issue, fonts, options: BuildOptions, diag: Diagnostics, stage: Stage,
+          report: BuildReport, progress: Progress):
+    """The placed pages; copyfit.json staged with the outputs. Over-set copy fails here."""
+    from layout.pages import place_issue
+
+    progress("laying out the pages")
+    clock = time.perf_counter()
+    result = place_issue(issue, fonts, options, diag)
+    report.copyfit = result.copyfit
+    with _writing(stage.targets[COPYFIT]):
+        stage.temp(COPYFIT).write_text(json.dumps(result.copyfit.to_json(), ensure_ascii=False,
+                                                  indent=2) + "\n", encoding="utf-8")
+    report.timings["pages"] = time.perf_counter() - clock
+    if result.copyfit.overflows() and not options.allow_overflow:
+        raise BuildError(result.copyfit.overflow_message())
+    return result.placed
+
+
+class _writing:
+    """Context: an OSError while writing an output names the output (a full disk, a
+    read-only folder); the command line turns it into one line."""
+
+    def __init__(self, target: Path):
+        self.target = target
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if isinstance(exc, OSError) and not isinstance(exc, (FileNotFoundError,)) \
+                and exc.errno in WRITE_ERRORS:
+            raise OSError(exc.errno, exc.strerror or os.strerror(exc.errno), str(self.target)) from None
+        return False
+
+
+WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO,
+                errno.EFBIG}
+
+
+def export(exporter: Exporter, job: ExportJob, stage: Stage, report: BuildReport) -> None:
+    """Write one format to its temporary file and check that no article lost a character."""
     from layout.preflight.fidelity import check_output, output_texts
 
     clock = time.perf_counter()
-    target = out_dir / f"{job.issue.name}{exporter.suffix}"
-    write, name = exporter.load(), exporter.name
-
-    def write_checked(tmp: Path) -> str:
-        summary = write(job, tmp)
-        texts = output_texts(tmp, name, job.issue, job.placed)
-        check_output(job.issue, texts, name, allow_overflow=job.options.allow_overflow,
-                     diag=job.diagnostics)
-        return summary
-
-    report.summaries[name] = write_atomically(target, write_checked)
-    report.outputs[name] = target
-    report.timings[name] = time.perf_counter() - clock
+    name = f"{job.issue.name}{exporter.suffix}"
+    tmp = stage.temp(name)
+    with _writing(stage.targets[name]):
+        report.summaries[exporter.name] = exporter.load()(job, tmp)
+    texts = output_texts(tmp, exporter.name, job.issue, job.placed)
+    check_output(job.issue, texts, exporter.name, allow_overflow=job.options.allow_overflow,
+                 diag=job.diagnostics)
+    report.outputs[exporter.name] = stage.targets[name]
+    report.timings[exporter.name] = time.perf_counter() - clock
 
 
 # The reflowable formats (DOCX, EPUB) need only the model, the PDF the placed pages:
 # on a machine with two cores, a forked process writes the former while this one
-# draws the PDF. Its warnings, results and errors come back through a pipe.
+# draws the PDF. It writes only its temporary files (this process renames them),
+# dies with this process, and sends its warnings, results and errors back by a pipe.
 
-def start_export_process(job: ExportJob, exporters: list[Exporter], out_dir: Path):
+def start_export_process(job: ExportJob, exporters: list[Exporter], stage: Stage):
     """A forked process writing `exporters`, or None where forking is not available."""
     import multiprocessing
 
     if os.name != "posix" or (os.cpu_count() or 1) < 2:
         return None
-    receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(
-        target=_export_child, args=(sender, job, exporters, out_dir, len(job.diagnostics.warnings)),
-        daemon=True)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_export_child, daemon=True, args=(
+        sender, job, exporters, stage, len(job.diagnostics.warnings), os.getpid()))
     process.start()
     sender.close()
+    stage.watch_process(process.pid)
     return process, receiver, exporters
 
 
-def _export_child(sender, job: ExportJob, exporters: list[Exporter], out_dir: Path,
-                  known: int) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux), else watch for it."""
+    import ctypes
+    import signal
+    import threading
+
+    try:
+        if ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL) != 0:   # PR_SET_PDEATHSIG
+            raise OSError("prctl")
+    except (OSError, AttributeError):
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.2)
+            os._exit(1)
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:   # it died before the request took effect
+        os._exit(1)
+
+
+def _export_child(sender, job: ExportJob, exporters: list[Exporter], stage: Stage,
+                  known: int, parent: int) -> None:
+    _die_with_parent(parent)
+    stage.close_in_child()
     report = BuildReport()
     try:
         for exporter in exporters:
-            export(exporter, job, out_dir, report)
+            export(exporter, job, stage, report)
         outcome = ("ok", "")
     except LayoutError as exc:
         outcome = ("error", str(exc))
+    except OSError as exc:
+        outcome = ("oserror", (exc.errno, exc.strerror, exc.filename))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, never lost
         outcome = ("crash", f"{type(exc).__name__}: {exc}")
-    sender.send((outcome, report.summaries, report.timings, report.outputs,
-                 job.diagnostics.warnings[known:]))
+    sender.send((outcome, report.summaries, report.timings, job.diagnostics.warnings[known:]))
     sender.close()
 
 
@@ -158,16 +194,25 @@ def finish_export_process(child, report: BuildReport, diag: Diagnostics) -> None
     """Wait for the export process; its failure fails the build."""
     process, receiver, exporters = child
     try:
-        (kind, message), summaries, timings, outputs, warnings = receiver.recv()
+        (kind, message), summaries, timings, warnings = receiver.recv()
     except EOFError:
-        kind, message, summaries, timings, outputs, warnings = "crash", "it died", {}, {}, {}, []
+        kind, message, summaries, timings, warnings = "crash", "it died", {}, {}, []
     process.join()
     diag.warnings.extend(warnings)
     if kind == "error":
         raise BuildError(message)
+    if kind == "oserror":
+        raise OSError(*message)
     if kind == "crash":
         names = ", ".join(e.name.upper() for e in exporters)
         raise RuntimeError(f"the process writing {names} failed: {message}")
     for name in (e.name for e in exporters):
         report.summaries[name], report.timings[name] = summaries[name], timings[name]
-        report.outputs[name] = outputs[name]
+
+
+def stop_export_process(child) -> None:
+    """Make sure the export process is gone before its temporary files are removed."""
+    process = child[0]
+    if process.is_alive():
+        process.kill()
+    process.join()

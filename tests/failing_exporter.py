@@ -1,6 +1,24 @@
-"""An exporter that always fails, for the test of the export process's error path."""
+"""Exporters that fail, for the tests of the build's error paths (see tests/test_staging.py)."""
+import errno
+import os
+
 from layout.errors import BuildError
 
 
 def write(job, target):
     raise BuildError("cannot write this DOCX (test)")
+
+
+def write_half_then_fill_the_disk(job, target):
+    """Start writing, then fail as a full disk does."""
+    with open(target, "wb") as fh:
+        fh.write(b"PK\x03\x04 half a file")
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def write_then_crash(job, target):
+    target.write_bytes(b"%PDF-1.4 half")
+    raise ZeroDivisionError("a bug in an exporter (test)")
+
+
+
