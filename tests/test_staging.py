@@ -175,15 +175,22 @@ def test_kill_9_at_random_moments_leaves_one_whole_edition(tmp_path):
     assert texts["B"] != texts["A"]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     command = [sys.executable, "-m", "layout", "build", str(issue), "-o"]
+
+    def write_variant(name: str) -> None:
+        """The article as in edition A or B, with that edition's time (the EPUB dates itself
+        by its sources' last change)."""
+        article.write_text(texts[name], "utf-8")
+        os.utime(article, (1750000000, 1750000000 + (3600 if name == "B" else 0)))
+
     editions = {}
-    article.write_text(texts["B"], "utf-8")   # B by a command, timing its stage
+    write_variant("B")   # B by a command, timing its stage
     process = subprocess.Popen(command + [str(tmp_path / "edition-B")], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _first_child_after(process, 60)
     start = time.monotonic()
     assert process.wait() == 0
     window = time.monotonic() - start        # from the stage opening to the end of the build
-    article.write_text(texts["A"], "utf-8")   # A in this process: builds are reproducible
+    write_variant("A")   # A in this process: builds are reproducible
     build(issue, BuildOptions(out_dir=tmp_path / "edition-A"), Diagnostics())
     for name in ("A", "B"):
         editions[name] = edition(tmp_path / f"edition-{name}")
@@ -191,7 +198,7 @@ def test_kill_9_at_random_moments_leaves_one_whole_edition(tmp_path):
     shutil.copytree(tmp_path / "edition-A", out)
     rng, outcomes = random.Random(17), []
     for attempt in range(KILL_TRIES):
-        article.write_text(texts["B" if attempt % 2 == 0 else "A"], "utf-8")
+        write_variant("B" if attempt % 2 == 0 else "A")
         process = subprocess.Popen(command + [str(out)], env=env, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
         _first_child_after(process, 60)
@@ -204,7 +211,9 @@ def test_kill_9_at_random_moments_leaves_one_whole_edition(tmp_path):
         found = edition(out)
         assert not [n for n in found if n.endswith(".tmp")], f"attempt {attempt}: temporary files left"
         outcome = next((name for name, files in editions.items() if files == found), None)
-        assert outcome is not None, f"attempt {attempt}: a mixed edition {sorted(found)}"
+        assert outcome is not None, f"attempt {attempt}: a mixed edition " + ", ".join(
+            f"{n}: {[e for e, files in editions.items() if files.get(n) == data] or 'neither'}"
+            for n, data in found.items())
         outcomes.append(outcome)
     assert len(outcomes) == KILL_TRIES
     print(f"kill -9 after the stage opened, {KILL_TRIES} tries: earlier edition kept "
