@@ -3,13 +3,14 @@
 reportlab cannot embed CFF-outline fonts, and converting a whole Noto CJK face
 takes over a minute, so this script does it once: it subsets Noto Serif CJK SC
 and Noto Sans CJK SC (Regular and Bold, face index 2 of Debian's collections)
-and LXGW WenKai Regular to GB 2312 ∪ 通用规范汉字表 (8,105) ∪ ASCII ∪ CJK and
+(and Serif Black, the 标宋-like headline face) and LXGW WenKai Regular and Bold
+to GB 2312 ∪ 通用规范汉字表 (8,105) ∪ ASCII ∪ CJK and
 general punctuation, converts CFF outlines to quadratic TrueType outlines, and
 writes the results next to this file. WenKai is renamed ("Layout Kai"), as its
 licence reserves the names "LXGW" and "霞鹜" for unmodified files.
 
-Run: python fonts/build.py [--shared ../shared]  (about 90 s; needs
-fonts-noto-cjk and fonts-lxgw-wenkai). Characters outside these subsets are
+Run: python fonts/build.py [--shared ../shared] [FILE ...]  (about two minutes;
+needs fonts-noto-cjk, fonts-noto-cjk-extra and fonts-lxgw-wenkai). Characters outside these subsets are
 taken from the system fonts at build time (see layout/fonts/fallback.py).
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from layout.fonts.convert import cff_to_glyf, rename  # noqa: E402
 NOTO = Path("/usr/share/fonts/opentype/noto")
-WENKAI = Path("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf")
+WENKAI = Path("/usr/share/fonts/truetype/lxgw-wenkai")
 SC_INDEX = 2  # Simplified Chinese face of the Noto CJK collections
 
 FACES = {
@@ -34,7 +35,10 @@ FACES = {
     "NotoSerifSC-Bold.ttf": (NOTO / "NotoSerifCJK-Bold.ttc", SC_INDEX),
     "NotoSansSC-Regular.ttf": (NOTO / "NotoSansCJK-Regular.ttc", SC_INDEX),
     "NotoSansSC-Bold.ttf": (NOTO / "NotoSansCJK-Bold.ttc", SC_INDEX),
-    "LayoutKai-Regular.ttf": (WENKAI, None),
+    "LayoutKai-Regular.ttf": (WENKAI / "LXGWWenKai-Regular.ttf", None),
+    # headline faces (fonts-noto-cjk-extra, fonts-lxgw-wenkai): 标宋 and 楷体 主题
+    "NotoSerifSC-Black.ttf": (NOTO / "NotoSerifCJK-Black.ttc", SC_INDEX),
+    "LayoutKai-Bold.ttf": (WENKAI / "LXGWWenKai-Bold.ttf", None),
 }
 FEATURES = ["vert", "vrt2", "halt", "palt", "vhal", "vpal", "kern", "vkrn"]
 PUNCT_RANGES = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x2100, 0x214F),
@@ -74,7 +78,7 @@ def build_one(out_name: str, cps: set[int]) -> str:
     if "CFF " in font:
         cff_to_glyf(font)
     if out_name.startswith("LayoutKai"):
-        rename(font, "Layout Kai")
+        rename(font, "Layout Kai", out_name.removesuffix(".ttf").split("-")[1])
     out = HERE / out_name
     font.save(out)
     return f"{out_name}: {out.stat().st_size / 1e6:.2f} MB, {len(font.getBestCmap())} code points"

@@ -35,14 +35,14 @@ def cff_to_glyf(font: TTFont) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def rename(font: TTFont, family: str) -> None:
+def rename(font: TTFont, family: str, style: str = "Regular") -> None:
     """Give a modified font a family name of its own (OFL reserved names)."""
-    ps = family.replace(" ", "") + "-Regular"
+    ps = family.replace(" ", "") + "-" + style
     for rec in list(font["name"].names):
         if rec.nameID in (1, 16):
             rec.string = family
         elif rec.nameID == 4:
-            rec.string = family + " Regular"
+            rec.string = f"{family} {style}"
         elif rec.nameID == 6:
             rec.string = ps
         elif rec.nameID == 3:
