@@ -9,7 +9,7 @@ general punctuation, converts CFF outlines to quadratic TrueType outlines, and
 writes the results next to this file. WenKai is renamed ("Layout Kai"), as its
 licence reserves the names "LXGW" and "霞鹜" for unmodified files.
 
-Run: python fonts/build.py [--shared ../shared] [FILE ...]  (about two minutes;
+Run: python fonts/build.py [--table CHARS.txt] [FILE ...]  (about two minutes;
 needs fonts-noto-cjk, fonts-noto-cjk-extra and fonts-lxgw-wenkai). Characters outside these subsets are
 taken from the system fonts at build time (see layout/fonts/fallback.py).
 """
@@ -46,7 +46,7 @@ PUNCT_RANGES = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x2100, 0x214F),
                 (0xFE10, 0xFE1F), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF)]
 
 
-def charset(shared: Path) -> set[int]:
+def charset(table: Path) -> set[int]:
     """GB 2312, the 8,105 characters, ASCII and the punctuation blocks."""
     cps: set[int] = set()
     for hi in range(0xA1, 0xF8):
@@ -55,7 +55,6 @@ def charset(shared: Path) -> set[int]:
                 cps.add(ord(bytes([hi, lo]).decode("gb2312")))
             except UnicodeDecodeError:
                 pass
-    table = shared / "data" / "tongyong-guifan-hanzi-8105.txt"
     cps |= {ord(line.strip()[0]) for line in table.read_text("utf-8").splitlines() if line.strip()}
     for lo, hi in PUNCT_RANGES:
         cps |= set(range(lo, hi + 1))
@@ -86,10 +85,11 @@ def build_one(out_name: str, cps: set[int]) -> str:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    parser.add_argument("--table", type=Path, help="the 8,105 characters, one a line",
+                        default=HERE.parent / "tests" / "fixtures" / "data" / "tongyong-guifan-hanzi-8105.txt")
     parser.add_argument("faces", nargs="*", default=sorted(FACES))
     args = parser.parse_args(argv)
-    cps = charset(args.shared)
+    cps = charset(args.table)
     with ProcessPoolExecutor(max_workers=2) as pool:
         for line in pool.map(build_one, args.faces, [cps] * len(args.faces)):
             print(line)
