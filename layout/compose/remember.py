@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Callable
 
-from layout.compose.types import ComposedParagraph, Glyph, Line
+from layout.compose.types import ComposedParagraph, Glyph, HeadlineSet, Line
 from layout.fonts import FontSet
 
 _SOURCES = (Path(__file__).parent, Path(__file__).parents[1] / "cjk")
@@ -66,11 +66,19 @@ def remembered_paragraph(key: tuple, fonts: FontSet,
     return cached("para", (fingerprint(), repr(key), _fonts(fonts)), pack, _load_paragraph)
 
 
-def remembered_lines(key: tuple, fonts: FontSet,
-                     make: Callable[[], tuple[Line, ...]]) -> tuple[Line, ...]:
-    """`make()` for a headline, or what it gave before for the same inputs."""
+def remembered_headline(key: tuple, fonts: FontSet,
+                        make: Callable[[], HeadlineSet]) -> HeadlineSet:
+    """`make()` for a headline, or what it gave before for the same inputs: its lines
+    and its break decisions (so a rebuild never needs the word segmenter)."""
     from layout.cache import cached
 
-    return cached("head", (fingerprint(), repr(key), _fonts(fonts)),
-                  lambda: marshal.dumps(_pack_lines(make())),
-                  lambda raw: _unpack_lines(marshal.loads(raw)))
+    def pack() -> bytes:
+        result = make()
+        return marshal.dumps((_pack_lines(result.lines), result.inside_words, result.stubs,
+                              result.gaps_ignored))
+
+    def load(raw: bytes) -> HeadlineSet:
+        lines, *defects = marshal.loads(raw)
+        return HeadlineSet(_unpack_lines(lines), *defects)
+
+    return cached("head", (fingerprint(), repr(key), _fonts(fonts)), pack, load)

@@ -66,3 +66,13 @@ class ComposedParagraph:
     @property
     def text(self) -> str:
         return "".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineSet:
+    """A headline's lines and what is wrong with them (0 and 0 when nothing is)."""
+
+    lines: tuple[Line, ...]
+    inside_words: int = 0   # line breaks inside a word
+    stubs: int = 0          # lines of one or two characters (a headline of more)
+    gaps_ignored: int = 0   # phrase gaps inside a line of a headline set on several
