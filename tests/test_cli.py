@@ -141,3 +141,13 @@ def test_an_output_folder_that_cannot_be_written_is_explained(issue, tmp_path):
     result = layout("build", str(issue), "-o", str(blocker / "out"), "--format", "docx")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "cannot write into" in result.stderr and "-o" in result.stderr
+
+
+def test_a_headline_rank_typo_in_the_issue_style_is_one_line_naming_the_line(issue, tmp_path):
+    manifest = issue / "issue.yaml"
+    manifest.write_text(manifest.read_text("utf-8") + "style:\n  headlines:\n    ranks:\n"
+                        "      - {size: 小初, min_sise: 30pt}\n", "utf-8")
+    result = layout("build", str(issue), "-o", str(tmp_path / "out"), "--format", "pdf")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "issue.yaml:" in result.stderr and "did you mean 'min_size'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -19,8 +19,10 @@ from layout.pages.copyfit import ArticleFit, CopyFit, PageFit
 from layout.pages.furniture import footer_rows, furniture, furniture_rows
 from layout.pages.grid import Grid, grid_for
 from layout.pages.placement import Placer
+from layout.pages.ranks import headline_ranks, step_down
 from layout.pages.render import Renderer
 from layout.pages.sizing import Sizer
+from layout.pages.zhuangti import vary_faces
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +37,15 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     page, gathered = gather_briefs(page, issue.style)
     top, bottom = furniture_rows(page), footer_rows(issue, page, grid, fonts)
     free_rows = grid.rows - top - bottom
+    ranks = headline_ranks(page.articles, issue.style)
     sizers = [sizer_for(a, issue.style, grid, fonts, i == 0 and a.kind is not ArticleKind.BRIEF,
-                        options.breaker)
-              for i, a in enumerate(page.articles)]
+                        options.breaker, rank, brief)
+              for i, (a, (rank, brief)) in enumerate(zip(page.articles, ranks))]
     renderer = Renderer(grid, {s.article.id: s for s in sizers}, grid.rows - bottom)
     left_empty = free_rows
     if sizers:
         tree, left_empty = Placer(sizers, grid.columns, free_rows).place()
+        tree = vary_faces(step_down(tree, sizers), sizers, grid, top)
         renderer.cut(tree, 0, top)
     drawn = renderer.drawn
     warn = diag.warn if diag is not None else (lambda _m: None)

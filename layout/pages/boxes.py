@@ -81,9 +81,13 @@ class FramedSizer(Sizer):
                 grid = replace(grid, column_width=style.column_width)
             else:
                 inset = 0.0
-            self._cache[key] = (Sizer(article, style, grid, self.fonts, self.lead, self.breaker),
-                                inset)
+            self._cache[key] = (Sizer(article, style, grid, self.fonts, self.lead, self.breaker,
+                                      rank=self.rank, brief=self.brief), inset)
         return self._cache[key]
+
+    def head_in(self, plan: BlockPlan, face: str, size: float | None = None):
+        """The headline group re-set on the inner grid (see Sizer.head_in)."""
+        return self.inner(plan.columns)[0].head_in(plan, face, size)
 
     def options(self, columns: int) -> dict[int, BlockPlan]:
         key = ("framed", columns)
@@ -109,10 +113,10 @@ class FramedSizer(Sizer):
 
 
 def sizer_for(article: Article, style: HouseStyle, grid: Grid, fonts: FontSet, lead: bool,
-              breaker: str) -> Sizer:
+              breaker: str, rank: int | None = None, brief: bool = False) -> Sizer:
     """The sizer an article needs: framed when it is boxed, tinted or has a column logo."""
     kind = FramedSizer if decorated(article) else Sizer
-    return kind(article, style, grid, fonts, lead=lead, breaker=breaker)
+    return kind(article, style, grid, fonts, lead=lead, breaker=breaker, rank=rank, brief=brief)
 
 
 def frame_items(deco: Decoration, x: float, top: float, width: float, height: float,

@@ -19,7 +19,7 @@ from layout.pages.grid import Grid
 from layout.pages.headline import SetLines, set_part
 from layout.style import HouseStyle, SIZE_NAMES, parse_size
 
-MAX_HEAD_PAD = 1       # extra rows of air around a headline group
+MAX_HEAD_PAD = 2       # extra rows of air around a headline group
 MAX_BODY_SLACK = 2     # blank rows allowed under a body (never a visible hole)
 CROP = (0.72, 1.3)     # photo aspect may vary by this factor when cropped
 PHOTO_GAP = 0.4        # rows between a photo and its caption
@@ -27,8 +27,9 @@ PHOTO_GAP = 0.4        # rows between a photo and its caption
 # cost weights (dimensionless; only their ratios matter)
 COST_HEAD_PAD = 3.0
 COST_BODY_SLACK = 5.0
-COST_SIZE_STEP = 1.5     # per 10 % away from the role's size
-COST_HEAD_BLANK = 150.0  # per share of the measure a title line leaves empty
+COST_SIZE_STEP = 3.0     # per 10 % away from the role's size
+COST_HEAD_BLANK = 150.0   # per share of the measure a 主题 leaves empty that another size of its rank fills
+COST_WIDE_BLANK = 75.0   # per share of the measure no size of its rank fills (the block is too wide for it)
 COST_NARROW_PHOTO = 15.0
 COST_SOFT_PHOTO = 300.0  # a photo enlarged past what prints sharply: only when nothing else fits
 COST_CROP = 12.0
@@ -39,6 +40,10 @@ LEG_CHARS = (16, 22)       # widths of 破栏 legs worth offering, in characters
 COST_BROKEN_COLUMNS = 4.0  # a 破栏 block reads well, but the page's own columns are the norm
 COST_HEAD_LINES = 6.0
 COST_VERSE_WRAP = 8.0      # a line of verse wider than its leg, wrapped under a hanging indent
+COST_INSIDE_WORD = 400.0   # a 主题 line broken inside a word (夏季防溺|水安全): only if nothing else fits
+COST_STUB = 250.0          # a 主题 line of one or two characters
+COST_GAP_IGNORED = 150.0   # a 主题 on several lines with its phrase gap inside a line
+COST_TOO_MANY_LINES = 500.0  # per 主题 line past the house style's max_lines
 BIG = 1e6
 
 
@@ -98,9 +103,25 @@ def leg_options(columns: int, column_chars: int, gutter_chars: int) -> list[Legs
     return options
 
 
-def title_sizes(base: float, low: float, high: float) -> list[float]:
-    """The standard sizes (号数) from `low` to `high`, and those three themselves."""
-    candidates = set(SIZE_NAMES.values()) | {base, low, high}
+def _inked(line: Line) -> float:
+    """Width of a (centred) line's characters, without the space before them."""
+    return line.width - line.glyphs[0].slot_x if line.glyphs else 0.0
+
+
+def _break_cost(head: HeadPlan) -> float:
+    """Price of the headline group's bad breaks: inside a word, lines of one or two
+    characters, a phrase gap left inside a line (a quarter as much in 引题 and 副题)."""
+    cost = 0.0
+    for role, s in head.parts:
+        share = 1.0 if role == "title" else 0.25
+        cost += share * (COST_INSIDE_WORD * s.inside_words + COST_STUB * s.stubs
+                         + COST_GAP_IGNORED * s.gaps_ignored)
+    return cost
+
+
+def title_sizes(low: float, high: float) -> list[float]:
+    """The standard sizes (号数) from `low` to `high`, and those two themselves."""
+    candidates = set(SIZE_NAMES.values()) | {low, high}
     return sorted(v for v in candidates if low - 0.01 <= v <= high + 0.01)
 
 
@@ -114,6 +135,8 @@ class Sizer:
     fonts: FontSet
     lead: bool = False
     breaker: str = "total-fit"
+    rank: int | None = None     # importance among the page's stories (0: the lead); None: from `lead`
+    brief: bool = False         # a brief: its 主题 takes the house style's brief sizes
     _cache: dict = field(default_factory=dict)
 
     @cached_property
@@ -210,40 +233,78 @@ class Sizer:
             cost += COST_NARROW_LEAD * max(0, 4 - columns)
         return cost
 
+    def title_range(self) -> tuple[float, float]:
+        """The 主题 sizes this article may take: its rank's range (house style
+        `headlines`), or the size the editor's hint names."""
+        if self.article.hints.headline_size:
+            size = parse_size(self.article.hints.headline_size)
+            return size, size
+        rank = self.rank if self.rank is not None else (0 if self.lead else 1)
+        found = self.style.headlines.title_range(rank, self.brief)
+        return found.min_size, found.max_size
+
     def _heads(self, columns: int):
-        """Headline groups at each allowed title size, with their costs."""
+        """Headline groups at each 主题 size of the article's rank, with their costs: the size
+        grows with the block's width within the rank; breaks inside words, lines of one or
+        two characters and more than `max_lines` lines are priced so that a smaller size or
+        another width that breaks cleanly wins."""
         a = self.article
         if not a.headline.title and not a.headline.kicker:
             yield None, 0.0
             return
-        role = self.style.role("lead_title" if self.lead else "title")
-        base, low, high = role.size, role.min_size, role.max_size
-        if a.hints.headline_size:
-            base = low = high = parse_size(a.hints.headline_size)
+        low, high = self.title_range()
+        target = low + (high - low) * (columns - 1) / max(1, self.grid.columns - 1)
         measure = self.grid.span(columns)
-        sizes = title_sizes(base, low, high)
+        face = self.style.headlines.faces[0]
+        most = self.style.headlines.max_lines
+        sizes = title_sizes(low, high)
+        heads = []
         for size in sizes:
-            head = self._head(measure, role.face, size)
+            head = self._head(measure, face, size)
             title = [s for r, s in head.parts if r == "title"]
             lines = sum(len(s.lines) for s in title)
-            if lines > 3 and size != sizes[0]:
+            if lines > most and size != sizes[0]:
                 continue  # a long title may take more lines only at its smallest size
-            widest = max((l.width for s in title for l in s.lines), default=measure)
-            cost = (COST_SIZE_STEP * abs(size - base) / base * 10 + COST_HEAD_LINES * (lines - 1)
-                    + COST_HEAD_BLANK * (1 - widest / measure))
+            widest = max((_inked(l) for s in title for l in s.lines), default=measure)
+            heads.append((head, size, lines, min(widest, measure)))
+        best = max((h[3] for h in heads), default=measure) or measure  # the fullest the rank can fill
+        for head, size, lines, widest in heads:
+            cost = (COST_SIZE_STEP * abs(size - target) / target * 10 + COST_HEAD_LINES * (lines - 1)
+                    + COST_HEAD_BLANK * (1 - widest / best) + COST_WIDE_BLANK * (1 - best / measure)
+                    + COST_TOO_MANY_LINES * max(0, lines - most) + _break_cost(head))
             yield head, cost
 
     def _head(self, measure: float, title_face: str, title_size: float) -> HeadPlan:
-        a, parts = self.article, []
+        """The headline group with its 主题 in `title_face` at `title_size`; 引题 and 副题
+        sized by their ratios to it, in a family other than the 主题's."""
+        a, parts, hl = self.article, [], self.style.headlines
+        family = self.style.faces[title_face].family
         for role_name, text in (("kicker", a.headline.kicker), ("title", a.headline.title),
                                 ("subtitle", a.headline.subtitle)):
             if not text:
                 continue
-            role = self.style.role(role_name)
-            face, size = (title_face, title_size) if role_name == "title" else (role.face, role.size)
+            if role_name == "title":
+                face, size = title_face, title_size
+            else:
+                part = hl.kicker if role_name == "kicker" else hl.subtitle
+                face = next((f for f in part.faces if self.style.faces[f].family != family), part.faces[0])
+                size = part.size_for(title_size)
             parts.append((role_name, set_part(text, face, size, measure, self.fonts, role_name)))
         height = sum(s.height for _, s in parts) + 0.5 * self.grid.pitch
         return HeadPlan(tuple(parts), self.grid.rows_for(height))
+
+    def head_in(self, plan: BlockPlan, face: str, size: float | None = None) -> HeadPlan | None:
+        """`plan`'s headline group with its 主题 in another face (and size), if it breaks as
+        cleanly and fits the rows the plan gave its headline; else None."""
+        if plan.head is None:
+            return None
+        title = next((s for r, s in plan.head.parts if r == "title"), None)
+        if title is None:
+            return None
+        head = self._head(self.grid.span(plan.columns), face, size or title.size)
+        if head.rows > plan.head.rows or _break_cost(head) > _break_cost(plan.head):
+            return None
+        return HeadPlan(head.parts, plan.head.rows)
 
     def photo_columns(self, columns: int) -> int:
         """Columns a story's photos span, set into the top right of its body: the editor's

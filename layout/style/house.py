@@ -15,6 +15,7 @@ from typing import Any, Callable
 from layout.errors import InputError
 from layout.i18n import _
 from layout.style.edition import EditionStyle, edition_style
+from layout.style.headlines import HeadlineStyle
 from layout.style.schema import (RELATIONS, REQUIRED, STYLE, Context, Invalid, Number,
                                  Text, Whole, role_problems, spec_for)
 from layout.style.sizes import parse_length, parse_size  # noqa: F401 - re-exported
@@ -29,6 +30,7 @@ class Face:
     key: str
     file: str   # absolute path of the .ttf (found in fonts/, the issue folder, or given)
     docx: str   # font name for copy editors' Word/WPS
+    family: str = ""  # what a reader sees: 宋体, 标宋, 黑体, 楷体 (default: the docx name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,7 @@ class HouseStyle:
     max_aspect: float
     icc_profile: str | None
     pdfx: str
+    headlines: HeadlineStyle
     edition: EditionStyle = EditionStyle()   # 报尾 and other edition-wide values
 
     @property
@@ -204,7 +207,7 @@ def _sections(raw: dict, where: _Where) -> None:
 
 
 def _values(raw: dict, where: _Where, root: Path | None) -> tuple[dict, dict, dict]:
-    """(flat key → value, face → (file, docx), role → sizes and face), all checked."""
+    """(flat key → value, face → (file, docx, family), role → sizes and face), all checked."""
     _sections(raw, where)
     ctx = Context(faces=frozenset(str(k) for k in raw["faces"]), root=root)
     values = {}
@@ -216,8 +219,9 @@ def _values(raw: dict, where: _Where, root: Path | None) -> tuple[dict, dict, di
         values[dotted] = _convert(where, dotted, value, ctx)
     faces = {}
     for name, entry in raw["faces"].items():
-        faces[name] = (_convert(where, f"faces.{name}.file", entry["file"], ctx),
-                       _convert(where, f"faces.{name}.docx", entry.get("docx", "宋体"), ctx))
+        docx = _convert(where, f"faces.{name}.docx", entry.get("docx", "宋体"), ctx)
+        faces[name] = (_convert(where, f"faces.{name}.file", entry["file"], ctx), docx,
+                       _convert(where, f"faces.{name}.family", entry.get("family", docx), ctx))
     roles = {}
     for name, entry in raw["roles"].items():
         size = _convert(where, f"roles.{name}.size", entry["size"], ctx)
@@ -259,12 +263,15 @@ def build_style(raw: dict, override: dict | None = None, source: Path | None = N
         bleed=v["page.bleed"], columns=v["grid.columns"], column_chars=v["grid.column_chars"],
         gutter_chars=v["grid.gutter_chars"], line_pitch=v["grid.line_pitch"],
         body_size=v["body.size"],
-        faces={k: Face(k, file, docx) for k, (file, docx) in faces.items()},
+        faces={k: Face(k, file, docx, family) for k, (file, docx, family) in faces.items()},
         fallback=v["fallback"],
         roles={k: Role(r["face"], r["size"], r["min_size"], r["max_size"]) for k, r in roles.items()},
         punctuation=v["punctuation"], min_ppi=v["photos.min_ppi"],
         target_ppi=v["photos.target_ppi"], max_pixels=v["photos.max_pixels"],
         max_aspect=v["photos.max_aspect"], icc_profile=v["pdf.icc_profile"], pdfx=v["pdf.pdfx"],
+        headlines=HeadlineStyle(v["headlines.ranks"], v["headlines.brief"], v["headlines.brief_chars"],
+                                v["headlines.kicker"], v["headlines.subtitle"], v["headlines.faces"],
+                                v["headlines.max_lines"]),
         edition=edition_style(v),
     )
 

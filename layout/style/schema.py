@@ -10,6 +10,7 @@ The spec types are shared with the manifest's tables (`layout/manifest/keys.py`)
 """
 from __future__ import annotations
 
+import difflib
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from layout.i18n import _
+from layout.style.headlines import PartSize, SizeRange, steps_problem
 from layout.style.sizes import POINTS_PER, parse_length, parse_size
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
@@ -207,6 +209,78 @@ class FaceKeys:
         return tuple(FaceKey()(v, ctx) for v in value)
 
 
+def _entry(value: Any, keys: tuple[str, ...], example: str) -> dict:
+    """A mapping holding only `keys` (a typo names the key it meant)."""
+    if not isinstance(value, dict):
+        raise Invalid(_("{value} is not a mapping; write e.g. {example}").format(
+            value=shown(value), example=example))
+    for key in value:
+        if key not in keys:
+            near = difflib.get_close_matches(str(key), keys, n=1)
+            hint = _(" (did you mean '{near}'?)").format(near=near[0]) if near else ""
+            raise Invalid(_("unknown key '{key}'").format(key=shown(key)) + hint)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class TitleSizes:
+    """A 主题 size range: {size, min_size, max_size} (the bounds default to the size)."""
+
+    def __call__(self, value: Any, ctx: Context) -> SizeRange:
+        entry = _entry(value, ("size", "min_size", "max_size"),
+                       "{size: 一号, min_size: 小一, max_size: 30pt}")
+        if "size" not in entry:
+            raise Invalid(_("give its size, e.g. {size: 一号, min_size: 小一, max_size: 30pt}"))
+        size = Size("6pt", "200pt")(entry["size"], ctx)
+        low = Size("6pt", "200pt")(entry.get("min_size", entry["size"]), ctx)
+        high = Size("6pt", "200pt")(entry.get("max_size", entry["size"]), ctx)
+        if not low <= size <= high:
+            raise Invalid(_("size {size} is not between min_size {low} and max_size {high}; "
+                            "order them").format(size=_pt(size), low=_pt(low), high=_pt(high)))
+        return SizeRange(size, low, high)
+
+
+@dataclass(frozen=True, slots=True)
+class TitleRanks:
+    """A non-empty list of 主题 size ranges, the lead's first."""
+
+    def __call__(self, value: Any, ctx: Context) -> tuple[SizeRange, ...]:
+        if not isinstance(value, list) or not value:
+            raise Invalid(_("give a list of 主题 size ranges, the lead's first"))
+        out = []
+        for i, entry in enumerate(value):
+            try:
+                out.append(TitleSizes()(entry, ctx))
+            except Invalid as exc:
+                raise Invalid(f"[{i}] " + exc.message) from None
+        return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class PartSizes:
+    """How a 引题 or 副题 follows its 主题: {ratio: [low, high], min_size, max_size, faces}."""
+
+    def __call__(self, value: Any, ctx: Context) -> PartSize:
+        example = "{ratio: [0.45, 0.67], min_size: 五号, max_size: 三号, faces: [sans, kai]}"
+        entry = _entry(value, ("ratio", "min_size", "max_size", "faces"), example)
+        missing = [k for k in ("ratio", "min_size", "max_size", "faces") if k not in entry]
+        if missing:
+            raise Invalid(_("needs {missing}, e.g. {example}").format(
+                missing=", ".join(missing), example=example))
+        ratio = entry["ratio"]
+        if not (isinstance(ratio, list) and len(ratio) == 2
+                and all(isinstance(r, (int, float)) and not isinstance(r, bool) for r in ratio)
+                and 0 < ratio[0] <= ratio[1] <= 1):
+            raise Invalid(_("ratio {value}: give [low, high] shares of the 主题 size, "
+                            "0 < low ≤ high ≤ 1, e.g. [0.45, 0.67]").format(value=shown(ratio)))
+        low = Size("4pt", "200pt")(entry["min_size"], ctx)
+        high = Size("4pt", "200pt")(entry["max_size"], ctx)
+        if low > high:
+            raise Invalid(_("min_size {low} is larger than max_size {high}; order them").format(
+                low=_pt(low), high=_pt(high)))
+        return PartSize((float(ratio[0]), float(ratio[1])), low, high, FaceKeys()(entry["faces"], ctx))
+
+
 def _find(name: str, root: Path | None, *folders: Path) -> Path | None:
     path = Path(name).expanduser()
     candidates = [path] if path.is_absolute() else [f / path for f in folders]
@@ -335,6 +409,7 @@ STYLE: dict[str, Callable[[Any, Context], Any]] = {
     "body.size": Size("5pt", "24pt"),
     "faces.*.file": FontFile(),
     "faces.*.docx": Text(31),
+    "faces.*.family": Text(10),        # what a reader sees: 宋体, 标宋, 黑体, 楷体
     "fallback": FaceKeys(),
     "roles.*.face": FaceKey(),
     "roles.*.size": Size("4pt", "200pt"),
@@ -347,6 +422,13 @@ STYLE: dict[str, Callable[[Any, Context], Any]] = {
     "briefs.heading_size": Size("6pt", "48pt"),
     "briefs.max_chars": Whole(0, 5000),
     "briefs.separator": Choice(("■", "rule")),
+    "headlines.ranks": TitleRanks(),
+    "headlines.brief": TitleSizes(),
+    "headlines.brief_chars": Whole(0, 100_000),
+    "headlines.max_lines": Whole(1, 9),
+    "headlines.faces": FaceKeys(),
+    "headlines.kicker": PartSizes(),
+    "headlines.subtitle": PartSizes(),
     "punctuation": Choice(("quanjiao", "kaiming")),
     "photos.min_ppi": Number(50, 1200, " ppi"),
     "photos.target_ppi": Number(72, 2400, " ppi"),
@@ -440,6 +522,10 @@ def _ppi(v: dict) -> str | None:
     return None
 
 
+def _steps(v: dict) -> str | None:
+    return steps_problem(v["headlines.ranks"], v["headlines.brief"])
+
+
 RELATIONS = (
     Relation(("grid.line_pitch", "body.size"), _pitch),
     Relation(("grid.columns", "grid.column_chars", "grid.gutter_chars", "body.size",
@@ -447,6 +533,7 @@ RELATIONS = (
     Relation(("grid.columns", "grid.column_chars", "grid.gutter_chars"), _narrow),
     Relation(("page.height", "page.margin_top", "page.margin_bottom", "grid.line_pitch"), _height),
     Relation(("photos.target_ppi", "photos.min_ppi"), _ppi),
+    Relation(("headlines.ranks", "headlines.brief"), _steps),
 )
 # Roles set on the body's line grid: each must fit in one row.
 GRID_ROLES = ("body", "dateline", "subhead", "byline")

@@ -1,0 +1,129 @@
+"""Headline hierarchy and faces on the page: ranks by manifest order, briefs below stories,
+引题/副题 following their 主题, clean breaks priced, sizes stepping down, no 撞题."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from layout.fonts import font_set
+from layout.model import Headline, Hints
+from layout.pages.grid import grid_for
+from layout.pages.placement import Cut
+from layout.pages.ranks import headline_ranks, step_down
+from layout.pages.sizing import Sizer
+from layout.pages.tree import leaves
+from layout.pages.zhuangti import Title, clash, title_of, vary_faces
+from layout.style import default_style
+from tests.pages.factory import issue_of, photo_news, story
+
+
+@pytest.fixture(scope="module")
+def fonts():
+    return font_set(default_style())
+
+
+def sizer_for(article, fonts, rank=0, brief=False):
+    style = default_style()
+    return Sizer(article, style, grid_for(style), fonts, lead=rank == 0, rank=rank, brief=brief)
+
+
+def titled(n: int, chars: int, title: str, subtitle: str = "", kicker: str = ""):
+    return replace(story(n, chars), headline=Headline(title, kicker, subtitle))
+
+
+def test_ranks_follow_the_manifest_and_briefs_fall_below_every_story():
+    articles = [story(0, 900), story(1, 120), story(2, 600), photo_news(3), story(4, 500)]
+    assert headline_ranks(articles, default_style()) == [(0, False), (1, True), (1, False), (2, True),
+                                                         (2, False)]
+
+
+def test_the_lead_is_never_a_brief():
+    assert headline_ranks([story(0, 80), story(1, 900)], default_style())[0] == (0, False)
+
+
+def test_each_rank_lies_below_the_one_above_and_the_brief_below_all():
+    hl = default_style().headlines
+    ranges = [hl.title_range(r) for r in range(len(hl.ranks))] + [hl.title_range(0, brief=True)]
+    for upper, lower in zip(ranges, ranges[1:]):
+        assert lower.max_size <= upper.min_size
+    assert hl.title_range(len(hl.ranks) + 3) == hl.title_range(len(hl.ranks) - 1)   # the last serves all
+
+
+@pytest.mark.parametrize("title, expected", [(48, 16), (36, 16), (30, 14), (26, 12), (22, 10.5), (16, 10.5)])
+def test_kicker_and_subtitle_follow_their_title(title, expected):
+    hl = default_style().headlines
+    assert hl.subtitle.size_for(title) == expected == hl.kicker.size_for(title)
+
+
+def test_subtitle_is_set_at_its_ratio_and_in_another_family(fonts):
+    style = default_style()
+    sizer = sizer_for(titled(0, 600, "党建引领添活力\u3000基层治理见真章", "——铁东区持续深化城市党建引领记事",
+                             "健康服务送到家门口"), fonts)
+    head = sizer._head(grid_for(style).span(6), "kai_bold", 36.0)
+    parts = dict(head.parts)
+    assert parts["subtitle"].size == 16 and parts["kicker"].size == 16
+    for role in ("kicker", "subtitle"):
+        assert style.faces[parts[role].face].family != "楷体"
+
+
+def test_a_title_that_only_breaks_inside_words_at_one_width_is_priced_there(fonts):
+    sizer = sizer_for(titled(1, 600, "区政务服务中心延时服务覆盖12类事项"), fonts, rank=1)
+    def best(columns):
+        return min(sizer._heads(columns), key=lambda h: h[1])
+    narrow_head, narrow_cost = best(1)
+    wide_head, wide_cost = best(3)
+    title = dict(wide_head.parts)["title"]
+    assert title.inside_words == 0 and title.stubs == 0
+    assert narrow_cost > wide_cost
+
+
+def test_an_editors_size_wins_over_the_rank(fonts):
+    article = replace(story(3, 400), hints=Hints(headline_size="一号"))
+    assert sizer_for(article, fonts, rank=4).title_range() == (26.0, 26.0)
+
+
+def test_clash_needs_side_by_side_overlapping_same_family_and_size():
+    a = Title(0, 2, 100, 130, "标宋", 24)
+    assert clash(a, Title(3, 5, 110, 140, "标宋", 24))
+    assert not clash(a, Title(2, 5, 110, 140, "标宋", 24))     # a column in common
+    assert not clash(a, Title(3, 5, 125, 155, "标宋", 24))     # heights overlap by a sixth
+    assert not clash(a, Title(3, 5, 100, 130, "黑体", 24))
+    assert not clash(a, Title(3, 5, 100, 130, "标宋", 18))
+
+
+def side_by_side(fonts, articles, columns=3):
+    """Two briefs' cheapest plans at one height, side by side, as the placer would cut them."""
+    style = default_style()
+    sizers = [sizer_for(a, fonts, rank=1, brief=True) for a in articles]
+    opts = [s.options(columns) for s in sizers]
+    rows = min(set(opts[0]) & set(opts[1]))
+    tree = Cut(2 * columns, rows, Cut(columns, rows, plan=opts[0][rows]),
+               Cut(columns, rows, plan=opts[1][rows]), vertical=True)
+    return style, sizers, tree
+
+
+def test_vary_faces_gives_a_neighbour_another_family(fonts):
+    articles = [titled(1, 120, "社区篮球联赛开赛"), titled(2, 120, "免费测血糖进社区")]
+    style, sizers, tree = side_by_side(fonts, articles)
+    grid = grid_for(style)
+    before = [title_of(p, c, r, grid, style.faces) for p, c, r in leaves(tree, 0, 3)]
+    assert clash(*before)
+    after = [title_of(p, c, r, grid, style.faces) for p, c, r in leaves(vary_faces(tree, sizers, grid, 3), 0, 3)]
+    assert not clash(*after)
+    assert after[0] == before[0]                                 # the more important keeps its face
+    changed = leaves(vary_faces(tree, sizers, grid, 3), 0, 3)[1][0]
+    assert changed.head.rows == leaves(tree, 0, 3)[1][0].head.rows
+
+
+def test_step_down_shrinks_a_later_story_that_came_out_larger(fonts):
+    style = default_style()
+    first, second = titled(4, 500, "提升文明意识"), titled(5, 500, "守护蓝天精灵")
+    sizers = [sizer_for(first, fonts, rank=4), sizer_for(second, fonts, rank=5)]
+    small = next(h for h, _ in sizers[0]._heads(2) if dict(h.parts)["title"].size == 18)
+    large = next(h for h, _ in sizers[1]._heads(2) if dict(h.parts)["title"].size == 22)
+    plans = [replace(next(iter(s.options(2).values())), head=h) for s, h in zip(sizers, (small, large))]
+    rows = max(p.rows for p in plans)
+    tree = Cut(4, rows, Cut(2, rows, plan=plans[0]), Cut(2, rows, plan=plans[1]), vertical=True)
+    sizes = [dict(p.head.parts)["title"].size for p, _c, _r in leaves(step_down(tree, sizers), 0, 0)]
+    assert sizes == [18, 18]

@@ -1,0 +1,163 @@
+"""Headlines of built editions, read back from the PDF (pymupdf): 主题 broken between words
+(by the segmenter, rjieba), no line of one or two characters, no 撞题, the lead's 主题
+the largest on its page and no brief's larger than a longer story's."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import rjieba
+import yaml
+
+from layout.errors import Diagnostics
+from layout.options import BuildOptions
+from layout.pipeline import build
+
+REPO = Path(__file__).resolve().parents[1]
+EDITIONS = [REPO / "issues" / "sample"] + [REPO / "tests" / "fixtures" / "editions" / name
+                                           for name in ("weekly4", "short", "longlead")]
+GAP = "\u3000"
+BRIEF_CHARS = 300
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def articles_by_page(issue: Path) -> list[list[dict]]:
+    """Per page, in manifest order: id, title, kind and body characters of each article."""
+    manifest = yaml.safe_load((issue / "issue.yaml").read_text("utf-8"))
+    pages = []
+    for page in manifest["pages"]:
+        row = []
+        for entry in page["articles"]:
+            aid = entry if isinstance(entry, str) else entry["id"]
+            text = (issue / "articles" / f"{aid}.md").read_text("utf-8")
+            head, body = re.match(r"^---\n(.*?)\n---\n(.*)$", text, re.S).groups()
+            meta = yaml.safe_load(head)
+            chars = len(re.sub(r"\s|^#+ .*$", "", body, flags=re.M))
+            row.append({"id": aid, "title": str(meta.get("title") or ""), "kind": meta.get("kind", "story"),
+                        "chars": chars})
+        pages.append(row)
+    return pages
+
+
+def text_lines(page) -> list[dict]:
+    """Lines of text of 12 pt or more: text, size, font and box."""
+    out = []
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            spans = [s for s in line["spans"] if s["size"] >= 12 and s["text"].strip()]
+            if spans:
+                out.append({"text": "".join(s["text"] for s in spans), "size": round(spans[0]["size"], 1),
+                            "font": spans[0]["font"],
+                            "box": (min(s["bbox"][0] for s in spans), min(s["bbox"][1] for s in spans),
+                                    max(s["bbox"][2] for s in spans), max(s["bbox"][3] for s in spans))})
+    return sorted(out, key=lambda l: (l["box"][1], l["box"][0]))
+
+
+def find_title(lines: list[dict], title: str) -> list[dict] | None:
+    """The stacked lines (one font and size, overlapping columns) that spell `title`."""
+    want = norm(title)
+    for i, first in enumerate(lines):
+        if not want.startswith(norm(first["text"])):
+            continue
+        group, got = [first], norm(first["text"])
+        for other in lines[i + 1:]:
+            last = group[-1]
+            if got == want:
+                break
+            if (other["size"], other["font"]) == (first["size"], first["font"]) \
+                    and 0 <= other["box"][1] - last["box"][3] < first["size"] \
+                    and min(other["box"][2], last["box"][2]) > max(other["box"][0], last["box"][0]) \
+                    and want.startswith(got + norm(other["text"])):
+                group.append(other)
+                got += norm(other["text"])
+        if got == want:
+            return group
+    return None
+
+
+@pytest.fixture(scope="module", params=EDITIONS, ids=lambda p: p.name)
+def edition(request, tmp_path_factory):
+    out = tmp_path_factory.mktemp(request.param.name)
+    report = build(request.param, BuildOptions(out_dir=out, formats=("pdf",)), Diagnostics())
+    import pymupdf
+
+    doc = pymupdf.open(report.outputs["pdf"])
+    titles = []
+    for page, articles in zip(doc, articles_by_page(request.param)):
+        lines = text_lines(page)
+        found = []
+        for a in articles:
+            if a["title"]:
+                group = find_title(lines, a["title"])
+                assert group, f"{a['id']}: 主题 {a['title']} not found on its page"
+                found.append({**a, "lines": group, "size": group[0]["size"], "font": group[0]["font"],
+                              "box": (min(l["box"][0] for l in group), min(l["box"][1] for l in group),
+                                      max(l["box"][2] for l in group), max(l["box"][3] for l in group))})
+        titles.append(found)
+    yield titles
+    doc.close()
+
+
+def word_ends(text: str) -> set[int]:
+    ends, pos = set(), 0
+    for word in rjieba.cut(text, hmm=False):
+        pos += len(word)
+        ends.add(pos)
+    return ends
+
+
+def test_every_title_line_break_falls_between_words(edition):
+    for page in edition:
+        for t in page:
+            parts = [l["text"] for l in t["lines"]]
+            joined = "".join(parts)
+            ends, pos = word_ends(joined), 0
+            for part in parts[:-1]:
+                pos += len(part)
+                at_gap = joined[pos - 1] in (GAP, " ") or joined[pos] in (GAP, " ")
+                assert at_gap or pos in ends, f"{t['id']}: {joined[:pos]}|{joined[pos:]}"
+
+
+def test_no_title_line_of_one_or_two_characters(edition):
+    for page in edition:
+        for t in page:
+            if len(t["lines"]) > 1:
+                assert all(len(norm(l["text"])) > 2 for l in t["lines"]), [l["text"] for l in t["lines"]]
+
+
+def test_no_zhuangti(edition):
+    """Titles side by side (no column in common) at overlapping heights differ in face or size."""
+    for page in edition:
+        for i, a in enumerate(page):
+            for b in page[i + 1:]:
+                apart = a["box"][2] <= b["box"][0] or b["box"][2] <= a["box"][0]
+                overlap = min(a["box"][3], b["box"][3]) - max(a["box"][1], b["box"][1])
+                smaller = min(a["box"][3] - a["box"][1], b["box"][3] - b["box"][1])
+                if apart and overlap > 0.5 * smaller:
+                    assert (a["font"], a["size"]) != (b["font"], b["size"]), f"撞题 {a['id']} | {b['id']}"
+
+
+def test_the_leads_title_is_the_largest_on_its_page(edition):
+    for page in edition:
+        stories = [t for t in page if t["kind"] != "photo"]
+        if stories:
+            assert stories[0]["size"] >= max(t["size"] for t in stories), stories[0]["id"]
+
+
+def test_no_brief_has_a_larger_title_than_a_longer_story(edition):
+    for page in edition:
+        stories = [t for t in page if t["kind"] != "photo"]
+        for brief in (t for t in stories[1:] if t["chars"] < BRIEF_CHARS):
+            for longer in (t for t in stories if t["chars"] > brief["chars"] and t["chars"] >= BRIEF_CHARS):
+                assert brief["size"] <= longer["size"], f"{brief['id']} > {longer['id']}"
+
+
+def test_later_stories_never_get_a_larger_title(edition):
+    """Manifest order is importance: sizes step down (briefs apart, which are not ranked)."""
+    for page in edition:
+        sizes = [t["size"] for t in page if t["kind"] != "photo" and t["chars"] >= BRIEF_CHARS]
+        assert sizes == sorted(sizes, reverse=True), [(t["id"], t["size"]) for t in page]
