@@ -217,7 +217,7 @@ def _entry(value: Any, keys: tuple[str, ...], example: str) -> dict:
     for key in value:
         if key not in keys:
             near = difflib.get_close_matches(str(key), keys, n=1)
-            hint = _(" (did you mean '{near}'?)").format(near=near[0]) if near else ""
+            hint = _(" (did you mean '{key}'?)").format(key=near[0]) if near else ""
             raise Invalid(_("unknown key '{key}'").format(key=shown(key)) + hint)
     return value
 
@@ -230,7 +230,7 @@ class TitleSizes:
         entry = _entry(value, ("size", "min_size", "max_size"),
                        "{size: 一号, min_size: 小一, max_size: 30pt}")
         if "size" not in entry:
-            raise Invalid(_("give its size, e.g. {size: 一号, min_size: 小一, max_size: 30pt}"))
+            raise Invalid(_("give its size, e.g. size: 一号, min_size: 小一, max_size: 30pt"))
         size = Size("6pt", "200pt")(entry["size"], ctx)
         low = Size("6pt", "200pt")(entry.get("min_size", entry["size"]), ctx)
         high = Size("6pt", "200pt")(entry.get("max_size", entry["size"]), ctx)
