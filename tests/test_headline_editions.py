@@ -13,10 +13,11 @@ import yaml
 from layout.errors import Diagnostics
 from layout.options import BuildOptions
 from layout.pipeline import build
+from layout.style import default_style
 
 REPO = Path(__file__).resolve().parents[1]
 EDITIONS = [REPO / "issues" / "sample"] + [REPO / "tests" / "fixtures" / "editions" / name
-                                           for name in ("weekly4", "short", "longlead")]
+                                           for name in ("weekly4", "short", "longlead", "whole")]
 GAP = "\u3000"
 BRIEF_CHARS = 300
 
@@ -26,7 +27,8 @@ def norm(text: str) -> str:
 
 
 def articles_by_page(issue: Path) -> list[list[dict]]:
-    """Per page, in manifest order: id, title, kind and body characters of each article."""
+    """Per page, in manifest order: id, title, kind and body characters of each article
+    (no title for an item gathered into the 简讯 block, where it runs in as bold text)."""
     manifest = yaml.safe_load((issue / "issue.yaml").read_text("utf-8"))
     pages = []
     for page in manifest["pages"]:
@@ -37,8 +39,11 @@ def articles_by_page(issue: Path) -> list[list[dict]]:
             head, body = re.match(r"^---\n(.*?)\n---\n(.*)$", text, re.S).groups()
             meta = yaml.safe_load(head)
             chars = len(re.sub(r"\s|^#+ .*$", "", body, flags=re.M))
-            row.append({"id": aid, "title": str(meta.get("title") or ""), "kind": meta.get("kind", "story"),
-                        "chars": chars})
+            kind = meta.get("kind", "story")
+            gathered = kind == "brief" or (page.get("briefs") and kind == "story" and not meta.get("photos")
+                                           and chars <= default_style().edition.brief_max_chars)
+            row.append({"id": aid, "title": "" if gathered else str(meta.get("title") or ""),
+                        "kind": kind, "chars": chars})
         pages.append(row)
     return pages
 
