@@ -268,9 +268,10 @@ class Sizer:
             widest = max((_inked(l) for s in title for l in s.lines), default=measure)
             heads.append((head, size, lines, min(widest, measure)))
         best = max((h[3] for h in heads), default=measure) or measure  # the fullest the rank can fill
+        wide = 0.0 if a.hints.headline_size else COST_WIDE_BLANK  # the editor chose the size
         for head, size, lines, widest in heads:
             cost = (COST_SIZE_STEP * abs(size - target) / target * 10 + COST_HEAD_LINES * (lines - 1)
-                    + COST_HEAD_BLANK * (1 - widest / best) + COST_WIDE_BLANK * (1 - best / measure)
+                    + COST_HEAD_BLANK * (1 - widest / best) + wide * (1 - best / measure)
                     + COST_TOO_MANY_LINES * max(0, lines - most) + _break_cost(head))
             yield head, cost
 
