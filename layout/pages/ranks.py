@@ -14,7 +14,6 @@ sizes so that neighbours differ (撞题, `zhuangti`).
 """
 from __future__ import annotations
 
-
 from layout.model import Article, ArticleKind
 from layout.pages.placement import Cut
 from layout.pages.sizing import BlockPlan, Sizer, title_sizes

@@ -127,3 +127,18 @@ def test_step_down_shrinks_a_later_story_that_came_out_larger(fonts):
     tree = Cut(4, rows, Cut(2, rows, plan=plans[0]), Cut(2, rows, plan=plans[1]), vertical=True)
     sizes = [dict(p.head.parts)["title"].size for p, _c, _r in leaves(step_down(tree, sizers), 0, 0)]
     assert sizes == [18, 18]
+
+
+def test_a_new_head_reaches_the_content_a_frame_draws(fonts):
+    from layout.model import Hints as H
+    from layout.pages.boxes import sizer_for
+    from layout.pages.tree import head_row, with_head
+
+    style = default_style()
+    article = replace(titled(2, 300, "社区篮球联赛开赛"), box="plain", hints=H())
+    sizer = sizer_for(article, style, grid_for(style), fonts, False, "total-fit", 1, True)
+    plan = next(iter(sizer.options(3).values()))
+    other = sizer.head_in(plan, "sans_bold")
+    changed = with_head(plan, other)
+    assert changed.frame.inner.head is other and changed.head is other
+    assert head_row(plan, 10) == 10 + plan.frame.pad_rows + plan.frame.logo_rows
