@@ -1,20 +1,21 @@
 """A headline group's lines → 引题, 主题, 副题 (newspaper.md: the headline group).
 
 A line led by a dash is the 副题. Of two other lines, the second is the 副题
-when it is the plain factual line under a two-phrase 主题 and longer than it
-(`办好民生实事 打造温馨家园` over `铁东区平南街道恒吉社区持续优化社区服务`),
-or, neither having a phrase gap, when it is much the longer (a 副题 spells out
-what a short 主题 announces: `智慧停车平台上线运行` over
-`全区2.6万个公共泊位实现“一网通停”`); otherwise the two are 引题 and 主题
-(`家门口就能吃上热乎饭` over `我区新增15个社区长者食堂`). Three lines are
-引题, 主题, 副题; a fourth is left over.
+or the first a 引题 as the signs weigh: a 副题 explains (a clause with a
+comma: `优良天数比例达到82.4%，创近五年同期最好水平`), stands as a longer plain
+line under a two-phrase 主题 (`办好民生实事 打造温馨家园` over
+`铁东区平南街道恒吉社区持续优化社区服务`), or is much the longer line
+(`智慧停车平台上线运行` over `全区2.6万个公共泊位实现“一网通停”`); the news
+fact with its numbers is the 主题 (`文旅市场持续升温` over
+`假期接待游客18.6万人次`), and a two-phrase line under a plain one is the
+主题 under its 引题. Three lines are 引题, 主题, 副题; a fourth is left over.
 """
 from __future__ import annotations
 
 from layout.intake.chars import HORIZONTAL_SPACE
 
 DASHES = ("——", "--", "—", "―", "－－")
-_MUCH_LONGER = 1.4   # a 副题 under a 主题 without phrase gap is at least this much longer
+_PAUSES = "，,、：:"
 
 
 def has_gap(text: str) -> bool:
@@ -26,14 +27,27 @@ def _plain_length(text: str) -> int:
     return sum(1 for c in text if c not in HORIZONTAL_SPACE)
 
 
+def _width(text: str) -> float:
+    """Width in ems without spaces (ASCII half an em)."""
+    return sum(0.5 if c < "\u2000" else 1.0 for c in text if c not in HORIZONTAL_SPACE)
+
+
 def _second_is_subtitle(first: str, second: str) -> bool:
+    """Whether the second of two headline lines is a 副题 (else the first is a 引题): the
+    signs of a 副题 against those of a 主题 under a 引题, weighed (newspaper.md)."""
     gap1, gap2 = has_gap(first), has_gap(second)
-    longer = _plain_length(second) / max(1, _plain_length(first))
-    if gap2:
-        return False
-    if gap1:
-        return longer > 1
-    return longer >= _MUCH_LONGER
+    digits1, digits2 = any(c.isdigit() for c in first), any(c.isdigit() for c in second)
+    ratio = _width(second) / max(1.0, _width(first))
+    score = 0
+    if any(c in _PAUSES for c in second) and not any(c in _PAUSES for c in first):
+        score += 2          # a 副题 explains, in a clause or two; a 主题 rarely has a comma
+    if gap1 and not gap2:
+        score += 2 if ratio > 1 else -1   # a two-phrase 主题 over a longer plain line
+    if gap2 and not gap1:
+        score -= 2          # the two-phrase line is the 主题, the one above its 引题
+    score += (digits1 and not digits2) - (digits2 and not digits1)   # the news fact has numbers
+    score += 2 if ratio >= 1.6 else 1 if ratio >= 1.4 else -1 if ratio <= 1 else 0
+    return score > 0
 
 
 def headline_roles(lines: list[str]) -> tuple[str, str, str, list[int]]:

@@ -56,14 +56,16 @@ def em_width(text: str) -> float:
 
 
 def headline_like(text: str) -> bool:
-    """Short, some Han, no full stop or semicolon, at most one pausing mark and that not at
-    the end: what a 题 or 小标题 looks like."""
+    """Short, some Han, no full stop or semicolon, few pausing marks (one in up to 24
+    characters, two in up to 20: 改不改、怎么改，居民说了算) and none at the end: what a 题
+    or 小标题 looks like."""
     if len(text) > P.HEADLINE_MAX_CHARS or not _HAN.search(text):
         return False
     if _SENTENCE.search(text) or _NOT_IN_HEADLINE.search(text):
         return False
     pauses = len(_PAUSE.findall(text))
-    if pauses > 1 or (pauses and (len(text) > 24 or text[-1] in P.PAUSE_MARKS)):
+    if pauses > 2 or (pauses and (len(text) > (24 if pauses == 1 else 20)
+                                  or text[-1] in P.PAUSE_MARKS)):
         return False
     return not (pauses and ends_sentence(text))
 

@@ -39,6 +39,10 @@ STAFF_TITLE_START = re.compile(r"^(?:本报|新华社)?(?:特约|实习|首席)?
 # A 小标题 often carries a number or a mark: 一、 （一） 1. ■ ● ◆ ▲ 【…】
 SUBHEAD_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|"
                           r"\d{1,2}[.、．](?!\d)|[■●◆▲★▶►◎]|【)")
+# The opening of a news story's first paragraph: a date or 近日 early on, or 记者…获悉
+# (newspaper.md: the lead). A short line followed by such a paragraph heads a new story.
+LEDE = re.compile(r"^[^。！？]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日[，,上下晚]|近日|日前|"
+                  r"昨天|今天|昨日|今日|记者[^。，]{0,16}(?:获悉|了解到))")
 # Headings that announce verse (issue 12: poems in a 副刊 or under 诗/词 headings).
 POEM_HEADING = re.compile(r"组诗|诗歌|诗词|诗[一二三四五六七八九十两]首|外[一二三两]首|"
                           r"^[七五][律绝言]|^[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]|"
@@ -51,6 +55,9 @@ LITERARY_SECTION = frozenset({"副刊", "文苑", "百花园", "文艺副刊", "
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〗〉”’…%‰·,.;:?!)]}")
 # ... and marks that may not end a line, so a line ending with one continues.
 NO_LINE_END = frozenset("（《「『【〔〖〈“‘([{")
+# A line opening with 的 or 们, or with a clause of one character (民，在铁东区…), is the rest
+# of a sentence cut at the line before: no paragraph or headline starts so (一、 numbers one).
+CONTINUES_LINE = re.compile(r"^(?:[的们]|[\u4e00-\u9fff][，,]|(?![一二三四五六七八九十])[\u4e00-\u9fff]、)")
 # Function characters a headline or 小标题 does not end with: a short line ending with
 # one stops mid-clause and continues on the next line (newspaper.md: headlines).
 MID_CLAUSE_END = frozenset("的地在和与及或对把被将从向给并而但且之其这那每")

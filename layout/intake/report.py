@@ -64,6 +64,8 @@ def _decision_texts() -> dict[str, str]:
         "story": _("a short line between paragraphs, taken as the 主题 of a new story; "
                    "if it is a 小标题, merge the two articles"),
         "byline": _("a byline at the story's end, taken as its byline"),
+        "photo-story": _("a photo right after a story's text, taken as that story's photo; "
+                         "if it is a photo-news item of its own, give it an article"),
         "photo": _("text after a photo with a headline: taken as one story with its photo"),
         "latin-join": _("Latin letters rejoined across a line break; check the word"),
     }

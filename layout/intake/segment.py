@@ -8,13 +8,12 @@ Decisions, in the order the page is read:
   an 电头 (an 电头 always opens a story) or a caption, follows a photo or a
   Markdown break, or stands after a gap between stories. A Markdown `##`
   heading inside a story is a 小标题.
-- Any other headline-like line stands alone between complete paragraphs: a
-  小标题 when it carries a number or mark (一、 ■ …) or when the story has
-  another such line of the same form just before or after it (both two-phrase, or both of the same
-  few characters: 群众点单 / 社区派单) —
-  stories with 小标题 have several —, otherwise the 主题 of a new story (so
-  that a story without byline, 副题 or 电头 is not swallowed by the one
-  before). Both are reported as decisions to check.
+- Any other headline-like line stands alone between complete paragraphs. It
+  is the 主题 of a new story when the paragraph after it opens as a news
+  story does (a date or 近日 early on, 记者…获悉) and no neighbouring such
+  line has its form — so a story without byline, 副题 or 电头 is not
+  swallowed by the one before —; otherwise a 小标题 (certainly so when it
+  carries a number or mark: 一、 ■ …). Both are reported as decisions.
 - An 电头 or byline after the text has begun opens a new story even with no
   headline (noted: it needs a title); a byline at a story's very end is that
   story's byline when it has none.
@@ -130,15 +129,18 @@ def _parallel(a: str, b: str) -> bool:
 def _resolve(units: list[Unit], candidates: list[int], decisions: list[Decision]) -> set[int]:
     """Which lone headline lines of one story are its 小标题 (the rest open stories)."""
     texts = [units[i].text for i in candidates]
-    subheads = {i for i, text in zip(candidates, texts) if P.SUBHEAD_MARK.match(text)}
-    for n, i in enumerate(candidates):   # compared with the lines before and after it only
-        near = texts[max(0, n - 1):n] + texts[n + 1:n + 2]
-        if any(_parallel(texts[n], other) for other in near):
+    subheads = set()
+    for n, i in enumerate(candidates):
+        if P.SUBHEAD_MARK.match(texts[n]):
+            subheads.add(i)
+            continue
+        near = texts[max(0, n - 1):n] + texts[n + 1:n + 2]   # the lines before and after
+        lede = i + 1 < len(units) and bool(P.LEDE.match(units[i + 1].text))
+        if lede and not any(_parallel(texts[n], other) for other in near):
+            decisions.append(Decision(units[i].line, "story", texts[n]))
+        else:
             subheads.add(i)
             decisions.append(Decision(units[i].line, "subhead", texts[n]))
-    for i, text in zip(candidates, texts):
-        if i not in subheads:
-            decisions.append(Decision(units[i].line, "story", text))
     return subheads
 
 
@@ -316,6 +318,8 @@ class _Builder:
             return
         cap = self.units[j - 1]
         placement = self._placement(j)
+        if placement == "story":
+            self.decisions.append(Decision(cap.line, "photo-story", cap.text))
         draft = self.current if placement in ("item", "story") else self._new(cap.line, "photo")
         if placement == "item":
             draft.kind = "photo"

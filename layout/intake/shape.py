@@ -4,10 +4,10 @@ Copy reaches a newspaper in a few shapes, and each breaks lines for a
 different reason:
 
 - `typeset` — copied from a PDF: one line per typeset line, most of them
-  the same width (the measure, about 17 characters); a line is cut where the
-  column ended, so a full-width line usually runs on even when it ends with 。.
-  The measure is found as the most common width, counted in characters or in
-  ems, whichever the lines agree on more closely. Paragraph starts may keep
+  within a few characters of one width (the measure, about 17 characters); a
+  line is cut where the column ended, so a full-width line usually runs on
+  even when it ends with 。. The measure is found as the most common width,
+  counted in characters or in ems, whichever the lines agree on more closely. Paragraph starts may keep
   their 2-em indent (`indented`) or lose it, leaving the first line about two
   characters short (`indent_lost`).
 - `chunked` — long lines cut at column ends mid-sentence (the seed's shape):
@@ -26,12 +26,14 @@ from dataclasses import dataclass
 from enum import Enum
 
 from layout.intake.chars import ends_sentence
-from layout.intake.lines import Line, LineKind, em_width, plain_headline
+from layout.intake.lines import Line, LineKind, em_width, headline_like, plain_headline
 
 _MIN_TYPESET_LINES = 12
-_TYPESET_SHARE = 0.4     # share of lines within an em of the usual width
+_TYPESET_SHARE = 0.5      # share of lines within _SPREAD ems of each other
+_SPREAD = 4               # lines cut every ~17 characters vary by this much     # share of lines within an em of the usual width
 _TYPESET_MAX_WIDTH = 30   # a typeset column is narrower than this
 _CUT_SHARE = 0.15
+_HEADS_AFTER_BLANKS = 0.6  # blank lines before headline lines mostly: they part stories
 _HANGING = "，。、；：？！”’）》"  # marks a typesetter lets hang past the measure         # share of long lines that stop mid-sentence in chunked copy
 
 
@@ -56,6 +58,7 @@ class Shape:
     by_chars: bool = False      # typeset widths are counted in characters, not ems
     full: float = 0.0           # the usual width of a typeset line
     low: float = 0.0            # the narrowest a run-on typeset line is
+    high: float = 0.0           # the widest
     indented: bool = False
     indent_lost: bool = False
 
@@ -65,7 +68,7 @@ class Shape:
         return em_width(line.text) + line.indent
 
     def in_band(self, line: Line) -> bool:
-        return self.low <= self.width(line) <= self.full + 1.5
+        return self.low <= self.width(line) <= self.high
 
     def first_line_width(self, line: Line) -> bool:
         """Width of a paragraph's first line when the indent was lost (marks hanging at its
@@ -96,31 +99,51 @@ def _blank_mode(lines: list[Line]) -> tuple[str, int]:
     share = with_blank / boundaries
     mode = "every" if share >= 0.85 else "some" if share >= 0.25 else \
         "sparse" if with_blank else "none"
+    if mode == "some":   # blank lines before headlines, none between paragraphs: stories
+        after = [ln for ln in lines[1:] if ln.blanks]
+        heads = sum(1 for ln in after if headline_like(ln.text) and ln.kind is LineKind.TEXT)
+        mode = "sparse" if heads >= _HEADS_AFTER_BLANKS * len(after) else mode
     return mode, usual
 
 
-def _usual_width(widths: list[float]) -> tuple[float, float]:
-    """(the usual width of a full line, the share of lines within an em of it). A full line
-    may be half an em short (a half-width character), so each width counts with the one
-    half an em below it."""
+def _usual_width(widths: list[float], by_chars: bool) -> tuple[float, float, float]:
+    """(the usual width of a full line, the share of lines within an em of it, the share
+    within the best window of `_SPREAD` ems). In ems: the width with most lines at it, half
+    an em short of it (a half-width character) or up to an em over (a mark hanging at the
+    end), then the commonest, then the narrowest. In characters: the commonest count when
+    most lines have it (cut at an exact count), else the middle of the best window (cut
+    every ~17 characters)."""
     common = Counter(round(w * 2) / 2 for w in widths if w >= 6)
     if not common:
-        return 0.0, 0.0
-    full = max(common, key=lambda w: (common[w] + common.get(w - 0.5, 0), w))
-    return full, sum(1 for w in widths if abs(w - full) <= 1) / len(widths)
+        return 0.0, 0.0, 0.0
+    total = len(widths)
+    window = {w: sum(n for v, n in common.items() if w <= v <= w + _SPREAD) for w in common}
+    start = max(common, key=lambda w: (window[w], -w))
+    if by_chars:   # cut at a count of characters
+        full = max(common, key=lambda w: (common[w], -w))
+        if common[full] < 0.5 * window[start]:
+            inside = sorted(v for v in widths if start <= v <= start + _SPREAD)
+            full = inside[len(inside) // 2]
+    else:
+        near = {w: sum(n for v, n in common.items() if w - 0.5 <= v <= w + 1) for w in common}
+        full = max(common, key=lambda w: (near[w], common[w], -w))
+    share = sum(1 for w in widths if abs(w - full) <= 1) / total
+    return full, share, window[start] / total
 
 
-def _run_on_low(text: list[Line], probe: "Shape") -> float:
-    """The narrowest a line inside a paragraph is: lines between two that run on."""
+def _run_on_band(text: list[Line], probe: "Shape") -> tuple[float, float]:
+    """(the narrowest, the widest) a line inside a paragraph is — lines that run on from an
+    open line into another —, by their tenth and ninetieth percentiles. Copy cut at an
+    exact count has one width; copy cut every ~17 characters a spread of them."""
     full = probe.full
     inner = sorted(probe.width(b) for a, b in zip(text, text[1:])
                    if not ends_sentence(a.text) and not ends_sentence(b.text)
-                   and abs(probe.width(a) - full) <= 1.5
-                   and full - 4 <= probe.width(b) <= full + 1.5)
+                   and abs(probe.width(a) - full) <= 4 and abs(probe.width(b) - full) <= 4)
     if not inner:
-        return full - 1
-    tenth = inner[len(inner) // 10]
-    return full if tenth >= full else min(full - 1, tenth)   # cut at a fixed count: exact
+        return full - 1, full + 1.5
+    tenth, ninetieth = inner[len(inner) // 10], inner[len(inner) * 9 // 10]
+    low = full if tenth >= full else min(full - 1, tenth)
+    return low, max(full + 1.5, ninetieth + 0.5)
 
 
 def _typeset(lines: list[Line], base: Shape) -> Shape | None:
@@ -130,16 +153,16 @@ def _typeset(lines: list[Line], base: Shape) -> Shape | None:
     best = None
     for by_chars in (True, False):
         probe = Shape(ShapeKind.TYPESET, by_chars=by_chars)
-        full, share = _usual_width([probe.width(ln) for ln in text])
-        if best is None or share > best[2]:
-            best = (by_chars, full, share)
-    by_chars, full, share = best
-    if share < _TYPESET_SHARE or full > _TYPESET_MAX_WIDTH:
+        full, share, spread = _usual_width([probe.width(ln) for ln in text], by_chars)
+        if best is None or (share, spread) > best[2:]:
+            best = (by_chars, full, share, spread)
+    by_chars, full, share, spread = best
+    if spread < _TYPESET_SHARE or full > _TYPESET_MAX_WIDTH:
         return None
     probe = Shape(ShapeKind.TYPESET, by_chars=by_chars, full=full)
-    low = _run_on_low(text, probe)
+    low, high = _run_on_band(text, probe)
     shape = Shape(ShapeKind.TYPESET, base.markdown, base.blanks, base.usual_blanks,
-                  by_chars, full, low)
+                  by_chars, full, low, high)
     return _indents(text, shape)
 
 
@@ -153,7 +176,7 @@ def _indents(text: list[Line], shape: Shape) -> Shape:
     short = sum(1 for b in firsts if shape.first_line_width(b))
     lost = not keeps and len(firsts) >= 3 and short >= 0.6 * len(firsts)
     return Shape(shape.kind, shape.markdown, shape.blanks, shape.usual_blanks, shape.by_chars,
-                 shape.full, shape.low, keeps, lost)
+                 shape.full, shape.low, shape.high, keeps, lost)
 
 
 def detect(lines: list[Line], markdown: bool = False) -> Shape:

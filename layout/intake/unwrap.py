@@ -37,6 +37,9 @@ from layout.intake.verse import verse_lines
 _ALONE = (LineKind.BYLINE, LineKind.CREDIT, LineKind.HEADING, LineKind.BREAK)
 _FIRST_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%@:/\-_+]*|[“《（「『【〔‘(\[].|.")
 _TAIL = 24  # characters enough to tell how a unit's text ends
+_PIECE_MIN = 16    # a column's piece of a sentence is at least a column line long
+_CAPTION_LINES = 4  # typeset lines a caption may take
+_RAGGED = 3         # run-on lines spread over more ems than this: cut every ~17 characters
 
 
 @dataclass(slots=True)
@@ -99,11 +102,14 @@ def _short_explained(unit: Unit, a: Line, b: Line, shape: Shape) -> bool:
     return shape.width(a) + _token_width(b.text, shape) > shape.full - 2.5
 
 
-def _typeset_head(unit: Unit, a: Line, b: Line, shape: Shape) -> tuple[bool, str]:
+def _typeset_head(unit: Unit, a: Line, b: Line, shape: Shape,
+                  caption: bool) -> tuple[bool, str]:
     """The unit is one headline-like line: a heading, or a paragraph's first line?"""
     can = shape.in_band(b) or paragraph_final(b.text)
-    if shape.in_band(a) and any(c in P.PAUSE_MARKS for c in a.text):
-        return can, ""   # a full line with a comma: running text (a caption is not indented)
+    pause = any(c in P.PAUSE_MARKS for c in a.text)
+    if pause and shape.width(a) >= shape.full - 3 or caption and shape.in_band(a):
+        # a (nearly) full line with a comma, or a caption's: running text
+        return can or shape.width(b) >= shape.low, ""
     if has_gap(a.text) or unit.gap is Gap.STORY:
         starts = False   # a phrase gap, or the first line after a gap between stories: a 题
     elif shape.indented:
@@ -118,15 +124,17 @@ def _typeset_head(unit: Unit, a: Line, b: Line, shape: Shape) -> tuple[bool, str
     return can, "" if sure or not can else "headline"
 
 
-def _typeset(unit: Unit, a: Line, b: Line, shape: Shape) -> tuple[bool, str]:
+def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
+             caption: bool) -> tuple[bool, str]:
     if unit.kind is LineKind.TEXT and unit.count == 1 and P.SUBHEAD_MARK.match(a.text) \
             and headline_like(a.text):
         return _mid_clause(a.text), ""
     if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
-        return _typeset_head(unit, a, b, shape)
+        return _typeset_head(unit, a, b, shape, caption)
     if shape.indented and b.indent >= 1.5:
         return False, ""
-    full = shape.in_band(a) or shape.width(a) > shape.full + 1.5
+    full = shape.in_band(a) or shape.width(a) > shape.high or (
+        shape.indent_lost and unit.count == 1 and shape.first_line_width(a))
     if not unit.closed():
         if full or _short_explained(unit, a, b, shape):
             return True, ""
@@ -139,10 +147,16 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape) -> tuple[bool, str]:
     if shape.indented:
         return True, ""
     if shape.indent_lost and shape.first_line_width(b):
+        short_for_a_word = after is not None and not paragraph_final(b.text) and \
+            shape.width(b) + _token_width(after.text, shape) > shape.full - 0.5
+        if short_for_a_word:   # b may be a full line whose last word went down
+            return True, "run-on"
         return False, "paragraph-end" if ends_sentence(b.text) else ""
-    if shape.indent_lost and shape.in_band(b):
+    if shape.indent_lost and shape.in_band(b) and not caption:
         return True, ""
-    return True, "run-on"
+    if shape.high - shape.low > _RAGGED:
+        return False, "paragraph-end"   # lines of many widths: a last line is often this long
+    return True, "run-on"   # guessed: a caption before a credit is taken back out here
 
 
 def _running(unit: Unit, a: Line, b: Line, shape: Shape) -> tuple[bool, str]:
@@ -151,19 +165,22 @@ def _running(unit: Unit, a: Line, b: Line, shape: Shape) -> tuple[bool, str]:
     if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
         if _mid_clause(a.text):
             return True, ""
-        if any(c in P.PAUSE_MARKS for c in a.text) and not b.text.startswith(DASHES) \
-                and not P.SUBHEAD_MARK.match(a.text):
-            return True, "headline"   # a piece of a sentence, more likely than a 题 with a comma
+        if len(a.text) >= _PIECE_MIN \
+                and any(c in P.PAUSE_MARKS for c in a.text) \
+                and not b.text.startswith(DASHES) and not P.SUBHEAD_MARK.match(a.text):
+            return True, "headline"   # a column's piece of a sentence, more likely than a 题
         return False, ""
     if shape.kind is ShapeKind.PARAGRAPHS and a.text[-1] in "：:":
         return False, ""
     return True, ""
 
 
-def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None) -> tuple[bool, str]:
+def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None,
+              caption: bool = False) -> tuple[bool, str]:
     """Whether line `b` runs on from `unit` (whose last line is `unit.last`), and the kind of
     guess when that was not certain ('' when it was). `after` is the line after `b`: a
-    headline-like `b` right above a byline or 电头 is a headline line."""
+    headline-like `b` right above a byline or 电头 is a headline line. `caption`: a photo
+    credit follows within a few lines, so `b` may be a caption's."""
     a = unit.last
     if unit.verse or b.kind in (LineKind.HEADING, LineKind.BREAK) \
             or unit.kind in (LineKind.HEADING, LineKind.BREAK) or shape.gap(b):
@@ -172,13 +189,15 @@ def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None) -> t
         return True, ""
     if unit.kind in _ALONE or b.kind is not LineKind.TEXT:
         return False, ""
+    if P.CONTINUES_LINE.match(b.text):
+        return True, ""
     if after is not None and after.kind in (LineKind.BYLINE, LineKind.DATELINE) \
             and headline_like(b.text):
         return False, ""
     if shape.markdown and shape.blanks != "every":
         return True, ""   # the lines of one Markdown paragraph
     if shape.kind is ShapeKind.TYPESET:
-        return _typeset(unit, a, b, shape)
+        return _typeset(unit, a, b, shape, after, caption)
     return _running(unit, a, b, shape)
 
 
@@ -208,16 +227,33 @@ class _Joiner:
         unit.last, unit.count = b, unit.count + 1
 
 
+def _before_credits(lines: list[Line]) -> set[int]:
+    """Indexes of text lines a photo credit follows within a few lines, with no blank line,
+    byline or 电头 between: lines that may be a caption's."""
+    out: set[int] = set()
+    for j, line in enumerate(lines):
+        if line.kind is not LineKind.CREDIT or line.blanks:
+            continue
+        k = j - 1
+        while k >= 0 and j - k <= _CAPTION_LINES and lines[k].kind is LineKind.TEXT:
+            out.add(k)
+            if lines[k].blanks:
+                break
+            k -= 1
+    return out
+
+
 def unwrap(lines: list[Line], shape: Shape) -> tuple[list[Unit], list[Decision]]:
     """The units of the copy, and the uncertain line joins and breaks."""
     verse = verse_lines(lines, shape)
+    captions = _before_credits(lines)
     joiner = _Joiner(lines)
     units: list[Unit] = []
     for i, line in enumerate(lines):
         unit = units[-1] if units else None
         if unit is not None and i not in verse:
             after = lines[i + 1] if i + 1 < len(lines) else None
-            joined, guess = continues(unit, line, shape, after)
+            joined, guess = continues(unit, line, shape, after, i in captions)
             if guess:
                 where = line.number if joined else unit.last.number
                 joiner.decisions.append(Decision(where, guess,

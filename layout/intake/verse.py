@@ -1,8 +1,9 @@
 """Verse in the copy: runs of short lines that must keep their line breaks (makeup.md 副刊).
 
 A poem is recognised where the 副刊 conventions announce one: after a 副刊
-byline (`□ 名`, `文／名`), a run of at least three short lines most of which
-do not end a sentence; under a heading that names verse (诗/词 forms such
+byline (`□ 名`, `文／名`) — or a paragraph ending with a colon that quotes
+verse —, a run of at least three short lines most of which do not end a
+sentence (a long line between two of them included); under a heading that names verse (诗/词 forms such
 as 七律·…, 组诗, 外一首), a run of at least two short lines, punctuated or
 not. Blank lines inside the run are stanza breaks. The run stops at a line
 too long for verse or at a byline or 电头, and gives back a
@@ -21,6 +22,7 @@ from layout.intake.shape import Shape, ShapeKind
 _MIN_LINES = 3
 _MIN_LINES_UNDER_HEADING = 2
 _OPEN_SHARE = 0.6
+_LONG_LINE_MAX = 60   # characters of a long verse line kept inside a run
 
 
 def _short(line: Line, shape: Shape) -> bool:
@@ -43,9 +45,17 @@ def _prose_lines(lines: list[Line], run: list[int], shape: Shape) -> bool:
     return near_full * 2 > len(run)
 
 
+def _long_verse(lines: list[Line], j: int, shape: Shape) -> bool:
+    """A long line between two verse lines, with no sentence ended inside it, is verse too."""
+    text = lines[j].text
+    return lines[j].kind is LineKind.TEXT and len(text) <= _LONG_LINE_MAX and \
+        not any(c in "。！？!?；;" for c in text[:-1]) and \
+        j + 1 < len(lines) and _short(lines[j + 1], shape) and not lines[j + 1].blanks
+
+
 def _run(lines: list[Line], start: int, shape: Shape) -> list[int]:
     run, j = [], start
-    while j < len(lines) and _short(lines[j], shape):
+    while j < len(lines) and (_short(lines[j], shape) or (run and _long_verse(lines, j, shape))):
         run.append(j)
         j += 1
     if len(run) < 2:
@@ -68,6 +78,8 @@ def _opener(lines: list[Line], i: int) -> tuple[int, bool] | None:
     if line.kind is LineKind.TEXT and P.POEM_HEADING.search(line.text) and headline_like(line.text):
         follows = i + 1 < len(lines) and lines[i + 1].kind is LineKind.BYLINE
         return (None if follows else (i + 1, True))
+    if line.kind is LineKind.TEXT and line.text[-1] in "：:" and not headline_like(line.text):
+        return i + 1, False   # text introducing lines quoted as verse (我到现在还背得出来：)
     return None
 
 

@@ -14,7 +14,8 @@ of the shapes editors receive:
   opening mark at a line end, Latin words and numbers kept whole, the space
   at a break dropped) and the 2-em paragraph indent lost; `kept` does the
   same with the indent kept as two U+3000; `naive` cuts every 17 characters
-  wherever they fall (inside numbers, words, URLs), spaces kept;
+  wherever they fall (inside numbers, words, URLs), spaces kept; `ragged`
+  cuts every 15 to 19 characters at random;
 - `paragraphs` — one paragraph per line.
 
 The raw files are committed under `tests/fixtures/intake/raw/` (regenerate
@@ -67,20 +68,35 @@ def _front(text: str) -> tuple[dict, str]:
     return yaml.safe_load(front) or {}, body
 
 
+_FENCE = re.compile(r"^(?:```|~~~)\s*(?:verse|poem|诗)\s*\n(.*?)\n(?:```|~~~)\s*$", re.M | re.S)
+
+
 def _body(kind: str, body: str) -> tuple[tuple, tuple]:
-    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", body) if b.strip()]
+    """(paragraphs, stanzas): a poem's stanzas; a story's paragraphs, a fenced verse section
+    giving one ("verse", lines joined by "\n") a stanza."""
     if kind == "poem":
+        blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", body) if b.strip()]
         return (), tuple(tuple(ln.strip() for ln in b.split("\n")) for b in blocks)
-    paras = []
-    for block in blocks:
-        text = "".join(ln.strip() for ln in block.split("\n"))
-        paras.append(("subhead", text[3:]) if text.startswith("## ") else ("body", text))
+    paras, last = [], 0
+    for fence in list(_FENCE.finditer(body)) + [None]:
+        prose = body[last:fence.start() if fence else len(body)]
+        for block in (b for b in re.split(r"\n\s*\n", prose) if b.strip()):
+            text = "".join(ln.strip() for ln in block.split("\n"))
+            paras.append(("subhead", text[3:]) if text.startswith("## ") else ("body", text))
+        if fence:
+            for stanza in re.split(r"\n\s*\n", fence.group(1)):
+                paras.append(("verse", "\n".join(ln.strip() for ln in stanza.split("\n"))))
+            last = fence.end()
     return tuple(paras), ()
 
 
 def read_article(path: Path) -> Source:
     meta, body = _front(path.read_text(encoding="utf-8"))
     kind = meta.get("kind", "story")
+    kind = "story" if kind == "brief" else kind   # a 简讯 item is a story in raw copy
+    blocks = [b.split("\n") for b in re.split(r"\n\s*\n", body.strip()) if b.strip()]
+    if kind == "story" and blocks and all(len(b) > 1 and max(map(len, b)) <= 24 for b in blocks):
+        kind = "poem"   # verse written as a story before `kind: poem` existed (weekly4/hunhe)
     paragraphs, stanzas = _body(kind, body)
     photos = tuple((p.get("caption", ""), p.get("credit", "")) for p in meta.get("photos") or [])
     return Source(path.stem, kind, *(str(meta.get(k, "") or "") for k in
@@ -88,8 +104,22 @@ def read_article(path: Path) -> Source:
                   paragraphs, stanzas, photos)
 
 
+# The team's test editions (tests/fixtures/editions/, written for the make-up, not for the
+# importer): rendered on the fly for the figures, never committed here.
+TEAM = REPO / "tests" / "fixtures" / "editions"
+
+
 def edition(name: str) -> list[Source]:
-    return [read_article(p) for p in sorted((EDITIONS / name).glob("*.md"))]
+    if (EDITIONS / name).is_dir():
+        return [read_article(p) for p in sorted((EDITIONS / name).glob("*.md"))]
+    issue = yaml.safe_load((TEAM / name / "issue.yaml").read_text(encoding="utf-8"))
+    ids = [a if isinstance(a, str) else a["id"] for page in issue["pages"]
+           for a in page.get("articles") or []]
+    return [read_article(TEAM / name / "articles" / f"{i}.md") for i in ids]
+
+
+def team_editions() -> list[str]:
+    return sorted(p.name for p in TEAM.iterdir() if (p / "issue.yaml").is_file())
 
 
 def edition_names() -> list[str]:
@@ -174,6 +204,15 @@ class _Out:
         return "\n".join(self.lines).rstrip("\n") + "\n"
 
 
+def _verse_or_subhead(out: "_Out", kind: str, text: str, gap: str) -> None:
+    """A 小标题 on its line; a stanza of verse inside a story a line a line, a blank before."""
+    if kind == "subhead":
+        out.add(heading(text, gap))
+    else:
+        out.blank()
+        out.add(*text.split("\n"))
+
+
 def render_chunked(stories: list[Source], seed: int = 1) -> _Out:
     rng = random.Random(seed)
     out = _Out(blank_after_every_line=True)
@@ -186,9 +225,9 @@ def render_chunked(stories: list[Source], seed: int = 1) -> _Out:
             out.add(*stanza)
         run: list[str] = []
         for kind, text in _first_para(s, ascii_dateline):
-            if kind == "subhead":
+            if kind in ("subhead", "verse"):
                 out.add(*(_column_pieces(run, 20, rng) if run else []))
-                out.add(heading(text, " "))
+                _verse_or_subhead(out, kind, text, " ")
                 run = []
             else:
                 run.append(ascii_commas(text))
@@ -238,18 +277,25 @@ def _break_lines(text: str, measure: float, indent: float) -> list[str]:
     return lines + ([line.rstrip()] if line.strip() else [])
 
 
-def _chop(text: str, width: int) -> list[str]:
-    return [text[i:i + width] for i in range(0, len(text), width)]
+def _chop(text: str, width: int, rng: random.Random | None = None) -> list[str]:
+    """Cut every `width` characters — or, with `rng`, every 15 to 19 (`~17`)."""
+    out, i = [], 0
+    while i < len(text):
+        step = rng.randint(width - 2, width + 2) if rng else width
+        out.append(text[i:i + step])
+        i += step
+    return out
 
 
 def render_typeset(stories: list[Source], variant: str, blank_between: bool = True,
                    measure: int = 17) -> _Out:
     out = _Out()
     indent = "\u3000\u3000" if variant == "kept" else ""
+    rng = random.Random(17) if variant == "ragged" else None
 
     def para(text: str, first_indent: bool) -> list[str]:
-        if variant == "naive":
-            return _chop(text, measure)
+        if variant in ("naive", "ragged"):
+            return _chop(text, measure, rng)
         lines = _break_lines(text, measure, 2 if first_indent else 0)
         return [(indent + ln if first_indent and i == 0 else ln) for i, ln in enumerate(lines)]
 
@@ -263,7 +309,10 @@ def render_typeset(stories: list[Source], variant: str, blank_between: bool = Tr
                 out.blank()
             out.add(*stanza)
         for kind, text in _first_para(s, lambda d: d):
-            out.add(*([heading(text, "  ")] if kind == "subhead" else para(text, True)))
+            if kind in ("subhead", "verse"):
+                _verse_or_subhead(out, kind, text, "  ")
+            else:
+                out.add(*para(text, True))
         for caption, credit in s.photos:
             out.add(*para(caption, False), credit)
     return out
@@ -285,7 +334,10 @@ def render_paragraphs(stories: list[Source], blanks: str) -> _Out:
                 out.blank()
             out.add(*stanza)
         for kind, text in _first_para(s, ascii_dateline):
-            out.add(heading(text, "  ") if kind == "subhead" else ascii_commas(text))
+            if kind in ("subhead", "verse"):
+                _verse_or_subhead(out, kind, text, "  ")
+            else:
+                out.add(ascii_commas(text))
         for caption, credit in s.photos:
             out.add(ascii_commas(caption), credit)
     return out
@@ -297,16 +349,30 @@ SHAPES = {
     "hewan": {"a": lambda s: render_chunked(s, 1),
               "b": lambda s: render_typeset(s, "lost"),
               "b-naive": lambda s: render_typeset(s, "naive"),
+              "b-ragged": lambda s: render_typeset(s, "ragged"),
               "c": lambda s: render_paragraphs(s, "every")},
     "qingshan": {"a": lambda s: render_chunked(s, 2),
                  "b": lambda s: render_typeset(s, "kept"),
                  "b-naive": lambda s: render_typeset(s, "naive"),
+                 "b-ragged": lambda s: render_typeset(s, "ragged"),
                  "c": lambda s: render_paragraphs(s, "none")},
     "binjiang": {"a": lambda s: render_chunked(s, 3),
                  "b": lambda s: render_typeset(s, "lost", blank_between=False),
                  "b-naive": lambda s: render_typeset(s, "naive", blank_between=False),
+                 "b-ragged": lambda s: render_typeset(s, "ragged", blank_between=False),
                  "c": lambda s: render_paragraphs(s, "stories")},
 }
+
+
+TEAM_SHAPES = {"a": lambda s: render_chunked(s, 4),
+               "b": lambda s: render_typeset(s, "lost"),
+               "b-naive": lambda s: render_typeset(s, "naive"),
+               "b-ragged": lambda s: render_typeset(s, "ragged"),
+               "c": lambda s: render_paragraphs(s, "stories")}
+
+
+def _shapes(name: str) -> dict:
+    return SHAPES.get(name, TEAM_SHAPES)
 
 
 def raw_path(name: str, shape: str) -> Path:
@@ -314,12 +380,12 @@ def raw_path(name: str, shape: str) -> Path:
 
 
 def render(name: str, shape: str) -> str:
-    return SHAPES[name][shape](edition(name)).text()
+    return _shapes(name)[shape](edition(name)).text()
 
 
 def story_starts(name: str, shape: str) -> list[int]:
     """The raw file's line on which each story of the edition starts."""
-    return SHAPES[name][shape](edition(name)).starts
+    return _shapes(name)[shape](edition(name)).starts
 
 
 # --- the figures ---------------------------------------------------------------------------
@@ -417,6 +483,10 @@ def import_raw(raw_file: Path, folder: Path):
 
 def figures(name: str, shape: str, folder: Path) -> Figures:
     raw_file = raw_path(name, shape)
+    if name not in SHAPES:   # a team edition: rendered now, beside the issue folder
+        raw_file = folder.parent / f"{name}-{shape}.txt"
+        raw_file.parent.mkdir(parents=True, exist_ok=True)
+        raw_file.write_text(render(name, shape), encoding="utf-8")
     out, plan = import_raw(raw_file, folder)
     flagged = sorted({d.line for d in plan.decisions} | {n.line for n in plan.notes})
     return compare(edition(name), raw_file.read_text(encoding="utf-8"), out, flagged,
@@ -425,7 +495,7 @@ def figures(name: str, shape: str, folder: Path) -> Figures:
 
 def main(argv: list[str]) -> None:
     """`--write`: render every edition in every shape into tests/fixtures/intake/raw/;
-    otherwise print the figures table."""
+    otherwise print the figures table (`--team`: of the team's editions instead)."""
     import tempfile
 
     if "--write" in argv:
@@ -436,8 +506,9 @@ def main(argv: list[str]) -> None:
         return
     print(HEADER)
     total = Counter()
-    for name in edition_names():
-        for shape in SHAPES[name]:
+    names = team_editions() if "--team" in argv else edition_names()
+    for name in names:
+        for shape in _shapes(name):
             with tempfile.TemporaryDirectory() as tmp:
                 f = figures(name, shape, Path(tmp) / "issue")
             print(f.row(f"{name} · {shape}"))

@@ -11,6 +11,7 @@ from layout.intake.normalise import normalise
 from tests.intake import corpus
 
 CASES = [(name, shape) for name in corpus.edition_names() for shape in corpus.SHAPES[name]]
+TEAM = [(name, shape) for name in corpus.team_editions() for shape in corpus.TEAM_SHAPES]
 
 
 @pytest.mark.parametrize(("name", "shape"), CASES)
@@ -55,9 +56,10 @@ def test_nothing_is_damaged_and_every_error_is_flagged(figures, name, shape):
     assert (f.tokens_changed, f.false_subheads, f.chars_lost, f.unflagged) == (0, 0, 0, 0)
 
 
-# Shape b-naive cuts every 17 characters with nothing to tell a paragraph end from a sentence
-# that happens to end a line; those places are listed for the editor (errors not flagged: 0).
-FLOORS = {"a": 0.95, "b": 0.95, "c": 0.95, "b-naive": 0.90}
+# Shapes b-naive and b-ragged cut every (about) 17 characters with nothing to tell a paragraph
+# end from a sentence that happens to end a line; those places are listed for the editor
+# (errors not flagged: 0).
+FLOORS = {"a": 0.95, "b": 0.95, "c": 0.95, "b-naive": 0.90, "b-ragged": 0.85}
 
 
 @pytest.mark.parametrize("shape", sorted(FLOORS))
@@ -67,3 +69,14 @@ def test_stories_headlines_and_bodies_come_back_per_shape(figures, shape):
     assert sum(f.found for f in rows) >= 0.95 * total
     assert sum(f.heads_exact for f in rows) >= 0.95 * total
     assert sum(f.bodies_exact for f in rows) >= FLOORS[shape] * total
+
+
+def test_the_teams_editions_lose_nothing_either(tmp_path):
+    """The editions written for the make-up (tests/fixtures/editions/), rendered the same ways:
+    copy the importer was not written against. Nothing damaged, every error listed, nearly
+    every story found (an untitled photo item right after a story, in copy with no blank
+    lines to tell, is taken for the story's photo — and listed)."""
+    rows = [corpus.figures(name, shape, tmp_path / f"{name}-{shape}" / "issue")
+            for name, shape in TEAM]
+    assert all((f.tokens_changed, f.chars_lost, f.unflagged) == (0, 0, 0) for f in rows)
+    assert sum(f.found for f in rows) >= 0.95 * sum(f.stories for f in rows)

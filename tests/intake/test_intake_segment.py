@@ -59,10 +59,12 @@ def _paras(draft):
 
 def test_broken_lines_are_rejoined_but_whole_paragraphs_stay_apart():
     text = ("一二三 四五六\n\n七八九十\n\n本报讯(通讯员 甲)前半句,\n\n后半句。\n\n"
-            "另一个完整的段落。\n\n活动中,工作人员向居民详细介绍\n文明养犬的基本要求\n\n和注意事项。\n")
+            "另一个完整的段落。\n\n活动中,社区工作人员用通俗易懂的语言进行讲解,向居民详细介绍\n"
+            "文明养犬的基本要求\n\n和注意事项。\n")
     (draft,), notes, _ = _segment(text)
-    assert [p.text for p in draft.paragraphs] == ["前半句,后半句。", "另一个完整的段落。",
-                                                  "活动中,工作人员向居民详细介绍文明养犬的基本要求和注意事项。"]
+    assert [p.text for p in draft.paragraphs] == [
+        "前半句,后半句。", "另一个完整的段落。",
+        "活动中,社区工作人员用通俗易懂的语言进行讲解,向居民详细介绍文明养犬的基本要求和注意事项。"]
     assert draft.dateline == "本报讯(通讯员 甲)" and not notes
 
 
@@ -81,13 +83,24 @@ def test_ascii_punctuation_at_a_line_start_belongs_to_the_line_before():
     assert _paras(draft) == [("body", "第一句话说完了,第二句接着。")]
 
 
-def test_a_lone_short_line_between_paragraphs_starts_a_new_story():
-    """A story without byline, 副题 or 电头 is not swallowed by the one before."""
-    text = "主题一行 二行\n\n本报通讯员 王琳\n\n第一段。\n\n另一篇的主题\n\n另一篇的正文。\n"
+def test_a_lone_short_line_before_a_news_lead_starts_a_new_story():
+    """A story without byline, 副题 or 电头 is not swallowed by the one before: its first
+    paragraph opens as news does (a date, 近日, 记者…获悉)."""
+    text = ("主题一行 二行\n\n本报通讯员 王琳\n\n第一段。\n\n另一篇的主题\n\n"
+            "6月13日，另一篇的正文。\n\n再一篇稿件的主题\n\n记者昨天从区民政局获悉，又一篇。\n")
     drafts, _, decisions = _segment(text)
     assert [(d.title, _paras(d)) for d in drafts] == [
-        ("主题一行 二行", [("body", "第一段。")]), ("另一篇的主题", [("body", "另一篇的正文。")])]
-    assert [(d.line, d.what) for d in decisions] == [(7, "story")]
+        ("主题一行 二行", [("body", "第一段。")]),
+        ("另一篇的主题", [("body", "6月13日，另一篇的正文。")]),
+        ("再一篇稿件的主题", [("body", "记者昨天从区民政局获悉，又一篇。")])]
+    assert [(d.line, d.what) for d in decisions] == [(7, "story"), (11, "story")]
+
+
+def test_a_lone_short_line_before_a_plain_paragraph_is_a_subhead():
+    text = "主题一行 二行\n\n本报通讯员 王琳\n\n第一段。\n\n专业力量进课堂\n\n第二段。\n"
+    (draft,), _, decisions = _segment(text)
+    assert _paras(draft) == [("body", "第一段。"), ("subhead", "专业力量进课堂"), ("body", "第二段。")]
+    assert [(d.line, d.what) for d in decisions] == [(7, "subhead")]
 
 
 def test_short_lines_of_one_form_in_a_story_are_subheads():
@@ -149,12 +162,14 @@ def test_verse_in_a_literary_page_keeps_its_lines_and_stanzas():
 def test_typeset_lines_run_on_unless_short_and_the_guesses_are_listed():
     para = "这是一个很长的段落，它被排成了每行十七个字的样子，一直排到最后才结束。"
     lines = [para[i:i + 17] for i in range(0, len(para), 17)]
-    text = "\n".join(["第一篇的主题", *lines, "短段落。", *lines, "第二篇的主题", *lines]) + "\n"
+    lede = "6月18日，" + para[:-5] + "。"
+    lede_lines = [lede[i:i + 17] for i in range(0, len(lede), 17)]
+    text = "\n".join(["第一篇的主题", *lines, "短段落。", *lines, "第二篇的主题", *lede_lines]) + "\n"
     lines_ = read_lines(text)
     assert detect(lines_).kind is ShapeKind.TYPESET
     drafts, _, decisions = _segment(text)
     assert [(d.title, [p.text for p in d.paragraphs]) for d in drafts] == [
-        ("第一篇的主题", [para, "短段落。", para]), ("第二篇的主题", [para])]
+        ("第一篇的主题", [para, "短段落。", para]), ("第二篇的主题", [lede])]
 
 
 def test_lines_that_fit_no_part_are_kept_and_noted():
