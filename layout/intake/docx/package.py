@@ -39,6 +39,7 @@ class Limits:
     bookmarks: int = 100_000          # anchors (two to a paragraph at most)
     open_bookmarks: int = 500         # anchors open at one time
     depth: int = 256                  # nesting of XML elements
+    elements: int = 1_500_000         # XML elements in all the parts read (an edition: ~200,000)
 
 
 LIMITS = Limits()
@@ -84,11 +85,19 @@ def _directory_size(path: Path) -> tuple[int, int]:
     return entries, cd_size
 
 
-class _Counted:
-    """A member's stream that stops at `limit` inflated bytes."""
+class Budget:
+    """What is left of the package's XML elements, shared by all the parts read."""
 
-    def __init__(self, stream, limit: int, path: Path, name: str):
+    def __init__(self, elements: int):
+        self.limit = self.left = elements
+
+
+class _Counted:
+    """A member's stream that stops at `limit` inflated bytes; `budget` is the package's."""
+
+    def __init__(self, stream, limit: int, path: Path, name: str, budget: Budget):
         self.stream, self.limit, self.path, self.name = stream, limit, path, name
+        self.budget = budget
         self.count = 0
 
     def read(self, n: int = -1) -> bytes:
@@ -112,6 +121,7 @@ class Package:
             raise _too_big(path, _("the zip directory"), _("{size} MB").format(size=_mb(directory)),
                            _("{size} MB").format(size=_mb(limits.directory_bytes)))
         self.zip = zipfile.ZipFile(path)
+        self.budget = Budget(limits.elements)
         self._check_members()
 
     def _check_members(self) -> None:
@@ -147,7 +157,7 @@ class Package:
             return None
         if info.file_size > limit:
             raise self._size_error(name, info.file_size, limit)
-        return _Counted(self.zip.open(info), limit, self.path, name)
+        return _Counted(self.zip.open(info), limit, self.path, name, self.budget)
 
     def close(self) -> None:
         self.zip.close()

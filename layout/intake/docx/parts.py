@@ -7,9 +7,10 @@ what it inherited:
 
 - 主题 / 引题 / 副题 / 作者 without an anchor (retyped, or new) belong to the
   article whose anchored paragraphs come next — its headline is above it;
-- 正文 / 小标题 (or no style) typed after an article's paragraphs are new
-  paragraphs of that article, where they stand; after new headline
-  paragraphs they are a new article, which the import reports;
+- 正文 / 小标题 / 诗行 (or no style) typed after an article's headline or
+  paragraphs are new paragraphs of that article, where they stand; after a
+  photo's caption, or after new headline paragraphs (a new article), they
+  are reported;
 - the 电头 is the text inside its anchor; without one (typed over), the run
   of 电头-styled text that opens the first paragraph, up to its closing
   bracket — text typed after the 电头 inherits its style and is body text.
@@ -94,7 +95,7 @@ class Attributor:
         self.refs, self.stray = refs, stray
         self.out = Attribution()
         self.last: str | None = None          # the article of the last placed paragraph
-        self.last_body = False                # … and whether it was a body paragraph
+        self.last_body = False                # … and whether it was its text (not a photo's)
         self.last_where = _("the start of the document")
         self.pending: list[tuple[str, str]] = []   # (field, text) of headline paragraphs
         self.dated: set[str] = set()          # articles whose 电头 was found
@@ -160,7 +161,7 @@ class Attributor:
         article_id, theirs = articles[0], self.article(articles[0])
         self.flush_pending(article_id)
         self.last, self.last_where = article_id, labels[0]
-        self.last_body = fields[0][0] == "p" and fields[0][1:].isdigit()
+        self.last_body = not fields[0].startswith(("photo", "caption", "credit"))
         if para.index in self.stray:
             theirs.held.update(fields)
             theirs.problems.append(_("{part}: sits among another article's paragraphs (moved "

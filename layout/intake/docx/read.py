@@ -36,6 +36,9 @@ SKIP = frozenset({"instrText", "delInstrText", "sdtPr", "sdtEndPr", "pPrChange",
                   "fldData", "mc:Fallback", "footnotePr", "endnotePr", "tblPrChange",
                   "tcPrChange", "trPrChange", "sectPrChange", "tblGridChange", "numberingChange"})
 CHARACTERS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+STARTS = frozenset({"t", "delText", "txbxContent", "p", "bookmarkStart", "bookmarkEnd", "r",
+                    "pStyle", "rStyle", "commentRangeStart", "commentReference", *REVISION})
+ENDS = frozenset({"t", "delText", "txbxContent", "p", *REVISION, *CHARACTERS})
 DATELINE_STYLE = "电头"
 
 
@@ -117,6 +120,7 @@ class BodyReader:
 
     def __init__(self, mode: str, style_names: dict[str, str], limits: Limits, path: Path):
         self.mode, self.style_names, self.limits, self.path = mode, style_names, limits, path
+        self.depth = limits.depth
         self.paragraphs: list[DocPara] = []
         self.open: dict[str, _Open] = {}
         self.count = 0                      # paragraphs started, the next one's index
@@ -146,12 +150,14 @@ class BodyReader:
             self.skip += 1
             return
         stack = self.stack
-        parent = stack[-1] if stack else ""
-        grand = stack[-2] if len(stack) > 1 else ""
         stack.append(name)
-        if len(stack) > self.limits.depth:
+        if len(stack) > self.depth:
             raise InputError(_("the DOCX nests its elements more than {limit} deep; Word, WPS and "
-                               "LibreOffice never do").format(limit=self.limits.depth), self.path)
+                               "LibreOffice never do").format(limit=self.depth), self.path)
+        if name not in STARTS:
+            return
+        parent = stack[-2] if len(stack) > 1 else ""
+        grand = stack[-3] if len(stack) > 2 else ""
         if name in ("t", "delText"):
             self.chars = []
         elif name == "txbxContent":
@@ -188,6 +194,8 @@ class BodyReader:
             return
         if self.stack:
             self.stack.pop()
+        if name not in ENDS:
+            return
         if name in ("t", "delText"):
             text, self.chars = "".join(self.chars or ()), None
             if self.box_depth:

@@ -8,7 +8,9 @@ transitional or the strict namespace) and with an `mc:` prefix for markup
 compatibility; other elements arrive as their full `{namespace}name`. A
 document type declaration is refused outright: no part Word, WPS or
 LibreOffice writes has one, and it is how XXE and "billion laughs" begin.
-A handler may raise `Enough` to stop reading early.
+A handler may raise `Enough` to stop reading early. Every element read counts
+against the stream's `budget` (the package's, shared by all its parts), so
+the time spent on a file is bounded too.
 """
 from __future__ import annotations
 
@@ -35,6 +37,10 @@ class _Refused(Exception):
     """A DTD: raised from inside the parser, turned into an InputError outside it."""
 
 
+class _Spent(Exception):
+    """The element budget ran out."""
+
+
 def _short(tag: str) -> str:
     if not tag.startswith("{"):
         return tag
@@ -47,36 +53,41 @@ def _short(tag: str) -> str:
 class _Target:
     """Adapts libxml2's callbacks to a handler, with names shortened and attributes as given."""
 
-    def __init__(self, handler):
-        self.handler = handler
+    def __init__(self, handler, budget):
+        self.budget = budget
         self.names: dict[str, str] = {}
-
-    def name(self, tag: str) -> str:
-        short = self.names.get(tag)
-        if short is None:
-            short = self.names[tag] = _short(tag)
-        return short
+        self.on_start, self.on_end, self.data = handler.start, handler.end, handler.text
 
     def doctype(self, *_args) -> None:
         raise _Refused()
 
     def start(self, tag, attrib) -> None:
-        self.handler.start(self.name(tag), attrib)
+        budget = self.budget
+        if budget is not None:
+            budget.left -= 1
+            if budget.left < 0:
+                raise _Spent()
+        name = self.names.get(tag)
+        if name is None:
+            name = self.names[tag] = _short(tag)
+        self.on_start(name, attrib)
 
     def end(self, tag) -> None:
-        self.handler.end(self.name(tag))
-
-    def data(self, text) -> None:
-        self.handler.text(text)
+        name = self.names.get(tag)
+        if name is None:
+            name = self.names[tag] = _short(tag)
+        self.on_end(name)
 
     def close(self) -> None:
         return None
 
 
 def parse(stream, handler, path: Path, part: str) -> None:
-    """Feed `part` from `stream` to `handler`; damage or a DTD becomes one InputError."""
-    parser = etree.XMLParser(target=_Target(handler), resolve_entities=False, load_dtd=False,
-                             no_network=True, huge_tree=False)
+    """Feed `part` from `stream` to `handler`; damage, a DTD or too many elements (the
+    stream's `budget`, if it has one) becomes one InputError."""
+    budget = getattr(stream, "budget", None)
+    parser = etree.XMLParser(target=_Target(handler, budget), resolve_entities=False,
+                             load_dtd=False, no_network=True, huge_tree=False)
     try:
         while True:
             chunk = stream.read(CHUNK)
@@ -86,6 +97,9 @@ def parse(stream, handler, path: Path, part: str) -> None:
         parser.close()
     except Enough:
         return
+    except _Spent:
+        raise InputError(_("the DOCX has more than {limit} XML elements, far more than an "
+                           "edition needs").format(limit=budget.limit), path) from None
     except _Refused:
         raise InputError(_("{part} declares a DTD (entities); Word, WPS and LibreOffice never "
                            "write one: refused").format(part=part), path) from None

@@ -169,6 +169,15 @@ def open_bookmarks(base: Path, target: Path) -> Path:
                         stored_member("", document(body.encode())))
 
 
+def element_flood(base: Path, target: Path) -> Path:
+    """31 MB of empty formatted runs, stored uncompressed: under every size, 3.4 million
+    elements."""
+    unit = b"<w:r><w:rPr><w:b/></w:rPr></w:r>"
+    xml = document(b"<w:p>" + unit * (31 * MB // len(unit)) + b"</w:p>")
+    return replace_part(base, target, "word/document.xml",
+                        Member("", xml, len(xml), zlib.crc32(xml) & 0xFFFFFFFF, method=0))
+
+
 def many_members(base: Path, target: Path) -> Path:
     """60,000 members (the directory alone is 3 MB)."""
     members = parts_of(base)
@@ -240,7 +249,7 @@ def not_a_zip(base: Path, target: Path) -> Path:
 
 HOSTILE = {f.__name__.replace("_", "-"): f for f in (
     bomb, lying_size, huge_document, paragraph_flood, one_huge_paragraph, bookmark_flood,
-    open_bookmarks, many_members, overlapping, ratio, huge_styles, xxe, billion_laughs, deep_nesting, truncated,
+    open_bookmarks, element_flood, many_members, overlapping, ratio, huge_styles, xxe, billion_laughs, deep_nesting, truncated,
     not_a_zip)}
 
 IMPORT = """

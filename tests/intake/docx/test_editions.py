@@ -99,3 +99,24 @@ def test_a_corrected_column_name_goes_to_its_article(whole, tmp_path):
     assert result.code == 0, result.output
     assert_changed_only(folder, before, {"articles/pinglun.md": replaced(
         before["articles/pinglun.md"].decode(), ("铁东时评", "铁东评论"))})
+
+
+def test_a_new_subtitle_goes_to_the_article_above_it_and_a_new_first_paragraph_to_its_body(
+        whole, tmp_path):
+    from tests.intake.docx.wordxml import el, run, style_id
+
+    folder, docx_path = whole
+    before = state(folder)
+
+    def change(root):
+        title = paragraph(root, "huaihua", "title")
+        title.addnext(el("p", el("pPr", el("pStyle", val=style_id("副题"))), run("一篇散文")))
+        byline = paragraph(root, "huaihua", "byline")
+        byline.addnext(el("p", el("pPr", el("pStyle", val=style_id("正文"))),
+                          run("编者按：作者是本报读者。")))
+    result = cli_import(edit(docx_path, tmp_path / "e.docx", change), folder)
+    assert result.code == 0, result.output
+    text = before["articles/huaihua.md"].decode()
+    assert_changed_only(folder, before, {"articles/huaihua.md": replaced(
+        text, ("\n---\n", '\nsubtitle: "一篇散文"\n---\n'),
+        ("---\n\n老街不长", "---\n\n编者按：作者是本报读者。\n\n老街不长"))})

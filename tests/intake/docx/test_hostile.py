@@ -25,6 +25,7 @@ LIMIT_NAMED = {
     "one-huge-paragraph": "more than 2000000 characters of text",
     "bookmark-flood": "more bookmarks than an edition needs (limit 100000)",
     "open-bookmarks": "more bookmarks than an edition needs",
+    "element-flood": "more than 1500000 XML elements",
     "many-members": "the number of parts is 60014, over the limit of 1000",
     "overlapping": "word/media/kernel.bin is 1010× its stored size, over the limit of 100×",
     "ratio": "word/media/image9.png is 1011× its stored size, over the limit of 100×",

@@ -116,6 +116,11 @@ CASES: dict[str, Case] = {
         [{"op": "select_paragraph", "mark": "hengji:p2"}, {"op": "cut"},
          {"op": "paste", "mark": "wuye:title", "at": 0}],
         {HENGJI: [(P2 + "\n\n", ""), ("的社区家园。\n", "的社区家园。\n\n" + P2 + "\n")]}),
+    "copied, pasted, then the original deleted": Case(
+        [{"op": "select_paragraph", "mark": "hengji:p2"}, {"op": "copy"},
+         {"op": "paste", "mark": "wuye:title", "at": 0},
+         {"op": "select_paragraph", "mark": "hengji:p2"}, {"op": "delete_selection"}],
+        {HENGJI: [(P2 + "\n\n", ""), ("的社区家园。\n", "的社区家园。\n\n" + P2 + "\n")]}),
     "paragraph copied and pasted": Case(
         [{"op": "select_paragraph", "mark": "hengji:p2"}, {"op": "copy"},
          {"op": "paste", "mark": "wuye:title", "at": 0}],
