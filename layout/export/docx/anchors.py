@@ -41,8 +41,8 @@ MAX_NAME = 40
 PLAIN_ID_MAX = MAX_NAME - 20   # `_L` + the longest field (`caption999`) + `_` + 6 + `_`
 _FIELD = (r"kicker|title|subtitle|byline|dateline|column|p\d{1,6}|caption\d{1,3}|credit\d{1,3}"
           r"|photo\d{1,3}")
-_NAME = re.compile(rf"^_L({_FIELD})_([0-9a-f]{{6}})_(_h[0-9a-f]{{10}}|(?:[A-Za-z0-9]|_[0-9a-f]{{4}})+)"
-                   r"((?:_Copy_\d{1,6})*)$")
+_NAME = re.compile(rf"^_L({_FIELD})_([0-9a-f]{{6}})_"
+                   r"(_h[0-9a-f]{10}|(?:[A-Za-z0-9]|_[0-9a-f]{4})+)((?:_Copy_\d{1,6})*)$")
 _ESCAPE = re.compile(r"_([0-9a-f]{4})")
 _PLAIN = re.compile(r"^[A-Za-z0-9]+$")
 

@@ -64,7 +64,8 @@ def _delete(plan: Plan, name: str, base: Base | None, span: Span | None, how: st
     text = span.value
     if name == "title":
         plan.problems.append(_("{part}: the 主题 was deleted in the DOCX; a story needs one, so "
-                               "the file keeps it: {text}").format(part=plan.label(name), text=text))
+                               "the file keeps it: {text}").format(part=plan.label(name),
+                                                                   text=text))
         return
     if how == "untracked" and not plan.options.apply_deletes:
         plan.problems.append(_("{part}: deleted in the DOCX without Track Changes (or its "

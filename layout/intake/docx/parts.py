@@ -23,7 +23,6 @@ text; its parts are left as they are in the file.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from layout.export.docx.anchors import Mark, RefIndex

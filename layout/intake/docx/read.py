@@ -258,8 +258,8 @@ class BodyReader:
             if self.para is not None:
                 inserted = REVISION[name] == "inserted"
                 self.para.mark_removed |= inserted == (self.mode == "reject")
-                self.para.revisions.append(Revision(
-                    "paragraph mark inserted" if inserted else "paragraph mark deleted", author, ""))
+                kind = "paragraph mark inserted" if inserted else "paragraph mark deleted"
+                self.para.revisions.append(Revision(kind, author, ""))
         elif parent == "rPr":                          # run-level marks (numbering): not text
             self.changes.append(_Change("mark", author))
         else:

@@ -249,8 +249,8 @@ def not_a_zip(base: Path, target: Path) -> Path:
 
 HOSTILE = {f.__name__.replace("_", "-"): f for f in (
     bomb, lying_size, huge_document, paragraph_flood, one_huge_paragraph, bookmark_flood,
-    open_bookmarks, element_flood, many_members, overlapping, ratio, huge_styles, xxe, billion_laughs, deep_nesting, truncated,
-    not_a_zip)}
+    open_bookmarks, element_flood, many_members, overlapping, ratio, huge_styles, xxe,
+    billion_laughs, deep_nesting, truncated, not_a_zip)}
 
 IMPORT = """
 import sys

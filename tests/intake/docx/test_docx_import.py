@@ -20,8 +20,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from layout.errors import Diagnostics, InputError
-from layout.export import ExportJob
-from layout.export.docx import write_docx
 from layout.export.docx.anchors import parse_name, ref_for
 from layout.intake.docx import import_docx
 from layout.intake.normalise import normalise

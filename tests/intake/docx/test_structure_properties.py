@@ -14,7 +14,6 @@ from __future__ import annotations
 import copy
 import os
 import shutil
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
