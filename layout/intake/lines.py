@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from layout.intake import patterns as P
-from layout.intake.chars import HORIZONTAL_SPACE, ends_sentence, is_han
+from layout.intake.chars import HORIZONTAL_SPACE, ends_sentence
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _MD_BREAK = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")

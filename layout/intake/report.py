@@ -59,10 +59,10 @@ def _decision_texts() -> dict[str, str]:
                       "first line"),
         "roles-kicker": _("two headline lines taken as 引题 and 主题; they may be 主题 and 副题"),
         "roles-subtitle": _("two headline lines taken as 主题 and 副题; they may be 引题 and 主题"),
-        "subhead": _("taken as a 小标题 (the story has another of the same form); "
-                     "if it is the 主题 of a new story, split the article here"),
-        "story": _("a short line between paragraphs, taken as the 主题 of a new story; "
-                   "if it is a 小标题, merge the two articles"),
+        "subhead": _("taken as a 小标题 (the text after it does not open as a new story "
+                     "does); if it is the 主题 of a new story, split the article here"),
+        "story": _("a short line between paragraphs, taken as the 主题 of a new story (the "
+                   "text after it opens as news does); if it is a 小标题, merge the two articles"),
         "byline": _("a byline at the story's end, taken as its byline"),
         "photo-story": _("a photo right after a story's text, taken as that story's photo; "
                          "if it is a photo-news item of its own, give it an article"),
@@ -170,7 +170,8 @@ def report(plan: "Plan", existing: list[Path], *, dry_run: bool, diff: str) -> s
         a = cleaned.article
         path = plan.issue_dir / "articles" / f"{a.id}.md"
         mark = "  " + _("(replaces existing)") if path in existing else ""
-        kind = {"story": _("story"), "photo": _("photo item"), "poem": _("poem")}.get(a.kind, a.kind)
+        kinds = {"story": _("story"), "photo": _("photo item"), "poem": _("poem")}
+        kind = kinds.get(a.kind, a.kind)
         lines.append(f"  {path}  {kind}  {_label(a)}{mark}")
     manifest = plan.issue_dir / "issue.yaml"
     done = _("created: check paper and date") if plan.manifest_created else _("ids added")

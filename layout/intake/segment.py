@@ -144,7 +144,8 @@ def _resolve(units: list[Unit], candidates: list[int], decisions: list[Decision]
     return subheads
 
 
-def split_captions(units: list[Unit], decisions: list[Decision]) -> tuple[list[Unit], list[Decision]]:
+def split_captions(units: list[Unit],
+                   decisions: list[Decision]) -> tuple[list[Unit], list[Decision]]:
     """A caption run on into the story's last paragraph (whose last full line ended a
     sentence) is taken back out at the last guessed run-on before the credit."""
     out: list[Unit] = []
@@ -245,7 +246,8 @@ class _Builder:
         draft.kicker, draft.title, draft.subtitle = kicker, title, subtitle
         if len(heads) == 2 and not subtitle.startswith(DASHES):
             what = "roles-kicker" if kicker else "roles-subtitle"
-            self.decisions.append(Decision(heads[0].line, what, heads[0].text + " / " + heads[1].text))
+            both = heads[0].text + " / " + heads[1].text
+            self.decisions.append(Decision(heads[0].line, what, both))
         for k in extra:
             draft.paragraphs.append(RawPara(heads[k].text, heads[k].line))
             self._note(heads[k], _("a fourth headline line; kept as body text"))

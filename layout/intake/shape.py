@@ -7,9 +7,11 @@ different reason:
   within a few characters of one width (the measure, about 17 characters); a
   line is cut where the column ended, so a full-width line usually runs on
   even when it ends with 。. The measure is found as the most common width,
-  counted in characters or in ems, whichever the lines agree on more closely. Paragraph starts may keep
-  their 2-em indent (`indented`) or lose it, leaving the first line about two
-  characters short (`indent_lost`).
+  counted in characters or in ems, whichever the lines agree on more closely;
+  the band of widths a run-on line has is read from the lines inside
+  paragraphs (one width when cut at a count, a spread when cut every ~17).
+  Paragraph starts may keep their 2-em indent (`indented`) or lose it,
+  leaving the first line about two characters short (`indent_lost`).
 - `chunked` — long lines cut at column ends mid-sentence (the seed's shape):
   a line that does not end a sentence runs on.
 - `paragraphs` — one paragraph per line.
@@ -30,11 +32,11 @@ from layout.intake.lines import Line, LineKind, em_width, headline_like, plain_h
 
 _MIN_TYPESET_LINES = 12
 _TYPESET_SHARE = 0.5      # share of lines within _SPREAD ems of each other
-_SPREAD = 4               # lines cut every ~17 characters vary by this much     # share of lines within an em of the usual width
+_SPREAD = 4               # lines cut every ~17 characters vary by this much
 _TYPESET_MAX_WIDTH = 30   # a typeset column is narrower than this
-_CUT_SHARE = 0.15
+_CUT_SHARE = 0.15         # share of long lines that stop mid-sentence in chunked copy
 _HEADS_AFTER_BLANKS = 0.6  # blank lines before headline lines mostly: they part stories
-_HANGING = "，。、；：？！”’）》"  # marks a typesetter lets hang past the measure         # share of long lines that stop mid-sentence in chunked copy
+_HANGING = "，。、；：？！”’）》"  # marks a typesetter lets hang past the measure
 
 
 class ShapeKind(str, Enum):

@@ -3,14 +3,14 @@
 A poem is recognised where the 副刊 conventions announce one: after a 副刊
 byline (`□ 名`, `文／名`) — or a paragraph ending with a colon that quotes
 verse —, a run of at least three short lines most of which do not end a
-sentence (a long line between two of them included); under a heading that names verse (诗/词 forms such
-as 七律·…, 组诗, 外一首), a run of at least two short lines, punctuated or
-not. Blank lines inside the run are stanza breaks. The run stops at a line
-too long for verse or at a byline or 电头, and gives back a
-last one-line stanza that is followed by prose (the next story's title).
-When the run ends at a byline or 电头 it has taken the next story's title,
-and its last line goes back. A verse line ends no sentence inside it and
+sentence (a long line between two of them included); under a heading that
+names verse (诗/词 forms such as 七律·…, 组诗, 外一首), a run of at least two
+short lines, punctuated or not. A verse line ends no sentence inside it and
 holds at most one pause; in typeset copy a run of mostly full lines is prose.
+Blank lines inside the run are stanza breaks. The run stops at a line too
+long for verse or at a byline or 电头; when it stops at a byline or 电头 it
+has taken the next story's title, and its last line goes back, as does a
+last one-line stanza followed by prose (the next story's title).
 """
 from __future__ import annotations
 

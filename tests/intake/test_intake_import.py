@@ -127,3 +127,25 @@ def test_dry_run_shows_the_shape_photos_and_decisions_in_the_editors_language(tm
                               "--dry-run"]).output
     assert "稿件格式识别为：排好版的逐行文字（从 PDF 复制），每行 17 字" in out
     assert "需要核对的判断" in out and "也可能是段落结束" in out and "的配图" in out
+
+
+def test_an_import_that_would_lose_text_stops_and_writes_nothing(tmp_path, monkeypatch):
+    """The importer's own guard: every character of the copy must be in some article."""
+    import pytest
+
+    from layout.errors import InputError
+    from layout.intake import text_import
+
+    real = text_import.segment
+
+    def lossy(units, joins):
+        drafts, notes, decisions = real(units, joins)
+        drafts[0].paragraphs.pop()
+        return drafts, notes, decisions
+
+    monkeypatch.setattr(text_import, "segment", lossy)
+    source = tmp_path / "copy.txt"
+    source.write_text("标题一行\n\n第一段。\n\n第二段不见了。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="would lose 7 characters"):
+        import_file(source, tmp_path / "issue", force=False, dry_run=False, diag=Diagnostics())
+    assert not (tmp_path / "issue").exists()
