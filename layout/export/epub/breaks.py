@@ -7,7 +7,7 @@ allows it:
 - at the phrase gap (U+3000), always; each phrase of a two-phrase headline
   is an inline block, so it breaks inside only when it is wider than the
   screen, never to balance the lines;
-- never inside a number with its measure word (`12类`);
+- never inside a number with its measure word or unit (`12类`, `15分钟`);
 - inside a phrase only between chunks of whole words of at least
   `MIN_CHUNK` characters, so no line can hold just one or two characters and
   no word is ever split; closing punctuation stays with what precedes it,
@@ -75,7 +75,8 @@ def _units(phrase: str, fine: bool) -> list[str]:
     for word in words(phrase, fine):
         if all(c in OPENING for c in word):
             pending += word
-        elif units and (all(c in CLOSING for c in word) or _counted(units[-1], word)):
+        elif units and not pending and (all(c in CLOSING for c in word)
+                                        or _counted(units[-1], word)):
             units[-1] += word
         else:
             units.append(pending + word)
@@ -88,8 +89,8 @@ def _units(phrase: str, fine: bool) -> list[str]:
 
 
 def _counted(before: str, word: str) -> bool:
-    """A measure word or unit after a number (`12类`, `18.6万人次`) belongs to it."""
-    return before[-1:].isdigit() and not word.isascii() and (len(word) == 1 or word[0] in NUMERALS)
+    """A measure word or unit after a number (`12类`, `15分钟`, `18.6万人次`) belongs to it."""
+    return before[-1:].isdigit() and not word.isascii() and (len(word) <= 2 or word[0] in NUMERALS)
 
 
 def chunks(phrase: str) -> list[str]:

@@ -161,3 +161,29 @@ def test_cover_is_a_small_portrait_png(sample_issue):
     assert len(data) < 200_000
     assert sample_issue.paper in cover_alt(sample_issue, plan)
     assert sample_issue.pages[0].articles[0].headline.title in cover_alt(sample_issue, plan)
+
+
+@pytest.mark.parametrize("phrase, runs", [
+    ("优化物业管理模式", ["优化物业", "管理模式"]),
+    ("区政务服务中心延时服务覆盖12类事项", ["区政务", "服务中心", "延时服务覆盖", "12类事项"]),
+    ("假期接待游客18.6万人次", ["假期接待游客", "18.6万人次"]),
+    ("——铁东区织密“15分钟养老服务圈”", ["——铁东区", "织密“15分钟", "养老服务圈”"]),
+    ("基层治理见真章", ["基层治理", "见真章"]),
+    ("社区篮球", ["社区篮球"]),
+])
+def test_headline_runs_are_whole_words_of_three_characters_or_more(phrase, runs):
+    from layout.export.epub.breaks import chunks
+
+    assert chunks(phrase) == runs
+
+
+@given(st.text(st.sampled_from("党建引领添活力基层治理见真章12类“”，。——　ab"), max_size=30))
+def test_headline_markup_keeps_every_character_and_never_makes_a_short_run(text):
+    from layout.export.epub.breaks import GAP, chunks, headline
+
+    root = ET.fromstring(document(el("h1", None, *headline(text))))
+    assert "".join(root.itertext()) == text
+    for phrase in text.split(GAP):
+        runs = chunks(phrase)
+        assert "".join(runs) == phrase
+        assert len(runs) <= 1 or min(len(r) for r in runs) >= 3
