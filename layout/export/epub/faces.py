@@ -2,7 +2,7 @@
 
 `RULES` says which element plays which role of the house style (`roles:` in
 `layout/style/default.yaml`); the role names its face (宋 body, 标宋 主题,
-楷 引题/byline/caption/verse, 黑 副题/电头/小标题). From this one table come both
+楷 引题/byline/caption/verse, 黑 副题/电头/小标题/栏目头). From this one table come both
 the stylesheet's font rules and the characters each embedded subset needs,
 so the two cannot disagree.
 """
@@ -37,6 +37,7 @@ RULES = (
     Rule("subhead", "h2", "subhead", "h2.subhead"),
     Rule("caption", "figcaption", "", "figcaption"),
     Rule("verse", "p", "verse", "p.verse"),
+    Rule("column", "p", "column", "p.column"),
 )
 BODY_ROLE = "body"
 

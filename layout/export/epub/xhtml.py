@@ -107,9 +107,17 @@ def stanza(text: str) -> Element:
 
 
 def screen_colour(cmyk: tuple[float, float, float, float]) -> str:
-    """RRGGBB nearest a CMYK tint."""
-    c, m, y, k = cmyk
-    return "".join(f"{round(255 * (1 - v) * (1 - k)):02x}" for v in (c, m, y))
+    """A CMYK tint as a translucent wash of its inks: `rgba(0, 0, 0, 0.1)` for K 10 %.
+
+    On white it is the tint's screen colour; on a night theme's black it stays
+    dark, so text in the reader's (light) colour keeps its contrast, which an
+    opaque light ground would take away."""
+    strength = max(cmyk)
+    if strength <= 0:
+        return "transparent"
+    c, m, y, k = (v / strength for v in cmyk)
+    rgb = ", ".join(str(round(255 * (1 - v) * (1 - k))) for v in (c, m, y))
+    return f"rgba({rgb}, {strength:.3g})"
 
 
 def article_document(doc: ArticleDoc) -> Element:
@@ -121,7 +129,7 @@ def article_document(doc: ArticleDoc) -> Element:
         frame = f" boxed boxed-{article.box}" if article.box else ""
         attrs["class"] = kind + frame + (" tinted" if article.tint else "")
         if article.tint:
-            attrs["style"] = f"background-color: #{screen_colour(article.tint)}"
+            attrs["style"] = f"background-color: {screen_colour(article.tint)}"
     byline = el("p", {"class": "byline"}, article.byline) if article.byline else None
     figures = [figure(f, doc.href) for f in doc.photos]
     body_parts = [headline_group(doc), byline, *figures, *paragraphs(doc)]

@@ -14,6 +14,17 @@ import pytest
 from tests.export.epub.browser import Reader, VIEWPORTS, chromium
 from tests.export.epub.epub_helpers import NS, PACKAGE, SAMPLE, build, run_epubcheck
 
+# [text colour, background composited over the page's] of the first element matching a selector
+BACKGROUND_JS = """(selector) => {
+  const rgba = s => { const v = s.match(/[\\d.]+/g).map(Number); return v.length > 3 ? v : [...v, 1]; };
+  const el = document.querySelector(selector);
+  const chain = []; for (let e = el; e; e = e.parentElement) chain.unshift(e);
+  let bg = [255, 255, 255];
+  for (const e of chain) {
+    const [r, g, b, a] = rgba(getComputedStyle(e).backgroundColor);
+    bg = [r * a + bg[0] * (1 - a), g * a + bg[1] * (1 - a), b * a + bg[2] * (1 - a)].map(Math.round);
+  }
+  return [rgba(getComputedStyle(el).color).slice(0, 3), bg]; }"""
 URL = "https://www.tiedong.gov.cn/zwgk/tzgg/2025/0618/notice-12345.html"
 ISSUE = """paper: 铁东新闻
 date: 2025-06-25
@@ -24,7 +35,7 @@ pages:
     articles: [wangzhi, huiyi]
   - number: 2
     name: 社区
-    articles: [chongfu]
+    articles: [chongfu, tingshui]
 """
 WANGZHI = f"""---
 title: "政务公开再提速　办事指南全上网"
@@ -62,13 +73,25 @@ photos:
 """
 
 
+TINGSHUI = """---
+title: "停水通知"
+column: 便民提示
+tint: 15
+box: double
+---
+
+7月12日8时至18时，光明社区部分楼栋暂停供水，请居民提前储水。
+"""
+
+
 def write_cases(root):
     from PIL import Image, ImageDraw
 
     (root / "articles").mkdir(parents=True)
     (root / "photos").mkdir()
     (root / "issue.yaml").write_text(ISSUE, encoding="utf-8")
-    for name, text in (("wangzhi", WANGZHI), ("huiyi", HUIYI), ("chongfu", CHONGFU)):
+    for name, text in (("wangzhi", WANGZHI), ("huiyi", HUIYI), ("chongfu", CHONGFU),
+                       ("tingshui", TINGSHUI)):
         (root / "articles" / f"{name}.md").write_text(text, encoding="utf-8")
     for name, size in (("tall.jpg", (900, 2000)), ("wide.jpg", (1800, 1000))):
         image = Image.new("RGB", size, (70, 110, 160))
@@ -150,6 +173,30 @@ def test_tall_photo_and_long_credit_read_well_on_a_phone(cases):
                     gaps = [(y[1] - x[2]) / x[3] for x, y in zip(b, b[1:])
                             if x[4] == y[4] and not x[0].isspace() and not y[0].isspace()]
                     assert not gaps or max(gaps) < 0.5, (width, line["text"])
+
+
+def test_a_tinted_boxed_column_stays_readable_in_a_night_theme(cases):
+    """The tint is a translucent wash, so on black it stays dark under light text; the
+    frame and the 栏目头 take the text's colour and the column name its embedded face."""
+    from tests.export.epub.browser import NIGHT, contrast
+
+    _root, book = cases
+    with chromium() as browser:
+        reader = Reader(browser, book.path, *VIEWPORTS[0])
+        try:
+            reader.open("text/p02-a02.xhtml")
+            day = reader.page.evaluate(BACKGROUND_JS, "article > p")
+            fonts = reader.used_fonts("p.column")
+            reader.page.add_style_tag(content=NIGHT)
+            night = reader.page.evaluate(BACKGROUND_JS, "article > p")
+            frame = reader.page.evaluate(
+                "getComputedStyle(document.querySelector('article')).borderTopColor")
+        finally:
+            reader.close()
+    assert day[1] == [217, 217, 217]              # K 15 % on paper, as the print tint
+    assert contrast(night[0], night[1]) >= 4.5 and contrast(day[0], day[1]) >= 4.5
+    assert frame == "rgb(255, 255, 255)"
+    assert [f["postScriptName"] for _h, used in fonts for f in used] == ["NotoSansCJKsc-Bold"]
 
 
 def test_a_correction_changes_modified_and_the_version_line_not_the_identifier(tmp_path):
