@@ -10,7 +10,9 @@ What a subset keeps:
 - the layout features phones need for Chinese punctuation: `halt`/`palt`
   (half-width and proportional punctuation, which `text-spacing-trim` uses
   to close up `》，`), `vhal`/`vpal`/`vert`/`vrt2` (the same in vertical
-  text), `chws`/`vchw` where a face has them; kerning is dropped;
+  text), `chws`/`vchw` where a face has them; kerning is dropped. A face
+  with no positioning features at all (LXGW WenKai, the 楷) is given a `halt`
+  for its full-width punctuation, made from each glyph's outline;
 - the whole `name` table, with the licence (IDs 13 and 14) and copyright;
   the package also carries `fonts/OFL.txt` (OFL-1.1 §2);
 - the glyphs exactly as in the committed font: those have no hinting
@@ -39,6 +41,8 @@ APPLE_OPTIONS = (b'<?xml version="1.0" encoding="utf-8"?>\n'
                  b'  </platform>\n'
                  b'</display_options>\n')
 LICENCE_HREF = "fonts/OFL.txt"
+# Full-width punctuation a reader may close up to half its width (text-spacing-trim).
+TRIMMABLE = "，。、；：！？）》」』〉】〕（《「『〈【〔"
 ALWAYS = " \u3000"          # spaces every subset keeps (headline phrase gaps)
 
 
@@ -97,11 +101,48 @@ def _make_woff2(path: Path, chars: str) -> bytes:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes={ord(c) for c in chars})
     subsetter.subset(font)
+    _add_halt(font)
     out = io.BytesIO()
     font.flavor = "woff2"
     with _brotli_quality(BROTLI_QUALITY):
         font.save(out)
     return out.getvalue()
+
+
+def _halt_rules(font) -> list[str]:
+    """`halt` positionings for the full-width punctuation of a face that has none: the
+    half without ink is taken away (left-set marks lose their right half, right-set
+    opening brackets their left half), judged from each glyph's own outline."""
+    upm = font["head"].unitsPerEm
+    half, slack = upm // 2, upm // 20
+    cmap, glyf, hmtx = font.getBestCmap(), font["glyf"], font["hmtx"]
+    rules = []
+    for char in TRIMMABLE:
+        name = cmap.get(ord(char))
+        if name is None or hmtx[name][0] != upm:
+            continue
+        glyph = glyf[name]
+        glyph.recalcBounds(glyf)
+        if glyph.numberOfContours == 0:
+            continue
+        if glyph.xMax <= half + slack:
+            rules.append(f"  pos {name} <0 0 -{half} 0>;")
+        elif glyph.xMin >= half - slack:
+            rules.append(f"  pos {name} <-{half} 0 -{half} 0>;")
+    return rules
+
+
+def _add_halt(font) -> None:
+    """Give a face without `halt` (LXGW WenKai) one for its punctuation, so reading
+    systems can close up `》，` in captions and bylines too."""
+    from fontTools.feaLib.builder import addOpenTypeFeaturesFromString
+
+    rules = [] if "GPOS" in font else _halt_rules(font)
+    if not rules:
+        return
+    features = "\n".join(["languagesystem DFLT dflt;", "languagesystem hani dflt;",
+                          "feature halt {", *rules, "} halt;"])
+    addOpenTypeFeaturesFromString(font, features, tables=["GPOS"])
 
 
 def font_face_css(fonts: tuple[EmbeddedFont, ...], css_dir_depth: int = 1) -> str:

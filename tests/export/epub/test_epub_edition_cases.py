@@ -43,7 +43,7 @@ kicker: "便民服务"
 byline: "本报记者 常欣月"
 photos:
   - file: tall.jpg
-    caption: "区政务服务中心的工作人员在窗口为居民办理业务，并耐心讲解网上预约办理的具体流程和所需材料清单。"
+    caption: "区政务服务中心的工作人员在窗口为居民办理业务，并耐心讲解网上预约办理的具体流程（详见《办事指南》），请居民提前准备材料。"
     credit: "本报记者 常欣月 实习生 欧阳晓晓 摄"
 ---
 
@@ -173,6 +173,30 @@ def test_tall_photo_and_long_credit_read_well_on_a_phone(cases):
                     gaps = [(y[1] - x[2]) / x[3] for x, y in zip(b, b[1:])
                             if x[4] == y[4] and not x[0].isspace() and not y[0].isspace()]
                     assert not gaps or max(gaps) < 0.5, (width, line["text"])
+
+
+def test_punctuation_pairs_in_the_kai_face_are_compressed_too(cases):
+    """LXGW WenKai has no `halt`; the embedded 楷 subset gets one, so `指南》），请` in a
+    caption takes five characters' width, not six: 》 and ） half each."""
+    _root, book = cases
+    with chromium() as browser:
+        reader = Reader(browser, book.path, *VIEWPORTS[0])
+        try:
+            reader.open("text/p01-a01.xhtml")
+            widths = reader.page.evaluate("""() => {
+                const s = document.createElement('span');
+                s.textContent = '指南》），请'; s.style.whiteSpace = 'nowrap';
+                document.querySelector('figcaption .caption').appendChild(s);
+                return Array.from(s.textContent, (c, i) => {
+                    const r = document.createRange();
+                    r.setStart(s.firstChild, i); r.setEnd(s.firstChild, i + 1);
+                    return r.getBoundingClientRect().width; }); }""")
+            fonts = reader.used_fonts("figcaption .caption")
+        finally:
+            reader.close()
+    assert [f["postScriptName"] for _h, used in fonts for f in used] == ["LayoutKai-Regular"]
+    han = widths[0]                       # the face's em (WenKai's Han advance)
+    assert [round(w / han, 2) for w in widths] == [1, 1, 0.52, 0.52, 1, 1]
 
 
 def test_a_tinted_boxed_column_stays_readable_in_a_night_theme(cases):
