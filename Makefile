@@ -3,6 +3,7 @@
 # make bench — time the sample build per format (medians) and peak memory
 # make bench-import — time `layout import` on a million characters of every shape
 # make kill-test — kill -9 the build at 20 random moments: one whole edition is left each time
+# make fuzz  — 1,000 generated and damaged issues through `layout build` (the suite runs 300)
 
 PY      ?= python3
 VENV    := .venv
@@ -14,7 +15,7 @@ APT_PKGS := default-jre-headless ghostscript libreoffice-writer-nogui python3-un
 ACE_VERSION := 1.4.6
 ACE     := $(VENV)/ace/node_modules/.bin/ace-puppeteer
 
-.PHONY: run test bench bench-import system-deps ace clean kill-test
+.PHONY: run test bench bench-import system-deps ace clean kill-test fuzz
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -68,3 +69,7 @@ clean:
 # The kill -9 test of issue 17 at full length (the suite runs 3 tries)
 kill-test: $(STAMP)
 	LAYOUT_KILL_TRIES=20 $(BIN)/python -m pytest -q -p no:cacheprovider -s tests/test_staging.py -k kill_9
+
+# 1,000 new generated and damaged issues through `layout build` (tests/test_fuzz.py); outcomes printed
+fuzz: $(STAMP)
+	LAYOUT_FUZZ_EXAMPLES=1000 LAYOUT_FUZZ_RANDOM=1 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py

@@ -126,7 +126,7 @@ class Whole:
             raise Invalid(_("{value} is not {kind}; write e.g. {example}").format(
                 value=shown(value), kind=kind, example=self.low))
         high = self.high if self.high > 0 else ctx.columns
-        _in_range(number, self.low, high, value, kind, lambda n: f"{n:g}{self.unit}")
+        _in_range(number, self.low, high, value, kind, lambda n: f"{n:,}{self.unit}")
         return number
 
 
@@ -433,7 +433,7 @@ STYLE: dict[str, Callable[[Any, Context], Any]] = {
     "photos.min_ppi": Number(50, 1200, " ppi"),
     "photos.target_ppi": Number(72, 2400, " ppi"),
     "photos.max_pixels": Whole(10_000, 100_000_000),
-    "photos.max_aspect": Number(1, 20),
+    "photos.max_aspect": Number(2, 20),
     "pdf.icc_profile": IccProfile(),
     "pdf.pdfx": Choice(("X-4", "X-1a")),
 }

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from layout.i18n import _
+
 SIZE_NAMES: dict[str, float] = {
     "初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18,
     "三号": 16, "小三": 15, "四号": 14, "小四": 12, "五号": 10.5, "小五": 9,
@@ -18,7 +20,7 @@ def parse_length(value: object) -> float:
         return float(value)
     m = _LENGTH.match(str(value))
     if not m:
-        raise ValueError(f"not a length: {value!r} (write e.g. 15mm or 9pt)")
+        raise ValueError(_("not a length: {value} (write e.g. 15mm or 9pt)").format(value=repr(value)))
     return float(m.group(1)) * POINTS_PER[m.group(2) or "pt"]
 
 
@@ -31,7 +33,8 @@ def parse_size(value: object) -> float:
         return parse_length(value)
     except ValueError:
         names = "、".join(SIZE_NAMES)
-        raise ValueError(f"not a type size: {value!r} (use points or one of {names})") from None
+        raise ValueError(_("not a type size: {value} (use points or one of {names})").format(
+            value=repr(value), names=names)) from None
 
 
 def size_name(points: float) -> str:
