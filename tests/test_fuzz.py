@@ -90,6 +90,11 @@ STYLE_VALUES = {
     "photos.min_ppi": [200, 50, 10, 5000],
     "photos.max_aspect": [10, 2, 3, 50],
     "verse.hanging_indent": [2, 0, 30],
+    "briefs.heading_size": ["三号", "小初", 0],
+    "briefs.max_chars": [200, 0, 10**6],
+    "briefs.separator": ["■", "rule", ""],
+    "boxes.frame": ["plain", "double", "dotted", "wavy"],
+    "boxes.rule_width": ["0.75pt", "3pt", "50pt"],
     "pdf.pdfx": ["X-4", "X-1a", "X-9"],
     "paper.name": ["铁东新闻", "新闻" * 20, ""],
 }
@@ -162,6 +167,12 @@ def article(draw, aid: str) -> tuple[dict, str, list[tuple[str, bytes]]]:
     for key in ("kicker", "subtitle", "byline", "dateline", "teaser"):
         if draw(st.integers(0, 3)) == 0:
             front[key] = draw(maybe(SOME_TEXT))
+    if draw(st.integers(0, 5)) == 0:  # issue 12's frames, tints and column logos
+        front["box"] = draw(maybe(st.sampled_from([True, "plain", "double", "dotted"])))
+    if draw(st.integers(0, 7)) == 0:
+        front["tint"] = draw(maybe(st.sampled_from([5, 10, [0, 5, 10, 0]])))
+    if draw(st.integers(0, 7)) == 0:
+        front["column"] = draw(maybe(st.sampled_from(["铁东时评", "社区故事"])))
     if WILD_CASE[0] and draw(st.integers(0, 12)) == 0:
         front[draw(st.sampled_from(["titel", "photo", "date", "作者"]))] = draw(SOME_TEXT)
     photos = []
@@ -210,6 +221,8 @@ def edition(draw) -> dict[str, bytes]:
         page = {"number": draw(maybe(st.just(number), p_wild=0.05)), "name": draw(
             maybe(st.sampled_from(["要闻", "社区", "副刊", "民生"]), p_wild=0.05)),
             "articles": entries}
+        if draw(st.integers(0, 5)) == 0:
+            page["briefs"] = draw(maybe(st.just(True)))
         pages.append(page)
     manifest = {"paper": draw(maybe(st.just("铁东新闻"), p_wild=0.05)),
                 "date": draw(maybe(st.sampled_from(["2025-06-18", "2024-02-29"]), p_wild=0.05)),
