@@ -119,7 +119,10 @@ def test_every_kind_of_damaged_entry_is_rebuilt_and_the_outputs_stay_right(tmp_p
     for name in ("sample.pdf", "sample.docx", "sample.epub", "copyfit.json"):
         assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "clean" / name).read_bytes(), name
     for kind, entries in damaged.items():
-        if kind != "ink":   # read only when a paragraph with —— is composed again
+        if kind not in ("ink", "metrics2"):
+            # ink is read only when a paragraph with —— is composed again, a face's metrics
+            # only when something set in that face is (headlines come from the cache):
+            # those damaged entries stay misses until then, and the outputs above are right
             assert all(cache.read_entry(e) is not None for e in entries), f"{kind} entries not replaced"
 
 
