@@ -93,9 +93,6 @@ def load_issue(folder: Path, diag: Diagnostics | None = None) -> Issue:
     v = check(manifest, ISSUE, path, 1, Context(), diag)
     style = _style(v["style"] or {}, path, manifest.line_of("style"), folder, diag)
     pages = _pages(v["pages"], manifest, folder, path, style, diag)
-    if not any(page.articles for page in pages):
-        raise InputError(_("the issue lists no article: list article ids under a page's "
-                           "articles:"), path, manifest.line_of("pages"))
     paper = v["paper"] or style.paper.name
     _masthead_fits(paper, style, path, manifest.line_of("paper") or manifest.line_of("style"))
     return Issue(name=folder.resolve().name, paper=paper, date=v["date"], pages=pages,
