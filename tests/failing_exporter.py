@@ -22,3 +22,6 @@ def write_then_crash(job, target):
 
 
 
+def write_into_a_read_only_folder(job, target):
+    """Fail as opening the temporary file in a read-only folder does."""
+    raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(target))

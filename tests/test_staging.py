@@ -80,6 +80,10 @@ def test_a_bad_option_is_refused_before_any_work(out, earlier, monkeypatch, opti
      "layout: error: {out}/sample.docx: the disk is full; free some space and try again"),
     ("pdf", "tests.failing_exporter:write_half_then_fill_the_disk",
      "layout: error: {out}/sample.pdf: the disk is full; free some space and try again"),
+    ("pdf", "tests.failing_exporter:write_into_a_read_only_folder",
+     "layout: error: {out}/sample.pdf: the file system is read-only; choose a folder that can be written"),
+    ("epub", "tests.failing_exporter:write_into_a_read_only_folder",
+     "layout: error: {out}/sample.epub: the file system is read-only; choose a folder that can be written"),
     ("epub", "tests.failing_exporter:write_then_crash", "layout: internal error: RuntimeError: "
      "the process writing DOCX, EPUB failed: ZeroDivisionError: a bug in an exporter (test)"),
 ])
@@ -93,6 +97,26 @@ def test_a_failing_exporter_leaves_the_earlier_edition_whole(out, earlier, monke
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert lines[-1].split(" (please report")[0] == expected.format(out=out)
     assert "Traceback" not in result.output
+    assert edition(out) == earlier
+
+
+@pytest.mark.parametrize("damage", [
+    lambda icc: icc[:128] + b"\xff" * 72 + icc[200:],      # its tag table
+    lambda icc: icc[:len(icc) // 3],                       # truncated
+])
+def test_a_broken_output_profile_is_one_line_and_nothing_is_replaced(out, earlier, tmp_path, damage):
+    from layout.export.pdf.settings import DEFAULT_PROFILE
+
+    issue = tmp_path / "sample"
+    shutil.copytree(SAMPLE, issue)
+    (issue / "broken.icc").write_bytes(damage(DEFAULT_PROFILE.read_bytes()))
+    manifest = issue / "issue.yaml"
+    manifest.write_text(manifest.read_text("utf-8").replace(
+        "pages:", "style:\n  pdf: {icc_profile: broken.icc}\npages:", 1), "utf-8")
+    result = CliRunner().invoke(app, ["build", str(issue), "-o", str(out)])
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if line.strip()] == [result.output.strip()]
+    assert "broken.icc" in result.output and "internal error" not in result.output
     assert edition(out) == earlier
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from layout.errors import Diagnostics, InputError
 from layout.i18n import _
+from layout.preflight.limits import MAX_PAGE_TEXT_BYTES, MAX_PAGE_TEXT_RUNS
 from layout.preflight.pdfcheck import FAIL, Report, preflight_pdf
 
 
@@ -30,18 +31,21 @@ def check_pdf(pdf: Path, min_ppi: float = 200.0, sources: dict[str, str] | None 
               ) -> tuple[bool, str]:
     """Preflight for the plant, then the typography report for the editor."""
     report = preflight_pdf(pdf, min_ppi=min_ppi)
-    if not report.readable:
+    if not (report.readable and report.safe):
         return False, report.text()
-    typography = typography_section(pdf, sources)
+    skip = frozenset(n for n, (size, runs) in enumerate(report.text_load, 1)
+                     if size > MAX_PAGE_TEXT_BYTES or runs > MAX_PAGE_TEXT_RUNS)
+    typography = typography_section(pdf, sources, skip)
     return report.ok and typography.ok, report.text() + "\n\n" + typography.text()
 
 
-def typography_section(pdf: Path, sources: dict[str, str] | None) -> Report:
+def typography_section(pdf: Path, sources: dict[str, str] | None, skip: frozenset[int]) -> Report:
     from layout.preflight.typography import typography_report
 
     try:
-        return typography_report(pdf, sources)[0]
-    except (RuntimeError, ValueError) as exc:  # pymupdf's errors on a PDF it cannot lay out
+        return typography_report(pdf, sources, skip)[0]
+    except (RuntimeError, ValueError, IndexError, KeyError, TypeError, OSError,
+            RecursionError) as exc:  # pymupdf's errors (FzError*) on a PDF it cannot lay out
         report = Report(pdf, title=_("Typography of {path}").format(path=pdf))
         report.add(FAIL, "file", _("cannot read the text of the pages: {error}").format(error=exc))
         return report

@@ -25,6 +25,7 @@ of the composer (`layout.cjk.rules()`), never a second copy.
 """
 from __future__ import annotations
 
+import bisect
 import collections
 import statistics
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from typing import Mapping
 from layout.cjk import NEVER, rules
 from layout.i18n import _
 from layout.preflight.fidelity import countable
+from layout.preflight.limits import MAX_RENDER_IMAGE_PIXELS
 
 EXAMPLES = 5              # examples kept per kind of fault
 LOOSE_SHARE = 0.01        # more loose lines than this share is a warning
@@ -41,6 +43,8 @@ GRID_SHARE = 0.98         # fewer body lines on the shared grid than this is a w
 HOLE_SHARE = 0.05         # a larger empty share of the inked area is a warning
 RENDER_DPI = 50
 MAX_RENDER_PIXELS = 6_000_000   # a page larger than this is rendered coarser
+MAX_CANDIDATES = 200            # lines looked at below each line for the next in its column
+MAX_COMPARISONS = 1_000_000     # glyph pairs compared for collisions on one page
 LATIN_CLASSES = ("latin", "ascii_punct")
 
 
@@ -52,6 +56,8 @@ class Glyph:
     y: float      # baseline
     x1: float     # right edge of the advance box
     size: float
+    top: float = 0.0      # of the glyph's box
+    bottom: float = 0.0
 
 
 @dataclass(slots=True)
@@ -79,6 +85,8 @@ class Typography:
     fonts_not_embedded: list[str] = field(default_factory=list)
     missing: dict[str, int] | None = None     # source name → characters missing
     text: str = ""                            # every glyph's character, in drawing order
+    skipped_pages: list[int] = field(default_factory=list)      # too much text to measure
+    unrendered_pages: list[int] = field(default_factory=list)  # holes not measured (huge image)
     examples: dict[str, list[str]] = field(default_factory=lambda: collections.defaultdict(list))
 
     @property
@@ -92,15 +100,15 @@ class Typography:
 
 # ---------------------------------------------------------------- reading lines
 
-def page_glyphs(page) -> list[Glyph]:
-    """Every horizontally set glyph of a pymupdf page."""
+def page_glyphs(spans: list[dict]) -> list[Glyph]:
+    """Every horizontally set glyph of a page's text trace (pymupdf)."""
     out = []
-    for span in page.get_texttrace():
+    for span in spans:
         if span.get("wmode", 0) != 0:
             continue
         for code, gid, origin, bbox in span["chars"]:
             char = chr(code) if 0 < code < 0x110000 else "\ufffd"
-            out.append(Glyph(char, gid, origin[0], origin[1], bbox[2], span["size"]))
+            out.append(Glyph(char, gid, origin[0], origin[1], bbox[2], span["size"], bbox[1], bbox[3]))
     return out
 
 
@@ -127,7 +135,7 @@ def successors(lines: list[list[Glyph]]) -> list[int | None]:
     for rank, i in enumerate(order):
         line = lines[i]
         x0, x1, y, size = line[0].x, line[-1].x1, line[0].y, line[0].size
-        for j in order[rank + 1:]:
+        for j in order[rank + 1:rank + 1 + MAX_CANDIDATES]:
             other = lines[j]
             gap = other[0].y - y
             if gap > 2.6 * max(size, 30.0):
@@ -186,20 +194,35 @@ def _solid_count(line: list[Glyph]) -> int:
     return sum(1 for g in line if r.solid[r.class_of(g.char)])
 
 
+def _column_edges(lines, body: list[int]) -> dict[float, tuple[int, float]]:
+    """Per left edge x (to 0.1 pt): (votes, widest end) of the column's most common line end."""
+    by_x = collections.defaultdict(list)
+    for i in body:
+        by_x[round(lines[i][0].x, 1)].append(lines[i][-1].x1)
+    xs = sorted(by_x)
+    edges, size_tolerance = {}, 0.3 * lines[body[0]][0].size
+    for x in xs:
+        ends = [e for x2 in xs[bisect.bisect_left(xs, x - size_tolerance):
+                               bisect.bisect_right(xs, x + size_tolerance)] for e in by_x[x2]]
+        edge, votes = collections.Counter(round(e) for e in ends).most_common(1)[0]
+        edges[x] = (votes, max(e for e in ends if abs(e - edge) <= 1))
+    return edges
+
+
 def _ragged(t: Typography, label: str, lines, body: list[int], follow) -> None:
     """Lines inside a paragraph must end flush with their column's right edge."""
-    body_set = set(body)
+    if not body:
+        return
+    body_set, edges = set(body), _column_edges(lines, body)
     for i in body:
         line = lines[i]
         x0, size = line[0].x, line[0].size
-        column = [lines[k] for k in body if abs(lines[k][0].x - x0) < 0.3 * size]
         # the column's edge is where most of its lines end (a mark squeezed at
         # the line end may stick out by half an em)
-        edge, votes = collections.Counter(round(g[-1].x1) for g in column).most_common(1)[0]
+        votes, widest = edges[round(x0, 1)]
         j = follow[i]
         if votes < 3 or j is None or j not in body_set or abs(lines[j][0].x - x0) > 0.3 * size:
             continue  # a paragraph's last line, or followed by a heading
-        widest = max(g[-1].x1 for g in column if abs(g[-1].x1 - edge) <= 1)
         if line[-1].x1 < widest - 0.5 * size:
             t.ragged_lines += 1
             t.note("ragged_lines", f"{label}:" + "".join(g.char for g in line)[-8:])
@@ -207,9 +230,16 @@ def _ragged(t: Typography, label: str, lines, body: list[int], follow) -> None:
 
 def _grid(lines, body: list[int]) -> int:
     """Body lines whose baseline matches a body line beside them (another column)."""
-    spans = [(round(lines[i][0].y, 1), lines[i][0].x, lines[i][-1].x1) for i in body]
-    return sum(1 for y, x0, x1 in spans
-               if any(abs(y - y2) <= 0.5 and (a > x1 or b < x0) for y2, a, b in spans))
+    rows = collections.defaultdict(lambda: [float("-inf"), float("inf")])   # max left, min right
+    for i in body:
+        row = rows[round(lines[i][0].y * 2)]
+        row[0], row[1] = max(row[0], lines[i][0].x), min(row[1], lines[i][-1].x1)
+    aligned = 0
+    for i in body:
+        key, x0, x1 = round(lines[i][0].y * 2), lines[i][0].x, lines[i][-1].x1
+        near = [rows[k] for k in (key - 1, key, key + 1) if k in rows]
+        aligned += any(left > x1 or right < x0 for left, right in near)
+    return aligned
 
 
 def measure_lines(t: Typography, number: int, glyphs: list[Glyph]) -> None:
@@ -237,13 +267,15 @@ def measure_lines(t: Typography, number: int, glyphs: list[Glyph]) -> None:
 
 # ---------------------------------------------------------------- page checks
 
-def blank_share(page, body_size: float) -> float:
+def blank_share(page, body_size: float) -> float | None:
     """Share of the inked area's bounding box lying in empty windows of 3 × 3 body ems."""
     import numpy as np
     import pymupdf
 
     if body_size <= 0:
         return 0.0
+    if any(image[2] * image[3] > MAX_RENDER_IMAGE_PIXELS for image in page.get_images(full=True)):
+        return None   # rendering would decode a very large image: not measured
     zoom = RENDER_DPI / 72
     area = page.rect.width * page.rect.height * zoom * zoom
     if area > MAX_RENDER_PIXELS:
@@ -267,22 +299,22 @@ def collisions(page, glyphs: list[Glyph]) -> tuple[int, int]:
     import unicodedata
 
     boxes = []
-    for span in page.get_texttrace():
-        for code, _gid, _origin, (x0, y0, x1, y1) in span["chars"]:
-            # punctuation squeezed to half its box overlaps a neighbour by
-            # design: only letters and digits count
-            if 32 < code < 0x110000 and unicodedata.category(chr(code))[0] in "LN":
-                dx, dy = (x1 - x0) * 0.3, (y1 - y0) * 0.3
-                boxes.append((x0 + dx, y0 + dy, x1 - dx, y1 - dy))
+    for g in glyphs:
+        # punctuation squeezed to half its box overlaps a neighbour by design:
+        # only letters and digits count
+        if g.char.strip() and unicodedata.category(g.char)[0] in "LN":
+            dx, dy = (g.x1 - g.x) * 0.3, (g.bottom - g.top) * 0.3
+            boxes.append((g.x + dx, g.top + dy, g.x1 - dx, g.bottom - dy))
     boxes.sort()
-    hits = 0
+    hits = compared = 0
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            if b[0] >= a[2]:
-                break
-            if b[1] < a[3] and a[1] < b[3]:
-                hits += 1
-    images = [info["bbox"] for info in page.get_image_info()]
+        j = i + 1
+        while j < len(boxes) and boxes[j][0] < a[2] and compared < MAX_COMPARISONS:
+            b = boxes[j]
+            compared += 1
+            hits += b[1] < a[3] and a[1] < b[3]
+            j += 1
+    images = [box for kind, box in page.get_bboxlog() if kind == "fill-image"]   # decodes nothing
     on_images = sum(1 for b in boxes for r in images
                     if r[0] <= (b[0] + b[2]) / 2 <= r[2] and r[1] <= (b[1] + b[3]) / 2 <= r[3])
     return hits, on_images
@@ -309,27 +341,41 @@ def missing_from(text: str, sources: Mapping[str, str]) -> dict[str, int]:
     return missing
 
 
-def measure_typography(path: Path, sources: Mapping[str, str] | None = None) -> Typography:
-    """The typographic figures of the PDF at `path` (pymupdf must be able to open it)."""
+def measure_typography(path: Path, sources: Mapping[str, str] | None = None,
+                       skip: frozenset[int] = frozenset()) -> Typography:
+    """The typographic figures of the PDF at `path` (pymupdf must be able to open it);
+    pages numbered in `skip` (too much text to read back) are left out."""
     import pymupdf
 
     t = Typography(Path(path))
     with pymupdf.open(path) as doc:
-        pages = [page_glyphs(page) for page in doc]
+        pages = [page_glyphs(page.get_texttrace()) if number not in skip else []
+                 for number, page in enumerate(doc, 1)]
+        t.skipped_pages = sorted(skip & set(range(1, len(pages) + 1)))
         sizes = collections.Counter(round(g.size, 1) for glyphs in pages for g in glyphs)
         t.pages, t.body_size = len(pages), sizes.most_common(1)[0][0] if sizes else 0.0
         t.text = "".join(g.char for glyphs in pages for g in glyphs)
         for number, (page, glyphs) in enumerate(zip(doc, pages), 1):
-            t.notdef += sum(1 for g in glyphs if g.gid == 0 and g.char.strip())
-            measure_lines(t, number, glyphs)
-            t.blank_share = max(t.blank_share, blank_share(page, t.body_size))
-            hits, on_images = collisions(page, glyphs)
-            t.glyph_collisions += hits
-            t.glyphs_on_images += on_images
+            if number not in skip:
+                measure_page(t, number, page, glyphs)
+            pymupdf.TOOLS.store_shrink(100)   # let go of decoded images and fonts
         t.fonts_not_embedded = fonts_not_embedded(doc)
     if sources is not None:
         t.missing = missing_from(t.text, sources)
     return t
+
+
+def measure_page(t: Typography, number: int, page, glyphs: list[Glyph]) -> None:
+    t.notdef += sum(1 for g in glyphs if g.gid == 0 and g.char.strip())
+    measure_lines(t, number, glyphs)
+    share = blank_share(page, t.body_size)
+    if share is None:
+        t.unrendered_pages.append(number)
+    else:
+        t.blank_share = max(t.blank_share, share)
+    hits, on_images = collisions(page, glyphs)
+    t.glyph_collisions += hits
+    t.glyphs_on_images += on_images
 
 
 # ---------------------------------------------------------------- the report
@@ -372,6 +418,13 @@ def typography_findings(t: Typography) -> list[tuple[str, str, str]]:
                     share=t.grid_aligned)))
     out.append(("holes", PASS if t.blank_share <= HOLE_SHARE else WARN,
                 _("{share:.1%} of the inked area left blank (largest page)").format(share=t.blank_share)))
+    if t.unrendered_pages:
+        out.append(("holes", WARN, _("not measured on page(s) {pages}: a photo too large to "
+                                     "render").format(pages=", ".join(map(str, t.unrendered_pages)))))
+    if t.skipped_pages:
+        out.append(("file", WARN, _("page(s) {pages} not measured: more text than a page holds "
+                                    "(a damaged or hostile file?)").format(
+            pages=", ".join(map(str, t.skipped_pages)))))
     out.append(("glyphs",) + count(t.glyph_collisions, _("no glyph overprints another"),
                                    _("{n} glyph(s) overprint another"), "", FAIL))
     if t.glyphs_on_images:
@@ -397,11 +450,12 @@ def _missing_findings(t: Typography) -> list[tuple[str, str, str]]:
             for name, n in lost.items()]
 
 
-def typography_report(path: Path, sources: Mapping[str, str] | None = None):
+def typography_report(path: Path, sources: Mapping[str, str] | None = None,
+                      skip: frozenset[int] = frozenset()):
     """The typography section of `layout check` as a pdfcheck Report."""
     from layout.preflight.pdfcheck import Report
 
-    t = measure_typography(path, sources)
+    t = measure_typography(path, sources, skip)
     report = Report(Path(path), title=_("Typography of {path} (body {size:g} pt, {lines} body lines)")
                     .format(path=path, size=t.body_size, lines=t.body_lines),
                     verdict=(_("TYPOGRAPHY: nothing an editor would mark"),
