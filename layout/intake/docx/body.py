@@ -47,32 +47,54 @@ class Entry:
     notes: list[str] = field(default_factory=list)   # what changed, then what was normalised
 
 
-def _align(base: list[Base], ours_keys: list[str]) -> tuple[dict[int, int], set[int], list[int]]:
+SIMILAR = 0.5       # a file paragraph this close to an exported one is that one, changed
+PAIRS = 400         # at most this many text comparisons per region (else paired by position)
+
+
+def _pairs(base: list[Base], ours: list[str], i1: int, i2: int, j1: int, j2: int):
+    """Exported and file paragraphs paired inside a region where their checksums differ:
+    by likeness of text when the exported text is known, else by position when the region
+    holds as many of each."""
+    known = all(b.text is not None for b in base[i1:i2])
+    if not known or (i2 - i1) * (j2 - j1) > PAIRS:
+        return list(zip(range(i1, i2), range(j1, j2))) if i2 - i1 == j2 - j1 else []
+    pairs, j = [], j1
+    for i in range(i1, i2):
+        for k in range(j, j2):
+            matcher = SequenceMatcher(None, base[i].text, ours[k], autojunk=False)
+            if matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
+                pairs.append((i, k))
+                j = k + 1
+                break
+    return pairs
+
+
+def _align(base: list[Base], ours: list[str]) -> tuple[dict[int, int], set[int], list[int]]:
     """Exported paragraph → file paragraph, the ones the file changed (or may have: no
     record of them), and the file's own."""
     align: dict[int, int] = {}
     changed: set[int] = set()
-    matched: set[int] = set()
-    opcodes = SequenceMatcher(None, [b.checksum for b in base], ours_keys,
-                              autojunk=False).get_opcodes()
+    keys = [checksum(text) for text in ours]
+    opcodes = SequenceMatcher(None, [b.checksum for b in base], keys, autojunk=False).get_opcodes()
     for tag, i1, i2, j1, j2 in opcodes:
-        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
-            for k in range(i2 - i1):
-                align[i1 + k + 1] = j1 + k
-                matched.add(j1 + k)
-                if tag == "replace":
-                    changed.add(i1 + k + 1)
+        if tag == "equal":
+            align.update({i1 + k + 1: j1 + k for k in range(i2 - i1)})
+        elif tag == "replace":
+            for i, j in _pairs(base, ours, i1, i2, j1, j2):
+                align[i + 1] = j
+                changed.add(i + 1)
     changed |= {n for n, b in enumerate(base, 1) if not b.known}
-    return align, changed, [j for j in range(len(ours_keys)) if j not in matched]
+    matched = set(align.values())
+    return align, changed, [j for j in range(len(ours)) if j not in matched]
 
 
 class BodyMerge:
     def __init__(self, plan: Plan, theirs: Theirs, base: list[Base]):
         self.plan, self.theirs, self.base = plan, theirs, base
         self.ours = plan.source.body()
-        self.align, self.file_changed, self.ours_only = _align(
-            base, [checksum(s.value) for s in self.ours])
+        self.align, self.file_changed, self.ours_only = _align(base, [s.value for s in self.ours])
         self.anchored = {o for p in theirs.body for o in p.origins}
+        self.dropped: set[int] = set()     # file paragraphs deleted by a decision
         self.by_checksum: dict[str, list[int]] = {}
         for n, b in enumerate(base, 1):
             self.by_checksum.setdefault(b.checksum, []).append(n)
@@ -170,6 +192,7 @@ class BodyMerge:
                 self.plan.conflict(name, self.base[origin - 1], text, "")
                 keep.append(origin)
             else:
+                self.dropped.add(slot)
                 self.plan.notes.append(_("{part}: paragraph deleted ({how}): {text}").format(
                     part=self.plan.label(name), text=text,
                     how=_("tracked") if tracked else _("--apply-deletes")))
@@ -196,12 +219,13 @@ class BodyMerge:
         for item in items:
             slots = [self.align.get(o) for o in item.origins]
             if item.text is None:
-                self.keep(final, taken, slots)
+                self.keep(final, taken, [slots[0] if slots[0] is not None
+                                         else self.unmoved(item.origins[0], taken)])
                 continue
             single = len(item.origins) == 1 and counts[item.origins[0]] == 1
-            if single and slots[0] is not None and slots[0] not in taken and \
-                    self.same_as_file(slots[0], item):
-                self.keep(final, taken, slots)       # the file already reads so
+            there = self.already(item, slots, taken)
+            if there is not None:                    # the file already reads so (imported
+                self.keep(final, taken, [there])     # before, or the reporter did the same)
                 continue
             clash = [o for o in item.origins if o not in self.align or o in self.file_changed]
             if clash and not (self.plan.options.force and None not in slots):
@@ -218,6 +242,22 @@ class BodyMerge:
             final.append(Entry(None, text, item.kind, tuple(s for s in slots if s is not None),
                                [self.note(item, text, slots, counts), *normalised]))
         return final
+
+    def unmoved(self, origin: int, taken: set[int]) -> int | None:
+        """A file paragraph still reading as exported paragraph `origin` did, found by its
+        checksum when the alignment paired it with another."""
+        wanted = self.base[origin - 1].checksum
+        return next((k for k, span in enumerate(self.ours)
+                     if k not in taken and checksum(span.value) == wanted), None)
+
+    def already(self, item: Item, slots: list[int | None], taken: set[int]) -> int | None:
+        """A file paragraph, not yet placed, that already reads as `item` does (its own first,
+        then the file's new ones, then any)."""
+        for slot in [*(s for s in slots if s is not None), *self.ours_only,
+                     *range(len(self.ours))]:
+            if slot not in taken and self.same_as_file(slot, item):
+                return slot
+        return None
 
     def same_as_file(self, slot: int, item: Item) -> bool:
         span = self.ours[slot]
@@ -262,8 +302,10 @@ class BodyMerge:
         return self.plan.changed(f"p{origin}", show(old or "", text) + style)
 
     def with_ours_only(self, final: list[Entry]) -> list[Entry]:
-        """Paragraphs the file gained since the export stay after the one they followed."""
-        for slot in self.ours_only:
+        """Paragraphs the file gained since the export — and any other file paragraph no
+        decision removed or replaced — stay after the one they followed: nothing is lost."""
+        placed = {e.slot for e in final} | self.dropped | {s for e in final for s in e.replaces}
+        for slot in (s for s in range(len(self.ours)) if s not in placed):
             at = 0
             for k, entry in enumerate(final):
                 if max((entry.slot,) if entry.slot is not None else entry.replaces,

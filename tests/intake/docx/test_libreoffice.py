@@ -250,6 +250,9 @@ def test_a_correction_made_in_libreoffice(edited, issue_dir, key):
     assert_changed_only(issue_dir, before, expected)
     if tracked and not case.formatting_only:
         assert "tracked changes accepted" in result.stdout and "校对 刘" in result.stdout
+    again = cli_import(edited[key], issue_dir, *case.options)      # importing twice: no change
+    assert again.code == 0 and "changed 0 article file(s)" in again.stdout, again.output
+    assert_changed_only(issue_dir, before, expected)
 
 
 @pytest.mark.parametrize("mode", ["reject", "report"])

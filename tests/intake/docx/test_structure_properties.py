@@ -7,7 +7,7 @@ with its bookmark (cut and paste), a new paragraph typed, a paragraph deleted
 with Track Changes or without it — applies them to the exported
 document.xml, and keeps the list of paragraphs the editor now sees. The
 import (with --apply-deletes) must leave the article file with exactly those
-paragraphs, and exit 0.
+paragraphs, and exit 0; imported again, it changes nothing.
 """
 from __future__ import annotations
 
@@ -155,4 +155,59 @@ def test_any_structural_edits_come_back_as_the_editor_sees_them(tmp_path_factory
     assert result.code == 0, (ops, result.output)
     body = (folder / "articles" / "a.md").read_text(encoding="utf-8").split("---\n", 2)[2]
     assert [p.strip() for p in body.split("\n\n") if p.strip()] == seen, (ops, body, seen)
+    again = cli_import(work / "e.docx", folder, "--apply-deletes")   # a second import: no change
+    assert again.code == 0 and "changed 0 article file(s)" in again.stdout, (ops, again.output)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+REPORTER = st.lists(st.one_of(
+    st.tuples(st.just("reword"), st.integers(0, 4), st.sampled_from(HAN)),
+    st.tuples(st.just("add"), st.integers(0, 5), st.text(HAN, min_size=3, max_size=12))),
+    min_size=1, max_size=3)
+
+
+@PROPERTY
+@given(ops=OPS, reporter=REPORTER)
+def test_a_reporters_later_changes_are_never_lost(tmp_path_factory, ops, reporter):
+    """The article file changed after the export (a paragraph reworded, one added) while the
+    editor worked on the DOCX: whatever the import applies or holds back, every paragraph
+    the reporter wrote is still in the file afterwards; and when nothing was held back
+    (exit 0), every paragraph the editor changed or wrote is in it too."""
+    work = tmp_path_factory.mktemp("reporter")
+    folder = work / "issue"
+    (folder / "articles").mkdir(parents=True)
+    path = folder / "articles" / "a.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    (folder / "issue.yaml").write_text(
+        "date: 2025-06-18\npages:\n  - number: 1\n    name: 社区\n    articles: [a]\n",
+        encoding="utf-8")
+    docx_path = export(folder, work / "a.docx")
+    paragraphs, written = list(PARAGRAPHS), []
+    for n, (kind, at, text) in enumerate(reporter):
+        if kind == "reword":
+            paragraphs[at % len(paragraphs)] += text
+            written.append(paragraphs[at % len(paragraphs)])
+        else:
+            paragraphs.insert(at % (len(paragraphs) + 1), f"记者补充{n}{text}。")
+            written.append(paragraphs[at % len(paragraphs)])
+    path.write_text("---\ntitle: \"社区一日\"\n---\n\n" + "\n\n".join(paragraphs) + "\n",
+                    encoding="utf-8")
+
+    seen: list[str] = []
+
+    def change(root):
+        editor = Editor(root)
+        for op in ops:
+            editor.apply(op)
+        seen.extend(editor.texts)
+    result = cli_import(edit(docx_path, work / "e.docx", change), folder, "--apply-deletes")
+    assert result.code in (0, 3), result.output
+    body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+    now = [p.strip() for p in body.split("\n\n") if p.strip()]
+    reworded = [p for p in written if p in paragraphs]      # the reporter's final versions
+    lost = [p for p in reworded if p not in now]
+    assert not lost, (ops, reporter, lost, result.output)
+    if result.code == 0:                                    # nothing held: the DOCX is all in
+        missing = [t for t in seen if t not in now and t not in PARAGRAPHS]
+        assert not missing, (ops, reporter, missing, result.output)
     shutil.rmtree(work, ignore_errors=True)
