@@ -6,8 +6,9 @@ from pathlib import Path
 from layout.errors import Diagnostics, InputError
 from layout.i18n import _
 from layout.manifest.files import inside_issue
+from layout.manifest.ads import load_reserve
 from layout.manifest.edition import HOUSE_FRAME
-from layout.manifest.keys import ARTICLE, PHOTO, UNTITLED_KINDS, check
+from layout.manifest.keys import AD_KEYS, ARTICLE, PHOTO, UNTITLED_KINDS, check
 from layout.manifest.photos import probe_photo
 from layout.manifest.text import clean_strings, join_lines, nfc, read_text
 from layout.manifest.verse import parse_with_verse
@@ -63,6 +64,16 @@ def _photos(raw: list, line: int | None, root: Path, path: Path, style: HouseSty
     return tuple(out)
 
 
+def _ad(article_id: str, v: dict, meta, paragraphs, hints: Hints, root: Path, path: Path,
+        style: HouseStyle) -> Article:
+    """An advertisement: its artwork and size; no text of its own to print."""
+    if paragraphs or v["photos"]:
+        raise InputError(_("an ad (kind: ad) has no text or photos of its own: its artwork "
+                           "(file:) carries them"), path, meta.line_of("kind", 2))
+    return Article(id=article_id, headline=Headline(""), paragraphs=(), kind=ArticleKind.AD,
+                   hints=hints, source=path, reserve=load_reserve(v, meta, root, path, style))
+
+
 def load_article(root: Path, article_id: str, hints: Hints, style: HouseStyle,
                  diag: Diagnostics, ref: tuple[Path, int | None]) -> Article:
     """Read `root/articles/<id>.md` into an Article (`ref`: where the manifest lists it)."""
@@ -78,6 +89,12 @@ def load_article(root: Path, article_id: str, hints: Hints, style: HouseStyle,
                            "may leave it out)").format(kind=kind), path, 2)
     parsed = parse_with_verse(body, body_line, kind == "poem", parse_body, path)
     paragraphs = tuple(Paragraph(nfc(p.text), p.kind, p.line) for p in parsed)
+    if kind == "ad":
+        return _ad(article_id, v, meta, paragraphs, hints, root, path, style)
+    for key in AD_KEYS:
+        if v[key]:
+            raise InputError(_("'{key}' is for an advertisement (kind: ad)").format(key=key),
+                             path, meta.line_of(key, 2))
     photos = _photos(v["photos"] or [], meta.line_of("photos", 2), root, path, style, diag)
     if photos and kind == "brief":
         raise InputError(_("a brief (kind: brief) is text only: make an article with photos "

@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from layout.errors import Diagnostics, InputError
 from layout.i18n import _
+from layout.manifest.ads import AdSize, At
 from layout.manifest.edition import Box, Tint
 from layout.manifest.text import join_lines, nfc
 from layout.style.schema import Choice, Context, Invalid, Size, Text, Whole, shown
@@ -25,7 +26,9 @@ Spec = Callable[[Any, Context], Any]
 
 KINDS = ("story", "photo", "brief", "poem", "ad")   # ad: issue 12's reserved blocks
 UNTITLED_KINDS = ("photo", "ad")                     # may leave out `title`
-POSITIONS = ("top", "bottom", "left", "right")
+POSITIONS = ("top", "bottom", "left", "right",   # a corner pins an ad; a hint for others
+             "top-left", "top-right", "bottom-left", "bottom-right")
+AD_KEYS = ("file", "size", "epub")                   # front-matter keys of an ad only
 FIRST_DATE, LAST_DATE = dt.date(1900, 1, 31), dt.date(2099, 12, 31)  # the 农历 calendar's range
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
@@ -154,6 +157,7 @@ ENTRY = Table("article entry", {       # an article on its page, with the page e
     "position": Choice(POSITIONS),
     "photo_columns": Whole(1, 0),
     "headline_size": Size("9pt", "96pt"),
+    "at": At(),                        # pinned: {column: 1, row: 40}, from 1
 }, required=("id",), unknown_is_error=True)
 
 ARTICLE = Table("article front matter", {
@@ -168,6 +172,9 @@ ARTICLE = Table("article front matter", {
     "box": Box(),                      # a frame (花边): true, plain, double, dotted
     "tint": Tint(),                    # a light background: % K, or [c, m, y, k]; ≤ 15 each
     "column": Text(12),                # the recurring column's logo (栏目头), e.g. 铁东时评
+    "file": Text(255),                 # an ad's artwork under ads/: an image or a one-page PDF
+    "size": AdSize(),                  # an ad's size: 3x20 (columns × rows) or 120mm x 80mm
+    "epub": Switch(),                  # an ad also in the EPUB
 })
 
 PHOTO = Table("photo", {

@@ -14,7 +14,7 @@ class ArticleKind(str, Enum):
     PHOTO = "photo"  # 图片新闻: a photo with a caption, no body
     POEM = "poem"    # verse: its lines and stanzas kept as written
     BRIEF = "brief"  # a short item, gathered with the page's others into one 简讯 block
-    AD = "ad"        # a reserved block (issue 12); set as a story until ads land
+    AD = "ad"        # an advertisement: artwork reserved at its size, placed first
 
 
 class ParagraphKind(str, Enum):
@@ -64,6 +64,22 @@ class Hints:
     position: str | None = None       # "top", "bottom", "left", "right"
     photo_columns: int | None = None  # width of the photo in columns
     headline_size: str | None = None  # a size name (号数) or points for 主题
+    at: tuple[int, int] | None = None  # pinned: (column, row), 1-based, rows from the type area's top
+
+
+@dataclass(frozen=True, slots=True)
+class Reserve:
+    """An advertisement's artwork and its booked size (kind: ad): columns × rows, or a
+    width and height in points (0 where not given)."""
+
+    file: Path                 # an image, or a one-page PDF
+    aspect: float              # height over width of the artwork
+    columns: int = 0
+    rows: int = 0
+    width: float = 0.0
+    height: float = 0.0
+    epub: bool = False         # also in the EPUB (never in the DOCX)
+    label: str = ""            # what it is (the advertiser), for bookmarks and alt text
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +97,7 @@ class Article:
     box: str = ""       # a frame (花边): "plain", "double", "dotted"; "" none
     tint: tuple[float, float, float, float] | None = None   # background CMYK, 0..0.15 each
     column: str = ""    # the recurring column's logo (栏目头) above the headline group
+    reserve: Reserve | None = None   # an advertisement's artwork and size (kind: ad)
 
     def all_text(self) -> str:
         """Every character of the article that must reach every output."""

@@ -18,10 +18,9 @@ from layout.pages.briefs import gather as gather_briefs, with_items as briefs_it
 from layout.pages.copyfit import ArticleFit, CopyFit, PageFit
 from layout.pages.furniture import footer_rows, furniture, furniture_rows
 from layout.pages.grid import Grid, grid_for
-from layout.pages.placement import Placer
+from layout.pages.around import make_up
 from layout.pages.ranks import headline_ranks, step_down
 from layout.pages.render import Renderer
-from layout.pages.sizing import Sizer
 from layout.pages.zhuangti import vary_faces
 
 
@@ -42,9 +41,9 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
                         options.breaker, rank, brief)
               for i, (a, (rank, brief)) in enumerate(zip(page.articles, ranks))]
     renderer = Renderer(grid, {s.article.id: s for s in sizers}, grid.rows - bottom)
-    left_empty = free_rows
+    left_slots = free_rows * grid.columns
     if sizers:
-        tree, left_empty = Placer(sizers, grid.columns, free_rows).place()
+        tree, left_slots = make_up(sizers, grid.columns, free_rows, top, page.number)
         tree = vary_faces(step_down(tree, sizers), sizers, grid, top)
         renderer.cut(tree, 0, top)
     drawn = renderer.drawn
@@ -60,7 +59,7 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
                                max(0, chars - set_chars),
                                drawn.empty_slots.get(a.id, 0) * issue.style.column_chars,
                                sizer.body_at(plan.leg_chars).lone_lines if a.paragraphs else 0))
-    empty_slots = sum(drawn.empty_slots.values()) + max(0, left_empty) * grid.columns
+    empty_slots = sum(drawn.empty_slots.values()) + left_slots
     filled = 1 - empty_slots / (free_rows * grid.columns) if free_rows else 1.0
     regions = [ArticleRegion(aid, grid.column_x(column), grid.row_y(row), grid.span(plan.columns),
                              rows * grid.pitch)

@@ -47,6 +47,9 @@ class Decoration:
     logo_rows: int         # rows the column logo takes (0: none)
     inset: float           # points from the block's side to the inner grid's first column
 
+    def draw(self, renderer, plan: BlockPlan, column: int, row: int, rows: int) -> None:
+        draw_framed(renderer, plan, column, row, rows)
+
 
 def decorated(article: Article) -> bool:
     return bool(article.box or article.tint or article.column)
@@ -114,8 +117,11 @@ class FramedSizer(Sizer):
 
 def sizer_for(article: Article, style: HouseStyle, grid: Grid, fonts: FontSet, lead: bool,
               breaker: str, rank: int | None = None, brief: bool = False) -> Sizer:
-    """The sizer an article needs: framed when it is boxed, tinted or has a column logo."""
-    kind = FramedSizer if decorated(article) else Sizer
+    """The sizer an article needs: an ad's, a framed one for a boxed or tinted article or
+    one under a column logo, else the plain one."""
+    from layout.pages.reserved import AdSizer
+
+    kind = AdSizer if article.reserve else FramedSizer if decorated(article) else Sizer
     return kind(article, style, grid, fonts, lead=lead, breaker=breaker, rank=rank, brief=brief)
 
 

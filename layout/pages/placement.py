@@ -32,7 +32,9 @@ from layout.i18n import _
 from layout.pages.sizing import BlockPlan, Sizer
 
 TOP, BOTTOM, LEFT, RIGHT = 1, 2, 4, 8
-EDGES = {"top": TOP, "bottom": BOTTOM, "left": LEFT, "right": RIGHT}
+EDGES = {"top": TOP, "bottom": BOTTOM, "left": LEFT, "right": RIGHT, "top-left": TOP | LEFT,
+         "top-right": TOP | RIGHT, "bottom-left": BOTTOM | LEFT, "bottom-right": BOTTOM | RIGHT}
+ALL_EDGES = TOP | BOTTOM | LEFT | RIGHT
 SEPARATOR_ROWS = 1      # a horizontal cut leaves a row for the rule
 BAND = 10               # most articles in one band (exact layout within a band)
 COST_MISSED_POSITION = 1e4  # an editor's position hint overrides looks; only over-set copy costs more
@@ -65,8 +67,12 @@ class Solution:
 class Placer:
     """Solves one page: articles in order, `columns` × `rows` of free grid."""
 
-    def __init__(self, sizers: list[Sizer], columns: int, rows: int):
+    def __init__(self, sizers: list[Sizer], columns: int, rows: int, edges: int = ALL_EDGES,
+                 lead: bool = True):
+        """`edges`: the page edges this rectangle touches (all, for a whole page); `lead`:
+        whether sizers[0] is the page's lead (which wants the top)."""
         self.sizers, self.columns, self.rows = sizers, columns, rows
+        self.edges, self.lead = edges, lead
         self.length = rows + 1   # heights 0..rows; taller copy is priced as over-set (see plans)
         n = self.length
         pad = n + SEPARATOR_ROWS
@@ -81,7 +87,7 @@ class Placer:
     def wanted_edges(self, i: int) -> int:
         """Page edges article i should touch: its position hint; the lead, the top."""
         hint = EDGES.get(self.sizers[i].article.hints.position or "", 0)
-        return hint | (TOP if i == 0 else 0)
+        return hint | (TOP if i == 0 and self.lead else 0)
 
     def _solve(self, columns: int, i: int, j: int, flags: int) -> Solution:
         """Memoised solve; flags no article of i..j cares about are dropped first."""
@@ -184,7 +190,7 @@ class Placer:
 
     def _band_flags(self, i: int, j: int) -> int:
         n = len(self.sizers)
-        return LEFT | RIGHT | (TOP if i == 0 else 0) | (BOTTOM if j == n else 0)
+        return (LEFT | RIGHT | (TOP if i == 0 else 0) | (BOTTOM if j == n else 0)) & self.edges
 
     def _stack(self) -> list[Solution]:
         """stacks[j]: articles 0..j as bands one above the other, least cost per height;
@@ -213,15 +219,23 @@ class Placer:
         return Cut(self.columns, rows, self._stack_tree(stacks, i, top_rows),
                    self.tree(self.columns, i, j, flags, rows - SEPARATOR_ROWS - top_rows))
 
-    def place(self) -> tuple[Cut, int]:
-        """The best layout and how many rows it leaves empty (negative: rows over)."""
+    def best(self) -> tuple[float, Cut | None, int]:
+        """(cost, layout, rows it leaves empty) of the best layout; (inf, None, rows) when
+        none exists. The cost counts the empty rows at the foot as holes."""
         n = len(self.sizers)
         stacks = self._stack()
         heights = np.arange(self.length)
         fill = stacks[n].cost + (self.rows - heights) * self.columns * COST_HOLE_ROW
         if not np.isfinite(fill).any():
+            return float("inf"), None, self.rows
+        rows = int(fill.argmin())
+        return float(fill[rows]), self._stack_tree(stacks, n, rows), self.rows - rows
+
+    def place(self) -> tuple[Cut, int]:
+        """The best layout and how many rows it leaves empty (negative: rows over)."""
+        _cost, tree, left = self.best()
+        if tree is None:
             ids = ", ".join(s.article.id for s in self.sizers)
             raise BuildError(_("no layout places these articles together on one page: {ids}; "
                                "check their column hints").format(ids=ids))
-        rows = int(fill.argmin())
-        return self._stack_tree(stacks, n, rows), self.rows - rows
+        return tree, left

@@ -50,6 +50,8 @@ class Renderer:
         if node.plan is not None:
             self.block(node.plan, column, row, node.rows)
             return
+        if node.first is None:   # an area left empty (beside a reserved block)
+            return
         first, second = node.first, node.second
         if node.vertical:
             self.cut(first, column, row)
@@ -78,10 +80,8 @@ class Renderer:
         self.drawn.set_chars[article_id] = self.drawn.set_chars.get(article_id, 0) + count
 
     def block(self, plan: BlockPlan, column: int, row: int, rows: int) -> None:
-        if plan.frame is not None:   # boxed, tinted or under a column logo
-            from layout.pages.boxes import draw_framed
-
-            draw_framed(self, plan, column, row, rows)
+        if plan.frame is not None:   # boxed, tinted, under a column logo, or an ad's artwork
+            plan.frame.draw(self, plan, column, row, rows)
             return
         article = plan.article
         self.block_end = row + rows

@@ -11,6 +11,8 @@ def leaves(node: Cut, column: int, row: int) -> list[tuple[BlockPlan, int, int]]
     """Every block of the layout tree with its first column and row (as `render` draws it)."""
     if node.plan is not None:
         return [(node.plan, column, row)]
+    if node.first is None:   # an area left empty (beside a reserved block)
+        return []
     first, second = node.first, node.second
     if node.vertical:
         return leaves(first, column, row) + leaves(second, column + first.columns, row)
@@ -24,6 +26,8 @@ def with_plans(node: Cut, plans: dict[str, BlockPlan]) -> Cut:
     if node.plan is not None:
         found = plans.get(node.plan.article.id)
         return replace(node, plan=found) if found is not None else node
+    if node.first is None:
+        return node
     return replace(node, first=with_plans(node.first, plans), second=with_plans(node.second, plans))
 
 

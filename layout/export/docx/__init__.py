@@ -46,7 +46,8 @@ def write_docx(job: ExportJob, target: Path) -> str:
     for index, page in enumerate(issue.pages):
         writer.page_heading(page, break_before=(layout == "edit" and index > 0))
         for article in page.articles:
-            writer.article(article)
+            if article.reserve is None:   # advertisements are not copy: not in the DOCX
+                writer.article(article)
         if layout == "pages":
             _end_page_section(document, issue, page.number, last=index == len(issue.pages) - 1)
     add_snapshot(document, writer.exported)

@@ -16,6 +16,7 @@ import io
 from pathlib import Path
 
 from layout.errors import InputError
+from layout.export.artwork import is_pdf, render_pdf
 from layout.i18n import _
 
 MAX_SIDE_PX = 1200
@@ -34,7 +35,7 @@ def _phone_jpeg(path: Path, max_side: int, quality: int) -> bytes:
     from PIL import Image, ImageOps
 
     try:
-        with Image.open(path) as source:
+        with (render_pdf(path, cmyk=False) if is_pdf(path) else Image.open(path)) as source:
             icc = source.info.get("icc_profile")
             image = ImageOps.exif_transpose(source)
             if image.mode not in ("RGB", "L"):

@@ -91,6 +91,8 @@ def article_label(article: Article) -> str:
         return article.headline.title
     if article.kind is ArticleKind.PHOTO and article.photos:
         return caption_start(article.photos[0].caption)
+    if article.reserve:
+        return f"广告：{article.reserve.label}" if article.reserve.label else "广告"
     return article.id
 
 
@@ -107,6 +109,14 @@ def subheads(article: Article, stem: str) -> tuple[Subhead, ...]:
     return tuple(Subhead(t, f"{stem}-s{k}") for k, t in enumerate(texts, start=1))
 
 
+def artwork(article: Article) -> tuple[Photo, ...]:
+    """An advertisement's artwork as its one figure, captioned with the advertiser."""
+    reserve = article.reserve
+    if reserve is None:
+        return ()
+    return (Photo(reserve.file, reserve.label or "广告", "", 1000, round(1000 * reserve.aspect)),)
+
+
 def plan_book(issue: Issue) -> BookPlan:
     """Name every document and image of the edition, in page order."""
     stored: dict[str, str] = {}          # photo content digest → href of its first use
@@ -114,10 +124,12 @@ def plan_book(issue: Issue) -> BookPlan:
     for page in issue.pages:
         docs = []
         for index, article in enumerate(page.articles, start=1):
+            if article.reserve and not article.reserve.epub:
+                continue   # an advertisement is in the EPUB only when it asks (epub: true)
             stem = f"p{page.number:02d}-a{index:02d}"
             photos = tuple(PhotoFile(ph, stored.setdefault(_digest(ph.path),
                                                            f"images/{stem}-{k}.jpg"))
-                           for k, ph in enumerate(article.photos, start=1))
+                           for k, ph in enumerate(article.photos or artwork(article), start=1))
             docs.append(ArticleDoc(article, page, f"text/{stem}.xhtml", stem,
                                    article_label(article), photos, subheads(article, stem)))
         pages.append(PageEntry(page, page_label(page), tuple(docs)))

@@ -32,6 +32,7 @@ DOCTYPE = "<!DOCTYPE html>"
 LANG = "zh-CN"
 PHOTO_ALT = "新闻照片"
 PHOTO_NEWS_HEADING = "图片新闻"
+AD_HEADING = "广告"
 
 
 def relative(href: str, from_href: str) -> str:
@@ -55,9 +56,9 @@ def headline_group(doc: ArticleDoc) -> Element | None:
     """引题 / 主题 / 副题 in a header, or None for untitled photo news."""
     h, column = doc.article.headline, doc.article.column
     if not (h.kicker or h.title or h.subtitle or column):
-        if doc.article.kind is ArticleKind.PHOTO:
-            return el("header", {"class": "headline"},
-                      el("h1", {"class": "label"}, PHOTO_NEWS_HEADING))
+        if doc.article.kind in (ArticleKind.PHOTO, ArticleKind.AD):
+            label = AD_HEADING if doc.article.kind is ArticleKind.AD else PHOTO_NEWS_HEADING
+            return el("header", {"class": "headline"}, el("h1", {"class": "label"}, label))
         return None
     return el("header", {"class": "headline"},
               el("p", {"class": "column"}, column) if column else None,
@@ -123,7 +124,7 @@ def screen_colour(cmyk: tuple[float, float, float, float]) -> str:
 def article_document(doc: ArticleDoc) -> Element:
     """The XHTML document of one article."""
     article = doc.article
-    kind = "photo-news" if article.kind is ArticleKind.PHOTO else "story"
+    kind = {ArticleKind.PHOTO: "photo-news", ArticleKind.AD: "advert"}.get(article.kind, "story")
     attrs = {"id": doc.anchor, "class": kind}
     if article.box or article.tint:   # a boxed or tinted article: a frame, its tint behind
         frame = f" boxed boxed-{article.box}" if article.box else ""

@@ -17,6 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageMath, ImageOps
 
 from layout.errors import BuildError, Diagnostics
+from layout.export.artwork import is_pdf, render_pdf
 from layout.export.pdf.settings import PdfSettings
 from layout.model.placed import PlacedImage
 
@@ -80,7 +81,12 @@ def limit_ink(img: Image.Image, limit: float) -> Image.Image:
 
 
 def _open(path: Path) -> Image.Image:
-    """The photo decoded, turned upright when its EXIF orientation says so."""
+    """The photo decoded, turned upright when its EXIF orientation says so (a PDF ad's
+    artwork rendered, in CMYK)."""
+    if is_pdf(path):
+        img = render_pdf(path, cmyk=True)
+        img.info["icc_profile"] = None
+        return img
     try:
         with Image.open(path) as src:
             icc = src.info.get("icc_profile")

@@ -1,0 +1,116 @@
+"""Advertisements (kind: ad) and pinned blocks: their artwork, booked size and place.
+
+An ad is an article file with `kind: ad`, `file:` (its artwork under ads/: a
+JPEG, PNG, TIFF or WebP image, or a one-page PDF), `size:` (columns × rows,
+`3x20`, or a width and height, `120mm x 80mm`, or one of each) and
+optionally `epub: true` (it then appears in the EPUB; never in the DOCX);
+its `title:` only names the advertiser (bookmarks, alt text). Where it goes
+is the page's business: the manifest entry's `position:` (a corner, or top /
+bottom / left / right; bottom-right by default) or `at:`.
+
+`at: {column: 1, row: 40}` on any manifest entry pins the article's block
+with its top-left corner at that column and row (both from 1; rows counted
+from the top of the type area, masthead or page header included).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from layout.errors import InputError
+from layout.i18n import _
+from layout.manifest.files import inside_issue
+from layout.manifest.photos import probe_photo
+from layout.model import Reserve
+from layout.style import HouseStyle
+from layout.style.schema import Context, Invalid, shown
+from layout.style.sizes import parse_length
+
+_SIZE = re.compile(r"^\s*(\S+?)\s*[x×X*]\s*(\S+)\s*$")
+AD_FOLDER = "ads"
+ARTWORK_PPI = 300   # nominal pixels of a PDF's page, for its proportions
+
+
+@dataclass(frozen=True, slots=True)
+class AdSize:
+    """`3x20` (columns × rows), `120mm x 80mm`, or one of each (`3 x 80mm`)."""
+
+    def __call__(self, value: Any, ctx: Context) -> tuple[int, int, float, float] | None:
+        if value is None:
+            return None
+        match = _SIZE.match(str(value)) if isinstance(value, str) else None
+        if not match:
+            raise Invalid(_("{value} is not a size: write columns × rows (3x20) or a width "
+                            "and height (120mm x 80mm)").format(value=shown(value)))
+        across, down = (_side(v, value) for v in match.groups())
+        columns, width = across
+        rows, height = down
+        if (columns or width) <= 0 or (rows or height) <= 0:
+            raise Invalid(_("{value}: a size is larger than nothing").format(value=shown(value)))
+        return columns, rows, width, height
+
+
+def _side(text: str, value: Any) -> tuple[int, float]:
+    """(whole grid units, 0.0) or (0, a length in points)."""
+    if text.isdigit():
+        return int(text), 0.0
+    try:
+        return 0, parse_length(text)
+    except ValueError:
+        raise Invalid(_("{value} is not a size: write columns × rows (3x20) or a width and "
+                        "height (120mm x 80mm)").format(value=shown(value))) from None
+
+
+@dataclass(frozen=True, slots=True)
+class At:
+    """`{column: 1, row: 40}`: where a pinned block's top-left corner goes (from 1)."""
+
+    def __call__(self, value: Any, ctx: Context) -> tuple[int, int] | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict) or set(value) != {"column", "row"}:
+            raise Invalid(_("write at: {column: 1, row: 40} (both, counted from 1)"))
+        column, row = value["column"], value["row"]
+        if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in (column, row)):
+            raise Invalid(_("column and row are whole numbers from 1"))
+        if ctx.columns and column > ctx.columns:
+            raise Invalid(_("column {column} is past the grid's {columns} columns").format(
+                column=column, columns=ctx.columns))
+        return column, row
+
+
+def artwork_aspect(path: Path, style: HouseStyle, source: Path, line: int | None) -> float:
+    """Height over width of an ad's artwork; a PDF must have exactly one page."""
+    if path.suffix.lower() != ".pdf":
+        width, height = probe_photo(path, style, source, line)
+        return height / width
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            pages = len(pdf.pages)
+            box = pdf.pages[0].trimbox if pages else None
+    except (pikepdf.PdfError, OSError, ValueError) as exc:
+        raise InputError(_("ad artwork '{name}' cannot be read as a PDF ({problem}); export "
+                           "it again").format(name=path.name, problem=exc), source, line) from None
+    if pages != 1:
+        raise InputError(_("ad artwork '{name}' has {pages} pages; give a one-page PDF").format(
+            name=path.name, pages=pages), source, line)
+    x0, y0, x1, y1 = (float(v) for v in box)
+    return (y1 - y0) / (x1 - x0)
+
+
+def load_reserve(v: dict, meta, root: Path, path: Path, style: HouseStyle) -> Reserve:
+    """The artwork and size of an ad from its checked front matter `v`."""
+    for key in ("file", "size"):
+        if not v.get(key):
+            raise InputError(_("an ad (kind: ad) needs '{key}': its artwork under ads/ and "
+                               "its size (3x20, or 120mm x 80mm)").format(key=key), path,
+                             meta.line_of("kind", 2))
+    line = meta.line_of("file", 2)
+    file = inside_issue(root, AD_FOLDER, v["file"], path, line, _("ad artwork"))
+    columns, rows, width, height = v["size"]
+    return Reserve(file, artwork_aspect(file, style, path, line), columns, rows, width, height,
+                   bool(v.get("epub")), v.get("title") or "")
