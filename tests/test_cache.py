@@ -112,6 +112,11 @@ def test_every_kind_of_damaged_entry_is_rebuilt_and_the_outputs_stay_right(tmp_p
         entries = sorted(p for p in home.iterdir() if p.name.startswith(kind + "-"))
         assert entries, f"the build stored no {kind} entry"
         entries = entries[:3]   # a few of each kind: recomposing every paragraph costs seconds
+        if kind == "metrics2":  # faces every build measures (furniture), not only in composing,
+            #                     which the second build takes from the cache: entry names hash
+            #                     the font's path, so the first three sorted are a matter of luck
+            entries = [home / f"{kind}-{cache.key_of(kind, ((REPO / 'fonts' / f).resolve(),))}"
+                       for f in ("NotoSerifSC-Regular.ttf", "NotoSansSC-Bold.ttf")]
         for k, entry in enumerate(entries):
             flip_a_bit(entry, 0.2 + 0.3 * k)
         damaged[kind] = entries

@@ -42,7 +42,7 @@ def articles_by_page(issue: Path) -> list[list[dict]]:
             kind = meta.get("kind", "story")
             gathered = kind == "brief" or (page.get("briefs") and kind == "story" and not meta.get("photos")
                                            and chars <= default_style().edition.brief_max_chars)
-            row.append({"id": aid, "title": "" if gathered else str(meta.get("title") or ""),
+            row.append({"id": aid, "title": "" if gathered or kind == "ad" else str(meta.get("title") or ""),
                         "kind": kind, "chars": chars})
         pages.append(row)
     return pages

@@ -115,7 +115,8 @@ def edition(name: str) -> list[Source]:
     issue = yaml.safe_load((TEAM / name / "issue.yaml").read_text(encoding="utf-8"))
     ids = [a if isinstance(a, str) else a["id"] for page in issue["pages"]
            for a in page.get("articles") or []]
-    return [read_article(TEAM / name / "articles" / f"{i}.md") for i in ids]
+    articles = [read_article(TEAM / name / "articles" / f"{i}.md") for i in ids]
+    return [a for a in articles if a.kind != "ad"]   # an advertisement is artwork, not copy
 
 
 def team_editions() -> list[str]:
