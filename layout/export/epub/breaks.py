@@ -7,7 +7,9 @@ allows it:
 - at the phrase gap (U+3000), always; each phrase of a two-phrase headline
   is an inline block, so it breaks inside only when it is wider than the
   screen, never to balance the lines;
-- never inside a number with its measure word or unit (`12类`, `15分钟`);
+- never inside a word, a number with its unit (`12类`, `15分钟`), a place or
+  a short quotation (the rules of `layout/compose/words.py`, shared with the
+  printed headlines);
 - inside a phrase only between chunks of whole words of at least
   `MIN_CHUNK` characters, so no line can hold just one or two characters and
   no word is ever split; closing punctuation stays with what precedes it,
@@ -22,14 +24,12 @@ and become links, so the line before a URL is no longer spaced out.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from layout.export.epub.markup import Element, el
 
 MIN_CHUNK = 3
 LONG_CHUNK = 6           # a run longer than this is cut again at the words inside compounds
 GAP = "\u3000"
-NUMERALS = "十百千万亿"
 CLOSING = set("，。、；：！？）》」』”’〉】〕…·,.;:!?)]}%")
 OPENING = set("（《「『“‘〈【〔—([{")
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
@@ -37,22 +37,26 @@ URL_TRAILING = ".,;:!?'"
 URL_BREAK_AFTER = re.compile(r"(?<=[/.?&=\-_])(?=[^/.])")
 
 
-@cache
-def _tokenizer():
-    # The headline engineer's segmenter (layout/compose) replaces this once it lands.
-    import rjieba
-
-    return rjieba
-
-
 def words(text: str, fine: bool = False) -> list[str]:
-    """`text` cut into words; with `fine`, a word of four or more characters into the
-    words it is made of (物业管理 → 物业 管理)."""
-    jieba = _tokenizer()
+    """`text` cut into words by the headline segmenter of `layout.compose.words` (which
+    keeps numbers with their units, places and short quotations whole); with `fine`,
+    a word of four or more Han characters also into the dictionary words it is made
+    of (物业管理 → 物业 管理), the last resort for a run too long for a phone's line;
+    numbers and quotations stay whole."""
+    from layout.compose.words import word_bounds
+
+    cuts = (0, *word_bounds(text), len(text))
     out: list[str] = []
-    for word in jieba.cut(text):
-        out += _parts(word, jieba.cut_for_search(word)) if fine and len(word) >= 4 else [word]
+    for word in (text[a:b] for a, b in zip(cuts, cuts[1:])):
+        splittable = fine and len(word) >= 4 and all("\u3400" <= c <= "\u9fff" for c in word)
+        out += _parts(word, _search_words(word)) if splittable else [word]
     return out
+
+
+def _search_words(word: str) -> list[str]:
+    import rjieba         # the headline segmenter's library, in its search mode
+
+    return rjieba.cut_for_search(word)
 
 
 def _parts(word: str, found: list[str]) -> list[str]:
@@ -75,8 +79,7 @@ def _units(phrase: str, fine: bool) -> list[str]:
     for word in words(phrase, fine):
         if all(c in OPENING for c in word):
             pending += word
-        elif units and not pending and (all(c in CLOSING for c in word)
-                                        or _counted(units[-1], word)):
+        elif units and not pending and all(c in CLOSING for c in word):
             units[-1] += word
         else:
             units.append(pending + word)
@@ -86,11 +89,6 @@ def _units(phrase: str, fine: bool) -> list[str]:
     elif pending:
         units.append(pending)
     return units
-
-
-def _counted(before: str, word: str) -> bool:
-    """A measure word or unit after a number (`12类`, `15分钟`, `18.6万人次`) belongs to it."""
-    return before[-1:].isdigit() and not word.isascii() and (len(word) <= 2 or word[0] in NUMERALS)
 
 
 def chunks(phrase: str) -> list[str]:
