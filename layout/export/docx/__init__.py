@@ -22,6 +22,7 @@ from layout.export.docx.body import Writer
 from layout.export.docx.package import open_reference, save_reproducibly, set_core_properties
 from layout.export.docx.styles import apply_house_faces, apply_house_sizes
 from layout.export.docx.xmlparts import section_properties
+from layout.i18n import _
 from layout.model import Issue
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ def write_docx(job: ExportJob, target: Path) -> str:
     issue: Issue = job.issue
     layout = job.options.docx_layout or "edit"
     if layout not in LAYOUTS:
-        raise BuildError(f"--docx-layout must be one of {', '.join(LAYOUTS)}, not '{layout}'")
+        raise BuildError(_("--docx-layout must be one of {choices}, not '{layout}'").format(
+            choices=", ".join(LAYOUTS), layout=layout))
     document = open_reference(issue.date)
     styles = document.styles.element
     apply_house_faces(styles, issue.style)
@@ -54,8 +56,8 @@ def write_docx(job: ExportJob, target: Path) -> str:
     set_core_properties(document, issue)
     save_reproducibly(document, Path(target), issue.date)
     photos = sum(len(a.photos) for a in issue.articles())
-    return (f"{len(issue.pages)} page(s), {len(issue.articles())} articles, {photos} photos, "
-            f"{layout} view")
+    return _("{pages} page(s), {articles} articles, {photos} photos, {layout} view").format(
+        pages=len(issue.pages), articles=len(issue.articles()), photos=photos, layout=layout)
 
 
 def _photo_width(issue: Issue, layout: str) -> float:

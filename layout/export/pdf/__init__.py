@@ -23,6 +23,7 @@ from layout.export.pdf.marks import draw_marks
 from layout.export.pdf.metadata import describe
 from layout.export.pdf.pdfx import Geometry, finish
 from layout.export.pdf.settings import PdfSettings, settings_for
+from layout.i18n import _
 from layout.model.placed import PlacedImage, PlacedIssue, PlacedPage
 
 __all__ = ["write_pdf"]
@@ -94,7 +95,7 @@ class _PhotoCache:
 def _geometry(placed: PlacedIssue, settings: PdfSettings) -> Geometry:
     sizes = {(round(p.width, 2), round(p.height, 2)) for p in placed.pages}
     if len(sizes) != 1:
-        raise BuildError("all pages of an edition must have the same trim size")
+        raise BuildError(_("all pages of an edition must have the same trim size"))
     return Geometry(sizes.pop(), placed.bleed, settings.mark_space())
 
 
@@ -157,16 +158,18 @@ def write_pdf(job, target: Path) -> str:
     """Draw `job.placed` into the PDF at `target`; return a one-line summary."""
     placed: PlacedIssue | None = job.placed
     if placed is None or not placed.pages:
-        raise BuildError("the PDF needs placed pages; none were given")
+        raise BuildError(_("the PDF needs placed pages; none were given"))
     settings = settings_for(job)
     geometry = _geometry(placed, settings)
     raw, stats = _draw(placed, settings, geometry, job.diagnostics)
     about = describe(job.issue, placed)
     finish(raw, Path(target), geometry, about, settings)
-    kind = "proof (RGB, screen)" if settings.proof else f"PDF/{settings.pdfx}, CMYK"
+    kind = _("proof (RGB, screen)") if settings.proof else f"PDF/{settings.pdfx}, CMYK"
     photos = stats["photos"].values()
     low = min((p.source_ppi for p in photos), default=None)
-    ppi = f", photos ≥ {min(low, settings.target_ppi):.0f} ppi" if low is not None else ""
-    marks = ", crop marks" if settings.marks else ""
-    return (f"{len(placed.pages)} page(s), {kind}{marks}, {stats['fonts']} font(s) embedded"
-            f"{ppi}, bleed {placed.bleed / 72 * 25.4:.0f} mm")
+    ppi = _(", photos ≥ {ppi:.0f} ppi").format(ppi=min(low, settings.target_ppi)) \
+        if low is not None else ""
+    marks = _(", crop marks") if settings.marks else ""
+    return _("{pages} page(s), {kind}{marks}, {fonts} font(s) embedded{ppi}, bleed {bleed:.0f} mm"
+             ).format(pages=len(placed.pages), kind=kind, marks=marks, fonts=stats["fonts"],
+                      ppi=ppi, bleed=placed.bleed / 72 * 25.4)

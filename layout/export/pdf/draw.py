@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from layout.errors import BuildError
 from layout.export.pdf import colour
 from layout.export.pdf.images import PreparedPhoto
+from layout.i18n import _
 from layout.model.placed import PlacedBox, PlacedImage, PlacedPage, PlacedRule, PlacedText
 
 SAME_SPACING = 0.01   # points: spacing differences below this stay in one run
@@ -66,8 +67,9 @@ def text_runs(item: PlacedText, advance: Callable[[str], float | None]) -> Itera
                     yield Run(start, "".join(chars), spacing or 0.0)
                 chars, spacing = [], None
                 continue
-            raise BuildError(f"the font of face '{item.face}' has no glyph for {ch!r} "
-                             f"(U+{ord(ch):04X}) in “{item.text[:20]}”")
+            raise BuildError(_("the font of face '{face}' has no glyph for {char} (U+{code:04X}) "
+                               "in “{text}”").format(face=item.face, char=repr(ch),
+                                                     code=ord(ch), text=item.text[:20]))
         if not chars:
             start = i
         chars.append(ch)

@@ -18,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFError
 
 from layout.errors import BuildError
 from layout.export.pdf.facecache import load_ttfont
+from layout.i18n import _
 from layout.model.placed import PlacedIssue, PlacedText
 
 
@@ -27,7 +28,8 @@ def used_faces(placed: PlacedIssue) -> list[str]:
             if isinstance(item, PlacedText) and item.text.strip()}
     missing = sorted(used - set(placed.fonts))
     if missing:
-        raise BuildError(f"placed text uses faces without a font file: {', '.join(missing)}")
+        raise BuildError(_("placed text uses faces without a font file: {faces}").format(
+            faces=", ".join(missing)))
     return sorted(used)
 
 
@@ -38,7 +40,8 @@ def _load(path: Path, content: str) -> str:
     try:
         pdfmetrics.registerFont(load_ttfont(name, path))
     except (TTFError, OSError) as exc:
-        raise BuildError(f"font {path} cannot be embedded: {exc}") from None
+        raise BuildError(_("font {path} cannot be embedded: {problem}").format(
+            path=path, problem=exc)) from None
     return name
 
 
@@ -49,7 +52,8 @@ def _register(path: Path, key: str) -> str:
     try:
         content = content_hash(path)
     except OSError:
-        raise BuildError(f"font file {path} for face '{key}' is missing") from None
+        raise BuildError(_("font file {path} for face '{key}' is missing").format(
+            path=path, key=key)) from None
     return _load(path, content)
 
 
@@ -58,5 +62,5 @@ def register_faces(placed: PlacedIssue) -> dict[str, str]:
     the canvas needs an initial font of ours, never its unembedded Helvetica)."""
     keys = used_faces(placed) or sorted(placed.fonts)[:1]
     if not keys:
-        raise BuildError("the placed issue names no fonts")
+        raise BuildError(_("the placed issue names no fonts"))
     return {key: _register(placed.fonts[key], key) for key in keys}

@@ -19,6 +19,7 @@ from PIL import Image, ImageCms, ImageMath, ImageOps
 from layout.errors import BuildError, Diagnostics
 from layout.export.artwork import is_pdf, render_pdf
 from layout.export.pdf.settings import PdfSettings
+from layout.i18n import _
 from layout.model.placed import PlacedImage
 
 ORIENTATION = 0x0112  # EXIF tag
@@ -94,7 +95,8 @@ def _open(path: Path) -> Image.Image:
             upright = src.getexif().get(ORIENTATION, 1) == 1
             img = src if upright else ImageOps.exif_transpose(src)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise BuildError(f"photo {path} cannot be read: {exc}") from None
+        raise BuildError(_("photo {path} cannot be read: {problem}").format(
+            path=path, problem=exc)) from None
     img.info["icc_profile"] = icc
     return img
 
@@ -107,7 +109,7 @@ def _crop(img: Image.Image, crop: tuple[float, float, float, float],
     w, h = img.size
     box = [left * w, top * h, right * w, bottom * h]
     if not (0 <= box[0] < box[2] <= w and 0 <= box[1] < box[3] <= h):
-        raise BuildError(f"crop {crop} lies outside the photo")
+        raise BuildError(_("crop {crop} lies outside the photo").format(crop=crop))
     bw, bh = box[2] - box[0], box[3] - box[1]
     if bh / bw > aspect * (1 + ASPECT_SLACK):        # too tall: trim top and bottom
         cut = (bh - bw * aspect) / 2
@@ -148,17 +150,19 @@ def prepare_photo(placed: PlacedImage, settings: PdfSettings, diag: Diagnostics,
     img = _crop(_open(Path(placed.path)), placed.crop, placed.h / placed.w)
     source_ppi = min(img.width / (placed.w / 72), img.height / (placed.h / 72))
     if source_ppi < settings.min_ppi and not settings.proof:
-        diag.warn(f"photo {Path(placed.path).name} is {source_ppi:.0f} ppi at its placed size "
-                  f"({placed.w / 72 * 25.4:.0f} × {placed.h / 72 * 25.4:.0f} mm); "
-                  f"the plant needs {settings.min_ppi:.0f}", placed.path)
+        diag.warn(_("photo {name} is {ppi:.0f} ppi at its placed size ({w:.0f} × {h:.0f} mm); "
+                    "the plant needs {least:.0f}").format(
+                        name=Path(placed.path).name, ppi=source_ppi, w=placed.w / 72 * 25.4,
+                        h=placed.h / 72 * 25.4, least=settings.min_ppi), placed.path)
     img = _convert(_resample(img, placed, settings.target_ppi), settings, mono)
     max_ink = 0.0
     if img.mode == "CMYK":
         limit = ink_limit(settings.profile)
         max_ink = total_ink(img)
         if max_ink > limit + INK_TOLERANCE:
-            diag.warn(f"photo {Path(placed.path).name} reaches {max_ink:.0f} % total ink, "
-                      f"over the profile's {limit:.0f} %; reduced", placed.path)
+            diag.warn(_("photo {name} reaches {ink:.0f} % total ink, over the profile's "
+                        "{limit:.0f} %; reduced").format(name=Path(placed.path).name,
+                                                         ink=max_ink, limit=limit), placed.path)
             img = limit_ink(img, limit)
             max_ink = total_ink(img)
     out = io.BytesIO()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from layout.errors import BuildError
+from layout.i18n import _
 
 PROFILE_DIR = Path(__file__).with_name("profiles")
 DEFAULT_PROFILE = PROFILE_DIR / "SNAP-TR002-newsprint.icc"
@@ -44,8 +45,8 @@ def _flavour(requested: str | None, house: str | None) -> str:
     for name in PDFX_FLAVOURS:
         if value == name.upper():
             return name
-    raise BuildError(f"unknown PDF/X flavour {requested or house!r}: "
-                     f"choose {' or '.join(PDFX_FLAVOURS)}")
+    raise BuildError(_("unknown PDF/X flavour {flavour}: choose {choices}").format(
+        flavour=repr(requested or house), choices=" or ".join(PDFX_FLAVOURS)))
 
 
 def _profile(setting: str | None, root: Path | None) -> tuple[Path, str]:
@@ -56,7 +57,8 @@ def _profile(setting: str | None, root: Path | None) -> tuple[Path, str]:
     if not path.is_absolute() and root is not None and (root / path).exists():
         path = root / path
     if not path.is_file():
-        raise BuildError(f"pdf.icc_profile: ICC profile {setting!r} not found")
+        raise BuildError(_("pdf.icc_profile: ICC profile {name} not found").format(
+            name=repr(setting)))
     return path, "Custom"
 
 
