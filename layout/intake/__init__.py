@@ -56,5 +56,6 @@ def import_file(file: Path, issue_dir: Path, *, force: bool, dry_run: bool,
         from layout.intake.docx import import_docx
 
         return str(import_docx(file, issue_dir, dry_run=dry_run, diag=diag))
-    raise InputError(f"cannot import '{suffix or 'a file without extension'}': "
-                     "give raw text (.txt), Markdown (.md) or an edited DOCX (.docx)", file)
+    raise InputError(_("cannot import '{suffix}': give raw text (.txt), Markdown (.md) or an "
+                       "edited DOCX (.docx)").format(suffix=suffix or _("a file without extension")),
+                     file)

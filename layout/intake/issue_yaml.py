@@ -13,6 +13,9 @@ import re
 import yaml
 
 from layout.errors import InputError
+from layout.i18n import _
+from layout.manifest.keys import Date
+from layout.style.schema import Context, Invalid
 
 FIRST_PAGE_NAME = "要闻"  # the usual name of page 1; the editor renames it
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -20,12 +23,13 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def check_date(value: str) -> dt.date:
     """An ISO date (YYYY-MM-DD), or InputError."""
-    try:
-        if not _ISO_DATE.match(value):
-            raise ValueError
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"date '{value}' is not an ISO date (write 2025-06-18)") from None
+    if not _ISO_DATE.match(value):
+        raise InputError(_("date '{value}' is not an ISO date (write 2025-06-18)").format(
+            value=value))
+    try:  # the manifest's own check: a real date within the years the 农历 covers
+        return Date()(value, Context())
+    except Invalid as exc:
+        raise InputError(_("date {problem}").format(problem=exc.message)) from None
 
 
 def new_manifest(paper: str, date: str, ids: list[str]) -> str:
@@ -73,11 +77,12 @@ def add_ids(text: str, ids: list[str], path) -> str:
     if not ids:
         return text
     root = yaml.compose(text)
-    _, pages = _value_of(root, "pages") if isinstance(root, yaml.MappingNode) else (None, None)
+    _key, pages = _value_of(root, "pages") if isinstance(root, yaml.MappingNode) else (None, None)
     if not isinstance(pages, yaml.SequenceNode) or not pages.value \
             or not isinstance(pages.value[-1], yaml.MappingNode):
-        raise InputError("issue.yaml has no page to add the articles to; add a page "
-                         f"(number, name, articles) and list: {', '.join(ids)}", path)
+        raise InputError(_("issue.yaml has no page to add the articles to; add a page "
+                           "(number, name, articles) and list: {ids}").format(ids=", ".join(ids)),
+                         path)
     page = pages.value[-1]
     key, articles = _value_of(page, "articles")
     if key is None:
@@ -103,5 +108,5 @@ def add_ids(text: str, ids: list[str], path) -> str:
             return text[:articles.start_mark.index] + flow + text[articles.end_mark.index:]
         colon = text.index(":", key.end_mark.index)
         return _insert(text, colon + 1, " " + flow)
-    raise InputError("the last page's 'articles' is not a list; make it one and list: "
-                     f"{', '.join(ids)}", path)
+    raise InputError(_("the last page's 'articles' is not a list; make it one and list: {ids}")
+                     .format(ids=", ".join(ids)), path)
