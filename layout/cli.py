@@ -60,7 +60,7 @@ def _print_warnings(diag: Diagnostics) -> None:
 
 def _progress(message: str) -> None:
     if sys.stderr.isatty():
-        _say(f"… {message}", err=True)
+        _say(_("… {message}").format(message=message), err=True)
 
 
 def guarded(command):

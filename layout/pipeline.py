@@ -48,7 +48,7 @@ def build(issue_dir: Path, options: BuildOptions, diag: Diagnostics,
     check_options(options)
     report = BuildReport()
     clock = time.perf_counter()
-    progress("reading the issue")
+    progress(_("reading the issue"))
     issue = load_issue(Path(issue_dir), diag)
     fonts = issue_fonts(issue)
     report.timings["read"] = time.perf_counter() - clock
@@ -63,10 +63,11 @@ def build(issue_dir: Path, options: BuildOptions, diag: Diagnostics,
         child = start_export_process(job, reflowed, stage) if drawn and reflowed else None
         try:
             for exporter in (drawn if child else exporters):
-                progress(f"writing {exporter.name.upper()}")
+                progress(_("writing {formats}").format(formats=exporter.name.upper()))
                 export(exporter, job, stage, report)
             if child:
-                progress("writing " + ", ".join(e.name.upper() for e in reflowed))
+                progress(_("writing {formats}").format(
+                    formats=", ".join(e.name.upper() for e in reflowed)))
                 finish_export_process(child, report, diag)
         finally:
             if child:
@@ -81,7 +82,7 @@ def place(issue, fonts, options: BuildOptions, diag: Diagnostics, stage: Stage,
     """The placed pages; copyfit.json staged with the outputs. Over-set copy fails here."""
     from layout.pages import place_issue
 
-    progress("laying out the pages")
+    progress(_("laying out the pages"))
     clock = time.perf_counter()
     result = place_issue(issue, fonts, options, diag)
     report.copyfit = result.copyfit

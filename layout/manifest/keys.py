@@ -143,7 +143,7 @@ ISSUE = Table("issue.yaml", {
     "pages": Items(1, 100),
 }, required=("date", "pages"))
 
-PAGE = Table("page", {
+PAGE = Table("page entry", {
     "number": Whole(1, 999),           # 版次
     "name": Text(12, required=True),   # 版名
     "editor": Text(20),                # 责任编辑

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from layout.errors import Diagnostics
 from layout.fonts import FontSet
+from layout.i18n import _
 from layout.model import ArticleKind, Issue, Page
 from layout.model.placed import ArticleRegion, PlacedIssue, PlacedPage
 from layout.options import BuildOptions
@@ -81,8 +82,8 @@ def place_issue(issue: Issue, fonts: FontSet, options: BuildOptions,
         pages.append(placed); article_fits += fits; page_fits.append(page_fit)
     for fit in article_fits:
         if fit.lone_lines and diag is not None:
-            diag.warn(f"article '{fit.id}': {fit.lone_lines} paragraph(s) end in a 孤字 "
-                      "that could not be avoided (see copyfit.json)")
+            diag.warn(_("article '{id}': {count} paragraph(s) end in a 孤字 that could not be "
+                        "avoided (see copyfit.json)").format(id=fit.id, count=fit.lone_lines))
     placed_issue = PlacedIssue(issue.paper, issue.date, tuple(pages), dict(fonts.paths),
                                issue.style.bleed, issue.style.paper.publisher)
     return PagesResult(placed_issue, CopyFit(tuple(article_fits), tuple(page_fits)))
