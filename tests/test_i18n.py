@@ -1,6 +1,7 @@
 """Every message wrapped in _() has its Chinese in the catalog, with the same placeholders."""
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -56,3 +57,53 @@ def test_chinese_is_given_when_asked(monkeypatch):
     assert i18n._(entry.msgid) == entry.msgstr
     monkeypatch.setenv("LAYOUT_LANG", "en")
     assert i18n._(entry.msgid) == entry.msgid
+
+
+# Calls whose first argument is a message for the user: it must come from _() (a literal
+# or an f-string there would reach Chinese users in English).
+MESSAGE_CALLS = {"InputError", "BuildError", "LayoutError", "MissingCharacters", "Invalid",
+                 "warn", "echo", "_say", "_fail", "progress"}
+
+
+def _raw_text(node: ast.AST) -> bool:
+    """A string literal, an f-string, or text built from one, outside _()."""
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and bool(node.value.strip())
+    if isinstance(node, ast.BinOp):
+        return _raw_text(node.left) or _raw_text(node.right)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+            and node.func.attr in ("format", "join"):
+        return _raw_text(node.func.value)
+    return False
+
+
+def _called(node: ast.Call) -> str:
+    func = node.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def test_no_message_reaches_the_user_without_going_through_the_catalog():
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and _called(node) in MESSAGE_CALLS and node.args \
+                    and _raw_text(node.args[0]):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {ast.unparse(node)[:80]}")
+    assert not found, "wrap these messages in _() and add their Chinese:\n" + "\n".join(found)
+
+
+def test_no_function_that_translates_rebinds_the_underscore():
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for func in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            calls = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_"
+                        for n in ast.walk(func))
+            binds = any(isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)
+                        for n in ast.walk(func))
+            if calls and binds:
+                found.append(f"{path.relative_to(PACKAGE)}:{func.lineno}: {func.name}")
+    assert not found, "these functions call _() but also assign to _:\n" + "\n".join(found)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from layout.errors import Diagnostics, LayoutError
+from layout.i18n import _
 from layout.manifest import load_issue
 
 DEFAULT_PHOTO_COLUMNS = 2
@@ -33,10 +34,12 @@ def _photo_lines(issue) -> list[str]:
         for photo in article.photos:
             ppi = photo.width_px / (width / 72)
             level = "warn" if ppi < style.min_ppi else " ok "
-            lines.append(f"[ {level} ] photo      {photo.path.name}: {photo.width_px}×"
-                         f"{photo.height_px} px, about {ppi:.0f} ppi at {columns} column(s)"
-                         + (f" (below {style.min_ppi:.0f}: use a larger file or place it "
-                            "narrower)" if ppi < style.min_ppi else ""))
+            low = _(" (below {least:.0f}: use a larger file or place it narrower)").format(
+                least=style.min_ppi) if ppi < style.min_ppi else ""
+            lines.append(f"[ {level} ] photo      " + _(
+                "{name}: {w}×{h} px, about {ppi:.0f} ppi at {columns} column(s){low}").format(
+                    name=photo.path.name, w=photo.width_px, h=photo.height_px, ppi=ppi,
+                    columns=columns, low=low))
     return lines
 
 
@@ -44,19 +47,22 @@ def check_issue_folder(folder: Path, diag: Diagnostics) -> InputCheck:
     """Check the inputs of the issue in `folder`."""
     from layout.fonts import issue_fonts
 
-    head = f"Input check of {folder}"
+    head = _("Input check of {folder}").format(folder=folder)
     try:
         issue = load_issue(Path(folder), diag)
     except LayoutError as exc:
         return InputCheck(False, f"{head}\n[ FAIL ] input      {exc}")
     text = "".join(a.all_text() for a in issue.articles())
-    lines = [head, f"[  ok  ] input      {issue.paper} {issue.date}: {len(issue.pages)} page(s), "
-             f"{len(issue.articles())} article(s), {len(text)} characters"]
+    lines = [head, "[  ok  ] input      " + _(
+        "{paper} {date}: {pages} page(s), {articles} article(s), {chars} characters").format(
+            paper=issue.paper, date=issue.date, pages=len(issue.pages),
+            articles=len(issue.articles()), chars=len(text))]
     ok = True
     try:
         fonts = issue_fonts(issue)
-        extra = " (some from the system's Noto CJK)" if "system" in fonts.paths else ""
-        lines.append(f"[  ok  ] fonts      every character has a glyph{extra}")
+        extra = _(" (some from the system's Noto CJK)") if "system" in fonts.paths else ""
+        lines.append("[  ok  ] fonts      " + _("every character has a glyph{extra}").format(
+            extra=extra))
     except LayoutError as exc:
         ok = False
         lines.append(f"[ FAIL ] fonts      {exc}")

@@ -252,7 +252,8 @@ class TitleRanks:
             try:
                 out.append(TitleSizes()(entry, ctx))
             except Invalid as exc:
-                raise Invalid(f"[{i}] " + exc.message) from None
+                raise Invalid(_("entry {n}: {problem}").format(n=i + 1, problem=exc.message)) \
+                    from None
         return tuple(out)
 
 
