@@ -148,6 +148,12 @@ def _extras(found: Attribution, docx: Docx, mode: str, held: list[str]) -> list[
             out.append(title.format(count=len(entries)))
             out += [f"  {text}" for text in entries]
             held += entries
+    if docx.notes:
+        out.append(_("footnotes and endnotes (not imported): {count}").format(
+            count=len(docx.notes)))
+        out += [f"  {found.comment_where.get(number, _('unknown place'))}: {text}"
+                for number, _author, text in docx.notes]
+        held += [text for _number, _author, text in docx.notes]
     if docx.comments:
         out.append(_("comments (listed, not applied): {count}").format(count=len(docx.comments)))
         out += [f"  {found.comment_where.get(cid, _('unknown place'))}: {author}: {text}"

@@ -95,6 +95,10 @@ class BodyMerge:
         self.align, self.file_changed, self.ours_only = _align(base, [s.value for s in self.ours])
         self.anchored = {o for p in theirs.body for o in p.origins}
         self.dropped: set[int] = set()     # file paragraphs deleted by a decision
+        self.only = set(self.ours_only)
+        self.by_text: dict[tuple[str, str], list[int]] = {}
+        for k, span in enumerate(self.ours):
+            self.by_text.setdefault((span.value, span.kind), []).append(k)
         self.by_checksum: dict[str, list[int]] = {}
         for n, b in enumerate(base, 1):
             self.by_checksum.setdefault(b.checksum, []).append(n)
@@ -253,16 +257,14 @@ class BodyMerge:
     def already(self, item: Item, slots: list[int | None], taken: set[int]) -> int | None:
         """A file paragraph, not yet placed, that already reads as `item` does (its own first,
         then the file's new ones, then any)."""
-        for slot in [*(s for s in slots if s is not None), *self.ours_only,
-                     *range(len(self.ours))]:
-            if slot not in taken and self.same_as_file(slot, item):
-                return slot
-        return None
-
-    def same_as_file(self, slot: int, item: Item) -> bool:
-        span = self.ours[slot]
-        return span.kind == item.kind and \
-            span.value in (item.text, normalise(item.text or "", ROLE_OF_KIND[item.kind]).text)
+        text = item.text or ""
+        found = [*self.by_text.get((text, item.kind), ()),
+                 *self.by_text.get((normalise(text, ROLE_OF_KIND[item.kind]).text, item.kind), ())]
+        found = [slot for slot in found if slot not in taken]
+        if not found:
+            return None
+        own = {s for s in slots if s is not None}
+        return min(found, key=lambda slot: (slot not in own, slot not in self.only, slot))
 
     @staticmethod
     def keep(final: list[Entry], taken: set[int], slots: list[int | None]) -> None:

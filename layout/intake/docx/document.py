@@ -1,8 +1,9 @@
-"""The edited DOCX as the import needs it: paragraphs, style names, comments and the snapshot.
+"""The edited DOCX as the import needs it: paragraphs, style names, notes and the snapshot.
 
 Parts are found the way Word finds them — the package relationships name the
-main document, and its relationships name the styles and comments — with the
-usual names as the fallback. Each part is streamed with its own size limit.
+main document, and its relationships name the styles, comments, footnotes
+and endnotes — with the usual names as the fallback. Each part is streamed
+with its own size limit.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from layout.errors import InputError
 from layout.export.docx.anchors import SNAPSHOT_NS
 from layout.i18n import _
 from layout.intake.docx.package import LIMITS, Limits, Package, open_package
-from layout.intake.docx.read import BodyReader, DocPara, read_comments, read_style_names
+from layout.intake.docx.read import BodyReader, DocPara, read_notes, read_style_names
 from layout.intake.docx.xmlstream import Enough, parse
 from layout.manifest.text import nfc
 
@@ -35,6 +36,7 @@ class SnapField:
 class Docx:
     paragraphs: list[DocPara]
     comments: list[tuple[str, str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str, str]] = field(default_factory=list)   # footnotes, endnotes
     snapshot: dict[str, list[SnapField]] = field(default_factory=dict)   # article id → fields
 
 
@@ -123,14 +125,21 @@ def read_docx(path: Path, mode: str, limits: Limits = LIMITS) -> Docx:
         parts = _targets(package, posixpath.join(folder, "_rels", base + ".rels"), folder)
         styles = package.open(parts.get("styles", "word/styles.xml"), limits.part_bytes)
         style_names = read_style_names(styles, path, "styles.xml") if styles else {}
-        comments_part = parts.get("comments", "word/comments.xml")
-        comments = package.open(comments_part, limits.part_bytes)
+        notes = {kind: _notes(package, parts.get(kind + "s", f"word/{kind}s.xml"), kind)
+                 for kind in ("comment", "footnote", "endnote")}
         body = package.open(main, limits.document_bytes)
         if body is None:
             raise InputError(_("no main document in this file ({part}); save it from Word, WPS "
                                "or LibreOffice as .docx").format(part=main), path)
         reader = BodyReader(mode, style_names, limits, path)
-        return Docx(reader.feed(body, main),
-                    read_comments(comments, path, comments_part, limits.characters)
-                    if comments else [],
+        return Docx(reader.feed(body, main), notes["comment"],
+                    [(f"{kind}:{number}", author, text) for kind in ("footnote", "endnote")
+                     for number, author, text in notes[kind] if text],
                     _snapshot(package))
+
+
+def _notes(package: Package, part: str, element: str) -> list[tuple[str, str, str]]:
+    stream = package.open(part, package.limits.part_bytes)
+    if stream is None:
+        return []
+    return read_notes(stream, package.path, part, element, package.limits.characters)

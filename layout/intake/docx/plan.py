@@ -139,8 +139,8 @@ def bases(theirs: Theirs, snapshot: list[SnapField] | None,
           source: Source) -> tuple[dict[str, Base], list[Base]]:
     """The exported parts of an article: from the snapshot when it agrees with the bookmarks,
     else from the bookmarks' checksums, the file standing in for what no bookmark records."""
-    if snapshot and all(any(f.field == name and checksum(f.text) == cs for f in snapshot)
-                        for name, cs in theirs.checksums.items()):
+    recorded = {f.field: checksum(f.text) for f in snapshot or ()}
+    if snapshot and all(recorded.get(name) == cs for name, cs in theirs.checksums.items()):
         singles = {f.field: Base(f.text, checksum(f.text)) for f in snapshot
                    if not f.field.startswith(("p", "photo"))}
         body = {int(f.field[1:]): Base(f.text, checksum(f.text), f.kind) for f in snapshot

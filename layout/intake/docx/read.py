@@ -36,8 +36,10 @@ SKIP = frozenset({"instrText", "delInstrText", "sdtPr", "sdtEndPr", "pPrChange",
                   "fldData", "mc:Fallback", "footnotePr", "endnotePr", "tblPrChange",
                   "tcPrChange", "trPrChange", "sectPrChange", "tblGridChange", "numberingChange"})
 CHARACTERS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+NOTE_MARKS = {"commentRangeStart": "", "commentReference": "", "footnoteReference": "footnote:",
+              "endnoteReference": "endnote:"}     # → the prefix of the note's id
 STARTS = frozenset({"t", "delText", "txbxContent", "p", "bookmarkStart", "bookmarkEnd", "r",
-                    "pStyle", "rStyle", "commentRangeStart", "commentReference", *REVISION})
+                    "pStyle", "rStyle", *NOTE_MARKS, *REVISION})
 ENDS = frozenset({"t", "delText", "txbxContent", "p", *REVISION, *CHARACTERS})
 DATELINE_STYLE = "电头"
 
@@ -176,8 +178,8 @@ class BodyReader:
             self.dateline_run = False
         elif name == "rStyle" and parent == "rPr" and grand == "r":
             self.dateline_run = self.style_names.get(wattr(attrib, "val") or "") == DATELINE_STYLE
-        elif name in ("commentRangeStart", "commentReference") and self.para is not None:
-            self.para.comments.append(wattr(attrib, "id") or "")
+        elif name in NOTE_MARKS and self.para is not None:
+            self.para.comments.append(NOTE_MARKS[name] + (wattr(attrib, "id") or ""))
 
     def text(self, chunk: str) -> None:
         if self.chars is not None and not self.skip:
@@ -355,18 +357,19 @@ def read_style_names(stream, path: Path, part: str) -> dict[str, str]:
     return styles.names
 
 
-class _Comments:
-    """(id, author, text) of every comment in comments.xml."""
+class _Notes:
+    """(id, author, text) of every comment, footnote or endnote (`element`) of a part;
+    a footnote's separators (w:type) are not notes."""
 
-    def __init__(self, limit: int):
+    def __init__(self, element: str, limit: int):
+        self.element, self.limit, self.size = element, limit, 0
         self.found: list[tuple[str, str, str]] = []
         self.current: tuple[str, str] | None = None
         self.parts: list[str] = []
         self.reading = False
-        self.limit, self.size = limit, 0
 
     def start(self, name: str, attrib) -> None:
-        if name == "comment":
+        if name == self.element and wattr(attrib, "type") is None:
             self.current = (wattr(attrib, "id") or "", wattr(attrib, "author") or "?")
             self.parts = []
         self.reading = name == "t" and self.current is not None
@@ -375,7 +378,7 @@ class _Comments:
         self.reading = False
         if name == "p" and self.current is not None:
             self.parts.append(" ")
-        elif name == "comment" and self.current is not None:
+        elif name == self.element and self.current is not None:
             self.found.append((*self.current, nfc("".join(self.parts).strip())))
             self.current = None
 
@@ -383,12 +386,14 @@ class _Comments:
         if self.reading:
             self.size += len(chunk)
             if self.size > self.limit:
-                raise InputError(_("the comments hold more than {limit} characters, over the "
-                                   "limit for one edition").format(limit=self.limit))
+                raise InputError(_("the comments and notes hold more than {limit} characters, "
+                                   "over the limit for one edition").format(limit=self.limit))
             self.parts.append(chunk)
 
 
-def read_comments(stream, path: Path, part: str, limit: int) -> list[tuple[str, str, str]]:
-    comments = _Comments(limit)
-    parse(stream, comments, path, part)
-    return comments.found
+def read_notes(stream, path: Path, part: str, element: str,
+               limit: int) -> list[tuple[str, str, str]]:
+    """The comments (`element` "comment"), footnotes or endnotes of a part."""
+    notes = _Notes(element, limit)
+    parse(stream, notes, path, part)
+    return notes.found

@@ -383,6 +383,28 @@ def test_a_text_box_is_reported_not_dropped(exported, issue_dir, tmp_path):
     assert_changed_only(issue_dir, before, {})
 
 
+def test_a_footnote_is_reported_not_dropped(exported, issue_dir, tmp_path):
+    footnotes = (f'<w:footnotes xmlns:w="{W[1:-1]}">'
+                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+                 '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>凉亭由区人大代表提议建设。</w:t>'
+                 '</w:r></w:p></w:footnote></w:footnotes>').encode()
+    rel = ('<Relationship Id="rIdFoot" Type="http://schemas.openxmlformats.org/officeDocument/'
+           '2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+
+    def change(root):
+        hengji_p2(root).append(el("r", el("footnoteReference", id=1)))
+    edited = edit(exported, tmp_path / "e.docx", change, parts={
+        "word/footnotes.xml": lambda _old: footnotes,
+        "word/_rels/document.xml.rels": lambda old: old.replace(b"</Relationships>",
+                                                                rel.encode())})
+    before = state(issue_dir)
+    result = cli_import(edited, issue_dir)
+    assert result.code == 3, result.output
+    assert "footnotes and endnotes (not imported): 1" in result.stdout
+    assert "hengji 正文 p2: 凉亭由区人大代表提议建设。" in result.stdout
+    assert_changed_only(issue_dir, before, {})
+
+
 def etree_copy(element):
     import copy
 

@@ -21,8 +21,11 @@ DATE = "2025-06-17T09:30:00Z"
 _ids = iter(range(5000, 10**6))
 
 
-def edit(src: Path, dst: Path, change: Callable, drop: tuple[str, ...] = ()) -> Path:
-    """Copy `src` to `dst` with document.xml passed through `change`; parts in `drop` left out."""
+def edit(src: Path, dst: Path, change: Callable, drop: tuple[str, ...] = (),
+         parts: dict[str, Callable[[bytes], bytes]] | None = None) -> Path:
+    """Copy `src` to `dst` with document.xml passed through `change`; parts in `drop` left
+    out; `parts` maps other part names to a function of their bytes (b"" for a new part)."""
+    parts = dict(parts or {})
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             if info.filename in drop:
@@ -33,7 +36,11 @@ def edit(src: Path, dst: Path, change: Callable, drop: tuple[str, ...] = ()) -> 
                 change(root)
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                       standalone=True)
+            if info.filename in parts:
+                data = parts.pop(info.filename)(data)
             zout.writestr(info, data)
+        for name, make in parts.items():
+            zout.writestr(name, make(b""))
     return dst
 
 
