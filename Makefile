@@ -2,6 +2,7 @@
 # make test  — everything `make run` does, plus system tools the tests use, then the suite
 # make bench — time the sample build per format (medians) and peak memory
 # make bench-import — time `layout import` on a million characters of every shape
+# make fuzz-import — 3,000 generated copies of every shape through `layout import`
 # make kill-test — kill -9 the build at 20 random moments: one whole edition is left each time
 # make fuzz  — 1,000 generated and damaged issues through `layout build` (the suite runs 300)
 
@@ -15,7 +16,7 @@ APT_PKGS := default-jre-headless ghostscript libreoffice-writer-nogui python3-un
 ACE_VERSION := 1.4.6
 ACE     := $(VENV)/ace/node_modules/.bin/ace-puppeteer
 
-.PHONY: run test bench bench-import system-deps ace clean kill-test fuzz
+.PHONY: run test bench bench-import fuzz-import system-deps ace clean kill-test fuzz
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -62,6 +63,10 @@ bench: $(STAMP)
 # `layout import` on a million characters of copy of every shape (issue 17: linear in its input)
 bench-import: $(STAMP)
 	$(BIN)/python -m layout.intake.bench
+
+# generated copy of every shape through `layout import`: nothing lost, no number or address changed
+fuzz-import: $(STAMP)
+	INTAKE_EXAMPLES=3000 $(BIN)/python -m pytest -q -p no:cacheprovider tests/intake/test_intake_generated.py
 
 clean:
 	rm -rf $(VENV) output/sample

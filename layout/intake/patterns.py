@@ -53,6 +53,9 @@ LITERARY_SECTION = frozenset({"副刊", "文苑", "百花园", "文艺副刊", "
 # typography.md §1 (禁则): marks that may not start a line, so one found at a line
 # start belongs to the line before (full width and ASCII).
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕〗〉”’…%‰·,.;:?!)]}")
+# ASCII punctuation of addresses and words, at either side of a line break, joins the two
+# lines (`service@` + `example.cn`, `/path`, `_id`): a word or address cut in two.
+ASCII_RUNS_ON = frozenset("@/_&=~+|^\\")
 # ... and marks that may not end a line, so a line ending with one continues.
 NO_LINE_END = frozenset("（《「『【〔〖〈“‘([{")
 # A line opening with 的 or 们, or with a clause of one character (民，在铁东区…), is the rest
