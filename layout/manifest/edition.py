@@ -14,7 +14,7 @@ from typing import Any
 
 from layout.errors import InputError
 from layout.i18n import _
-from layout.model import Page
+from layout.model import ArticleKind, Page
 from layout.style.schema import Context, Invalid, shown
 
 
@@ -83,3 +83,25 @@ def _percent(value: Any) -> float | None:
         except ValueError:
             return None
     return float(value) if isinstance(value, (int, float)) else None
+
+
+def check_jumps(pages: tuple[Page, ...], raw: list, path: Path) -> None:
+    """A `continue:` names a later page of the issue, on an article that can be cut."""
+    numbers = [p.number for p in pages]
+    for page, entry in zip(pages, raw):
+        items = (entry.get("articles") or []) if isinstance(entry, dict) else []
+        for article, item in zip(page.articles, items):
+            target = article.hints.continue_on
+            if target is None:
+                continue
+            line = item.line_of("continue") if hasattr(item, "line_of") else None
+            if target not in numbers or target <= page.number:
+                raise InputError(_("'{id}' on page {page} continues on page {target}, which is "
+                                   "not a later page of this issue ({pages})").format(
+                                       id=article.id, page=page.number, target=target,
+                                       pages=", ".join(map(str, numbers))), path, line)
+            if article.kind is not ArticleKind.STORY or article.box or article.tint \
+                    or article.column or article.hints.at:
+                raise InputError(_("'{id}' cannot continue on another page: only a story that "
+                                   "is not boxed, tinted, under a column logo or pinned jumps")
+                                 .format(id=article.id), path, line)

@@ -7,7 +7,7 @@ from pathlib import Path
 from layout.errors import Diagnostics, InputError
 from layout.i18n import _
 from layout.manifest.article import load_article
-from layout.manifest.edition import check_page_numbers
+from layout.manifest.edition import check_jumps, check_page_numbers
 from layout.manifest.keys import ENTRY, ISSUE, PAGE, check
 from layout.manifest.text import clean_strings, read_text
 from layout.model import Hints, Issue, Page
@@ -28,7 +28,7 @@ def _hints(entry, path: Path, line: int | None, style: HouseStyle,
     v = check(entry, ENTRY, path, line, ctx, diag)
     size = v["headline_size"]
     return v["id"], Hints(v["columns"], v["position"], v["photo_columns"],
-                          None if size is None else f"{size:g}pt", v["at"])
+                          None if size is None else f"{size:g}pt", v["at"], v["continue"])
 
 
 def _style(override: dict, path: Path, line: int | None, root: Path,
@@ -64,6 +64,7 @@ def _pages(raw: list, manifest: dict, root: Path, path: Path, style: HouseStyle,
         line = _line_of(raw, i, manifest.line_of("pages"))
         pages.append(_page(entry, line, root, path, style, seen, diag))
     check_page_numbers(tuple(pages), [p.line_of("number") for p in raw], path)
+    check_jumps(tuple(pages), raw, path)
     return tuple(pages)
 
 
@@ -96,4 +97,4 @@ def load_issue(folder: Path, diag: Diagnostics | None = None) -> Issue:
     paper = v["paper"] or style.paper.name
     _masthead_fits(paper, style, path, manifest.line_of("paper") or manifest.line_of("style"))
     return Issue(name=folder.resolve().name, paper=paper, date=v["date"], pages=pages,
-                 style=style, number=v["number"], root=folder)
+                 style=style, number=v["number"], root=folder, jumps=v["jumps"] == "auto")

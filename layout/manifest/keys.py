@@ -141,6 +141,7 @@ ISSUE = Table("issue.yaml", {
     "number": Whole(1, 99_999_999),    # 总第…期
     "style": Section(),
     "pages": Items(1, 100),
+    "jumps": Choice(("auto", "off")),  # auto: an over-set story continues on the next page
 }, required=("date", "pages"))
 
 PAGE = Table("page entry", {
@@ -158,6 +159,7 @@ ENTRY = Table("article entry", {       # an article on its page, with the page e
     "photo_columns": Whole(1, 0),
     "headline_size": Size("9pt", "96pt"),
     "at": At(),                        # pinned: {column: 1, row: 40}, from 1
+    "continue": Whole(1, 999),         # a jump (转版): the page the article continues on
 }, required=("id",), unknown_is_error=True)
 
 ARTICLE = Table("article front matter", {
@@ -175,6 +177,7 @@ ARTICLE = Table("article front matter", {
     "file": Text(255),                 # an ad's artwork under ads/: an image or a one-page PDF
     "size": AdSize(),                  # an ad's size: 3x20 (columns × rows) or 120mm x 80mm
     "epub": Switch(),                  # an ad also in the EPUB
+    "continued_title": Prose(30),      # 续题 over a jump's continuation (else the 主题)
 })
 
 PHOTO = Table("photo", {

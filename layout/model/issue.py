@@ -38,6 +38,7 @@ class Paragraph:
     kind: ParagraphKind = ParagraphKind.BODY
     line: int = 0  # line in the article file where it starts, for messages
     runin: str = ""  # words set in bold before the text, flush left (a 简讯 item's title)
+    continued: bool = False  # the rest of a paragraph cut by a jump: no first-line indent
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class Hints:
     photo_columns: int | None = None  # width of the photo in columns
     headline_size: str | None = None  # a size name (号数) or points for 主题
     at: tuple[int, int] | None = None  # pinned: (column, row), 1-based, rows from the type area's top
+    continue_on: int | None = None     # the page the article may continue on (a jump, 转版)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,9 @@ class Article:
     tint: tuple[float, float, float, float] | None = None   # background CMYK, 0..0.15 each
     column: str = ""    # the recurring column's logo (栏目头) above the headline group
     reserve: Reserve | None = None   # an advertisement's artwork and size (kind: ad)
+    continued_title: str = ""        # 续题 over the continuation of a jump (else the 主题)
+    jump_to: int = 0                 # the first part of a jump: ends with 下转第N版
+    jump_from: int = 0               # a jump's continuation: opens with 上接第N版
 
     def all_text(self) -> str:
         """Every character of the article that must reach every output."""
@@ -126,6 +131,7 @@ class Issue:
     style: HouseStyle
     number: int | None = None  # 总第…期
     root: Path | None = None
+    jumps: bool = False        # `jumps: auto`: an over-set story continues on the next page
 
     def articles(self) -> tuple[Article, ...]:
         return tuple(a for p in self.pages for a in p.articles)

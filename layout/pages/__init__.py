@@ -6,7 +6,7 @@ furniture) and reports the copy fit (copyfit).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from layout.errors import Diagnostics
 from layout.fonts import FontSet
@@ -19,6 +19,7 @@ from layout.pages.briefs import gather as gather_briefs, with_items as briefs_it
 from layout.pages.copyfit import ArticleFit, CopyFit, PageFit
 from layout.pages.furniture import footer_rows, furniture, furniture_rows
 from layout.pages.grid import Grid, grid_for
+from layout.pages.jumps import merged, onward, part_sizers, with_jumps
 from layout.pages.around import make_up
 from layout.pages.ranks import headline_ranks, step_down
 from layout.pages.render import Renderer
@@ -32,8 +33,9 @@ class PagesResult:
 
 
 def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: BuildOptions,
-               diag: Diagnostics | None = None):
-    """One placed page, and its article and page fits."""
+               diag: Diagnostics | None = None, jumping: dict[str, int] | None = None):
+    """One placed page, its article and page fits, and the continuations it sends on
+    (page, article); `jumping` names over-set articles that may jump (to a page)."""
     page, gathered = gather_briefs(page, issue.style)
     top, bottom = furniture_rows(page), footer_rows(issue, page, grid, fonts)
     free_rows = grid.rows - top - bottom
@@ -41,19 +43,21 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     sizers = [sizer_for(a, issue.style, grid, fonts, i == 0 and a.kind is not ArticleKind.BRIEF,
                         options.breaker, rank, brief)
               for i, (a, (rank, brief)) in enumerate(zip(page.articles, ranks))]
+    sizers = with_jumps(sizers, jumping or {})
     renderer = Renderer(grid, {s.article.id: s for s in sizers}, grid.rows - bottom)
     left_slots = free_rows * grid.columns
     if sizers:
         tree, left_slots = make_up(sizers, grid.columns, free_rows, top, page.number)
         tree = vary_faces(step_down(tree, sizers), sizers, grid, top)
+        renderer.sizers.update(part_sizers(tree, sizers))
         renderer.cut(tree, 0, top)
     drawn = renderer.drawn
     warn = diag.warn if diag is not None else (lambda _m: None)
     items = furniture(issue, page, grid, fonts, warn) + drawn.items
     fits = []
     for sizer in sizers:
-        a = sizer.article
-        plan, _, _, rows = drawn.blocks[a.id]
+        plan, _, _, rows = drawn.blocks[sizer.article.id]
+        a, sizer = plan.article, renderer.sizers[sizer.article.id]
         chars = sum(1 for c in a.all_text() if not c.isspace())
         set_chars = drawn.set_chars.get(a.id, 0)
         fits.append(ArticleFit(a.id, page.number, plan.columns, rows, chars, set_chars,
@@ -69,17 +73,39 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
                                  renderer.limit, page.number)
     placed = PlacedPage(page.number, page.name, grid.page_width, grid.page_height,
                         tuple(items), tuple(drawn.bookmarks), regions=tuple(regions))
-    return placed, fits, PageFit(page.number, round(filled, 4))
+    sent = onward(drawn.blocks, sizers, page.number, issue.style.edition.jump_title_size)
+    return placed, fits, PageFit(page.number, round(filled, 4)), sent
+
+
+def place_jumping(issue: Issue, page: Page, fonts: FontSet, options: BuildOptions,
+                  diag: Diagnostics | None, later: int | None):
+    """A page placed; with `jumps: auto`, placed again letting its over-set stories jump
+    to the next page when it has any."""
+    grid = grid_for(issue.style, page.number)
+    trial = Diagnostics()
+    result = place_page(issue, page, grid, fonts, options, trial)
+    over = {f.id: later for f in result[1] if f.over > 0} if issue.jumps and later else {}
+    if over:
+        return place_page(issue, page, grid, fonts, options, diag, jumping=over)
+    if diag is not None:
+        diag.warnings.extend(trial.warnings)
+    return result
 
 
 def place_issue(issue: Issue, fonts: FontSet, options: BuildOptions,
                 diag: Diagnostics | None = None) -> PagesResult:
     """Place every page of the issue."""
     pages, article_fits, page_fits = [], [], []
-    for page in issue.pages:
-        grid = grid_for(issue.style, page.number)
-        placed, fits, page_fit = place_page(issue, page, grid, fonts, options, diag)
+    sent: dict[int, list] = {}           # page → continuations of jumps sent to it
+    for index, page in enumerate(issue.pages):
+        page = replace(page, articles=page.articles + tuple(sent.pop(page.number, ())))
+        later = issue.pages[index + 1].number if index + 1 < len(issue.pages) else None
+        placed, fits, page_fit, onward_parts = place_jumping(issue, page, fonts, options, diag,
+                                                             later)
+        for to_page, part in onward_parts:
+            sent.setdefault(to_page, []).append(part)
         pages.append(placed); article_fits += fits; page_fits.append(page_fit)
+    article_fits = merged(article_fits, {a.id: a for a in issue.articles()})
     for fit in article_fits:
         if fit.lone_lines and diag is not None:
             diag.warn(_("article '{id}': {count} paragraph(s) end in a 孤字 that could not be "

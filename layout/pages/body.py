@@ -14,6 +14,7 @@ from layout.compose.verse import set_stanza
 from layout.fonts import FontSet
 from layout.model import Article, ParagraphKind
 from layout.pages.headline import set_part
+from layout.pages.runs import natural_line
 from layout.style import HouseStyle
 
 
@@ -22,7 +23,7 @@ class Row:
     """One row of body: a line of text, or blank space before a subhead."""
 
     line: Line | None
-    kind: str             # "body", "subhead", "verse", "byline", "space", "rule" (简讯)
+    kind: str             # "body", "subhead", "verse", "byline", "space", "rule" (简讯), "jump"
     size: float
     paragraph: int        # index of the paragraph it belongs to
 
@@ -69,6 +70,9 @@ class Body:
                 continue
             spans = body_spans(self.article, 0 if first_body else 1, para.text, self.style)
             first_body = False
+            if para.continued:  # the rest of a paragraph a jump cut: no indent
+                out.append(compose_paragraph(spans, replace(spec, indent_em=0), self.fonts))
+                continue
             if para.runin:  # a 简讯 item: its title in bold, run in, the paragraph flush left
                 lead = self.style.role("dateline")
                 spans = (Span(para.runin, lead.face, self.style.body_size),) + spans
@@ -88,6 +92,10 @@ class Body:
             line = set_part(self.article.byline, role.face, size,
                             self.measure or self.style.column_width, self.fonts, "byline").lines
             pending = [Row(l, "byline", size, -1) for l in line]
+        if self.article.jump_from:   # a jump's continuation opens with 上接第N版
+            groups.append(Group(tuple(pending) + (self.jump_row(self.style.edition.jump_from,
+                                                               self.article.jump_from),)))
+            pending = []
         previous = None
         for i, (para, composed) in enumerate(zip(self.article.paragraphs, self.paragraphs)):
             kinds, previous = (previous, para.kind), para.kind
@@ -110,7 +118,18 @@ class Body:
                 groups.append(Group(tuple(rows)))
         if pending:
             groups.append(Group(tuple(pending)))
+        if self.article.jump_to:     # a jump's first part ends with 下转第N版
+            groups.append(Group((self.jump_row(self.style.edition.jump_to, self.article.jump_to),)))
         return tuple(groups)
+
+    def jump_row(self, text: str, page: int) -> Row:
+        """A jump line set flush right in the leg."""
+        role = self.style.role("jump")
+        line = natural_line(text.format(page=page), role.face, role.size, self.fonts)
+        dx = (self.measure or self.style.column_width) - line.width
+        line = replace(line, glyphs=tuple(replace(g, x=g.x + dx) for g in line.glyphs),
+                       width=line.width + dx)
+        return Row(line, "jump", self.style.body_size, -1)
 
     def stanza(self, index: int) -> tuple[tuple[Line, ...], ...]:
         """The lines of paragraph `index`, a stanza, each as the set lines it takes."""

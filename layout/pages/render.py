@@ -76,6 +76,8 @@ class Renderer:
             return  # over-set: counted in the copy-fit report
         runs = placed_runs(line, x, baseline, role)
         self.drawn.items.extend(runs)
+        if role == "jump":
+            return  # 下转/上接 lines are furniture of a jump, not the article's text
         count = sum(len(r.text.replace(" ", "").replace("\u3000", "")) for r in runs)
         self.drawn.set_chars[article_id] = self.drawn.set_chars.get(article_id, 0) + count
 
@@ -135,7 +137,7 @@ class Renderer:
         for n, leg in enumerate(legs):
             for k, item in enumerate(leg):
                 if item.line is not None:
-                    role = item.kind if item.kind in ("subhead", "byline") else "body"
+                    role = item.kind if item.kind in ("subhead", "byline", "jump") else "body"
                     self.text(article_id, item.line, x0 + n * step,
                               self.grid.baseline(row + k, item.size), role, row + k)
                 elif item.kind == "rule" and row + k < min(self.limit, self.block_end):
@@ -165,7 +167,7 @@ class Renderer:
             top = row + (side if n >= first_under else 0)
             for k, item in enumerate(leg):
                 if item.line is not None:
-                    role = item.kind if item.kind in ("subhead", "byline") else "body"
+                    role = item.kind if item.kind in ("subhead", "byline", "jump") else "body"
                     self.text(article_id, item.line, self.grid.column_x(column + n),
                               self.grid.baseline(top + k, item.size), role, top + k)
         empty = sum(cap - len(leg) for cap, leg in zip(caps, legs)) + sum(caps[len(legs):])

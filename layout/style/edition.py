@@ -25,6 +25,10 @@ class EditionStyle:
     brief_separator: str = "■"                  # "■" before each item, or "rule" between them
     box_frame: str = "plain"                    # the frame of `box: true`
     box_rule: float = 0.75                      # points: width of a frame's rules
+    jump_to: str = "（下转第{page}版）"          # the line ending a jump's first part
+    jump_from: str = "（上接第{page}版）"        # the line opening its continuation
+    jump_title_size: float = 22.0               # points: the 续题
+    jump_min_lines: int = 3                     # neither part shorter (lines of a column)
 
 
 def edition_style(values: dict) -> EditionStyle:
@@ -36,4 +40,7 @@ def edition_style(values: dict) -> EditionStyle:
                         brief_heading_size=values["briefs.heading_size"],
                         brief_max_chars=values["briefs.max_chars"],
                         brief_separator=values["briefs.separator"],
-                        box_frame=values["boxes.frame"], box_rule=values["boxes.rule_width"])
+                        box_frame=values["boxes.frame"], box_rule=values["boxes.rule_width"],
+                        jump_to=values["jumps.to"], jump_from=values["jumps.from"],
+                        jump_title_size=values["jumps.title_size"],
+                        jump_min_lines=values["jumps.min_lines"])

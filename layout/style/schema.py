@@ -381,6 +381,19 @@ def icc_problem(path: Path) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class JumpLine:
+    """A jump line: text holding {page} where the page number goes (（下转第{page}版）)."""
+
+    def __call__(self, value: Any, ctx: Context) -> str:
+        text = Text(20, required=True)(value, ctx)
+        if text.count("{page}") != 1 or text.replace("{page}", "").count("{") \
+                or text.replace("{page}", "").count("}"):
+            raise Invalid(_("{value} must hold {{page}} once, where the page number goes: "
+                            "（下转第{{page}}版）").format(value=shown(value)))
+        return text
+
+
 # ---------------------------------------------------------------- the table
 
 STYLE: dict[str, Callable[[Any, Context], Any]] = {
@@ -417,6 +430,10 @@ STYLE: dict[str, Callable[[Any, Context], Any]] = {
     "roles.*.min_size": Size("4pt", "200pt"),
     "roles.*.max_size": Size("4pt", "200pt"),
     "verse.hanging_indent": Number(0, 10, " em"),
+    "jumps.to": JumpLine(),
+    "jumps.from": JumpLine(),
+    "jumps.title_size": Size("9pt", "48pt"),
+    "jumps.min_lines": Whole(1, 20),
     "boxes.frame": Choice(("plain", "double", "dotted")),
     "boxes.rule_width": Length("0.25pt", "3pt", "pt"),
     "briefs.heading": Text(10, required=True),       # 简讯 block

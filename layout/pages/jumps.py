@@ -1,0 +1,210 @@
+"""Jumps (转版): an article that starts on one page and continues on a later one.
+
+An article jumps when its manifest entry says `continue: N`, or, in an
+issue with `jumps: auto`, when it is over-set on its page and a later page
+exists. Its sizer (`JumpSizer`) then offers, besides the whole article, a
+first part for every height: the article cut at a paragraph or sentence end
+(never leaving a part of fewer than `jumps.min_lines` lines, nor a 孤字 at
+the cut), ending with the jump line 下转第N版 set flush right. The placer
+chooses as for any article, a jump costing a little for every line sent on
+(and `COST_JUMP_AUTO` when it was not asked for), so a story that fits stays
+whole and one that jumps keeps as much as its page holds.
+
+The rest becomes the continuation: under a short 续题 (the article's
+`continued_title:`, else its 主题, at `jumps.title_size`), opened by the line
+上接第M版, its first paragraph without an indent when the cut fell inside it;
+it is placed like any article on its page, after that page's own. Both
+parts keep the article's id: the copy-fit report counts them as one article
+and the loss check reads its text from both blocks. DOCX and EPUB keep the
+article whole.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from layout.model import Article, ArticleKind, Headline, Hints, ParagraphKind
+from layout.pages.copyfit import ArticleFit
+from layout.pages.sizing import BlockPlan, Sizer
+
+COST_JUMP_AUTO = 5000.0   # a jump nobody asked for: only when the copy is over-set
+COST_LINE_SENT = 1.0      # per line sent on: a page keeps as much of its story as it holds
+MOST_SPLITS = 80          # cut points tried per article, spread over its length
+SENTENCE_END = re.compile(r"[。！？…]+[”’」』）)]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """Where the first part ends: after `paragraphs` whole paragraphs and `chars`
+    characters of the next (a sentence end inside it; 0: at the paragraph's end)."""
+
+    paragraphs: int
+    chars: int = 0
+
+
+def _chars(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+def split_points(article: Article, least: int) -> list[Split]:
+    """Paragraph and sentence ends leaving at least `least` characters on each side, in
+    order, at most MOST_SPLITS of them spread evenly."""
+    total = _chars("".join(p.text for p in article.paragraphs))
+    out, before = [], 0
+    paragraphs = article.paragraphs
+    for k, para in enumerate(paragraphs):
+        if para.kind is ParagraphKind.BODY:
+            for match in SENTENCE_END.finditer(para.text):
+                if match.end() < len(para.text.rstrip()):
+                    out.append((before + _chars(para.text[:match.end()]), Split(k, match.end())))
+        before += _chars(para.text)
+        if k + 1 < len(paragraphs) and para.kind is not ParagraphKind.SUBHEAD:
+            out.append((before, Split(k + 1)))
+    kept = [s for at, s in out if least <= at <= total - least]
+    if len(kept) > MOST_SPLITS:
+        step = len(kept) / MOST_SPLITS
+        kept = [kept[int(i * step)] for i in range(MOST_SPLITS)]
+    return kept
+
+
+def first_part(article: Article, split: Split, to_page: int) -> Article:
+    """The article up to the cut, ending with the jump line to `to_page`."""
+    paragraphs = list(article.paragraphs[:split.paragraphs])
+    if split.chars:
+        cut = article.paragraphs[split.paragraphs]
+        paragraphs.append(replace(cut, text=cut.text[:split.chars]))
+    return replace(article, paragraphs=tuple(paragraphs), jump_to=to_page)
+
+
+def continuation(article: Article, split: Split, from_page: int, title_size: float) -> Article:
+    """The rest of the article under its 续题, opened by the line from `from_page`."""
+    rest = list(article.paragraphs[split.paragraphs:])
+    if split.chars:
+        rest[0] = replace(rest[0], text=rest[0].text[split.chars:], continued=True)
+    title = article.continued_title or article.headline.title
+    return Article(article.id, Headline(title), tuple(rest), kind=article.kind,
+                   hints=Hints(headline_size=f"{title_size:g}pt"), source=article.source,
+                   jump_from=from_page)
+
+
+@dataclass
+class JumpSizer(Sizer):
+    """The sizer of an article that may jump to `to_page`: the whole article's plans and,
+    for every height, a first part's."""
+
+    to_page: int = 0
+    jump_cost: float = 0.0
+    _parts: dict = field(default_factory=dict)    # first part → (split, its sizer)
+
+    def parts(self) -> list[tuple[Split, Sizer]]:
+        if not self._parts:
+            least = self.style.edition.jump_min_lines * self.style.column_chars
+            for split in split_points(self.article, least):
+                part = first_part(self.article, split, self.to_page)
+                self._parts[part] = (split, Sizer(part, self.style, self.grid, self.fonts,
+                                                  self.lead, self.breaker, self.rank, self.brief))
+        return list(self._parts.values())
+
+    def options(self, columns: int) -> dict[int, BlockPlan]:
+        key = ("jump", columns)
+        if key not in self._cache:
+            best = dict(super().options(columns))
+            total = _chars("".join(p.text for p in self.article.paragraphs))
+            for split, sizer in self.parts():
+                sent = total - _chars("".join(p.text for p in sizer.article.paragraphs))
+                extra = self.jump_cost + COST_LINE_SENT * sent / self.style.column_chars
+                for rows, plan in sizer.options(columns).items():
+                    if _ends_in_lone(sizer, plan):
+                        continue
+                    if rows not in best or plan.cost + extra < best[rows].cost - 1e-9:
+                        best[rows] = replace(plan, cost=plan.cost + extra)
+            self._cache[key] = best
+        return self._cache[key]
+
+    def sizer_of(self, article: Article) -> Sizer:
+        """The sizer that made a plan for `article` (this one, or a first part's)."""
+        found = self._parts.get(article)
+        return found[1] if found else self
+
+    def split_of(self, article: Article) -> Split | None:
+        found = self._parts.get(article)
+        return found[0] if found else None
+
+
+def _ends_in_lone(sizer: Sizer, plan: BlockPlan) -> bool:
+    """A first part whose cut paragraph ends in a 孤字."""
+    paragraphs = sizer.body_at(plan.leg_chars).paragraphs if plan.leg_chars else ()
+    return bool(paragraphs) and paragraphs[-1].lone_last_line
+
+
+def may_jump(article: Article) -> bool:
+    return article.kind is ArticleKind.STORY and not (article.box or article.tint
+                                                      or article.column or article.hints.at)
+
+
+def jump_sizer(sizer: Sizer, to_page: int, asked: bool) -> JumpSizer:
+    """`sizer`'s article as one that may jump to `to_page`."""
+    return JumpSizer(sizer.article, sizer.style, sizer.grid, sizer.fonts, sizer.lead,
+                     sizer.breaker, sizer.rank, sizer.brief, to_page=to_page,
+                     jump_cost=0.0 if asked else COST_JUMP_AUTO)
+
+
+def onward(blocks: dict, sizers: list[Sizer], page: int, title_size: float) -> list[tuple[int, Article]]:
+    """(page, continuation) of every article the page cut and sent on."""
+    out = []
+    for sizer in sizers:
+        if not isinstance(sizer, JumpSizer) or sizer.article.id not in blocks:
+            continue
+        plan = blocks[sizer.article.id][0]
+        split = sizer.split_of(plan.article)
+        if split is not None:
+            out.append((sizer.to_page, continuation(sizer.article, split, page, title_size)))
+    return out
+
+
+def merged(fits: list[ArticleFit], originals: dict[str, Article]) -> list[ArticleFit]:
+    """One copy-fit line per article: a jumped article's two parts counted together,
+    against the whole article (its 续题 is not its text)."""
+    out: list[ArticleFit] = []
+    seen: dict[str, int] = {}
+    for fit in fits:
+        if fit.id not in seen:
+            seen[fit.id] = len(out)
+            out.append(fit)
+            continue
+        first = out[seen[fit.id]]
+        article = originals[fit.id]
+        chars = _chars(article.all_text())
+        title = _chars(article.continued_title or article.headline.title)
+        done = min(chars, first.set + max(0, fit.set - title))
+        out[seen[fit.id]] = replace(first, chars=chars, set=done, over=chars - done,
+                                    under=first.under + fit.under,
+                                    lone_lines=first.lone_lines + fit.lone_lines)
+    return out
+
+
+def with_jumps(sizers: list[Sizer], jumping: dict[str, int]) -> list[Sizer]:
+    """The page's sizers, those of articles that may jump (asked with `continue:`, or
+    over-set in an issue with `jumps: auto`) made JumpSizers."""
+    out = []
+    for sizer in sizers:
+        asked = sizer.article.hints.continue_on
+        target = asked or jumping.get(sizer.article.id)
+        if target and may_jump(sizer.article) and type(sizer) is Sizer:
+            out.append(jump_sizer(sizer, target, asked=bool(asked)))
+        else:
+            out.append(sizer)
+    return out
+
+
+def part_sizers(tree, sizers: list[Sizer]) -> dict[str, Sizer]:
+    """Article id → the sizer of the part the layout chose, for a jumping article."""
+    from layout.pages.tree import leaves
+
+    by_id = {s.article.id: s for s in sizers}
+    out = {}
+    for plan, _column, _row in leaves(tree, 0, 0):
+        sizer = by_id.get(plan.article.id)
+        if isinstance(sizer, JumpSizer):
+            out[plan.article.id] = sizer.sizer_of(plan.article)
+    return out
