@@ -13,13 +13,13 @@ import errno
 import json
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from layout.errors import BuildError, Diagnostics, LayoutError
 from layout.export import REGISTRY, Exporter, ExportJob
-from layout.i18n import _
 from layout.manifest import load_issue
 from layout.options import BuildOptions, check_options
 from layout.staging import Stage
@@ -95,25 +95,20 @@ def place(issue, fonts, options: BuildOptions, diag: Diagnostics, stage: Stage,
     return result.placed
 
 
-class _writing:
-    """Context: an OSError while writing an output names the output (a full disk, a
-    read-only folder); the command line turns it into one line."""
-
-    def __init__(self, target: Path):
-        self.target = target
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, exc, tb) -> bool:
-        if isinstance(exc, OSError) and not isinstance(exc, (FileNotFoundError,)) \
-                and exc.errno in WRITE_ERRORS:
-            raise OSError(exc.errno, exc.strerror or os.strerror(exc.errno), str(self.target)) from None
-        return False
-
-
 WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO,
                 errno.EFBIG}
+
+
+@contextmanager
+def _writing(target: Path):
+    """An OSError while writing an output names the output, not its temporary file (a
+    full disk, a read-only folder); the command line turns it into one line."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in WRITE_ERRORS:
+            raise OSError(exc.errno, exc.strerror or os.strerror(exc.errno), str(target)) from None
+        raise
 
 
 def export(exporter: Exporter, job: ExportJob, stage: Stage, report: BuildReport) -> None:

@@ -189,9 +189,12 @@ def _loose(t: Typography, label: str, line: list[Glyph]) -> None:
         t.note("loose_lines", f"{label}:{''.join(g.char for g in line)[:10]}(+{worst:.2f}em)")
 
 
-def _solid_count(line: list[Glyph]) -> int:
+def _is_lone_character(line: list[Glyph]) -> bool:
+    """A line of one character (the rules' `solid` classes) and at most a mark: 孤字.
+    A symbol standing alone (■ between briefs) is furniture, not a 孤字."""
     r = rules()
-    return sum(1 for g in line if r.solid[r.class_of(g.char)])
+    solid = [g for g in line if r.solid[r.class_of(g.char)]]
+    return len(line) <= 2 and len(solid) == 1 and r.names[r.class_of(solid[0].char)] != "other"
 
 
 def _column_edges(lines, body: list[int]) -> dict[float, tuple[int, float]]:
@@ -257,7 +260,7 @@ def measure_lines(t: Typography, number: int, glyphs: list[Glyph]) -> None:
         if follow[i] is not None:
             _split(t, label, text, "".join(g.char for g in lines[follow[i]]))
     for i in body:
-        if _solid_count(lines[i]) == 1 and len(lines[i]) <= 2 and i in has_above:
+        if _is_lone_character(lines[i]) and i in has_above:
             t.lone_char_lines += 1
             t.note("lone_char_lines", f"{label}:" + "".join(g.char for g in lines[i]))
         _loose(t, label, lines[i])

@@ -87,6 +87,7 @@ def test_a_number_and_a_dash_split_across_lines(tmp_path, columns):
 
 def test_a_single_character_last_line(tmp_path, columns):
     columns[0][4] = "社。"
+    columns[1][4] = "■"   # a separator between briefs is furniture, not a 孤字
     m = measure_typography(page(tmp_path / "lone.pdf", columns))
     assert m.lone_char_lines == 1 and m.examples["lone_char_lines"] == ["p1:社。"]
 
