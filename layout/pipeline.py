@@ -20,6 +20,7 @@ from typing import Callable
 
 from layout.errors import BuildError, Diagnostics, LayoutError
 from layout.export import REGISTRY, Exporter, ExportJob
+from layout.i18n import _
 from layout.manifest import load_issue
 from layout.options import BuildOptions, check_options
 from layout.staging import Stage
