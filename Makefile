@@ -1,6 +1,7 @@
 # make run   — create .venv, install, build issues/sample into output/sample/
 # make test  — everything `make run` does, plus system tools the tests use, then the suite
-# make bench — time the sample build per format (medians) and peak memory
+# make bench — our build against Typst's of the same page, every cache state, 1/16/24 pages
+# make golden — store the build of the sample and weekly4 as data (tests/speed/test_same_pages.py)
 # make bench-import — time `layout import` on a million characters of every shape
 # make fuzz-import — 3,000 generated copies of every shape through `layout import`
 # make kill-test — kill -9 the build at 20 random moments: one whole edition is left each time
@@ -16,7 +17,7 @@ APT_PKGS := default-jre-headless ghostscript libreoffice-writer-nogui python3-un
 ACE_VERSION := 1.4.6
 ACE     := $(VENV)/ace/node_modules/.bin/ace-puppeteer
 
-.PHONY: run test bench bench-import fuzz-import system-deps ace clean kill-test fuzz
+.PHONY: run test bench bench-import fuzz-import system-deps ace clean kill-test fuzz golden
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -59,6 +60,10 @@ test: $(STAMP) system-deps $(ACE)
 
 bench: $(STAMP)
 	$(BIN)/python -m layout.bench issues/sample
+
+# Only when a change MEANS to move glyphs: the stored build the speed test compares with
+golden: $(STAMP)
+	$(BIN)/python -m tests.speed.golden
 
 # `layout import` on a million characters of copy of every shape (issue 17: linear in its input)
 bench-import: $(STAMP)

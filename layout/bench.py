@@ -1,15 +1,15 @@
-"""`make bench`: how fast the sample edition builds, per stage and format, and in what memory.
+"""`make bench`: how fast the sample edition builds, beside Typst, and in what memory.
 
 Reports medians of several runs (these machines are noisy):
-- the whole `layout build` as a fresh process, as a user runs it (all three
-  formats), with its peak resident memory;
-- a whole rebuild in a process that built before, as `layout watch` does;
-- in one warm process: reading, placing, and each exporter;
-- the composer in characters per second, per line breaker (layout.compose.bench);
-- the placer's growth: one page of 32, 64 and 128 articles (cut from the
-  sample's text, every fifth with a photo), built to PDF in a new process with
-  --allow-overflow, its time and peak memory (`--placer` runs only this).
-Run: python -m layout.bench [ISSUE_DIR] [--runs N] [--placer]
+- our build against Typst's of the same copy, as whole processes, in every
+  state of the cache, for one page and for 16 and 24 pages (layout.benchrun);
+- with `--detail`: in one warm process, reading, placing and each exporter;
+  the composer in characters per second, per line breaker
+  (layout.compose.bench); the placer's growth: one page of 32, 64 and 128
+  articles (cut from the sample's text, every fifth with a photo), built to
+  PDF in a new process with --allow-overflow, its time and peak memory
+  (`--placer` runs only this).
+Run: python -m layout.bench [ISSUE_DIR] [--runs N] [--detail] [--placer] [--no-pages]
 """
 from __future__ import annotations
 
@@ -129,10 +129,22 @@ def main(argv: list[str]) -> int:
     parser.add_argument("issue", nargs="?", default="issues/sample", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--placer", action="store_true", help="only the placer's growth")
+    parser.add_argument("--detail", action="store_true", help="also stages, composer, placer")
+    parser.add_argument("--no-pages", action="store_true", help="skip 16 and 24 pages")
     args = parser.parse_args(argv)
     if args.placer:
         print("\n".join(placer_scaling(args.issue)))
         return 0
+    from layout.benchrun import compare
+
+    for line in compare(args.issue, args.runs, pages=not args.no_pages):
+        print(line, flush=True)
+    if args.detail:
+        details(args)
+    return 0
+
+
+def details(args) -> None:
     total, peak = cold_builds(args.issue, args.runs)
     print(f"layout build (pdf+docx+epub, new process): median {total:.3f} s, "
           f"peak RSS {peak:.0f} MiB, {args.runs} runs")
@@ -147,7 +159,6 @@ def main(argv: list[str]) -> int:
             print("  " + line)
     for line in placer_scaling(args.issue):
         print("  " + line)
-    return 0
 
 
 if __name__ == "__main__":
