@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from layout.errors import BuildError
-from layout.export.epub import cover, edition, faces, fonts, navigation, xhtml
-from layout.export.epub.container import container_xml, write_zip
-from layout.export.epub.images import phone_jpeg
-from layout.export.epub.markup import Element, document
+from layout.export.epub import cover, navigation, xhtml
+from layout.export.html import edition, faces, fonts
+from layout.export.html.article import ARTICLE_CSS
+from layout.export.epub.container import APPLE_OPTIONS, APPLE_OPTIONS_PATH, container_xml, write_zip
+from layout.export.html.photos import phone_jpeg
+from layout.export.html.markup import Element, document
 from layout.export.epub.package import Resource, package_document
 from layout.export.epub.plan import (COVER_HREF, COVER_IMAGE_HREF, CSS_HREF, NAV_HREF,
                                      NCX_HREF, PACKAGE_DIR, BookPlan, plan_book)
@@ -77,12 +79,13 @@ def _face_keys(issue: Issue, embedded: tuple[fonts.EmbeddedFont, ...]) -> set[st
 
 
 def stylesheet(issue: Issue, embedded: tuple[fonts.EmbeddedFont, ...]) -> bytes:
-    """The edition's CSS: @font-face rules, each role's face, then edition.css."""
-    css = CSS_PATH.read_text(encoding="utf-8")
-    charset, rest = css.split("\n", 1)
+    """The edition's CSS: @font-face rules, each role's face, the shared article rules,
+    then edition.css."""
+    charset, shared = ARTICLE_CSS.read_text(encoding="utf-8").split("\n", 1)
+    own = CSS_PATH.read_text(encoding="utf-8")
     head = fonts.font_face_css(embedded) if embedded else ""
     roles = faces.role_css(issue.style, _face_keys(issue, embedded))
-    return f"{charset}\n{head}\n{roles}\n{rest}".encode("utf-8")
+    return f"{charset}\n{head}\n{roles}\n{shared}\n{own}".encode("utf-8")
 
 
 def _licence(embedded: tuple[fonts.EmbeddedFont, ...]) -> list[Resource]:
@@ -130,7 +133,7 @@ def write_epub(job: ExportJob, target: Path) -> str:
     opf_path = f"{PACKAGE_DIR}/content.opf"
     entries = [("META-INF/container.xml", container_xml(opf_path))]
     if embed:
-        entries.append((fonts.APPLE_OPTIONS_PATH, fonts.APPLE_OPTIONS))
+        entries.append((APPLE_OPTIONS_PATH, APPLE_OPTIONS))
     entries.append((opf_path, opf))
     entries += [(f"{PACKAGE_DIR}/{r.href}", r.data) for r in resources]
     write_zip(Path(target), entries, moment)

@@ -20,6 +20,14 @@ CONTAINER_XML = (b'<?xml version="1.0" encoding="utf-8"?>\n'
                  b'    <rootfile full-path="{opf}" media-type="application/oebps-package+xml"/>\n'
                  b'  </rootfiles>\n'
                  b'</container>\n')
+# Apple Books shows the book's own fonts only when asked to.
+APPLE_OPTIONS_PATH = "META-INF/com.apple.ibooks.display-options.xml"
+APPLE_OPTIONS = (b'<?xml version="1.0" encoding="utf-8"?>\n'
+                 b'<display_options>\n'
+                 b'  <platform name="*">\n'
+                 b'    <option name="specified-fonts">true</option>\n'
+                 b'  </platform>\n'
+                 b'</display_options>\n')
 ZIP_FIRST = (1980, 1, 1, 0, 0, 0)        # the range a ZIP timestamp can hold
 ZIP_LAST = (2107, 12, 31, 23, 59, 58)
 STORED_SUFFIXES = (".jpg", ".jpeg", ".png", ".woff2")

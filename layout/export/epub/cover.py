@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.export.epub import edition
+from layout.export.html import edition
 from layout.export.epub.plan import BookPlan
 from layout.model import Issue
 

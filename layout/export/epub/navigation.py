@@ -9,7 +9,7 @@ was last changed, so a reader can tell a corrected edition from the first.
 """
 from __future__ import annotations
 
-from layout.export.epub.markup import Element, document, el
+from layout.export.html.markup import Element, document, el
 from layout.export.epub.plan import COVER_HREF, NAV_HREF, ArticleDoc, BookPlan
 from layout.export.epub.xhtml import LANG, page_shell, relative
 

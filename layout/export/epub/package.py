@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from layout.export.epub import edition
-from layout.export.epub.markup import Element, document, el
+from layout.export.html import edition
+from layout.export.html.markup import Element, document, el
 from layout.export.epub.xhtml import LANG
 from layout.model import Issue
 

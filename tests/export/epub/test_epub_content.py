@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from tests.export.epub.epub_helpers import NS, PACKAGE
 
-from layout.export.epub.plan import caption_start, page_label
+from layout.export.html.labels import caption_start, page_label
 from layout.model import ArticleKind
 from tests.conftest import han
 

@@ -54,7 +54,7 @@ def test_mimetype_comes_first_stored_and_without_extra_field(epub):
 def test_modified_and_zip_times_are_the_sources_last_change_not_the_clock(epub, sample_issue):
     import datetime as dt
 
-    from layout.export.epub.edition import sources
+    from layout.export.html.edition import sources
 
     newest = max(int(p.stat().st_mtime) for p in sources(sample_issue))
     moment = dt.datetime.fromtimestamp(newest, tz=dt.timezone.utc)

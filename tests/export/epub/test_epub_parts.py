@@ -12,10 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from layout.errors import BuildError, InputError
-from layout.export.epub import build_resources, edition, navigation, xhtml
-from layout.export.epub.images import MAX_SIDE_PX, phone_jpeg
-from layout.export.epub.markup import document, el
-from layout.export.epub.plan import caption_start, plan_book
+from layout.export.epub import build_resources, navigation, xhtml
+from layout.export.html import edition
+from layout.export.html.photos import MAX_SIDE_PX, phone_jpeg
+from layout.export.html.markup import document, el
+from layout.export.epub.plan import plan_book
+from layout.export.html.labels import caption_start
 from layout.model import Page
 
 # Text as XML 1.0 can carry it unchanged (no control characters, no surrogates).
@@ -137,7 +139,7 @@ def test_an_issue_without_articles_is_refused(sample_issue):
 def test_woff2_subset_holds_the_characters_asked_for_and_few_more():
     from fontTools.ttLib import TTFont
 
-    from layout.export.epub.fonts import woff2_subset
+    from layout.export.html.fonts import woff2_subset
     from layout.fonts import FONT_DIR
 
     text = "党建引领添活力，基层治理见真章（2025）"
@@ -172,14 +174,14 @@ def test_cover_is_a_small_portrait_png(sample_issue):
     ("社区篮球", ["社区篮球"]),
 ])
 def test_headline_runs_are_whole_words_of_three_characters_or_more(phrase, runs):
-    from layout.export.epub.breaks import chunks
+    from layout.export.html.breaks import chunks
 
     assert chunks(phrase) == runs
 
 
 @given(st.text(st.sampled_from("党建引领添活力基层治理见真章12类“”，。——　ab"), max_size=30))
 def test_headline_markup_keeps_every_character_and_never_makes_a_short_run(text):
-    from layout.export.epub.breaks import GAP, chunks, headline
+    from layout.export.html.breaks import GAP, chunks, headline
 
     root = ET.fromstring(document(el("h1", None, *headline(text))))
     assert "".join(root.itertext()) == text

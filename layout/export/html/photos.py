@@ -48,6 +48,6 @@ def _phone_jpeg(path: Path, max_side: int, quality: int) -> bytes:
             extra = {"icc_profile": icc} if icc else {}
             image.save(out, "JPEG", quality=quality, optimize=True, progressive=False, **extra)
     except OSError as exc:
-        raise InputError(_("cannot read the photo for the EPUB: {error}").format(error=exc),
+        raise InputError(_("cannot read the photo for the EPUB or the web edition: {error}").format(error=exc),
                          path) from None
     return out.getvalue()

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from layout.export.epub.markup import Element, el
+from layout.export.html.markup import Element, el
 
 MIN_CHUNK = 3
 LONG_CHUNK = 6           # a run longer than this is cut again at the words inside compounds

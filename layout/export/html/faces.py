@@ -1,4 +1,5 @@
-"""Which text is set in which face: the house style's roles mapped onto the EPUB's markup.
+"""Which text is set in which face: the house style's roles mapped onto the markup of the
+EPUB and the web edition (the same elements, `article.py`).
 
 `RULES` says which element plays which role of the house style (`roles:` in
 `layout/style/default.yaml`); the role names its face (宋 body, 标宋 主题,
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from layout.export.epub.markup import Element
+from layout.export.html.markup import Element
 from layout.style import HouseStyle
 
 SERIF = ('"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", STSong, SimSun, serif')
@@ -86,10 +87,14 @@ def face_texts(style: HouseStyle, roots: list[Element]) -> dict[str, str]:
     return {face: "".join(parts) for face, parts in out.items()}
 
 
-def role_css(style: HouseStyle, embedded: set[str]) -> str:
-    """font-family and weight of every role; the edition's own family first where embedded."""
+def role_css(style: HouseStyle, embedded: set[str], scope: str = "") -> str:
+    """font-family and weight of every role; the edition's own family first where embedded.
+    With a `scope` (the web edition's `article`), the rules hold inside it only, and the
+    body role is the scope's own face (the page around an article keeps the phone's)."""
     rules = []
     for selector, role in [("html", BODY_ROLE), *((r.selector, r.role) for r in RULES)]:
+        if scope:
+            selector = scope if selector == "html" else f"{scope} {selector}"
         face = style.role(role).face
         name, weight, stack = family(face)
         families = f'"{name}", {stack}' if face in embedded else stack

@@ -1,4 +1,4 @@
-"""A tiny XML builder and serialiser for the EPUB's documents.
+"""A tiny XML/HTML builder and serialiser for the EPUB's and the web edition's documents.
 
 The documents are small and fully known, so they are built as trees of
 frozen `Element`s and written by one function: attributes keep the order
@@ -7,6 +7,11 @@ only other elements are indented so the files diff well. Elements with
 text (mixed content), and elements whose content is phrasing even when
 it happens to be only elements (`figcaption` holding two spans), are written
 on one line, so no whitespace is ever added inside running text.
+
+The web edition's pages are HTML (`document(..., html=True)`): no XML
+declaration, void elements written `<img …>` and other empty elements
+`<span …></span>` (a `<span/>` would stay open in HTML), and list items, table
+cells and a few other elements kept on one line too.
 """
 from __future__ import annotations
 
@@ -16,6 +21,10 @@ from xml.sax.saxutils import escape, quoteattr
 XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
 # Elements whose children are running text: never indented inside.
 PHRASING = frozenset({"p", "h1", "h2", "h3", "figcaption", "span", "a", "title", "text"})
+HTML_PHRASING = PHRASING | {"li", "dt", "dd", "td", "th", "label", "button", "small", "strong",
+                            "em", "time", "picture", "option", "summary", "h4", "caption"}
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "source", "track", "wbr"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,25 +45,33 @@ def _open(node: Element) -> str:
     return f"<{node.tag}{attrs}"
 
 
-def _inline(node: Element | str) -> str:
+def _empty(node: Element, html: bool) -> str:
+    if not html:
+        return _open(node) + "/>"
+    return _open(node) + (">" if node.tag in VOID else f"></{node.tag}>")
+
+
+def _inline(node: Element | str, html: bool = False) -> str:
     if isinstance(node, str):
         return escape(node)
     if not node.children:
-        return _open(node) + "/>"
-    return _open(node) + ">" + "".join(_inline(c) for c in node.children) + f"</{node.tag}>"
+        return _empty(node, html)
+    inner = "".join(_inline(c, html) for c in node.children)
+    return _open(node) + ">" + inner + f"</{node.tag}>"
 
 
-def render(node: Element, depth: int = 0) -> str:
+def render(node: Element, depth: int = 0, html: bool = False) -> str:
     """Serialise `node`; block elements indented by two spaces a level."""
     pad = "  " * depth
-    if node.tag in PHRASING or not node.children \
+    if node.tag in (HTML_PHRASING if html else PHRASING) or not node.children \
             or any(isinstance(c, str) for c in node.children):
-        return pad + _inline(node)
-    inner = "\n".join(render(c, depth + 1) for c in node.children)  # type: ignore[arg-type]
+        return pad + _inline(node, html)
+    inner = "\n".join(render(c, depth + 1, html) for c in node.children)  # type: ignore[arg-type]
     return f"{pad}{_open(node)}>\n{inner}\n{pad}</{node.tag}>"
 
 
-def document(root: Element, doctype: str = "") -> bytes:
-    """A whole XML file: declaration, optional doctype line, the tree, a final newline."""
-    head = XML_DECLARATION + (doctype + "\n" if doctype else "")
-    return (head + render(root) + "\n").encode("utf-8")
+def document(root: Element, doctype: str = "", html: bool = False) -> bytes:
+    """A whole file: the XML declaration (not in HTML), an optional doctype line, the
+    tree, a final newline."""
+    head = ("" if html else XML_DECLARATION) + (doctype + "\n" if doctype else "")
+    return (head + render(root, html=html) + "\n").encode("utf-8")

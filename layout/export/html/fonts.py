@@ -1,9 +1,10 @@
 """Embedded fonts: a WOFF2 subset of each face the edition's text is set in.
 
 Every role of the house style (body, 主题, 引题, 副题, byline, 电头, 小标题,
-caption) names a face; the EPUB embeds each face used, cut down to exactly
-the characters set in it (`faces.py` decides which text is set in which
-face), so a phone shows the paper's 宋, 标宋, 黑 and 楷 whatever fonts it has.
+caption) names a face; the EPUB and the web edition embed each face used, cut
+down to exactly the characters set in it (`faces.py` decides which text is
+set in which face), so a phone shows the paper's 宋, 标宋, 黑 and 楷 whatever
+fonts it has.
 
 What a subset keeps:
 
@@ -14,7 +15,7 @@ What a subset keeps:
   with no positioning features at all (LXGW WenKai, the 楷) is given a `halt`
   for its full-width punctuation, made from each glyph's outline;
 - the whole `name` table, with the licence (IDs 13 and 14) and copyright;
-  the package also carries `fonts/OFL.txt` (OFL-1.1 §2);
+  the EPUB and the web edition also carry `fonts/OFL.txt` (OFL-1.1 §2);
 - the glyphs exactly as in the committed font: those have no hinting
   instructions, so the subsetter copies glyph data without decompiling it.
 
@@ -33,13 +34,6 @@ from pathlib import Path
 
 FEATURES = ("halt", "palt", "vhal", "vpal", "vert", "vrt2", "chws", "vchw")
 BROTLI_QUALITY = 9
-APPLE_OPTIONS_PATH = "META-INF/com.apple.ibooks.display-options.xml"
-APPLE_OPTIONS = (b'<?xml version="1.0" encoding="utf-8"?>\n'
-                 b'<display_options>\n'
-                 b'  <platform name="*">\n'
-                 b'    <option name="specified-fonts">true</option>\n'
-                 b'  </platform>\n'
-                 b'</display_options>\n')
 LICENCE_HREF = "fonts/OFL.txt"
 # Full-width punctuation a reader may close up to half its width (text-spacing-trim).
 TRIMMABLE = "，。、；：！？）》」』〉】〕（《「『〈【〔"
@@ -145,11 +139,15 @@ def _add_halt(font) -> None:
     addOpenTypeFeaturesFromString(font, features, tables=["GPOS"])
 
 
-def font_face_css(fonts: tuple[EmbeddedFont, ...], css_dir_depth: int = 1) -> str:
-    """@font-face rules for `fonts`, as seen from the stylesheet's folder."""
+def font_face_css(fonts: tuple[EmbeddedFont, ...], css_dir_depth: int = 1,
+                  display: str = "") -> str:
+    """@font-face rules for `fonts`, as seen from the stylesheet's folder; `display`
+    adds a font-display descriptor (the web edition's `swap`: text shows at once in
+    the phone's own face, the edition's face replacing it when it has arrived)."""
     up = "../" * css_dir_depth
+    shown = f"  font-display: {display};\n" if display else ""
     rules = [f'@font-face {{\n  font-family: "{f.family}";\n  font-weight: {f.weight};\n'
-             f'  font-style: normal;\n  src: url("{up}{f.href}") format("woff2");\n}}\n'
+             f'  font-style: normal;\n{shown}  src: url("{up}{f.href}") format("woff2");\n}}\n'
              for f in fonts]
     return "\n".join(rules)
 
