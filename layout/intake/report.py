@@ -12,14 +12,11 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from layout.i18n import _
 from layout.intake.decisions import KINDS
+from layout.intake.plan import Plan
 from layout.intake.shape import Shape, ShapeKind
-
-if TYPE_CHECKING:
-    from layout.intake.text_import import Plan
 
 _EXCERPT = 24
 
@@ -90,7 +87,7 @@ def describe_shape(shape: Shape) -> str:
     return _("Copy read as: {shape}").format(shape=_("; ").join(parts))
 
 
-def rewrite_diff(plan: "Plan") -> str:
+def rewrite_diff(plan: Plan) -> str:
     out = [f"--- {plan.source.name} " + _("(as received)"),
            f"+++ {plan.source.name} " + _("(normalised)")]
     for cleaned in plan.cleaned:
@@ -99,7 +96,7 @@ def rewrite_diff(plan: "Plan") -> str:
     return "\n".join(out) + "\n"
 
 
-def _counts(plan: "Plan") -> list[str]:
+def _counts(plan: Plan) -> list[str]:
     counts = Counter(c.change.rule for cl in plan.cleaned for c in cl.changes)
     labels = _rule_labels()
     lines = [_("Changes: {count}").format(count=sum(counts.values()))]
@@ -108,7 +105,7 @@ def _counts(plan: "Plan") -> list[str]:
     return lines
 
 
-def _photo_lines(plan: "Plan") -> list[str]:
+def _photo_lines(plan: Plan) -> list[str]:
     why = {"story": _("line {line}: {caption} → photo of {id} “{title}”: "
                       "it follows that story's text"),
            "item": _("line {line}: {caption} → photo-news item {id} “{title}”: "
@@ -125,7 +122,7 @@ def _photo_lines(plan: "Plan") -> list[str]:
     return [_("Photos:")] + lines if lines else []
 
 
-def _photos_missing(plan: "Plan") -> list[str]:
+def _photos_missing(plan: Plan) -> list[str]:
     missing = [(c.article, p) for c in plan.cleaned for p in c.article.photos
                if not (plan.issue_dir / "photos" / p.file).is_file()]
     if not missing:
@@ -135,7 +132,7 @@ def _photos_missing(plan: "Plan") -> list[str]:
     return lines
 
 
-def _notes(plan: "Plan") -> list[str]:
+def _notes(plan: Plan) -> list[str]:
     if not plan.notes:
         return [_("Lines that fit no part: none")]
     lines = [_("Lines that fit no part (kept as body text):")]
@@ -144,7 +141,7 @@ def _notes(plan: "Plan") -> list[str]:
     return lines
 
 
-def decision_lines(plan: "Plan") -> list[str]:
+def decision_lines(plan: Plan) -> list[str]:
     if not plan.decisions:
         return [_("Decisions to check: none")]
     texts = _decision_texts()
@@ -157,7 +154,7 @@ def decision_lines(plan: "Plan") -> list[str]:
     return lines
 
 
-def report(plan: "Plan", existing: list[Path], *, dry_run: bool, diff: str) -> str:
+def report(plan: Plan, existing: list[Path], *, dry_run: bool, diff: str) -> str:
     """The summary of an import (and with `dry_run` the diff of what it would change)."""
     kinds = Counter(c.article.kind for c in plan.cleaned)
     head = _("Would write {count} articles from {source} ({stories} stories, {photos} photo "

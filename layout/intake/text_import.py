@@ -13,38 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from layout.errors import Diagnostics, InputError
 from layout.i18n import _
-from layout.intake.clean import Cleaned, article_ids, clean_article
-from layout.intake.decisions import Decision, Note
+from layout.intake.clean import article_ids, clean_article
 from layout.intake.issue_yaml import add_ids, new_manifest
 from layout.intake.lines import LineKind, looks_like_markdown, read_lines
+from layout.intake.plan import Plan
 from layout.intake.render import article_text
 from layout.intake.report import report
 from layout.intake.segment import Draft, segment
-from layout.intake.shape import Shape, detect
+from layout.intake.shape import detect
 from layout.intake.unwrap import unwrap
 from layout.manifest.text import nfc, read_text
 
 
 MAX_COPY_BYTES = 16_000_000  # raw copy of many editions at once; more is not one import
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """Everything an import would do: the files with their new text, and what to tell the editor."""
-
-    source: Path
-    issue_dir: Path
-    cleaned: tuple[Cleaned, ...]
-    notes: tuple[Note, ...]
-    files: dict[Path, str]          # path → new text, article files first, issue.yaml last
-    manifest_created: bool
-    shape: Shape
-    decisions: tuple[Decision, ...] = ()
 
 
 def read_source(file: Path, diag: Diagnostics) -> str:
