@@ -8,13 +8,19 @@ line under a two-phrase 主题 (`办好民生实事 打造温馨家园` over
 (`智慧停车平台上线运行` over `全区2.6万个公共泊位实现“一网通停”`); the news
 fact with its numbers is the 主题 (`文旅市场持续升温` over
 `假期接待游客18.6万人次`), and a two-phrase line under a plain one is the
-主题 under its 引题. Three lines are 引题, 主题, 副题; a fourth is left over.
+主题 under its 引题 — as is a line under a short slogan (`看病少跑腿`,
+`小巷管家　大事小情都管`). Three lines are 引题, 主题, 副题; a fourth is left over.
 """
 from __future__ import annotations
 
 from layout.intake.chars import HORIZONTAL_SPACE
 
 DASHES = ("——", "--", "—", "―", "－－")
+# A 引题 is a short slogan over the 主题 (新学期新气象, 看病少跑腿; a pair of them: 小巷管家
+# 大事小情都管); a 主题 says more than this. A first line this short (in characters, the gap
+# not counted) weighs for 引题 over 主题 rather than 主题 over 副题.
+SLOGAN_MAX_CHARS = 6
+SLOGAN_PAIR_MAX_CHARS = 10
 _PAUSES = "，,、：:"
 
 
@@ -47,6 +53,8 @@ def _second_is_subtitle(first: str, second: str) -> bool:
         score -= 2          # the two-phrase line is the 主题, the one above its 引题
     score += (digits1 and not digits2) - (digits2 and not digits1)   # the news fact has numbers
     score += 2 if ratio >= 1.6 else 1 if ratio >= 1.4 else -1 if ratio <= 1 else 0
+    if _plain_length(first) <= (SLOGAN_PAIR_MAX_CHARS if gap1 else SLOGAN_MAX_CHARS):
+        score -= 3          # a slogan this short is a 引题, not a 主题
     return score > 0
 
 

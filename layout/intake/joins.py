@@ -70,8 +70,8 @@ def runs_on(left: str, right: str) -> bool:
     if b in P.NO_LINE_START or a in P.NO_LINE_END or b in P.ASCII_RUNS_ON \
             or a in P.ASCII_RUNS_ON or a == "-":
         return True
-    if b in "-*" and right[1:2] not in ("", " "):
-        return True   # `-Fi`, not a `- ` list item
+    if b in "-*" and right[1:2] not in ("", " ", "*"):
+        return True   # `-Fi`, not a `- ` list item nor `**bold**`
     if b.isascii() and b.isalnum() and _ADDRESS.search(left[-80:]):
         return True   # `service@example.` + `cn`: an address goes on
     return a.isascii() and b.isascii() and ((a.isdigit() and b.isdigit())

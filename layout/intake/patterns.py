@@ -26,12 +26,18 @@ LITERARY_BYLINE = re.compile(
 CREDIT = re.compile(rf"^(?:{STAFF}{_SPACE}+)?[^，。,.；;！？!?]{{1,30}}{_SPACE}*摄(?:影)?$")
 CREDIT_MAX_CHARS = 32
 # The 电头 opening the first paragraph: 本报讯（…）, 本报6月18日讯, 本报北京6月18日电,
-# 新华社北京6月17日电（记者 …）. Group 1 is the 电头, group 2 the text after it.
+# 新华社北京6月17日电（记者 …）, and any of them in 【】 (【本报讯】). Group 1 is the 电头,
+# group 2 the text after it.
+_DATELINE_CORE = (r"(?:本报讯|本报[^\s，。,()（）【】]{1,12}[电讯]|"
+                  r"(?:新华社|中新社|人民网|央视网)[^\s，。,()（）【】]{1,16}电)")
+_DATELINE_STAFF = r"(?:[ \u3000]*[(（][^()（）]{1,40}[)）])?"
 DATELINE = re.compile(
-    r"^((?:本报讯|本报[^\s，。,()（）]{1,12}[电讯]|(?:新华社|中新社|人民网|央视网)[^\s，。,()（）]{1,16}电)"
-    r"[ \u3000]*(?:[(（][^()（）]{1,40}[)）])?)[ \u3000]*(.*)$", re.S)
-DATELINE_START = re.compile(r"^(?:本报讯|本报[^\s，。,()（）]{1,12}[电讯]|"
-                            r"(?:新华社|中新社|人民网|央视网)[^\s，。,()（）]{1,16}电)")
+    rf"^(【{_DATELINE_CORE}{_DATELINE_STAFF}】|{_DATELINE_CORE}{_DATELINE_STAFF})"
+    r"[ \u3000]*(.*)$", re.S)
+DATELINE_START = re.compile(rf"^【?{_DATELINE_CORE}")
+# A staff title written against the name in a credit (记者邵阳): a space goes between them
+# (not before 站 or 部: 记者站, 通讯员部).
+STAFF_NAME_JOINED = re.compile(r"(?:(?<=记者)|(?<=通讯员)|(?<=实习生))(?=[\u4e00-\u9fff])(?![站部证节])")
 # Inside an 电头's brackets a title and a name are set apart by a space.
 STAFF_TITLE = re.compile(r"(?:记者|通讯员|实习生|摄影|编辑)$")
 STAFF_TITLE_START = re.compile(r"^(?:本报|新华社)?(?:特约|实习|首席)?(?:记者|通讯员|实习生|摄影)")
@@ -64,6 +70,26 @@ CONTINUES_LINE = re.compile(r"^(?:[的们]|[\u4e00-\u9fff][，,]|(?![一二三�
 # Function characters a headline or 小标题 does not end with: a short line ending with
 # one stops mid-clause and continues on the next line (newspaper.md: headlines).
 MID_CLAUSE_END = frozenset("的地在和与及或对把被将从向给并而但且之其这那每")
+# ... except where that character ends a word a headline can end with (`群众参与`,
+# `全面普及`, `建设基地`, `正确导向`): the line is whole.
+WORDS_ENDING_AS_FUNCTION = frozenset(
+    "参与 给予 赋予 授予 准予 存在 现在 正在 实在 所在 自在 健在 好在 内在 外在 潜在 "
+    "普及 涉及 波及 危及 惠及 顾及 企及 来不及 "
+    "基地 土地 工地 园地 各地 落地 用地 阵地 高地 湿地 腹地 耕地 绿地 场地 本地 外地 "
+    "目的 有的 "
+    "温和 平和 祥和 缓和 调和 共和 饱和 "
+    "面对 应对 绝对 相对 反对 核对 比对 "
+    "方向 走向 导向 志向 转向 去向 面向 双向 "
+    "供给 补给 发给 交给 "
+    "合并 兼并 "
+    "然而 从而 因而 进而 继而 "
+    "而且 并且 尚且 暂且 "
+    "总之 "
+    "尤其 极其 与其 "
+    "每每 "
+    "服从 遵从 听从 盲从 "
+    "即将 必将 终将 "
+    "棉被 ".split())
 # Marks of running text; a headline holds at most one of the pausing ones.
 SENTENCE_MARKS = frozenset("。；;")
 PAUSE_MARKS = frozenset("，,、：:")

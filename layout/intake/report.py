@@ -44,7 +44,8 @@ def _rule_labels() -> dict[str, str]:
             "single-quotes": _("straight quotes to ‘ ’"),
             "space-body": _("spaces in running text"),
             "space-heading": _("headline phrase gap to U+3000"),
-            "space-credit": _("spaces in bylines and credits")}
+            "space-credit": _("spaces in bylines and credits"),
+            "staff-name-space": _("a space between a staff title and a name")}
 
 
 def _decision_texts() -> dict[str, str]:
@@ -64,6 +65,8 @@ def _decision_texts() -> dict[str, str]:
         "photo-story": _("a photo right after a story's text, taken as that story's photo; "
                          "if it is a photo-news item of its own, give it an article"),
         "photo": _("text after a photo with a headline: taken as one story with its photo"),
+        "caption": _("a line under a headline joined to the caption below it (a photo-news "
+                     "item); if it is the story's text, split it off"),
         "latin-join": _("Latin letters rejoined across a line break; check the word"),
     }
 

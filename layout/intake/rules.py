@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from layout.intake.chars import is_chinese, is_cjk_text, is_han, is_space, neighbour
+from layout.intake.patterns import STAFF_NAME_JOINED
 
 Edit = tuple[int, int, str]
 
@@ -229,6 +230,11 @@ def _credit_space(match: re.Match, text: str) -> str | None:
     return " "  # one ordinary space between a title and a name, as the sample sets it
 
 
+def _staff_name_space(text: str) -> list[Edit]:
+    """A staff title written against the name (`记者邵阳`) gets its space (`记者 邵阳`)."""
+    return [(m.start(), m.start(), " ") for m in STAFF_NAME_JOINED.finditer(text)]
+
+
 # --- Markdown emphasis and inline code: the markup goes, the words stay
 def _markup(match: re.Match, text: str) -> str:
     return next(g for g in match.groups() if g is not None)
@@ -265,4 +271,6 @@ RULES: tuple[Rule, ...] = (
          touches_addresses=False, trigger=_SPACES),
     Rule("space-credit", "typography.md §9", _regex_rule(_SPACES, _credit_space),
          frozenset({"credit"}), touches_addresses=False, trigger=_SPACES),
+    Rule("staff-name-space", "typography.md §9; newspaper.md (bylines, 电头)",
+         _staff_name_space, frozenset({"credit"}), trigger=STAFF_NAME_JOINED.pattern),
 )

@@ -30,11 +30,14 @@ from layout.i18n import _
 from layout.intake import patterns as P
 from layout.intake.decisions import Decision, Note
 from layout.intake.heads import DASHES, has_gap, headline_roles
-from layout.intake.lines import LineKind, headline_like
+from layout.intake.lines import LineKind, headline_like, plain_headline
 from layout.intake.shape import Gap
 from layout.intake.unwrap import Unit
 
 _SAME_LENGTH_MAX = 6    # two gapless 小标题 of one length are parallel only when this short
+_TYPESET_LINE = (12, 30)  # characters: a typeset column's line is about this long (shape.py)
+_CAPTION_LINES = 4      # lines a caption may take
+_LONE_TITLE_MIN = 10    # characters: a lone line shorter is a 小标题 (`二`, `专业力量进课堂`)
 
 
 @dataclass(slots=True)
@@ -88,10 +91,12 @@ def _is_head(units: list[Unit], i: int, captions: set[int]) -> bool:
 
 
 def _run_end(units: list[Unit], i: int, captions: set[int]) -> int:
-    """End of the run of headline lines (a Markdown `#` only first) and bylines from `i`."""
-    j = i
+    """End of the run of headline lines (one Markdown `#`, the 引题 lines above it in the run)
+    and bylines from `i`."""
+    j, titled = i, False
     while j < len(units) and _is_head(units, j, captions) \
-            and (j == i or units[j].level != 1):
+            and not (titled and units[j].level == 1):
+        titled = titled or units[j].level == 1
         j += 1
     while j < len(units) and units[j].kind is LineKind.BYLINE:
         j += 1
@@ -103,7 +108,9 @@ def _opens_story(units: list[Unit], i: int, j: int, captions: set[int]) -> str:
     run, prev = units[i:j], units[i - 1] if i else None
     after = units[j] if j < len(units) else None
     heads = [u for u in run if u.kind is not LineKind.BYLINE]
-    if run[0].level >= 2 and prev is not None and prev.kind is not LineKind.BREAK:
+    titled = any(u.level == 1 for u in run)
+    if run[0].level >= 2 and prev is not None and prev.kind is not LineKind.BREAK \
+            and not titled:
         return "subhead"
     if not heads:   # bylines alone: the start of a story without headline, or a story's end
         if prev is None or (after is not None and after.kind is LineKind.DATELINE) or (
@@ -126,6 +133,13 @@ def _parallel(a: str, b: str) -> bool:
     return not has_gap(a) and not has_gap(b) and len(a) == len(b) <= _SAME_LENGTH_MAX
 
 
+def _lone_title(texts: list[str]) -> bool:
+    """The only candidate in a story, a plain statement (no mark, no pause) of some length:
+    小标题 part a story in two or more sections, so a single one is more likely the 主题 of a
+    story with no byline, 副题 or 电头."""
+    return len(texts) == 1 and plain_headline(texts[0]) and len(texts[0]) >= _LONE_TITLE_MIN
+
+
 def _resolve(units: list[Unit], candidates: list[int], decisions: list[Decision]) -> set[int]:
     """Which lone headline lines of one story are its 小标题 (the rest open stories)."""
     texts = [units[i].text for i in candidates]
@@ -136,7 +150,7 @@ def _resolve(units: list[Unit], candidates: list[int], decisions: list[Decision]
             continue
         near = texts[max(0, n - 1):n] + texts[n + 1:n + 2]   # the lines before and after
         lede = i + 1 < len(units) and bool(P.LEDE.match(units[i + 1].text))
-        if lede and not any(_parallel(texts[n], other) for other in near):
+        if (lede or _lone_title(texts)) and not any(_parallel(texts[n], other) for other in near):
             decisions.append(Decision(units[i].line, "story", texts[n]))
         else:
             subheads.add(i)
@@ -163,6 +177,35 @@ def split_captions(units: list[Unit],
                         size=len(caption)))
         resolved.add(line.number)
     return out, [d for d in decisions if not (d.what == "run-on" and d.line in resolved)]
+
+
+def _caption_head(units: list[Unit], j: int) -> bool:
+    """units[j-2] is one typeset line right under a headline and over the caption units[j-1]
+    that a credit units[j] closes: the caption's first line, cut off as a paragraph end."""
+    if j < 3 or units[j].kind is not LineKind.CREDIT:
+        return False
+    head, first, rest = units[j - 3], units[j - 2], units[j - 1]
+    return (head.kind is LineKind.HEADING or (head.kind is LineKind.TEXT
+                                              and headline_like(head.text))) \
+        and all(u.kind is LineKind.TEXT and not u.verse for u in (first, rest)) \
+        and first.count == 1 and _TYPESET_LINE[0] <= len(first.text) <= _TYPESET_LINE[1] \
+        and rest.gap is Gap.NONE and rest.last.number - first.first.number < _CAPTION_LINES
+
+
+def join_caption_heads(units: list[Unit],
+                       decisions: list[Decision]) -> tuple[list[Unit], list[Decision]]:
+    """A photo item's caption whose first line was taken for a paragraph is made whole."""
+    out: list[Unit] = []
+    for j, unit in enumerate(units):
+        if j + 1 < len(units) and _caption_head(units, j + 1):
+            first = out.pop()
+            text = first.text + unit.text
+            out.append(Unit(LineKind.TEXT, first.first, unit.last, [text], gap=first.gap,
+                            text=text, size=len(text), count=first.count + unit.count))
+            decisions.append(Decision(unit.line, "caption", text))
+            continue
+        out.append(unit)
+    return out, decisions
 
 
 def plan_runs(units: list[Unit]) -> tuple[dict[int, tuple[int, str]], set[int], list[Decision]]:
@@ -193,6 +236,18 @@ def plan_runs(units: list[Unit]) -> tuple[dict[int, tuple[int, str]], set[int], 
     for k in pending:
         runs[k] = (k + 1, "subhead" if k in subheads else "story")
     return runs, captions, decisions
+
+
+def _markdown_roles(heads: list[Unit]) -> tuple[str, str, str, list[int]] | None:
+    """A Markdown headline group's roles, certain: the `#` line is the 主题, the line above it
+    the 引题, the first below it the 副题 (None when the group has no `#` line)."""
+    top = next((k for k, u in enumerate(heads) if u.level == 1), None)
+    if top is None:
+        return None
+    kicker = heads[top - 1].text if top else ""
+    subtitle = heads[top + 1].text if top + 1 < len(heads) else ""
+    extra = list(range(top - 1)) + list(range(top + 2, len(heads)))
+    return kicker, heads[top].text, subtitle, extra
 
 
 class _Builder:
@@ -242,9 +297,10 @@ class _Builder:
         if not heads:
             self._note(run[0], _("a byline after the text opens a new story; give it a title (主题)"))
             return
-        kicker, title, subtitle, extra = headline_roles([u.text for u in heads])
+        roles = _markdown_roles(heads)
+        kicker, title, subtitle, extra = roles or headline_roles([u.text for u in heads])
         draft.kicker, draft.title, draft.subtitle = kicker, title, subtitle
-        if len(heads) == 2 and not subtitle.startswith(DASHES):
+        if len(heads) == 2 and not subtitle.startswith(DASHES) and roles is None:
             what = "roles-kicker" if kicker else "roles-subtitle"
             both = heads[0].text + " / " + heads[1].text
             self.decisions.append(Decision(heads[0].line, what, both))
@@ -333,6 +389,7 @@ def segment(units: list[Unit], joins: list[Decision] = ()) -> tuple[list[Draft],
     """Group units into draft articles, with notes on lines that fit no part and the decisions
     to check (`joins`: those made rejoining lines)."""
     units, joins = split_captions(units, list(joins))
+    units, joins = join_caption_heads(units, joins)
     runs, captions, decisions = plan_runs(units)
     builder = _Builder(units, runs, captions)
     builder.build()

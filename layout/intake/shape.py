@@ -37,6 +37,7 @@ _TYPESET_MAX_WIDTH = 30   # a typeset column is narrower than this
 _CUT_SHARE = 0.15         # share of long lines that stop mid-sentence in chunked copy
 _HEADS_AFTER_BLANKS = 0.6  # blank lines before headline lines mostly: they part stories
 _HANGING = "，。、；：？！”’）》"  # marks a typesetter lets hang past the measure
+INDENT_MIN_EMS = 1.0      # a paragraph indent: two U+3000, or as little as two ASCII spaces
 
 
 class ShapeKind(str, Enum):
@@ -82,6 +83,8 @@ class Shape:
         n = line.blanks
         if not n:
             return Gap.NONE
+        if self.markdown:   # a blank line parts Markdown paragraphs, whatever else it does
+            return Gap.STORY if n > max(1, self.usual_blanks) else Gap.BREAK
         if self.blanks == "every":
             return Gap.STORY if n > self.usual_blanks else Gap.NONE
         if self.blanks == "some":
@@ -170,7 +173,7 @@ def _typeset(lines: list[Line], base: Shape) -> Shape | None:
 
 def _indents(text: list[Line], shape: Shape) -> Shape:
     """Whether paragraph starts keep an indent, or lost it and run two characters short."""
-    indented = [ln for ln in text if ln.indent >= 1.5]
+    indented = [ln for ln in text if ln.indent >= INDENT_MIN_EMS]
     firsts = [b for a, b in zip(text, text[1:]) if b.number == a.number + 1 + b.blanks
               and not plain_headline(b.text) and ends_sentence(a.text)
               and shape.width(a) < shape.low and shape.width(b) >= shape.full - 4]

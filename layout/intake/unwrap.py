@@ -31,7 +31,7 @@ from layout.intake.heads import DASHES, has_gap
 from layout.intake.joins import dateline_separator, runs_on, separator, vocabulary
 from layout.intake.lines import Line, LineKind, headline_like
 from layout.intake.normalise import normalise
-from layout.intake.shape import Gap, Shape, ShapeKind
+from layout.intake.shape import INDENT_MIN_EMS, Gap, Shape, ShapeKind
 from layout.intake.verse import verse_lines
 
 _ALONE = (LineKind.BYLINE, LineKind.CREDIT, LineKind.HEADING, LineKind.BREAK)
@@ -83,7 +83,9 @@ def paragraph_final(text: str) -> bool:
 
 def _mid_clause(text: str) -> bool:
     """A short line that stops mid-clause: a function word or an unclosed bracket at its end."""
-    return text[-1] in P.MID_CLAUSE_END or text.count("“") > text.count("”") \
+    function_end = text[-1] in P.MID_CLAUSE_END and not (
+        text[-2:] in P.WORDS_ENDING_AS_FUNCTION or text[-3:] in P.WORDS_ENDING_AS_FUNCTION)
+    return function_end or text.count("“") > text.count("”") \
         or text.count("（") > text.count("）") or text.count("(") > text.count(")")
 
 
@@ -113,7 +115,7 @@ def _typeset_head(unit: Unit, a: Line, b: Line, shape: Shape,
     if has_gap(a.text) or unit.gap is Gap.STORY:
         starts = False   # a phrase gap, or the first line after a gap between stories: a 题
     elif shape.indented:
-        starts = a.indent >= 1.5
+        starts = a.indent >= INDENT_MIN_EMS
     elif shape.indent_lost:
         starts = shape.first_line_width(a)
     else:
@@ -131,7 +133,7 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
         return _mid_clause(a.text), ""
     if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
         return _typeset_head(unit, a, b, shape, caption)
-    if shape.indented and b.indent >= 1.5:
+    if shape.indented and b.indent >= INDENT_MIN_EMS:
         return False, ""
     full = shape.in_band(a) or shape.width(a) > shape.high or (
         shape.indent_lost and unit.count == 1 and shape.first_line_width(a))
@@ -144,8 +146,8 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
     can = shape.in_band(b) or paragraph_final(b.text)
     if not full or not can:
         return False, ""
-    if shape.indented:
-        return True, ""
+    if shape.indented:   # an unindented line goes on; a caption's is taken back out
+        return True, "run-on" if caption else ""
     if shape.indent_lost and shape.first_line_width(b):
         short_for_a_word = after is not None and not paragraph_final(b.text) and \
             shape.width(b) + _token_width(after.text, shape) > shape.full - 0.5

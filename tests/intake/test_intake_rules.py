@@ -51,6 +51,9 @@ CASES = [
     ("space-heading", "heading", "办好民生实事\u3000打造温馨家园", "办好民生实事\u3000打造温馨家园"),
     ("space-credit", "credit", "本报通讯员  东宣\u3000摄", "本报通讯员 东宣 摄"),
     ("space-credit", "credit", "本报讯( 记者 常欣月 )", "本报讯（记者 常欣月）"),
+    ("staff-name-space", "credit", "本报讯（记者邵阳 通讯员魏琳）", "本报讯（记者 邵阳 通讯员 魏琳）"),
+    ("staff-name-space", "credit", "本报记者站 摄", "本报记者站 摄"),
+    ("staff-name-space", "body", "记者从区里获悉", "记者从区里获悉"),
 ]
 
 
