@@ -10,7 +10,8 @@ CPU seconds (user + sys of the process and the children it waited for) are
 the steadier figure on a shared machine.
 
 States (each round uses an edition no earlier round built):
-- warm: the same edition built again;
+- warm: the same edition built again, in the same formats, right after it was
+  built (an editor building twice, `make` running again);
 - new text: every paragraph new, the same characters (font data and photos cached);
 - fresh: new text and new photo bytes, only font data cached;
 - empty: an empty cache (a new machine);
@@ -129,10 +130,10 @@ def one_page_rounds(bench: Bench, runs: int) -> dict[str, Runs]:
         figures.setdefault("typst", Runs()).add(*bench.typst(bench.edition(same=True)))
         for formats in (ALL, PDF):
             tag = "all" if formats == ALL else "pdf"
-            figures.setdefault(f"warm {tag}", Runs()).add(
-                *bench.build(bench.edition(same=True), bench.warm_cache, formats))
             figures.setdefault(f"new {tag}", Runs()).add(
                 *bench.build(bench.edition(), bench.warm_cache, formats))
+            figures.setdefault(f"warm {tag}", Runs()).add(     # the build just made, again
+                *bench.build(bench.edition(same=True), bench.warm_cache, formats))
             cache = bench.font_cache()
             figures.setdefault(f"fresh {tag}", Runs()).add(
                 *bench.build(bench.edition(fresh=True), cache, formats))

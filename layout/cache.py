@@ -13,7 +13,11 @@ the result depends only on the inputs. So:
   unreadable entry (or one the code cannot load any more) is a miss, made
   again and replaced, never trusted;
 - entries are written to a temporary file and renamed, so a half-written
-  entry is never read; a cache that cannot be written only costs time.
+  entry is never read; a cache that cannot be written only costs time;
+- the cache is bounded: after a build, when its files take more than
+  LAYOUT_CACHE_MB megabytes (default 500), the least recently used go (an
+  entry read is marked used, at most once an hour) until it is under 80 % of
+  that; `layout cache clear` empties it.
 
 Location: $XDG_CACHE_HOME/layout or ~/.cache/layout.
 """
@@ -22,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -31,6 +36,9 @@ VERSION = 2
 MAGIC = b"LYC2"
 DIGEST_SIZE = 16
 MEMO_LIMIT = 4096
+LIMIT_MB = 500          # LAYOUT_CACHE_MB overrides
+KEEP_AFTER_PRUNE = 0.8
+USED_EVERY = 3600       # seconds: how often a read entry's time of use is brought forward
 _HASHES: dict[tuple, str] = {}   # file identity → content hash, for this process
 
 
@@ -53,7 +61,80 @@ def read_entry(path: Path) -> bytes | None:
     if len(raw) < head or not raw.startswith(MAGIC):
         return None
     data = raw[head:]
-    return data if _digest(data) == raw[len(MAGIC):head] else None
+    if _digest(data) != raw[len(MAGIC):head]:
+        return None
+    _used(path)
+    return data
+
+
+def _used(path: Path) -> None:
+    """Mark an entry as used now (its modification time is its time of last use)."""
+    try:
+        now = time.time()
+        if now - path.stat().st_mtime > USED_EVERY:
+            os.utime(path, (now, now))
+    except OSError:
+        pass
+
+
+def limit_bytes() -> int:
+    """The cache's size limit: LAYOUT_CACHE_MB megabytes, else LIMIT_MB."""
+    try:
+        megabytes = float(os.environ.get("LAYOUT_CACHE_MB", LIMIT_MB))
+    except ValueError:
+        megabytes = LIMIT_MB
+    return int(max(megabytes, 0) * 1024 * 1024)
+
+
+def _entries() -> list[tuple[float, int, str]]:
+    """(time of last use, size, path) of every file in the cache."""
+    out = []
+    try:
+        with os.scandir(cache_dir()) as found:
+            for entry in found:
+                try:
+                    if entry.is_file(follow_symlinks=False):
+                        st = entry.stat(follow_symlinks=False)
+                        out.append((st.st_mtime, st.st_size, entry.path))
+                except OSError:
+                    continue
+    except OSError:
+        pass
+    return out
+
+
+def prune(limit: int | None = None) -> int:
+    """Remove the least recently used entries while the cache is over `limit` bytes
+    (to 80 % of it); returns how many files went."""
+    limit = limit_bytes() if limit is None else limit
+    entries = _entries()
+    total = sum(size for _t, size, _p in entries)
+    if total <= limit:
+        return 0
+    removed = 0
+    for _when, size, path in sorted(entries):
+        if total <= limit * KEEP_AFTER_PRUNE:
+            break
+        try:
+            os.unlink(path)
+        except OSError:
+            continue
+        total, removed = total - size, removed + 1
+    _HASHES.clear()
+    return removed
+
+
+def clear() -> tuple[int, int]:
+    """Empty the cache; returns the files and bytes removed."""
+    files = size = 0
+    for _when, bytes_, path in _entries():
+        try:
+            os.unlink(path)
+        except OSError:
+            continue
+        files, size = files + 1, size + bytes_
+    _HASHES.clear()
+    return files, size
 
 
 def write_entry(path: Path, data: bytes) -> None:

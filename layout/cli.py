@@ -246,5 +246,20 @@ def preview(
         _say(path)
 
 
+cache_app = typer.Typer(no_args_is_help=True, help=_("The disk cache of derived data and built editions."))
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear", help=_("Empty the cache (everything in it is made again when needed)."))
+@guarded
+def cache_clear() -> None:
+    """Empty the cache."""
+    from layout.cache import cache_dir, clear
+
+    files, size = clear()
+    _say(_("removed {files} files ({megabytes:.1f} MB) from {folder}").format(
+        files=files, megabytes=size / 1024 / 1024, folder=cache_dir()))
+
+
 def main() -> None:  # pragma: no cover - entry point
     app()

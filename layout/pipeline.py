@@ -5,7 +5,8 @@ every character has a glyph, places the pages when an exporter draws them,
 and writes every output (and copyfit.json) to a temporary file, checking that
 no article lost a character. Only when all of them succeeded are they renamed
 into place together (`layout.staging`), so a failed or killed build never
-changes an earlier edition.
+changes an earlier edition. A build whose every input is as it was for an
+earlier successful one writes that build's stored outputs (`layout.rebuild`).
 """
 from __future__ import annotations
 
@@ -18,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from layout.errors import BuildError, Diagnostics, LayoutError
+from layout import rebuild
+from layout.errors import BuildError, Diagnostics, LayoutError, Warning_
 from layout.export import REGISTRY, Exporter, ExportJob
 from layout.i18n import _
-from layout.manifest import load_issue
 from layout.options import BuildOptions, check_options
 from layout.staging import Stage
 
@@ -44,16 +45,34 @@ def default_out_dir(issue_dir: Path) -> Path:
 def build(issue_dir: Path, options: BuildOptions, diag: Diagnostics,
           progress: Progress = lambda _msg: None) -> BuildReport:
     """Build the requested formats of the issue in `issue_dir`."""
+    check_options(options)
+    out_dir = Path(options.out_dir or default_out_dir(issue_dir))
+    key = rebuild.build_key(issue_dir, options, out_dir)
+    stored = rebuild.load(key)
+    if stored is not None:
+        return replay(stored, out_dir, diag)
+    return make(issue_dir, options, diag, progress, out_dir, key)
+
+
+def load_issue(issue_dir: Path, diag: Diagnostics):
+    """The issue, read and validated (the manifest modules load only when one is read)."""
+    from layout.manifest import load_issue as read
+
+    return read(issue_dir, diag)
+
+
+def make(issue_dir: Path, options: BuildOptions, diag: Diagnostics, progress: Progress,
+         out_dir: Path, key: str) -> BuildReport:
+    """Build the edition from its sources (nothing stored for these inputs)."""
     from layout.fonts import issue_fonts
 
-    check_options(options)
     report = BuildReport()
+    known = len(diag.warnings)
     clock = time.perf_counter()
     progress(_("reading the issue"))
     issue = load_issue(Path(issue_dir), diag)
     fonts = issue_fonts(issue)
     report.timings["read"] = time.perf_counter() - clock
-    out_dir = Path(options.out_dir or default_out_dir(issue_dir))
     exporters = [REGISTRY[f] for f in options.formats]
     drawn = [e for e in exporters if e.needs_pages]
     names = [f"{issue.name}{e.suffix}" for e in exporters] + ([COPYFIT] if drawn else [])
@@ -73,8 +92,53 @@ def build(issue_dir: Path, options: BuildOptions, diag: Diagnostics,
         finally:
             if child:
                 stop_export_process(child)
+        keep(key, issue_dir, options, out_dir, stage, report,
+             {e.name: f"{issue.name}{e.suffix}" for e in exporters}, diag.warnings[known:],
+             fonts.paths.values())
         stage.commit()
+    prune()
     report.outputs = {e.name: stage.targets[f"{issue.name}{e.suffix}"] for e in exporters}
+    return report
+
+
+def keep(key: str, issue_dir: Path, options: BuildOptions, out_dir: Path, stage: Stage,
+         report: BuildReport, outputs: dict[str, str], warnings: list[Warning_],
+         faces) -> None:
+    """Store a finished build for `layout.rebuild`, unless an input changed meanwhile."""
+    if rebuild.build_key(issue_dir, options, out_dir) != key:
+        return
+    try:
+        files = {name: stage.temp(name).read_bytes() for name in stage.temps}
+    except OSError:
+        return
+    rebuild.store(key, rebuild.Stored(
+        files, dict(report.summaries), outputs, [(w.message, w.path, w.line) for w in warnings],
+        rebuild.StoredCopyFit(report.copyfit.to_json(), report.copyfit.table())
+        if report.copyfit is not None else None, rebuild.outside_files(faces, issue_dir)))
+
+
+def prune() -> None:
+    """Keep the disk cache within its size limit (least recently used entries go)."""
+    from layout.cache import prune as prune_cache
+
+    prune_cache()
+
+
+def replay(stored: rebuild.Stored, out_dir: Path, diag: Diagnostics) -> BuildReport:
+    """The stored build's outputs written again (staged, all or nothing) and its report."""
+    clock = time.perf_counter()
+    report = BuildReport()
+    with Stage(out_dir, list(stored.files)) as stage:
+        for name, data in stored.files.items():
+            with _writing(stage.targets[name]):
+                stage.temp(name).write_bytes(data)
+        stage.commit()
+    diag.warnings.extend(Warning_(*w) for w in stored.warnings)
+    report.copyfit = stored.copyfit
+    seconds = time.perf_counter() - clock
+    report.outputs = {fmt: stage.targets[name] for fmt, name in stored.outputs.items()}
+    report.summaries = dict(stored.summaries)
+    report.timings = {fmt: seconds for fmt in stored.outputs}
     return report
 
 

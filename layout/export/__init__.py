@@ -13,12 +13,13 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from layout.errors import Diagnostics
-from layout.model import Issue
-from layout.model.placed import PlacedIssue
-from layout.options import BuildOptions
+if TYPE_CHECKING:   # the registry itself loads nothing: a format's modules load when it is used
+    from layout.errors import Diagnostics
+    from layout.model import Issue
+    from layout.model.placed import PlacedIssue
+    from layout.options import BuildOptions
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from layout.style import HouseStyle
+if TYPE_CHECKING:   # the model names the house style; importing it (YAML, schema) is the reader's job
+    from layout.style import HouseStyle
 
 
 class ArticleKind(str, Enum):

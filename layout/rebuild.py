@@ -1,0 +1,219 @@
+"""An edition built before from exactly the same inputs is not built again.
+
+A build is a pure function of its inputs: the issue folder's files, the
+options, the code and the libraries it runs, the fonts, a few environment
+variables. So a successful build stores its outputs (every format and
+copyfit.json, already checked for lost characters) and what it reported
+(summaries, warnings, the copy fit) in the disk cache (`layout.cache`), and
+the next build whose inputs are the same writes the stored outputs through
+the same staging (all or nothing) and prints the same report.
+
+What makes two builds the same (the key), by content, never by size and
+modification time alone:
+
+- every file of the issue folder (hidden files and the output folder left
+  out): its path, its BLAKE2b checksum, read and hashed on every build (an
+  edition is a few MB: milliseconds), and its modification time, which the
+  EPUB's `dcterms:modified` is made from;
+- the code: BLAKE2b of every file of the `layout` package, hashed on every
+  build (under 1 MB);
+- the committed fonts (fonts/, 25 MB) and the system CJK faces characters
+  outside them come from: their checksums from `layout.cache.content_hash`,
+  which hashes a file once and remembers the hash by its full identity
+  (device, inode, size, modification AND change time — no copy tool can set
+  the change time, and installing a file makes a new inode). These are files
+  of the installation, never edited in place by an editor; hashing 40 MB on
+  every build would cost more than the build saves;
+- the options, the output folder, Python and the installed libraries'
+  versions, SOURCE_DATE_EPOCH and the message language.
+
+A font the house style names outside fonts/ and the issue folder is read by
+content after the build and recorded with the stored build; it is hashed
+again before a replay. The stored build carries a checksum of each output
+(and the cache entry one of the whole); any mismatch is a miss and the
+edition is built again.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+FONTS = PACKAGE.parent / "fonts"     # layout.style.FONT_DIR, without loading the house style
+SYSTEM_FACES = (Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"),
+                Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"))
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LAYOUT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG",
+               "TZ")
+KIND = "edition"
+VERSION = 2
+DIGEST = 16
+
+
+def checksum(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=DIGEST).hexdigest()
+
+
+def _file_checksum(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, lambda: hashlib.blake2b(digest_size=DIGEST)).hexdigest()
+
+
+def _walk(root: Path, skip: Path | None = None):
+    """Every file under `root`, sorted; hidden files and folders (temporary outputs,
+    caches), compiled modules and `skip` left out."""
+    for folder, dirs, files in os.walk(root):
+        base = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__"
+                         and (skip is None or base / d != skip))
+        for name in sorted(files):
+            if not name.startswith(".") and not name.endswith((".pyc", ".tmp")):
+                yield base / name
+
+
+def _contents(root: Path, skip: Path | None = None, mtimes: bool = False) -> list[tuple]:
+    """(relative path, checksum[, mtime]) of every file under `root`, read now."""
+    out = []
+    for path in _walk(root, skip):
+        try:
+            entry = (str(path.relative_to(root)), _file_checksum(path))
+            out.append(entry + (path.stat().st_mtime_ns,) if mtimes else entry)
+        except OSError:
+            out.append((str(path.relative_to(root)), None))
+    return out
+
+
+def _installed(paths) -> list[tuple]:
+    """(path, checksum) of installed files, by `layout.cache.content_hash`."""
+    from layout.cache import content_hash
+
+    out = []
+    for path in paths:
+        try:
+            out.append((str(path), content_hash(path)))
+        except OSError:
+            out.append((str(path), None))
+    return out
+
+
+def _libraries() -> list[str]:
+    """The installed distributions with their versions (names of the dist-info folders)."""
+    names = []
+    for entry in (p for p in sys.path if p.endswith(("site-packages", "dist-packages"))):
+        try:
+            names += [n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info"))]
+        except OSError:
+            continue
+    return sorted(names)
+
+
+def build_key(issue_dir: Path, options, out_dir: Path) -> str:
+    """The key of a build: every input (see the module's docstring)."""
+    issue_dir, out = Path(issue_dir), Path(out_dir).resolve()
+    parts = (VERSION, sys.version, os.getcwd(), str(issue_dir), str(issue_dir.resolve()),
+             str(out), repr(options), [os.environ.get(v) for v in ENVIRONMENT],
+             _contents(issue_dir.resolve(), skip=out, mtimes=True), _contents(PACKAGE),
+             _installed(sorted(_walk(FONTS))), _installed(SYSTEM_FACES), _libraries())
+    return checksum(repr(parts).encode("utf-8", "surrogatepass"))
+
+
+def outside_files(paths, issue_dir: Path) -> list[tuple]:
+    """(path, checksum, mtime) of the files a build read outside the issue folder, fonts/
+    and the package (a face the house style names by an absolute path)."""
+    roots = (Path(issue_dir).resolve(), FONTS, PACKAGE)
+    out = []
+    for path in sorted({Path(p).resolve() for p in paths}):
+        if not any(path.is_relative_to(r) for r in roots):
+            try:
+                out.append((str(path), _file_checksum(path), path.stat().st_mtime_ns))
+            except OSError:
+                out.append((str(path), None, None))
+    return out
+
+
+def _still(files: list[tuple]) -> bool:
+    for path, digest, mtime in files:
+        try:
+            if _file_checksum(Path(path)) != digest or Path(path).stat().st_mtime_ns != mtime:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What a build left: its outputs' bytes by file name, and its report."""
+
+    files: dict[str, bytes]
+    summaries: dict[str, str]
+    outputs: dict[str, str]           # format → file name
+    warnings: list[tuple]             # (message, path, line)
+    copyfit: "StoredCopyFit | None"
+    outside: list[tuple]              # outside_files() when it was built
+
+
+def load(key: str) -> Stored | None:
+    """The build stored under `key`, or None (never stored, evicted, damaged, or a file
+    it read outside the issue folder changed)."""
+    from layout.cache import cache_dir, read_entry
+
+    data = read_entry(cache_dir() / f"{KIND}-{key}")
+    if data is None:
+        return None
+    try:
+        files, sums, summaries, outputs, warnings, fit, outside = marshal.loads(data)
+        stored = Stored(dict(files), dict(summaries), dict(outputs), [tuple(w) for w in warnings],
+                        None if fit is None else StoredCopyFit(*fit), [tuple(o) for o in outside])
+        intact = all(checksum(stored.files[name]) == sums[name] for name in stored.files)
+    except (ValueError, EOFError, TypeError, KeyError):
+        return None
+    return stored if intact and set(sums) == set(stored.files) and _still(stored.outside) else None
+
+
+def store(key: str, stored: Stored) -> None:
+    """Keep a successful build's outputs and report under `key` (failures only cost time)."""
+    from layout.cache import cache_dir, write_entry
+
+    sums = {name: checksum(data) for name, data in stored.files.items()}
+    data = marshal.dumps((stored.files, sums, stored.summaries, stored.outputs,
+                          [tuple(w) for w in stored.warnings],
+                          None if stored.copyfit is None else (stored.copyfit.data, stored.copyfit.text),
+                          stored.outside))
+    write_entry(cache_dir() / f"{KIND}-{key}", data)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCopyFit:
+    """The copy fit a stored build reported: its table as printed, its data as written to
+    copyfit.json; the full report (layout.pages.copyfit) is loaded only when asked for,
+    so that a replay does not import the page stage."""
+
+    data: dict
+    text: str
+
+    def table(self) -> str:
+        return self.text
+
+    def to_json(self) -> dict:
+        return self.data
+
+    def full(self):
+        from layout.pages.copyfit import ArticleFit, CopyFit, PageFit
+
+        return CopyFit(tuple(ArticleFit(**a) for a in self.data["articles"]),
+                       tuple(PageFit(**p) for p in self.data["pages"]))
+
+    @property
+    def articles(self):
+        return self.full().articles
+
+    @property
+    def pages(self):
+        return self.full().pages
+
+    def overflows(self):
+        return self.full().overflows()
