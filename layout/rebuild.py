@@ -15,15 +15,13 @@ modification time alone:
   out): its path, its BLAKE2b checksum, read and hashed on every build (an
   edition is a few MB: milliseconds), and its modification time, which the
   EPUB's `dcterms:modified` is made from;
-- the code: BLAKE2b of every file of the `layout` package, hashed on every
-  build (under 1 MB);
-- the committed fonts (fonts/, 25 MB) and the system CJK faces characters
-  outside them come from: their checksums from `layout.cache.content_hash`,
-  which hashes a file once and remembers the hash by its full identity
-  (device, inode, size, modification AND change time — no copy tool can set
-  the change time, and installing a file makes a new inode). These are files
-  of the installation, never edited in place by an editor; hashing 40 MB on
-  every build would cost more than the build saves;
+- the installation: every file of the `layout` package, the committed fonts
+  (fonts/, 25 MB) and the system CJK faces characters outside them come from
+  (45 MB), hashed once and the checksum remembered by the full identity of
+  each file (device, inode, size, modification AND change time — no copy
+  tool can set the change time back, and installing a file makes a new
+  inode). These are files of the installation, not an editor's inputs;
+  hashing 70 MB on every build would cost more than the whole build saves;
 - the options, the output folder, Python and the installed libraries'
   versions, SOURCE_DATE_EPOCH and the message language.
 
@@ -86,17 +84,37 @@ def _contents(root: Path, skip: Path | None = None, mtimes: bool = False) -> lis
     return out
 
 
-def _installed(paths) -> list[tuple]:
-    """(path, checksum) of installed files, by `layout.cache.content_hash`."""
-    from layout.cache import content_hash
+def _identity(path: Path) -> tuple:
+    try:
+        st = path.stat()
+    except OSError:
+        return (str(path), None)
+    return (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
-    out = []
+
+def _installed(paths) -> str:
+    """One checksum of the contents of installed files (the package's code, fonts/, the
+    system's CJK faces), remembered in one cache entry by the full identity of every
+    file: device, inode, size, modification AND change time. Writing a file or
+    installing a new one changes its change time or inode, which no copy tool can set
+    back, so a remembered checksum is only used for files exactly as they were hashed."""
+    from layout.cache import cache_dir, read_entry, write_entry
+
+    paths = list(paths)
+    identities = repr([_identity(p) for p in paths]).encode("utf-8", "surrogatepass")
+    memo = cache_dir() / f"installed-{checksum(identities)}"
+    found = read_entry(memo)
+    if found is not None:
+        return found.decode()
+    digest = hashlib.blake2b(digest_size=DIGEST)
     for path in paths:
         try:
-            out.append((str(path), content_hash(path)))
+            digest.update(f"{path}\0{_file_checksum(path)}\0".encode("utf-8", "surrogatepass"))
         except OSError:
-            out.append((str(path), None))
-    return out
+            digest.update(f"{path}\0-\0".encode("utf-8", "surrogatepass"))
+    if repr([_identity(p) for p in paths]).encode("utf-8", "surrogatepass") == identities:
+        write_entry(memo, digest.hexdigest().encode())     # not if one changed meanwhile
+    return digest.hexdigest()
 
 
 def _libraries() -> list[str]:
@@ -115,8 +133,8 @@ def build_key(issue_dir: Path, options, out_dir: Path) -> str:
     issue_dir, out = Path(issue_dir), Path(out_dir).resolve()
     parts = (VERSION, sys.version, os.getcwd(), str(issue_dir), str(issue_dir.resolve()),
              str(out), repr(options), [os.environ.get(v) for v in ENVIRONMENT],
-             _contents(issue_dir.resolve(), skip=out, mtimes=True), _contents(PACKAGE),
-             _installed(sorted(_walk(FONTS))), _installed(SYSTEM_FACES), _libraries())
+             _contents(issue_dir.resolve(), skip=out, mtimes=True),
+             _installed([*_walk(PACKAGE), *_walk(FONTS), *SYSTEM_FACES]), _libraries())
     return checksum(repr(parts).encode("utf-8", "surrogatepass"))
 
 
