@@ -48,8 +48,9 @@ STUB, INSIDE_WORD = 1 << 20, 1 << 40    # defects packed in one integer: inside,
 
 
 def _prepared(text: str, face: str, size: float, measure: float,
-              fonts: FontSet) -> tuple[Items, Pricer, list[int]]:
-    items, pricer = prepare((Span(text, face, size),), ParagraphSpec(measure, indent_em=0), fonts)
+              fonts: FontSet, vertical: bool = False) -> tuple[Items, Pricer, list[int]]:
+    items, pricer = prepare((Span(text, face, size),),
+                            ParagraphSpec(measure, indent_em=0, vertical=vertical), fonts)
     table = rules()
     gaps = []
     for i, ch in enumerate(text):
@@ -93,11 +94,12 @@ def break_ranks(text: str, items: Items, gaps: list[int]) -> dict[int, int]:
 
 
 def headline_set(text: str, face: str, size: float, measure: float, fonts: FontSet, *,
-                 align: str = "center", max_lines: int = 3) -> HeadlineSet:
-    """The headline set in `measure` points (see the module doc)."""
+                 align: str = "center", max_lines: int = 3, vertical: bool = False) -> HeadlineSet:
+    """The headline set in `measure` points (see the module doc); `vertical`: its lines
+    are vertical columns (`compose.vertical`)."""
     if not text:
         return HeadlineSet(())
-    items, pricer, gaps = _prepared(text, face, size, measure, fonts)
+    items, pricer, gaps = _prepared(text, face, size, measure, fonts, vertical)
     n = len(items)
     if pricer.cost(0, n, measure, True, LOOSE) is not OVERFULL:
         breaks, defects = [n], (0, 0, 0)

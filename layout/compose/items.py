@@ -58,9 +58,11 @@ class Items:
 
 
 def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
-                measure: float, indent: float, ink_fn=None, hanging: bool = False) -> Items:
+                measure: float, indent: float, ink_fn=None, hanging: bool = False,
+                vertical: bool = False) -> Items:
     """Items for `spans`; `measure_fn(face, char)` gives (face, advance em, has halt),
-    `ink_fn(face, char)` the ink's left and right edge in em (for the ink: pair class)."""
+    `ink_fn(face, char)` the ink's left and right edge in em (for the ink: pair class);
+    in a vertical column each 纵中横 run is one em (`compose.vertical`)."""
     chars, faces, sizes = [], [], []
     for span in spans:
         for ch in span.text:
@@ -75,6 +77,10 @@ def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
                   [0] * n, [NO_BREAK] * n, em)
     _characters(items, measure_fn, rules, kaiming)
     _gaps(items, rules)
+    if vertical:
+        from layout.compose.vertical import tate_chu_yoko
+
+        tate_chu_yoko(items)
     if ink_fn is not None:
         _pair_pens(items, rules, ink_fn)
     if kaiming:

@@ -20,8 +20,14 @@ def font_key(fonts: FontSet) -> tuple:
     return (tuple(sorted((k, str(p)) for k, p in fonts.paths.items())), fonts.fallback)
 
 
-def measurer(fonts: FontSet):
-    """A function (face, char) → (drawing face, advance in em, halt has it)."""
+def measurer(fonts: FontSet, vertical: bool = False):
+    """A function (face, char) → (drawing face, advance in em, halt has it); in a
+    vertical column, the advance and half width of the glyph the character stands as
+    (`compose.vertical`)."""
+    if vertical:
+        from layout.compose.vertical import vertical_measurer
+
+        return vertical_measurer(fonts, measurer(fonts))
     table = _CACHE.setdefault(font_key(fonts), {})
 
     def measure(face: str, char: str) -> tuple[str, float, bool]:

@@ -34,9 +34,9 @@ def prepare(spans: tuple[Span, ...], spec: ParagraphSpec, fonts: FontSet) -> tup
     """The item list of `spans` and its line pricer (shared by the breakers and headlines)."""
     table = rules()
     indent = spec.indent_em * spans[0].size if spans else 0.0
-    items = build_items(spans, measurer(fonts), table, spec.punctuation == "kaiming",
+    items = build_items(spans, measurer(fonts, spec.vertical), table, spec.punctuation == "kaiming",
                         spec.measure, indent, lambda face, ch: ink_extent(fonts, face, ch),
-                        spec.hanging)
+                        spec.hanging, spec.vertical)
     return items, Pricer(items, table.level_weights, table.loose_em)
 
 

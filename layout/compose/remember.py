@@ -17,7 +17,8 @@ from typing import Callable
 from layout.compose.types import ComposedParagraph, Glyph, HeadlineSet, Line
 from layout.fonts import FontSet
 
-_SOURCES = (Path(__file__).parent, Path(__file__).parents[1] / "cjk")
+_SOURCES = (Path(__file__).parent, Path(__file__).parents[1] / "cjk",
+            Path(__file__).parents[1] / "fonts")
 
 
 @cache

@@ -27,6 +27,7 @@ class ParagraphSpec:
     punctuation: Literal["quanjiao", "kaiming"] = "quanjiao"
     last_align: Align = "left"  # alignment of the last line of a justified paragraph
     hanging: bool = False  # house option: ，。、；：？！ at a line end hang past the measure
+    vertical: bool = False  # a vertical column: vertical advances, 纵中横 (compose/vertical.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,17 +28,20 @@ def _shifted(line: Line, dx: float) -> Line:
 
 
 def set_verse_line(text: str, face: str, size: float, measure: float, hang_em: float,
-                   fonts: FontSet, punctuation: str = "quanjiao") -> tuple[Line, ...]:
-    """One line of verse: a single flush-left line, or wrapped lines with a hanging indent."""
+                   fonts: FontSet, punctuation: str = "quanjiao",
+                   vertical: bool = False) -> tuple[Line, ...]:
+    """One line of verse: a single flush-left line, or wrapped lines with a hanging indent
+    (`vertical`: columns, flush top)."""
     hang = min(hang_em * size, measure / 2)
     spec = ParagraphSpec(measure - hang, indent_em=-hang / size, align="left",
-                         punctuation=punctuation)
+                         punctuation=punctuation, vertical=vertical)
     composed = compose_paragraph((Span(text, face, size),), spec, fonts)
     return tuple(_shifted(line, hang) for line in composed.lines)
 
 
 def set_stanza(text: str, face: str, size: float, measure: float, hang_em: float,
-               fonts: FontSet, punctuation: str = "quanjiao") -> tuple[tuple[Line, ...], ...]:
+               fonts: FontSet, punctuation: str = "quanjiao",
+               vertical: bool = False) -> tuple[tuple[Line, ...], ...]:
     """Every line of a stanza, each as the one or more set lines it takes."""
-    return tuple(set_verse_line(line, face, size, measure, hang_em, fonts, punctuation)
+    return tuple(set_verse_line(line, face, size, measure, hang_em, fonts, punctuation, vertical)
                  for line in verse_lines(text))

@@ -31,10 +31,10 @@ def system_fallback_face(chars: set[str]) -> Path | None:
     wanted = "".join(sorted(chars))
     data = cached_bytes("fallback", (source[0], source[1], wanted),
                         lambda: _make_face(source, {ord(c) for c in chars}))
-    return _face_file(data)
+    return face_file(data)
 
 
-def _face_file(data: bytes) -> Path:
+def face_file(data: bytes) -> Path:
     """A file holding exactly `data`, named by its hash (rewritten if damaged)."""
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     for folder in (cache_dir(), Path(tempfile.gettempdir())):

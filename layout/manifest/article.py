@@ -106,4 +106,5 @@ def load_article(root: Path, article_id: str, hints: Hints, style: HouseStyle,
         paragraphs=paragraphs, kind=ArticleKind(kind), byline=v["byline"],
         dateline=v["dateline"], photos=photos, hints=hints, source=path, teaser=v["teaser"],
         box=style.edition.box_frame if v["box"] == HOUSE_FRAME else v["box"] or "",
-        tint=v["tint"], column=v["column"] or "", continued_title=v["continued_title"] or "")
+        tint=v["tint"], column=v["column"] or "", continued_title=v["continued_title"] or "",
+        direction=v["direction"] or "horizontal")

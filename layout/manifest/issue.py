@@ -28,7 +28,8 @@ def _hints(entry, path: Path, line: int | None, style: HouseStyle,
     v = check(entry, ENTRY, path, line, ctx, diag)
     size = v["headline_size"]
     return v["id"], Hints(v["columns"], v["position"], v["photo_columns"],
-                          None if size is None else f"{size:g}pt", v["at"], v["continue"])
+                          None if size is None else f"{size:g}pt", v["at"], v["continue"],
+                          v["headline"])
 
 
 def _style(override: dict, path: Path, line: int | None, root: Path,

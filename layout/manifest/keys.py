@@ -29,6 +29,7 @@ UNTITLED_KINDS = ("photo", "ad")                     # may leave out `title`
 POSITIONS = ("top", "bottom", "left", "right",   # a corner pins an ad; a hint for others
              "top-left", "top-right", "bottom-left", "bottom-right")
 AD_KEYS = ("file", "size", "epub")                   # front-matter keys of an ad only
+DIRECTIONS = ("horizontal", "vertical")             # 横排, 竖排
 FIRST_DATE, LAST_DATE = dt.date(1900, 1, 31), dt.date(2099, 12, 31)  # the 农历 calendar's range
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
@@ -160,6 +161,7 @@ ENTRY = Table("article entry", {       # an article on its page, with the page e
     "headline_size": Size("9pt", "96pt"),
     "at": At(),                        # pinned: {column: 1, row: 40}, from 1
     "continue": Whole(1, 999),         # a jump (转版): the page the article continues on
+    "headline": Choice(DIRECTIONS),    # vertical: a 竖题 beside the body; absent: the placer's choice
 }, required=("id",), unknown_is_error=True)
 
 ARTICLE = Table("article front matter", {
@@ -178,6 +180,7 @@ ARTICLE = Table("article front matter", {
     "size": AdSize(),                  # an ad's size: 3x20 (columns × rows) or 120mm x 80mm
     "epub": Switch(),                  # an ad also in the EPUB
     "continued_title": Prose(30),      # 续题 over a jump's continuation (else the 主题)
+    "direction": Choice(DIRECTIONS),   # vertical: the body top to bottom, right to left (竖排)
 })
 
 PHOTO = Table("photo", {

@@ -40,7 +40,7 @@ class Paragraph:
     kind: ParagraphKind = ParagraphKind.BODY
     line: int = 0  # line in the article file where it starts, for messages
     runin: str = ""  # words set in bold before the text, flush left (a 简讯 item's title)
-    continued: bool = False  # the rest of a paragraph cut by a jump: no first-line indent
+    continued: bool = False  # the rest of a paragraph cut by a jump or beside a 竖题: no indent
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +69,7 @@ class Hints:
     headline_size: str | None = None  # a size name (号数) or points for 主题
     at: tuple[int, int] | None = None  # pinned: (column, row), 1-based, rows from the type area's top
     continue_on: int | None = None     # the page the article may continue on (a jump, 转版)
+    headline: str | None = None       # "vertical" (竖题) or "horizontal"; None: the placer's choice
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,11 @@ class Article:
     continued_title: str = ""        # 续题 over the continuation of a jump (else the 主题)
     jump_to: int = 0                 # the first part of a jump: ends with 下转第N版
     jump_from: int = 0               # a jump's continuation: opens with 上接第N版
+    direction: str = "horizontal"   # "vertical": the body set top to bottom, right to left (竖排)
+
+    @property
+    def vertical(self) -> bool:
+        return self.direction == "vertical"
 
     def all_text(self) -> str:
         """Every character of the article that must reach every output."""

@@ -14,15 +14,31 @@ from typing import Literal, Union
 
 @dataclass(frozen=True, slots=True)
 class PlacedText:
-    """Characters on one baseline in one face and size, each at its own x."""
+    """Characters in one face and size, each at its own x (and y, in a vertical column).
+
+    A horizontal line has one baseline. In a vertical column (竖排) the pages
+    stage gives each upright character its own baseline (`ys`), turns a Latin
+    run 90° clockwise about its origin (`turn`: its xs then run down the page)
+    and squeezes a 纵中横 pair into one em (`scale`); vertical forms of
+    punctuation come from the face itself (a `…@vert` face), so the exporter
+    only draws what it is given.
+    """
 
     x: float                 # of the line's origin; char i is at x + xs[i]
     y: float                 # baseline
     face: str                # face key of the FontSet
     size: float
     text: str
-    xs: tuple[float, ...]    # offset of each character from x
+    xs: tuple[float, ...]    # offset of each character from x (along the run when turned)
     role: str = "body"       # body, title, caption, furniture … (colour, overprint)
+    ys: tuple[float, ...] = ()   # offset of each character's baseline from y (empty: all on y)
+    turn: int = 0            # quarter turns clockwise about (x, y): 1 = a rotated run
+    scale: float = 1.0       # horizontal scale of the glyphs (纵中横)
+
+    @property
+    def free(self) -> bool:
+        """Drawn glyph by glyph (a vertical column), not as a line."""
+        return bool(self.ys) or self.turn != 0 or self.scale != 1.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from layout.pages.jumps import merged, onward, part_sizers, with_jumps
 from layout.pages.around import make_up
 from layout.pages.ranks import headline_ranks, step_down
 from layout.pages.render import Renderer
+from layout.pages.vertical import with_vertical_faces
 from layout.pages.zhuangti import vary_faces
 
 
@@ -110,6 +111,7 @@ def place_issue(issue: Issue, fonts: FontSet, options: BuildOptions,
         if fit.lone_lines and diag is not None:
             diag.warn(_("article '{id}': {count} paragraph(s) end in a 孤字 that could not be "
                         "avoided (see copyfit.json)").format(id=fit.id, count=fit.lone_lines))
-    placed_issue = PlacedIssue(issue.paper, issue.date, tuple(pages), dict(fonts.paths),
-                               issue.style.bleed, issue.style.paper.publisher)
+    placed_issue = PlacedIssue(issue.paper, issue.date, tuple(pages),
+                               with_vertical_faces(pages, fonts), issue.style.bleed,
+                               issue.style.paper.publisher)
     return PagesResult(placed_issue, CopyFit(tuple(article_fits), tuple(page_fits)))

@@ -53,11 +53,13 @@ class Body:
     fonts: FontSet
     breaker: str = "total-fit"
     measure: float = 0.0   # points; 0 means the house column
+    vertical: bool = False  # lines are vertical columns `measure` long (a vertical article)
 
     @cached_property
     def paragraphs(self) -> tuple[ComposedParagraph, ...]:
         measure = self.measure or self.style.column_width
-        spec = ParagraphSpec(measure, breaker=self.breaker, punctuation=self.style.punctuation)
+        spec = ParagraphSpec(measure, breaker=self.breaker, punctuation=self.style.punctuation,
+                             vertical=self.vertical)
         out, first_body = [], True
         for i, para in enumerate(self.article.paragraphs):
             if para.kind is ParagraphKind.VERSE:
@@ -65,12 +67,13 @@ class Body:
                 continue
             if para.kind is ParagraphKind.SUBHEAD:
                 role = self.style.role("subhead")
-                lines = set_part(para.text, role.face, role.size, measure, self.fonts, "subhead").lines
+                lines = set_part(para.text, role.face, role.size, measure, self.fonts, "subhead",
+                                 self.vertical).lines
                 out.append(ComposedParagraph(lines))
                 continue
             spans = body_spans(self.article, 0 if first_body else 1, para.text, self.style)
             first_body = False
-            if para.continued:  # the rest of a paragraph a jump cut: no indent
+            if para.continued:  # the rest of a paragraph a jump (or a 竖题) cut: no indent
                 out.append(compose_paragraph(spans, replace(spec, indent_em=0), self.fonts))
                 continue
             if para.runin:  # a 简讯 item: its title in bold, run in, the paragraph flush left
@@ -90,7 +93,8 @@ class Body:
         if self.article.byline:  # the byline heads the first column
             role = self.style.role("byline")
             line = set_part(self.article.byline, role.face, size,
-                            self.measure or self.style.column_width, self.fonts, "byline").lines
+                            self.measure or self.style.column_width, self.fonts, "byline",
+                            self.vertical).lines
             pending = [Row(l, "byline", size, -1) for l in line]
         if self.article.jump_from:   # a jump's continuation opens with 上接第N版
             groups.append(Group(tuple(pending) + (self.jump_row(self.style.edition.jump_from,
@@ -136,7 +140,8 @@ class Body:
         role = self.style.role("verse")
         return set_stanza(self.article.paragraphs[index].text, role.face, role.size,
                           self.measure or self.style.column_width,
-                          self.style.edition.verse_hang, self.fonts, self.style.punctuation)
+                          self.style.edition.verse_hang, self.fonts, self.style.punctuation,
+                          self.vertical)
 
     @cached_property
     def verse_wraps(self) -> int:

@@ -27,6 +27,7 @@ from layout.model.placed import PlacedBox, PlacedItem, PlacedRule
 from layout.pages.grid import Grid
 from layout.pages.runs import natural_line, placed_runs
 from layout.pages.sizing import BlockPlan, Sizer
+from layout.pages.vertical_sizing import VerticalSizer
 from layout.style import HouseStyle
 
 PAD_ROWS = 1           # rows of air inside a frame or tint, top and foot
@@ -84,8 +85,8 @@ class FramedSizer(Sizer):
                 grid = replace(grid, column_width=style.column_width)
             else:
                 inset = 0.0
-            self._cache[key] = (Sizer(article, style, grid, self.fonts, self.lead, self.breaker,
-                                      rank=self.rank, brief=self.brief), inset)
+            self._cache[key] = (VerticalSizer(article, style, grid, self.fonts, self.lead,
+                                              self.breaker, rank=self.rank, brief=self.brief), inset)
         return self._cache[key]
 
     def head_in(self, plan: BlockPlan, face: str, size: float | None = None):
@@ -118,10 +119,10 @@ class FramedSizer(Sizer):
 def sizer_for(article: Article, style: HouseStyle, grid: Grid, fonts: FontSet, lead: bool,
               breaker: str, rank: int | None = None, brief: bool = False) -> Sizer:
     """The sizer an article needs: an ad's, a framed one for a boxed or tinted article or
-    one under a column logo, else the plain one."""
+    one under a column logo, else the plain one (which also offers 竖题 and vertical bodies)."""
     from layout.pages.reserved import AdSizer
 
-    kind = AdSizer if article.reserve else FramedSizer if decorated(article) else Sizer
+    kind = AdSizer if article.reserve else FramedSizer if decorated(article) else VerticalSizer
     return kind(article, style, grid, fonts, lead=lead, breaker=breaker, rank=rank, brief=brief)
 
 

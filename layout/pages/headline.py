@@ -35,17 +35,21 @@ LEADING = {"kicker": 1.45, "title": 1.2, "subtitle": 1.5, "byline": 1.6, "subhea
 
 
 def set_part(text: str, face: str, size: float, measure: float, fonts: FontSet,
-             role: str) -> SetLines:
-    """`text` set centred and balanced in `measure` points."""
-    found = _set_cached(text, face, size, round(measure, 2), fonts)
+             role: str, vertical: bool = False) -> SetLines:
+    """`text` set centred and balanced in `measure` points; `vertical`: in columns
+    `measure` points long, flush with their tops (a 竖题, a vertical byline)."""
+    found = _set_cached(text, face, size, round(measure, 2), fonts, vertical)
     return SetLines(found.lines, size, LEADING[role] * size, face, found.inside_words, found.stubs,
                     found.gaps_ignored)
 
 
 @lru_cache(maxsize=4096)
-def _set_cached(text: str, face: str, size: float, measure: float, fonts: FontSet) -> HeadlineSet:
+def _set_cached(text: str, face: str, size: float, measure: float, fonts: FontSet,
+                vertical: bool = False) -> HeadlineSet:
     from layout.compose import headline_set
     from layout.compose.remember import remembered_headline
 
-    return remembered_headline(("headline", text, face, size, measure), fonts,
-                               lambda: headline_set(text, face, size, measure, fonts))
+    key = ("headline", text, face, size, measure) + (("vertical",) if vertical else ())
+    align = "left" if vertical else "center"
+    return remembered_headline(key, fonts, lambda: headline_set(
+        text, face, size, measure, fonts, align=align, vertical=vertical))

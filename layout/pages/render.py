@@ -91,6 +91,11 @@ class Renderer:
         self.drawn.set_chars.setdefault(article.id, 0)
         x = self.grid.column_x(column)
         self.drawn.bookmarks.append(Bookmark(bookmark_title(article), self.grid.row_y(row)))
+        if plan.vertical is not None:   # a 竖题 or a vertical body
+            from layout.pages.vertical_render import draw_vertical
+
+            draw_vertical(self, plan, column, row)
+            return
         r = row
         if plan.head:
             self.head(article.id, plan.head, x, r, plan.columns)

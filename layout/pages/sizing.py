@@ -74,6 +74,7 @@ class BlockPlan:
     leg_chars: int = 0              # characters across one leg
     photo_columns: int = 0          # photos beside the body, over its last legs (0: above it)
     frame: object | None = None     # a box, tint or column logo around this block (boxes.py)
+    vertical: object | None = None  # a 竖题 beside the body, or a vertical body (vertical_sizing.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,10 @@
 counts, over the text lines it finds (runs of glyphs on one baseline):
 
 - 禁则: lines starting with a mark that may not start a line, or ending with
-  one that may not end it (`no_start` / `no_end` in `layout/cjk/rules.yaml`);
+  one that may not end it (`no_start` / `no_end` in `layout/cjk/rules.yaml`),
+  also in vertical columns (竖排: found and measured by `vertical.py`, the
+  same rules at a column's top and foot; their glyphs are left out of the
+  horizontal lines);
 - splits: a run the rules never break (a number, ——, ……) going on in the
   next line of its column; Latin words and URLs continued on the next line
   are counted apart (a break at a space leaves no trace in a PDF);
@@ -69,6 +72,7 @@ class Typography:
     body_size: float = 0.0
     lines: int = 0
     body_lines: int = 0
+    vertical_lines: int = 0     # columns of vertical text (竖排), measured apart
     kinsoku_start: int = 0
     kinsoku_end: int = 0
     splits: int = 0
@@ -268,6 +272,23 @@ def measure_lines(t: Typography, number: int, glyphs: list[Glyph]) -> None:
     t.grid_aligned_lines += _grid(lines, body)
 
 
+def measure_columns(t: Typography, number: int, page, glyphs: list[Glyph]) -> list[Glyph]:
+    """Add the page's vertical columns (竖排) to `t`, the same prohibitions at their top
+    and foot; return the glyphs set horizontally."""
+    from layout.preflight.vertical import cells_of, column_faults, vertical_columns
+
+    columns = vertical_columns(cells_of(glyphs))
+    if not columns:
+        return glyphs
+    t.vertical_lines += len(columns)
+    for kind, texts in column_faults(columns).items():
+        setattr(t, kind, getattr(t, kind) + len(texts))
+        for text in texts:
+            t.note(kind, f"p{number}:{text}")
+    upright = {cell.index for column in columns for cell in column}
+    return [g for i, g in enumerate(glyphs) if i not in upright]
+
+
 # ---------------------------------------------------------------- page checks
 
 def blank_share(page, body_size: float) -> float | None:
@@ -370,7 +391,7 @@ def measure_typography(path: Path, sources: Mapping[str, str] | None = None,
 
 def measure_page(t: Typography, number: int, page, glyphs: list[Glyph]) -> None:
     t.notdef += sum(1 for g in glyphs if g.gid == 0 and g.char.strip())
-    measure_lines(t, number, glyphs)
+    measure_lines(t, number, measure_columns(t, number, page, glyphs))
     share = blank_share(page, t.body_size)
     if share is None:
         t.unrendered_pages.append(number)
@@ -400,6 +421,9 @@ def typography_findings(t: Typography) -> list[tuple[str, str, str]]:
                                     _("{n} line(s) start with a mark that may not start a line"), "kinsoku_start"))
     out.append(("kinsoku",) + count(t.kinsoku_end, _("no line ends with a mark that may not end a line"),
                                     _("{n} line(s) end with a mark that may not end a line"), "kinsoku_end"))
+    if t.vertical_lines:
+        out.append(("kinsoku", PASS, _("{n} vertical column(s) (竖排) measured by the same rules, "
+                                       "top and foot").format(n=t.vertical_lines)))
     out.append(("splits",) + count(t.splits, _("no number, —— or …… split across lines"),
                                    _("{n} number(s), —— or …… split across lines"), "splits"))
     if t.latin_continued:

@@ -29,6 +29,8 @@ class EditionStyle:
     jump_from: str = "（上接第{page}版）"        # the line opening its continuation
     jump_title_size: float = 22.0               # points: the 续题
     jump_min_lines: int = 3                     # neither part shorter (lines of a column)
+    vertical_auto_columns: int = 2              # 竖题 offered to blocks this narrow (0: when asked)
+    vertical_line_chars: tuple[int, int] = (14, 36)   # characters down a 竖排 body's line
 
 
 def edition_style(values: dict) -> EditionStyle:
@@ -43,4 +45,7 @@ def edition_style(values: dict) -> EditionStyle:
                         box_frame=values["boxes.frame"], box_rule=values["boxes.rule_width"],
                         jump_to=values["jumps.to"], jump_from=values["jumps.from"],
                         jump_title_size=values["jumps.title_size"],
-                        jump_min_lines=values["jumps.min_lines"])
+                        jump_min_lines=values["jumps.min_lines"],
+                        vertical_auto_columns=values["vertical.auto_columns"],
+                        vertical_line_chars=(values["vertical.min_line_chars"],
+                                             values["vertical.max_line_chars"]))

@@ -183,6 +183,11 @@ class Choice:
         for option in self.options:
             if wanted == option.upper():
                 return option
+        lower = {o.lower(): o for o in self.options}
+        near = difflib.get_close_matches(wanted.lower(), list(lower), n=1)
+        if near:
+            raise Invalid(_("{value} is not one of {options}; did you mean '{near}'?").format(
+                value=shown(value), options=", ".join(self.options), near=lower[near[0]]))
         raise Invalid(_("{value} is not one of {options}").format(
             value=shown(value), options=", ".join(self.options)))
 
@@ -447,6 +452,9 @@ STYLE: dict[str, Callable[[Any, Context], Any]] = {
     "headlines.faces": FaceKeys(),
     "headlines.kicker": PartSizes(),
     "headlines.subtitle": PartSizes(),
+    "vertical.auto_columns": Whole(0, 20),    # 竖题 offered to blocks this narrow (0: only when asked)
+    "vertical.min_line_chars": Whole(4, 200),  # characters down a vertical line of a 竖排 body
+    "vertical.max_line_chars": Whole(4, 200),
     "punctuation": Choice(("quanjiao", "kaiming")),
     "photos.min_ppi": Number(50, 1200, " ppi"),
     "photos.target_ppi": Number(72, 2400, " ppi"),
@@ -544,6 +552,14 @@ def _steps(v: dict) -> str | None:
     return steps_problem(v["headlines.ranks"], v["headlines.brief"])
 
 
+def _line_chars(v: dict) -> str | None:
+    if v["vertical.min_line_chars"] > v["vertical.max_line_chars"]:
+        return _("vertical.min_line_chars ({low}) is larger than vertical.max_line_chars "
+                 "({high}); order them").format(low=v["vertical.min_line_chars"],
+                                                high=v["vertical.max_line_chars"])
+    return None
+
+
 RELATIONS = (
     Relation(("grid.line_pitch", "body.size"), _pitch),
     Relation(("grid.columns", "grid.column_chars", "grid.gutter_chars", "body.size",
@@ -552,6 +568,7 @@ RELATIONS = (
     Relation(("page.height", "page.margin_top", "page.margin_bottom", "grid.line_pitch"), _height),
     Relation(("photos.target_ppi", "photos.min_ppi"), _ppi),
     Relation(("headlines.ranks", "headlines.brief"), _steps),
+    Relation(("vertical.min_line_chars", "vertical.max_line_chars"), _line_chars),
 )
 # Roles set on the body's line grid: each must fit in one row.
 GRID_ROLES = ("body", "dateline", "subhead", "byline")

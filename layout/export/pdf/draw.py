@@ -127,6 +127,9 @@ class PageDrawer:
             if current != (item.face, item.size):
                 text.setFont(self.fonts[item.face], item.size)
                 current = (item.face, item.size)
+            if item.free:
+                self._glyphs(text, item)
+                continue
             for run in text_runs(item, self._advance[item.face]):
                 text.setTextOrigin(self.frame.x(item.x + item.xs[run.start]),
                                    self.frame.y(item.y))
@@ -134,6 +137,26 @@ class PageDrawer:
                 text.textOut(run.text)
         text.setCharSpace(0)
         self.canvas.drawText(text)
+
+    def _glyphs(self, text, item: PlacedText) -> None:
+        """A vertical column's run, glyph by glyph: each at its own origin, turned
+        90° clockwise (`turn`) or squeezed across (`scale`)."""
+        advance, f = self._advance[item.face], self.frame
+        text.setCharSpace(0)
+        text.setHorizScale(item.scale * 100)
+        for i, ch in enumerate(item.text):
+            if advance(ch) is None:
+                if ch in INVISIBLE:
+                    continue
+                raise BuildError(f"the font of face '{item.face}' has no glyph for {ch!r} "
+                                 f"(U+{ord(ch):04X}) in “{item.text[:20]}”")
+            dy = item.ys[i] if item.ys else 0.0
+            if item.turn % 4 == 1:      # the run goes down the page, the glyphs' tops face right
+                text.setTextTransform(0, -1, 1, 0, f.x(item.x), f.y(item.y + item.xs[i] + dy))
+            else:
+                text.setTextOrigin(f.x(item.x + item.xs[i]), f.y(item.y + dy))
+            text.textOut(ch)
+        text.setHorizScale(100)
 
     def rule(self, item: PlacedRule) -> None:
         c, f = self.canvas, self.frame
