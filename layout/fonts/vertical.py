@@ -1,7 +1,8 @@
 """The faces' vertical forms (OpenType `vert`), their vertical metrics, and vertical faces.
 
 `vertical_metrics(path)` reads the GSUB `vert` feature of a committed face
-with fontTools (and `vrt2` where it only adds full-width forms): which code
+with fontTools, for its Simplified Chinese language system (and `vrt2` where
+it only adds full-width forms — GB/T 15834's ﹃﹄ for “”, ︽︾ for 《》): which code
 points have a vertical form, the vertical advance of the glyph a character
 stands as in a column (vmtx), the horizontal advance of its form (to centre
 it across the column), and which of them `vhal` sets half an em (the
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 SUFFIX = "@vert"          # face key of a face's vertical twin: "serif@vert"
 NAME_SUFFIX = "-Vert"     # its PostScript name: another font to the PDF (and to reportlab)
 FULL_WIDTH = 0.9          # em: a vrt2 form at least this wide is a full-width form
@@ -54,9 +55,30 @@ def base_key(face: str) -> str:
     return face.removesuffix(SUFFIX)
 
 
+LANGUAGE = ("hani", "ZHS ")   # Simplified Chinese: GB/T 15834's ﹃﹄ for “” in vertical text
+
+
+def _feature_indices(table) -> list[int]:
+    """The features of the Simplified Chinese language system: `hani`/`ZHS ` where the
+    font has it, else the script's default, else the font's DFLT default (in Noto CJK
+    SC the default is the SC one; JAN, KOR, ZHT, ZHH turn quotes instead)."""
+    scripts = {r.ScriptTag: r.Script for r in table.ScriptList.ScriptRecord}
+    for tag in (LANGUAGE[0], "DFLT"):
+        script = scripts.get(tag)
+        if script is None:
+            continue
+        for record in script.LangSysRecord:
+            if record.LangSysTag == LANGUAGE[1]:
+                return list(record.LangSys.FeatureIndex)
+        if script.DefaultLangSys is not None:
+            return list(script.DefaultLangSys.FeatureIndex)
+    return list(range(len(table.FeatureList.FeatureRecord)))
+
+
 def _lookups(table, tag: str) -> list:
     indices = set()
-    for record in table.FeatureList.FeatureRecord:
+    for i in _feature_indices(table):
+        record = table.FeatureList.FeatureRecord[i]
         if record.FeatureTag == tag:
             indices.update(record.Feature.LookupListIndex)
     return [table.LookupList.Lookup[i] for i in sorted(indices)]

@@ -7,7 +7,8 @@ East Asian faces, photos inline with their captions, and every part anchored
 in a hidden bookmark so `layout import` can bring corrections back.
 
 `job.options.docx_layout` chooses the view: `edit` (default) is plain A4;
-`pages` gives each newspaper page a section of its own size and columns.
+`pages` gives each newspaper page a section of its own size and columns, and a
+vertical article (竖排) a section whose text runs top to bottom (`vertical.py`).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from layout.export.docx.anchors import add_snapshot
 from layout.export.docx.body import Writer
 from layout.export.docx.package import open_reference, save_reproducibly, set_core_properties
 from layout.export.docx.styles import apply_house_faces, apply_house_sizes
+from layout.export.docx.vertical import vertical_section
 from layout.export.docx.xmlparts import section_properties
 from layout.i18n import _
 from layout.model import Issue
@@ -48,8 +50,14 @@ def write_docx(job: ExportJob, target: Path) -> str:
     for index, page in enumerate(issue.pages):
         writer.page_heading(page, break_before=(layout == "edit" and index > 0))
         for article in page.articles:
-            if article.reserve is None:   # advertisements are not copy: not in the DOCX
-                writer.article(article)
+            if article.reserve is not None:   # advertisements are not copy: not in the DOCX
+                continue
+            vertical = layout == "pages" and article.vertical
+            if vertical and len(document.paragraphs) > 1:   # the page so far, then the article
+                _end_page_section(document, issue, page.number, last=False)
+            writer.article(article)
+            if vertical:
+                _end_page_section(document, issue, page.number, last=False, vertical=True)
         if layout == "pages":
             _end_page_section(document, issue, page.number, last=index == len(issue.pages) - 1)
     add_snapshot(document, writer.exported)
@@ -66,8 +74,10 @@ def _photo_width(issue: Issue, layout: str) -> float:
     return issue.style.column_width   # one column: Word would not shrink a wider picture
 
 
-def _end_page_section(document, issue: Issue, number: int, last: bool) -> None:
-    """Close the current newspaper page with a section of its size and columns.
+def _end_page_section(document, issue: Issue, number: int, last: bool,
+                      vertical: bool = False) -> None:
+    """Close the current newspaper page with a section of its size and columns (a
+    vertical article's: one column, text top to bottom, right to left).
 
     Odd pages (rectos) have the inner margin on the left, even pages on the right.
     """
@@ -77,6 +87,8 @@ def _end_page_section(document, issue: Issue, number: int, last: bool) -> None:
     sect = section_properties(style.page_width, style.page_height,
                               (style.margin_top, right, style.margin_bottom, left),
                               style.columns, style.gutter)
+    if vertical:
+        sect = vertical_section(sect)
     body = document.element.body
     if last:
         body.replace(body.find(qn("w:sectPr")), sect)

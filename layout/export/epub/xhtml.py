@@ -5,11 +5,13 @@ edition (`layout/export/html/article.py`), inside an XHTML document linked to
 the edition's stylesheet; its photos are plain `<img>`s of the package's
 phone-sized JPEGs. Documents are returned as element trees (`faces.py` reads
 which text is set in which face from them) and written to bytes with
-`markup.document`.
+`markup.document`. A vertical article (`direction: vertical`) is marked for
+`writing-mode: vertical-rl` (`vertical.py`).
 """
 from __future__ import annotations
 
 from layout.export.epub.plan import CSS_HREF, ArticleDoc
+from layout.export.epub.vertical import vertical_document
 from layout.export.html.article import LANG, article_element, figure, photo_alt
 from layout.export.html.markup import Element, el
 
@@ -43,7 +45,8 @@ def article_document(doc: ArticleDoc) -> Element:
     article = article_element(doc.article, doc.anchor, figures,
                               tuple(s.anchor for s in doc.subheads))
     body = el("body", {"epub:type": "bodymatter"}, article)
-    return page_shell(doc.label, body, doc.href)
+    page = page_shell(doc.label, body, doc.href)
+    return vertical_document(page) if doc.article.vertical else page
 
 
 def cover_document(title: str, alt: str, image_href: str, doc_href: str) -> Element:
