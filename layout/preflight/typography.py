@@ -272,7 +272,7 @@ def measure_lines(t: Typography, number: int, glyphs: list[Glyph]) -> None:
     t.grid_aligned_lines += _grid(lines, body)
 
 
-def measure_columns(t: Typography, number: int, page, glyphs: list[Glyph]) -> list[Glyph]:
+def measure_columns(t: Typography, number: int, glyphs: list[Glyph]) -> list[Glyph]:
     """Add the page's vertical columns (竖排) to `t`, the same prohibitions at their top
     and foot; return the glyphs set horizontally."""
     from layout.preflight.vertical import cells_of, column_faults, vertical_columns
@@ -391,7 +391,7 @@ def measure_typography(path: Path, sources: Mapping[str, str] | None = None,
 
 def measure_page(t: Typography, number: int, page, glyphs: list[Glyph]) -> None:
     t.notdef += sum(1 for g in glyphs if g.gid == 0 and g.char.strip())
-    measure_lines(t, number, measure_columns(t, number, page, glyphs))
+    measure_lines(t, number, measure_columns(t, number, glyphs))
     share = blank_share(page, t.body_size)
     if share is None:
         t.unrendered_pages.append(number)
