@@ -56,6 +56,12 @@ def _widths(font_name: str) -> Callable[[str], float | None]:
     return lambda ch: (widths[ord(ch)] / upm_scale) if ord(ch) in widths else None
 
 
+def missing_glyph(item: PlacedText, ch: str) -> BuildError:
+    return BuildError(_("the font of face '{face}' has no glyph for {char} (U+{code:04X}) "
+                        "in “{text}”").format(face=item.face, char=repr(ch), code=ord(ch),
+                                             text=item.text[:20]))
+
+
 def text_runs(item: PlacedText, advance: Callable[[str], float | None]) -> Iterator[Run]:
     """Split a placed line into runs of equal extra spacing; unprintable blanks are skipped."""
     start, chars, spacing = 0, [], None
@@ -67,9 +73,7 @@ def text_runs(item: PlacedText, advance: Callable[[str], float | None]) -> Itera
                     yield Run(start, "".join(chars), spacing or 0.0)
                 chars, spacing = [], None
                 continue
-            raise BuildError(_("the font of face '{face}' has no glyph for {char} (U+{code:04X}) "
-                               "in “{text}”").format(face=item.face, char=repr(ch),
-                                                     code=ord(ch), text=item.text[:20]))
+            raise missing_glyph(item, ch)
         if not chars:
             start = i
         chars.append(ch)
@@ -148,8 +152,7 @@ class PageDrawer:
             if advance(ch) is None:
                 if ch in INVISIBLE:
                     continue
-                raise BuildError(f"the font of face '{item.face}' has no glyph for {ch!r} "
-                                 f"(U+{ord(ch):04X}) in “{item.text[:20]}”")
+                raise missing_glyph(item, ch)
             dy = item.ys[i] if item.ys else 0.0
             if item.turn % 4 == 1:      # the run goes down the page, the glyphs' tops face right
                 text.setTextTransform(0, -1, 1, 0, f.x(item.x), f.y(item.y + item.xs[i] + dy))
