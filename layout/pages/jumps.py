@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from layout.model import Article, ArticleKind, Headline, Hints, ParagraphKind
 from layout.pages.copyfit import ArticleFit
 from layout.pages.sizing import BlockPlan, Sizer
+from layout.pages.vertical_sizing import VerticalSizer
 
 COST_JUMP_AUTO = 5000.0   # a jump nobody asked for: only when the copy is over-set
 COST_LINE_SENT = 1.0      # per line sent on: a page keeps as much of its story as it holds
@@ -139,7 +140,8 @@ def _ends_in_lone(sizer: Sizer, plan: BlockPlan) -> bool:
 
 def may_jump(article: Article) -> bool:
     return article.kind is ArticleKind.STORY and not (article.box or article.tint
-                                                      or article.column or article.hints.at)
+                                                      or article.column or article.hints.at
+                                                      or article.vertical)
 
 
 def jump_sizer(sizer: Sizer, to_page: int, asked: bool) -> JumpSizer:
@@ -190,7 +192,7 @@ def with_jumps(sizers: list[Sizer], jumping: dict[str, int]) -> list[Sizer]:
     for sizer in sizers:
         asked = sizer.article.hints.continue_on
         target = asked or jumping.get(sizer.article.id)
-        if target and may_jump(sizer.article) and type(sizer) is Sizer:
+        if target and may_jump(sizer.article) and type(sizer) in (Sizer, VerticalSizer):
             out.append(jump_sizer(sizer, target, asked=bool(asked)))
         else:
             out.append(sizer)
