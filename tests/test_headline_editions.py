@@ -1,6 +1,8 @@
 """Headlines of built editions, read back from the PDF (pymupdf): 主题 broken between words
 (by the segmenter, rjieba), no line of one or two characters, no 撞题, the lead's 主题
-the largest on its page and no brief's larger than a longer story's."""
+the largest on its page and no brief's larger than a longer story's. A 竖题's columns are
+its lines: broken between words, none of one or two characters, and two 竖题 side by side
+at one face and size are 撞题 as two 主题 across are."""
 from __future__ import annotations
 
 import re
@@ -17,7 +19,8 @@ from layout.style import default_style
 
 REPO = Path(__file__).resolve().parents[1]
 EDITIONS = [REPO / "issues" / "sample"] + [REPO / "tests" / "fixtures" / "editions" / name
-                                           for name in ("weekly4", "short", "longlead", "whole")]
+                                           for name in ("weekly4", "short", "longlead", "whole",
+                                                        "vertical")]
 GAP = "\u3000"
 BRIEF_CHARS = 300
 
@@ -49,36 +52,66 @@ def articles_by_page(issue: Path) -> list[list[dict]]:
 
 
 def text_lines(page) -> list[dict]:
-    """Lines of text of 12 pt or more: text, size, font and box."""
-    out = []
-    for block in page.get_text("dict")["blocks"]:
+    """Lines of text of 12 pt or more: text, size, font and box. A 竖题's glyphs (drawn in a
+    face's vertical twin, `…-Vert`) are gathered into its columns, each one "line" read top
+    to bottom (`vertical`)."""
+    out, cells = [], []
+    for block in page.get_text("rawdict")["blocks"]:
         for line in block.get("lines", []):
-            spans = [s for s in line["spans"] if s["size"] >= 12 and s["text"].strip()]
-            if spans:
-                out.append({"text": "".join(s["text"] for s in spans), "size": round(spans[0]["size"], 1),
-                            "font": spans[0]["font"],
+            spans = [s for s in line["spans"] if s["size"] >= 12 and "".join(c["c"] for c in s["chars"]).strip()]
+            if spans and "-Ver" in spans[0]["font"]:
+                cells += [(c, s) for s in spans for c in s["chars"] if c["c"].strip()]
+            elif spans:
+                out.append({"text": "".join(c["c"] for s in spans for c in s["chars"]),
+                            "size": round(spans[0]["size"], 1), "font": spans[0]["font"], "vertical": False,
                             "box": (min(s["bbox"][0] for s in spans), min(s["bbox"][1] for s in spans),
                                     max(s["bbox"][2] for s in spans), max(s["bbox"][3] for s in spans))})
-    return sorted(out, key=lambda l: (l["box"][1], l["box"][0]))
+    return sorted(out + vertical_columns(cells), key=lambda l: (l["box"][1], l["box"][0]))
+
+
+def vertical_columns(cells) -> list[dict]:
+    """Glyphs of vertical faces as columns: one face and size, one centre line, each glyph
+    at most an em below the one before."""
+    columns: list[dict] = []
+    for char, span in sorted(cells, key=lambda c: (c[0]["bbox"][1], c[0]["bbox"][0])):
+        x0, y0, x1, y1 = char["bbox"]
+        size, centre = round(span["size"], 1), (x0 + x1) / 2
+        home = next((c for c in columns if (c["size"], c["font"]) == (size, span["font"])
+                     and abs(c["centre"] - centre) < 0.3 * size and -0.2 * size < y0 - c["box"][3] < size), None)
+        if home is None:
+            columns.append({"text": char["c"], "size": size, "font": span["font"], "vertical": True,
+                            "centre": centre, "box": (x0, y0, x1, y1)})
+        else:
+            b = home["box"]
+            home["text"] += char["c"]
+            home["box"] = (min(b[0], x0), b[1], max(b[2], x1), max(b[3], y1))
+    return columns
+
+
+def stacked(last: dict, other: dict, size: float) -> bool:
+    """`other` goes on from `last` in one 主题: the next line under it (overlapping columns
+    of the page), or a 竖题's next column at its left (overlapping heights)."""
+    if last["vertical"]:
+        return (other["vertical"] and 0 <= last["box"][0] - other["box"][2] < size
+                and min(other["box"][3], last["box"][3]) > max(other["box"][1], last["box"][1]))
+    return (0 <= other["box"][1] - last["box"][3] < size
+            and min(other["box"][2], last["box"][2]) > max(other["box"][0], last["box"][0]))
 
 
 def find_title(lines: list[dict], title: str) -> list[dict] | None:
-    """The stacked lines (one font and size, overlapping columns) that spell `title`."""
+    """The stacked lines or columns (one font and size) that spell `title`."""
     want = norm(title)
-    for i, first in enumerate(lines):
+    for first in lines:
         if not want.startswith(norm(first["text"])):
             continue
         group, got = [first], norm(first["text"])
-        for other in lines[i + 1:]:
-            last = group[-1]
-            if got == want:
+        while got != want:
+            nxt = next((o for o in lines if o not in group and (o["size"], o["font"]) == (first["size"], first["font"])
+                        and stacked(group[-1], o, first["size"]) and want.startswith(got + norm(o["text"]))), None)
+            if nxt is None:
                 break
-            if (other["size"], other["font"]) == (first["size"], first["font"]) \
-                    and 0 <= other["box"][1] - last["box"][3] < first["size"] \
-                    and min(other["box"][2], last["box"][2]) > max(other["box"][0], last["box"][0]) \
-                    and want.startswith(got + norm(other["text"])):
-                group.append(other)
-                got += norm(other["text"])
+            group.append(nxt)
+            got += norm(nxt["text"])
         if got == want:
             return group
     return None

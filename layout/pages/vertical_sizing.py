@@ -47,6 +47,13 @@ COST_SPARE_LINE = 25.0   # per such line
 TIER_GAP_ROWS = 1        # rows between tiers of a vertical body
 
 
+def bad_title(head, most: int) -> bool:
+    """A 主题 (of a horizontal or vertical group) broken inside a word, with a line or
+    column of one or two characters, or in more than `most` lines or columns."""
+    title = next((s for r, s in head.parts if r == "title"), None)
+    return title is not None and bool(title.inside_words or title.stubs or len(title.lines) > most)
+
+
 @dataclass(frozen=True, slots=True)
 class Beside:
     """A 竖题 at the right of a block whose body is horizontal."""
@@ -128,9 +135,17 @@ class VerticalSizer(Sizer):
             self._beside_options(best, columns, 0.0)
             return best or super()._options(columns)
         best = super()._options(columns)
-        if wanted is None and self._may_turn(columns):
-            self._beside_options(best, columns, COST_TURNED)
+        if wanted is None and self._may_turn(columns) and self._breaks_badly(columns):
+            turned: dict[int, BlockPlan] = {}
+            self._beside_options(turned, columns, COST_TURNED)
+            return turned or best     # the 竖题 instead of a 主题 that breaks badly across
         return best
+
+    def _breaks_badly(self, columns: int) -> bool:
+        """Every horizontal 主题 of the rank at this width breaks badly: inside a word,
+        a line of one or two characters, more than `max_lines` lines."""
+        most = self.style.headlines.max_lines
+        return all(bad_title(head, most) for head, _cost in self._heads(columns) if head is not None)
 
     def _may_turn(self, columns: int) -> bool:
         a = self.article
@@ -177,7 +192,9 @@ class VerticalSizer(Sizer):
 
     def vertical_heads(self, columns: int, cap: float | None = None, byline: bool = False):
         """(group, cost) for each 主题 size of the rank, in one, two or three columns
-        (at most `cap` points long), priced like a horizontal group's breaks."""
+        (at most `cap` points long), priced like a horizontal group's breaks; only those
+        that break cleanly (between words, no column of one or two characters) when any
+        does, as issue 11's rules ask of a horizontal 主题."""
         a, hl = self.article, self.style.headlines
         if not a.headline.title:
             if byline and a.byline:
@@ -186,23 +203,51 @@ class VerticalSizer(Sizer):
             return
         low, high = self.title_range()
         target = low + (high - low) * (columns - 1) / max(1, self.grid.columns - 1)
-        face, seen = hl.faces[0], set()
+        found = []
         for size in title_sizes(low, high):
-            natural = headline_width(a.headline.title, face, size, self.fonts)
-            for count in (1, 2, 3):
-                length = natural / count + (size if count > 1 else 0.0)
-                if cap is not None and length > cap + 0.01:
-                    continue
-                head = arrange(head_parts(a, self.style, self.fonts, face, size,
-                                          cap if count == 1 and cap else length, byline))
-                shape = (size, tuple(c.line.text for c in head.columns))
-                if shape in seen or (cap is not None and head.height > cap + 0.01):
-                    continue
-                seen.add(shape)
+            for head in self._turned_heads(hl.faces[0], size, cap, byline):
                 lines = len(head.title.lines)
-                yield head, (COST_SIZE_STEP * abs(size - target) / target * 10
-                             + COST_HEAD_LINES * (lines - 1) + _break_cost(head)
-                             + COST_TOO_MANY_LINES * max(0, lines - hl.max_lines))
+                found.append((head, COST_SIZE_STEP * abs(size - target) / target * 10
+                              + COST_HEAD_LINES * (lines - 1) + _break_cost(head)
+                              + COST_TOO_MANY_LINES * max(0, lines - hl.max_lines)))
+        clean = [f for f in found if not bad_title(f[0], hl.max_lines)]
+        yield from clean or found
+
+    def _turned_heads(self, face: str, size: float, cap: float | None, byline: bool,
+                      counts=(1, 2, 3)):
+        """The group with its 主题 in `face` at `size`, in each of `counts` columns."""
+        a, seen = self.article, set()
+        natural = headline_width(a.headline.title, face, size, self.fonts)
+        for count in counts:
+            length = natural / count + (size if count > 1 else 0.0)
+            if cap is not None and length > cap + 0.01:
+                continue
+            head = arrange(head_parts(a, self.style, self.fonts, face, size,
+                                      cap if count == 1 and cap else length, byline))
+            shape = tuple(c.line.text for c in head.columns)
+            if shape in seen or (cap is not None and head.height > cap + 0.01):
+                continue
+            seen.add(shape)
+            yield head
+
+    def turned_in(self, plan: BlockPlan, face: str, size: float) -> BlockPlan | None:
+        """`plan` (a 竖题 beside its body) with the 主题 in another face or size, in as many
+        columns, if it breaks as cleanly and stands in the rows and strip the plan gave
+        the group (撞题, zhuangti.py); else None."""
+        layout = plan.vertical
+        if not isinstance(layout, Beside) or layout.head.title is None:
+            return None
+        old = layout.head
+        b = self.style.body_size
+        room = (self.grid.span(layout.strip) - 2 * b) if layout.strip else (layout.strip_chars - 1) * b
+        for head in self._turned_heads(face, size, None, False, counts=(len(old.title.lines),)):
+            if head.title is None or len(head.title.lines) != len(old.title.lines):
+                continue
+            fits = (self.grid.rows_for(head.height + self.grid.pitch) <= layout.head_rows
+                    and head.width <= room + 0.01)
+            if fits and _break_cost(head) <= _break_cost(old):
+                return replace(plan, vertical=replace(layout, head=head))
+        return None
 
     def _photos_above(self, columns: int):
         plans = tuple(self._photo(p, columns, None) for p in self.article.photos)

@@ -14,6 +14,12 @@ it. Failing that, it tries the smaller sizes of its rank in each face (a
 brief, any size of the brief range: briefs are not ordered). A
 size step of a full 号 (8 %) or more, or heights that overlap by less than a
 third of the smaller 主题, already read apart.
+
+Two 竖题 (vertical_sizing.py) side by side whose 主题 columns stand at
+overlapping heights clash the same way, and are varied the same way (the
+group re-set in another face or size in as many columns, within the rows
+and strip its plan gave it); a 竖题 beside a horizontal 主题 does not read
+as one line with it.
 """
 from __future__ import annotations
 
@@ -23,6 +29,7 @@ from layout.pages.grid import Grid
 from layout.pages.placement import Cut
 from layout.pages.sizing import BlockPlan, HeadPlan, Sizer, title_sizes
 from layout.pages.tree import head_row, leaves, with_head, with_plans
+from layout.pages.vertical_sizing import Beside, VerticalSizer
 
 SIZE_STEP = 0.075     # sizes closer than this share read as one size
 OVERLAP = 1 / 3       # of the smaller 主题's height
@@ -38,10 +45,13 @@ class Title:
     bottom: float
     family: str
     size: float
+    vertical: bool = False   # a 竖题's 主题 columns
 
 
 def title_of(plan: BlockPlan, column: int, row: int, grid: Grid, faces) -> Title | None:
     """The 主题's columns, vertical extent (centred in the head rows, as drawn) and look."""
+    if isinstance(plan.vertical, Beside):
+        return _turned_title(plan, column, row, grid, faces)
     head = plan.head
     if head is None or not any(r == "title" for r, _ in head.parts):
         return None
@@ -55,13 +65,28 @@ def title_of(plan: BlockPlan, column: int, row: int, grid: Grid, faces) -> Title
     return None
 
 
+def _turned_title(plan: BlockPlan, column: int, row: int, grid: Grid, faces) -> Title | None:
+    """A 竖题's 主题: the page columns its strip stands over, the extent of its columns
+    (the group centred in its rows under the block's photos, as vertical_render draws it)."""
+    layout = plan.vertical
+    head, title = layout.head, layout.head.title
+    if title is None:
+        return None
+    first = row + sum(p.rows + len(p.caption) for p in plan.photos)
+    top = grid.row_y(head_row(plan, first)) + (layout.head_rows * grid.pitch - head.height) / 2
+    ys = [(c.y, c.y + c.line.width) for c in head.columns if c.role == "title"]
+    last = column + plan.columns - 1
+    return Title(last - max(0, layout.strip - 1), last, top + min(y for y, _ in ys),
+                 top + max(y for _, y in ys), faces[title.face].family, title.size, vertical=True)
+
+
 def clash(a: Title, b: Title) -> bool:
     """Side by side, at overlapping heights, in one family and (nearly) one size."""
     apart = a.last < b.first or b.last < a.first
     overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
     smaller = min(a.bottom - a.top, b.bottom - b.top)
     return (apart and overlap > OVERLAP * smaller and a.family == b.family
-            and abs(a.size - b.size) < SIZE_STEP * max(a.size, b.size))
+            and a.vertical == b.vertical and abs(a.size - b.size) < SIZE_STEP * max(a.size, b.size))
 
 
 def vary_faces(tree: Cut, sizers: list[Sizer], grid: Grid, top: int) -> Cut:
@@ -90,7 +115,7 @@ def _unclashed(sizer: Sizer, plan: BlockPlan, column: int, row: int, grid: Grid,
                settled: list[Title]) -> BlockPlan | None:
     """The plan with a 主题 face, else a smaller size, that clashes with none settled."""
     faces = sizer.style.faces
-    current = next(s for r, s in plan.head.parts if r == "title")
+    current = title_part(plan)
     low, high = sizer.title_range()
     sizes = [s for s in reversed(title_sizes(low, high if sizer.brief else current.size))
              if abs(s - current.size) > 0.01]
@@ -98,11 +123,24 @@ def _unclashed(sizer: Sizer, plan: BlockPlan, column: int, row: int, grid: Grid,
     tries = [(f, current.size) for f in others]
     tries += [(f, s) for s in sizes for f in [current.face] + others]
     for face, size in tries:
-        head: HeadPlan | None = sizer.head_in(plan, face, size)
-        if head is None:
+        candidate = _retitled(sizer, plan, face, size)
+        if candidate is None:
             continue
-        candidate = with_head(plan, head)
         title = title_of(candidate, column, row, grid, faces)
         if title is not None and not any(clash(title, other) for other in settled):
             return candidate
     return None
+
+
+def title_part(plan: BlockPlan):
+    """The set 主题 of a plan's headline group, across or turned."""
+    parts = plan.vertical.head.parts if isinstance(plan.vertical, Beside) else plan.head.parts
+    return next(s for r, s in parts if r == "title")
+
+
+def _retitled(sizer: Sizer, plan: BlockPlan, face: str, size: float) -> BlockPlan | None:
+    """The plan with its 主题 in `face` at `size`, or None where that does not fit."""
+    if isinstance(plan.vertical, Beside):
+        return sizer.turned_in(plan, face, size) if isinstance(sizer, VerticalSizer) else None
+    head: HeadPlan | None = sizer.head_in(plan, face, size)
+    return None if head is None else with_head(plan, head)

@@ -76,3 +76,57 @@ def test_same_input_gives_the_same_page(spec):
     issue = make_issue(spec)
     fonts = font_set(issue.style)
     assert place_issue(issue, fonts, BuildOptions()).placed == place_issue(issue, fonts, BuildOptions()).placed
+
+
+def test_two_vertical_titles_side_by_side_differ_in_face_or_size():
+    """Two 竖题 of one rank pinned side by side, at the same height: 撞题 unless the second
+    is re-set in another face or size (zhuangti.py)."""
+    from layout.fonts.vertical import base_key
+    from layout.model import Headline
+    from layout.pages.zhuangti import SIZE_STEP
+
+    lead = story(0, 900)
+    pair = [replace(story(n, 260), headline=Headline(title),
+                    hints=Hints(columns=1, headline="vertical", at=(column, 20)))
+            for n, (column, title) in enumerate([(1, "社区食堂端出幸福餐"), (2, "区图书馆开放时间延长")], 1)]
+    issue = issue_of([lead] + pair)
+    fonts = font_set(issue.style)
+    page = place_issue(issue, fonts, BuildOptions()).placed.pages[0]
+    regions = {r.article: r for r in page.regions}
+    titles = {}
+    for item in page.items:
+        if isinstance(item, PlacedText) and item.role == "title" and item.ys:
+            aid = next(a for a, r in regions.items() if inside(r, item.x, item.y, 0))
+            titles.setdefault(aid, set()).add((item.face, item.size))
+    assert set(titles) == {"a1", "a2"}, titles           # both set as 竖题
+    (face1, size1), = titles["a1"]
+    (face2, size2), = titles["a2"]
+    family = [issue.style.faces[base_key(f)].family for f in (face1, face2)]
+    assert family[0] != family[1] or abs(size1 - size2) >= SIZE_STEP * max(size1, size2) - 0.01
+
+
+def _sizer(article, rank=None):
+    from layout.pages.boxes import sizer_for
+    from layout.pages.grid import grid_for
+
+    issue = issue_of([story(0, 900), article])
+    return sizer_for(article, issue.style, grid_for(issue.style, 1), font_set(issue.style), False,
+                     BuildOptions().breaker, rank)
+
+
+def test_the_placer_turns_a_headline_only_where_every_setting_across_breaks_badly():
+    """燃气安全|宣传进社区 at 小二 breaks cleanly in one column: no 竖题 offered. A 主题 no size of
+    its rank sets cleanly in one column is offered only as a 竖题 there, its column(s)
+    broken between words."""
+    from layout.model import Headline
+    from layout.pages.vertical_sizing import bad_title
+
+    clean = replace(story(1, 120), headline=Headline("燃气安全宣传进社区"))
+    plans = _sizer(clean, rank=4).options(1).values()     # 小二 … 二号
+    assert plans and all(p.vertical is None for p in plans)
+    bad = replace(story(1, 120), headline=Headline("区图书馆延长开放时间"))
+    sizer = _sizer(bad, rank=1)                              # 一号 … 30 pt
+    assert all(bad_title(h, 3) for h, _c in sizer._heads(1) if h is not None)
+    plans = sizer.options(1).values()
+    assert plans and all(p.vertical is not None and not bad_title(p.vertical.head, 3) for p in plans)
+    assert all(p.vertical is None for p in sizer.options(3).values())    # across, wider
