@@ -126,9 +126,8 @@ class VerticalSizer(Sizer):
 
     def _options(self, columns: int) -> dict[int, BlockPlan]:
         article = self.article
-        if article.vertical and article.paragraphs:
-            found = self._tier_options(columns)
-            return found or super()._options(columns)
+        if self.sets_vertical:
+            return self._tiers_at(columns)
         wanted = article.hints.headline
         if wanted == "vertical":
             best: dict[int, BlockPlan] = {}
@@ -152,8 +151,25 @@ class VerticalSizer(Sizer):
         return (columns <= self.style.edition.vertical_auto_columns and bool(a.headline.title)
                 and bool(a.paragraphs) and not a.photos and a.kind is ArticleKind.STORY)
 
+    @property
+    def sets_vertical(self) -> bool:
+        """A vertical body (`direction: vertical`) that some width of the block holds in
+        tiers; one no width holds is set across like any other (never half and half)."""
+        key = "sets vertical"
+        if key not in self._cache:
+            a = self.article
+            self._cache[key] = bool(a.vertical and a.paragraphs
+                                    and any(self._tiers_at(c) for c in self.widths()))
+        return self._cache[key]
+
+    def _tiers_at(self, columns: int) -> dict[int, BlockPlan]:
+        key = ("tiers", columns)
+        if key not in self._cache:
+            self._cache[key] = self._tier_options(columns)
+        return self._cache[key]
+
     def body_at(self, chars: int) -> Body:
-        if self.article.vertical:
+        if self.sets_vertical:
             return self.vertical_body(chars)
         return super().body_at(chars)
 

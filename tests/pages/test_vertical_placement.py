@@ -130,3 +130,16 @@ def test_the_placer_turns_a_headline_only_where_every_setting_across_breaks_badl
     plans = sizer.options(1).values()
     assert plans and all(p.vertical is not None and not bad_title(p.vertical.head, 3) for p in plans)
     assert all(p.vertical is None for p in sizer.options(3).values())    # across, wider
+
+
+def test_a_vertical_body_is_offered_only_in_tiers():
+    """A `direction: vertical` essay takes only the widths that hold it in tiers of vertical
+    lines: never across, where its vertical composition cannot be drawn (it once came out
+    across in a five-column block, two characters lost)."""
+    from layout.pages.vertical_sizing import Tiers
+
+    essay = replace(story(1, 300), direction="vertical")
+    sizer = _sizer(essay, rank=4)
+    plans = [p for c in sizer.widths() for p in sizer.options(c).values()]
+    assert plans and all(isinstance(p.vertical, Tiers) for p in plans)
+    assert sizer.body_at(20).vertical
