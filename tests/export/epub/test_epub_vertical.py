@@ -86,7 +86,7 @@ def test_chromium_sets_the_essay_top_to_bottom_right_to_left(book):
             assert paragraphs == sorted(paragraphs, reverse=True)    # … columns right to left
             ARTEFACTS.mkdir(parents=True, exist_ok=True)
             shot = ARTEFACTS / "epub-vertical.png"
-            page.screenshot(path=str(shot))
+            page.screenshot(path=str(shot), full_page=True)   # the whole essay, not the viewport
             assert shot.stat().st_size > 10_000
         finally:
             reader.close()
