@@ -137,3 +137,11 @@ def test_layout_cache_clear_empties_the_cache(edition, tmp_path):
     assert result.exit_code == 0, result.output
     assert not any((tmp_path / "cache" / "layout").iterdir())
     assert str(tmp_path / "cache" / "layout") in result.output
+
+
+def test_the_key_names_the_system_faces_the_fallback_reads():
+    """rebuild.py lists the system faces itself (importing layout.fonts would cost a
+    replay its time): the list must be the one characters outside the subsets come from."""
+    from layout.fonts.fallback import SYSTEM_FACES
+
+    assert rebuild.SYSTEM_FACES == tuple(path for path, _index in SYSTEM_FACES)

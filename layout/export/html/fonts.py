@@ -22,7 +22,13 @@ What a subset keeps:
 Speed (README "The EPUB" has the measurements): the font is opened lazily,
 so the kerning lookups the subset drops are never parsed, and bounding boxes
 are not recomputed (glyphs are copied unchanged); WOFF2's Brotli runs at
-quality 9 rather than 11, about a third faster for a file 3 % larger.
+quality 9 rather than 11, about a third faster for a file 3 % larger. The
+glyf and loca tables are stored with WOFF2's null transform (version 3 in
+the W3C Recommendation, read by the woff2 decoder of Chromium, Firefox and
+WebKit): the glyph transform, in pure Python, grows with the glyphs a face
+sets (the sample's five subsets 1.07 → 0.78 s CPU without it, 157 → 182 KB;
+four faces of all its 658 characters 2.33 → 0.76 s); a fresh edition's EPUB
+waits for it, a phone downloads the edition once.
 Subsets are cached by face file and character set.
 """
 from __future__ import annotations
@@ -81,6 +87,7 @@ def _brotli_quality(quality: int):
 def _make_woff2(path: Path, chars: str) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
+    from fontTools.ttLib.woff2 import WOFF2FlavorData
 
     options = subset.Options()
     options.layout_features = list(FEATURES)
@@ -98,6 +105,7 @@ def _make_woff2(path: Path, chars: str) -> bytes:
     _add_halt(font)
     out = io.BytesIO()
     font.flavor = "woff2"
+    font.flavorData = WOFF2FlavorData(transformedTables=())   # glyf as it is: see the docstring
     with _brotli_quality(BROTLI_QUALITY):
         font.save(out)
     return out.getvalue()
