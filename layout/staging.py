@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import marshal
 import os
 import re
 import secrets
@@ -109,6 +110,26 @@ def swap_folder(temp: Path, target: Path, aside: Path) -> None:
     os.rename(target, aside)
     os.rename(temp, target)
     remove_path(aside)
+
+
+def output_bytes(path: Path) -> bytes:
+    """A written output as bytes: a file's own, or a folder's files (relative path →
+    bytes) marshalled, for storing a build (`layout.rebuild`)."""
+    if not path.is_dir():
+        return path.read_bytes()
+    return marshal.dumps({p.relative_to(path).as_posix(): p.read_bytes()
+                          for p in sorted(path.rglob("*")) if p.is_file()})
+
+
+def write_output(path: Path, data: bytes, folder: bool = False) -> None:
+    """Write what `output_bytes` gave back to `path` (a folder's files when `folder`)."""
+    if not folder:
+        path.write_bytes(data)
+        return
+    for name, content in marshal.loads(data).items():
+        target = path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
 
 
 def remove_stale_temps(folder: Path, names: list[str]) -> list[Path]:
