@@ -75,7 +75,7 @@ def warm_stages(issue_dir: Path, runs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         for name, exporter in REGISTRY.items():
             write = exporter.load()
-            target = Path(tmp) / f"bench{exporter.suffix}"
+            target = Path(tmp) / exporter.output("bench")
             figures[name] = median_time(lambda: write(job, target), runs)
     return figures
 

@@ -88,12 +88,12 @@ def _formats(value: str) -> tuple[str, ...]:
     return names
 
 
-@app.command(help=_("Build the issue into PDF, DOCX and EPUB."))
+@app.command(help=_("Build the issue into PDF, DOCX, EPUB and the web edition."))
 @guarded
 def build(
     issue_dir: Path = typer.Argument(..., help=_("The issue folder (holds issue.yaml).")),
     out: Optional[Path] = typer.Option(None, "-o", "--out", help=_("Output folder [output/<issue>/].")),
-    format: str = typer.Option(",".join(FORMATS), "--format", "-f", help=_("pdf,docx,epub")),
+    format: str = typer.Option(",".join(FORMATS), "--format", "-f", help=_("pdf,docx,epub,web")),
     proof: bool = typer.Option(False, help=_("A light RGB screen PDF marked 校样.")),
     marks: bool = typer.Option(False, help=_("Crop and registration marks on the PDF.")),
     pdfx: Optional[str] = typer.Option(None, help=_("PDF/X flavour: X-4 or X-1a.")),
@@ -102,13 +102,15 @@ def build(
     epub_fonts: Optional[bool] = typer.Option(None, "--epub-fonts/--no-epub-fonts",
                                               help=_("Embed a font subset in the EPUB.")),
     breaker: str = typer.Option("total-fit", help=_("Line breaker: total-fit or first-fit.")),
+    site: Optional[Path] = typer.Option(None, "--site", help=_(
+        "Publish the web edition into this archive folder (往期 and search).")),
 ) -> None:
-    """Build the issue into PDF, DOCX and EPUB."""
+    """Build the issue into PDF, DOCX, EPUB and the web edition."""
     from layout.pipeline import build as run_build
 
     options = BuildOptions(formats=_formats(format), out_dir=out, proof=proof, marks=marks,
                            pdfx=pdfx, allow_overflow=allow_overflow, docx_layout=docx_layout,
-                           epub_fonts=epub_fonts, breaker=breaker)
+                           epub_fonts=epub_fonts, breaker=breaker, site=site)
     diag = Diagnostics()
     try:
         report = run_build(issue_dir, options, diag, _progress)
@@ -122,6 +124,10 @@ def build(
         _say(_("{format} {path}  {summary}  ({seconds:.2f} s)").format(
             format=f"{name.upper():5}", path=path, summary=report.summaries[name],
             seconds=report.timings[name]))
+    if site is not None and "site" in report.summaries:
+        _say(_("{format} {path}  {summary}  ({seconds:.2f} s)").format(
+            format="SITE ", path=site, summary=report.summaries["site"],
+            seconds=report.timings["site"]))
 
 
 @app.command(help=_("Rebuild whenever a file of the issue changes (Ctrl-C to stop)."))
@@ -129,7 +135,7 @@ def build(
 def watch(
     issue_dir: Path = typer.Argument(..., help=_("The issue folder (holds issue.yaml).")),
     out: Optional[Path] = typer.Option(None, "-o", "--out", help=_("Output folder [output/<issue>/].")),
-    format: str = typer.Option(",".join(FORMATS), "--format", "-f", help=_("pdf,docx,epub")),
+    format: str = typer.Option(",".join(FORMATS), "--format", "-f", help=_("pdf,docx,epub,web")),
     allow_overflow: bool = typer.Option(False, help=_("Build even if copy does not fit.")),
 ) -> None:
     """Rebuild whenever a file of the issue changes (Ctrl-C to stop)."""

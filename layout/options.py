@@ -7,7 +7,7 @@ from pathlib import Path
 from layout.errors import InputError
 from layout.i18n import _
 
-FORMATS = ("pdf", "docx", "epub")
+FORMATS = ("pdf", "docx", "epub", "web")
 PDFX_FLAVOURS = ("X-4", "X-1a")
 DOCX_LAYOUTS = ("edit", "pages")
 BREAKERS = ("total-fit", "first-fit")
@@ -24,6 +24,7 @@ class BuildOptions:
     docx_layout: str = "edit"             # edit (A4) or pages
     epub_fonts: bool | None = None        # None: the exporter's measured default
     breaker: str = "total-fit"            # or first-fit
+    site: Path | None = None              # publish the web edition into this archive folder
     extra: dict = field(default_factory=dict)
 
 
@@ -45,3 +46,5 @@ def check_options(options: BuildOptions) -> None:
         _one_of("--docx-layout", options.docx_layout, DOCX_LAYOUTS)
     if options.breaker not in BREAKERS:
         _one_of("--breaker", options.breaker, BREAKERS)
+    if options.site is not None and "web" not in options.formats:
+        raise InputError(_("--site publishes the web edition: add web to --format"))

@@ -14,7 +14,7 @@ import errno
 import json
 import os
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -24,7 +24,7 @@ from layout.errors import BuildError, Diagnostics, LayoutError, Warning_
 from layout.export import REGISTRY, Exporter, ExportJob
 from layout.i18n import _
 from layout.options import BuildOptions, check_options
-from layout.staging import Stage
+from layout.staging import Stage, output_bytes, write_output
 
 Progress = Callable[[str], None]
 COPYFIT = "copyfit.json"
@@ -48,7 +48,7 @@ def build(issue_dir: Path, options: BuildOptions, diag: Diagnostics,
     check_options(options)
     out_dir = Path(options.out_dir or default_out_dir(issue_dir))
     key = rebuild.build_key(issue_dir, options, out_dir)
-    stored = rebuild.load(key)
+    stored = rebuild.load(key) if options.site is None else None
     if stored is not None:
         return replay(stored, out_dir, diag)
     return make(issue_dir, options, diag, progress, out_dir, key)
@@ -75,8 +75,14 @@ def make(issue_dir: Path, options: BuildOptions, diag: Diagnostics, progress: Pr
     report.timings["read"] = time.perf_counter() - clock
     exporters = [REGISTRY[f] for f in options.formats]
     drawn = [e for e in exporters if e.needs_pages]
-    names = [f"{issue.name}{e.suffix}" for e in exporters] + ([COPYFIT] if drawn else [])
-    with Stage(out_dir, names) as stage:
+    names = [e.output(issue.name) for e in exporters] + ([COPYFIT] if drawn else [])
+    elsewhere, lock = {}, nullcontext()
+    if options.site is not None:   # the web edition goes into the archive, with its front
+        from layout.export.web.site import archive_lock, archive_targets
+
+        names.remove("web")
+        elsewhere, lock = archive_targets(Path(options.site), issue), archive_lock(Path(options.site))
+    with lock, Stage(out_dir, names, elsewhere) as stage:
         placed = place(issue, fonts, options, diag, stage, report, progress) if drawn else None
         job = ExportJob(issue, placed, options, diag)
         reflowed = [e for e in exporters if not e.needs_pages]
@@ -92,13 +98,27 @@ def make(issue_dir: Path, options: BuildOptions, diag: Diagnostics, progress: Pr
         finally:
             if child:
                 stop_export_process(child)
-        keep(key, issue_dir, options, out_dir, stage, report,
-             {e.name: f"{issue.name}{e.suffix}" for e in exporters}, diag.warnings[known:],
-             fonts.paths.values())
+        if options.site is not None:
+            publish(job, stage, report)
+        else:   # an archive's front depends on its other editions too: never replayed
+            keep(key, issue_dir, options, out_dir, stage, report,
+                 {e.name: e.output(issue.name) for e in exporters}, diag.warnings[known:],
+                 fonts.paths.values())
         stage.commit()
     prune()
-    report.outputs = {e.name: stage.targets[f"{issue.name}{e.suffix}"] for e in exporters}
+    report.outputs = {e.name: stage.targets[e.output(issue.name)] for e in exporters}
     return report
+
+
+def publish(job: ExportJob, stage: Stage, report: BuildReport) -> None:
+    """The `--site` archive's front (往期, search, sitemap) with this edition among the others."""
+    from layout.export.web.site import write_archive
+
+    clock = time.perf_counter()
+    with _writing(stage.targets["web"].parent):
+        report.summaries["site"] = write_archive(job, {n: stage.temp(n) for n in stage.temps},
+                                                 stage.targets)
+    report.timings["site"] = time.perf_counter() - clock
 
 
 def keep(key: str, issue_dir: Path, options: BuildOptions, out_dir: Path, stage: Stage,
@@ -108,7 +128,7 @@ def keep(key: str, issue_dir: Path, options: BuildOptions, out_dir: Path, stage:
     if rebuild.build_key(issue_dir, options, out_dir) != key:
         return
     try:
-        files = {name: stage.temp(name).read_bytes() for name in stage.temps}
+        files = {name: output_bytes(stage.temp(name)) for name in stage.temps}
     except OSError:
         return
     rebuild.store(key, rebuild.Stored(
@@ -128,10 +148,11 @@ def replay(stored: rebuild.Stored, out_dir: Path, diag: Diagnostics) -> BuildRep
     """The stored build's outputs written again (staged, all or nothing) and its report."""
     clock = time.perf_counter()
     report = BuildReport()
+    folders = {name for fmt, name in stored.outputs.items() if REGISTRY[fmt].folder}
     with Stage(out_dir, list(stored.files)) as stage:
         for name, data in stored.files.items():
             with _writing(stage.targets[name]):
-                stage.temp(name).write_bytes(data)
+                write_output(stage.temp(name), data, folder=name in folders)
         stage.commit()
     diag.warnings.extend(Warning_(*w) for w in stored.warnings)
     report.copyfit = stored.copyfit
@@ -181,7 +202,7 @@ def export(exporter: Exporter, job: ExportJob, stage: Stage, report: BuildReport
     from layout.preflight.fidelity import check_output, output_texts
 
     clock = time.perf_counter()
-    name = f"{job.issue.name}{exporter.suffix}"
+    name = exporter.output(job.issue.name)
     tmp = stage.temp(name)
     with _writing(stage.targets[name]):
         report.summaries[exporter.name] = exporter.load()(job, tmp)

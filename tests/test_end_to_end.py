@@ -22,6 +22,12 @@ def built(tmp_path_factory, sample_dir):
 
 
 def text_of(path):
+    if path.is_dir():   # the web edition: its article pages
+        import html
+        import re
+
+        pages = "".join(p.read_text("utf-8") for p in sorted(path.glob("p*-a*.html")))
+        return html.unescape(re.sub(r"<[^>]+>", "", pages))
     if path.suffix == ".pdf":
         import pymupdf
 
@@ -35,11 +41,12 @@ def text_of(path):
         return re.sub(r"<[^>]+>", "", "".join(z.read(n).decode("utf-8") for n in names))
 
 
-def test_all_three_outputs_and_the_copyfit_report_are_written(built):
+def test_every_output_and_the_copyfit_report_are_written(built):
     report, out, _ = built
-    assert set(report.outputs) == {"pdf", "docx", "epub"}
+    assert set(report.outputs) == {"pdf", "docx", "epub", "web"}
     for path in report.outputs.values():
-        assert path.exists() and path.stat().st_size > 10_000
+        size = sum(p.stat().st_size for p in path.rglob("*")) if path.is_dir() else path.stat().st_size
+        assert path.exists() and size > 10_000
     fit = json.loads((out / "copyfit.json").read_text("utf-8"))
     assert {a["id"] for a in fit["articles"]} == {"dangjian", "hengji", "wuye", "niaolei", "wenming",
                                                    "yizhen", "wenhua"}
@@ -47,7 +54,7 @@ def test_all_three_outputs_and_the_copyfit_report_are_written(built):
     assert not list(out.glob(".*.tmp")), "temporary files left behind"
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "docx", "epub"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "epub", "web"])
 def test_every_han_character_of_the_seed_reaches_the_output(built, seed_text, fmt):
     report, _, _ = built
     missing = han(seed_text) - han(text_of(report.outputs[fmt]))

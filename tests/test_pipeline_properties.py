@@ -52,7 +52,7 @@ def test_generated_editions_build_in_every_format_without_losing_text(tmp_path_f
     write_issue(root / "issue", pages)
     out = root / "out"
     report = build(root / "issue", BuildOptions(out_dir=out, allow_overflow=True), Diagnostics())
-    assert set(report.outputs) == {"pdf", "docx", "epub"}
+    assert set(report.outputs) == {"pdf", "docx", "epub", "web"}
     fit = json.loads((out / "copyfit.json").read_text("utf-8"))
     over = {a["id"] for a in fit["articles"] if a["over"]}
     source = "".join(t + "".join(ps) for arts in pages for t, ps, _ in arts)
@@ -63,6 +63,8 @@ def test_generated_editions_build_in_every_format_without_losing_text(tmp_path_f
             text = "".join(z.read(n).decode("utf-8") for n in z.namelist()
                            if n.endswith((".xml", ".xhtml")) and "nav" not in n)
         assert not han(source) - han(text)
+    web = "".join(p.read_text("utf-8") for p in (out / "web").glob("p*-a*.html"))
+    assert not han(source) - han(web)
     if not over:
         import pymupdf
 

@@ -143,7 +143,7 @@ def test_stale_temporary_files_of_earlier_runs_are_removed(out, earlier):
         path.write_bytes(b"left over")
     build(SAMPLE, BuildOptions(out_dir=out), Diagnostics())
     left = {p.name for p in out.iterdir()}
-    assert left == set(OUTPUTS) | {alive.name, foreign.name}
+    assert left == set(OUTPUTS) | {"web", alive.name, foreign.name}
 
 
 def _children(pid: int) -> list[int]:

@@ -5,8 +5,10 @@ Every exporter has the same signature::
     write(job: ExportJob, target: Path) -> str    # returns a one-line summary
 
 PDF draws `job.placed` (placed pages) only; DOCX and EPUB read `job.issue`
-(the semantic model) only. Exporters are imported when used, so a DOCX-only
-build never loads reportlab.
+(the semantic model) only; the web edition reads both (page images of the
+placed pages and their articles' blocks, article pages from the model) and
+writes a folder (`OUT/web/`) rather than a file. Exporters are imported when
+used, so a DOCX-only build never loads reportlab.
 """
 from __future__ import annotations
 
@@ -36,6 +38,11 @@ class Exporter:
     suffix: str
     target: str          # "module:function"
     needs_pages: bool    # whether it draws placed pages
+    folder: bool = False  # writes a folder named after the format (OUT/web/), not a file
+
+    def output(self, issue_name: str) -> str:
+        """The name of what it writes in the output folder: `sample.pdf`, `web`."""
+        return self.name if self.folder else f"{issue_name}{self.suffix}"
 
     def load(self) -> Callable[[ExportJob, Path], str]:
         module, func = self.target.split(":")
@@ -46,4 +53,5 @@ REGISTRY: dict[str, Exporter] = {
     "pdf": Exporter("pdf", ".pdf", "layout.export.pdf:write_pdf", True),
     "docx": Exporter("docx", ".docx", "layout.export.docx:write_docx", False),
     "epub": Exporter("epub", ".epub", "layout.export.epub:write_epub", False),
+    "web": Exporter("web", "", "layout.export.web:write_web", True, folder=True),
 }

@@ -9,7 +9,9 @@ another or hidden by a character another article printed twice:
   TrimBox (pymupdf), so text drawn off the page or past its block is lost;
 - DOCX: the article's parts, found by the hidden bookmarks of the export
   (read as `layout import` reads them);
-- EPUB: the body of the article's own XHTML document.
+- EPUB: the body of the article's own XHTML document;
+- web: the `<article>` element of the article's own page in the web
+  edition's folder (a jumped article is one page, both parts in it).
 
 A shortfall fails the build with one line per format naming each article
 and how many characters it lost.
@@ -29,6 +31,7 @@ from layout.model.placed import PlacedIssue
 
 _TAG = re.compile(r"<[^>]+>")
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S)
+_ARTICLE = re.compile(r"<article[^>]*>(.*)</article>", re.S)
 REGION_SLACK = 1.0   # points: a glyph's centre may sit this far outside its block
 
 
@@ -95,12 +98,29 @@ def epub_texts(path: Path, issue: Issue) -> dict[str, str]:
     return found
 
 
+def web_texts(folder: Path, issue: Issue) -> dict[str, str]:
+    """Per article, the text of the `<article>` of its own page in the web edition."""
+    from layout.export.web.plan import article_views
+
+    found = {}
+    for article_id, view in article_views(issue).items():
+        try:
+            page = (Path(folder) / view.href).read_text(encoding="utf-8")
+        except OSError:
+            continue
+        match = _ARTICLE.search(page)
+        found[article_id] = html.unescape(_TAG.sub("", match.group(1) if match else ""))
+    return found
+
+
 def output_texts(path: Path, fmt: str, issue: Issue, placed: PlacedIssue | None) -> dict[str, str]:
-    """Per article, its text as read back from the PDF, DOCX or EPUB at `path`."""
+    """Per article, its text as read back from the PDF, DOCX, EPUB or web edition at `path`."""
     if fmt == "pdf":
         return pdf_texts(path, placed)
     if fmt == "docx":
         return docx_texts(path, issue)
+    if fmt == "web":
+        return web_texts(path, issue)
     return epub_texts(path, issue)
 
 

@@ -77,6 +77,7 @@ class HouseStyle:
     pdfx: str
     headlines: HeadlineStyle
     edition: EditionStyle = EditionStyle()   # 报尾 and other edition-wide values
+    web_url: str = ""          # where the web edition is served ("" unknown), ends with /
 
     @property
     def column_width(self) -> float:
@@ -273,6 +274,7 @@ def build_style(raw: dict, override: dict | None = None, source: Path | None = N
                                 v["headlines.kicker"], v["headlines.subtitle"], v["headlines.faces"],
                                 v["headlines.max_lines"]),
         edition=edition_style(v),
+        web_url=v["web.url"],
     )
 
 

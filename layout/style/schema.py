@@ -344,6 +344,24 @@ def _has_tables(path: Path, size: int, mtime: int) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class Address:
+    """"" or the http(s) address a site is served from, kept with a final `/`."""
+
+    def __call__(self, value: Any, ctx: Context) -> str:
+        from urllib.parse import urlsplit
+
+        text = Text(200)(value, ctx)
+        if not text:
+            return ""
+        parts = urlsplit(text)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in text \
+                or parts.query or parts.fragment:
+            raise Invalid(_("{value} is not a web address; write e.g. "
+                            "https://www.example.cn/epaper/").format(value=shown(text)))
+        return text if text.endswith("/") else text + "/"
+
+
+@dataclass(frozen=True, slots=True)
 class IccProfile:
     """None (the bundled profile) or a CMYK output profile, relative to the issue folder."""
 
@@ -462,6 +480,7 @@ STYLE: dict[str, Callable[[Any, Context], Any]] = {
     "photos.max_aspect": Number(2, 20),
     "pdf.icc_profile": IccProfile(),
     "pdf.pdfx": Choice(("X-4", "X-1a")),
+    "web.url": Address(),              # where the web edition (or --site archive) is served
 }
 # Keys a face or role entry must have; a role's min_size and max_size default to its size.
 REQUIRED = {"faces": ("file",), "roles": ("face", "size")}
