@@ -4,6 +4,7 @@ poem and a verse section, a tinted notice, the 导读 of five inside pages, the 
 from __future__ import annotations
 
 import collections
+import shutil
 
 import pymupdf
 import pytest
@@ -16,7 +17,7 @@ from layout.pages import place_issue
 from layout.pages.furniture import furniture_rows
 from layout.pages.grid import grid_for
 from tests.conftest import REPO
-from tests.edition.test_edition_cli import layout
+from tests.edition.test_edition_cli import edit, layout
 
 SIX = REPO / "tests" / "fixtures" / "editions" / "six"
 
@@ -113,3 +114,31 @@ def test_pinned_column_ad_and_lead_share_page_two_without_collisions(placed):
 def test_every_page_is_filled(placed):
     _issue, result = placed
     assert all(p.filled >= 0.9 for p in result.copyfit.pages), result.copyfit.pages
+
+
+STYLE = "number: 2333\nstyle:\n  "
+
+
+@pytest.mark.parametrize("where, old, new, says", [
+    ("articles/tingdian.md", "tint: 8", "tnt: 8", "did you mean 'tint'"),
+    ("articles/ad-jiaju.md", "size: 4x24", "size: 4x24\nepbu: true", "did you mean 'epub'"),
+    ("articles/ad-jiaju.md", "file: bolanhui.pdf", "fiel: bolanhui.pdf", "did you mean 'file'"),
+    ("articles/ad-jiaju.md", "size: 4x24", "sise: 4x24", "did you mean 'size'"),
+    ("issue.yaml", "position: bottom-right", "positon: bottom-right", "did you mean 'position'"),
+    ("issue.yaml", "position: bottom-right", "position: bottom-rigth", "bottom-right"),
+    ("issue.yaml", "number: 2333", STYLE + "briefs: {separater: rule}",
+     "did you mean 'briefs.separator'"),
+    ("issue.yaml", "number: 2333", STYLE + "jumps: {too: 转}", "did you mean 'jumps.to'"),
+    ("issue.yaml", "number: 2333", STYLE + "boxes: {frme: double}", "did you mean 'boxes.frame'"),
+    ("issue.yaml", "number: 2333", STYLE + "verse: {hanging_indnt: 3}",
+     "did you mean 'verse.hanging_indent'"),
+    ("issue.yaml", "number: 2333", STYLE + "imprint: {printr: 某印刷厂}",
+     "did you mean 'imprint.printer'"),
+])
+def test_a_misspelt_edition_key_is_named_with_the_nearest(tmp_path, where, old, new, says):
+    issue = tmp_path / "six"
+    shutil.copytree(SIX, issue)
+    edit(issue / where, old, new)
+    result = layout("build", str(issue), "-o", str(tmp_path / "out"), "--format", "docx")
+    assert says in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert f"{where}:" in result.stderr   # the file (and line) it is in
