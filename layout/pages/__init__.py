@@ -23,6 +23,7 @@ from layout.pages.jumps import merged, onward, part_sizers, with_jumps
 from layout.pages.around import make_up
 from layout.pages.ranks import headline_ranks, step_down
 from layout.pages.render import Renderer
+from layout.pages.reserved import AdSizer, underfilled
 from layout.pages.vertical import with_vertical_faces
 from layout.pages.zhuangti import vary_faces
 
@@ -54,6 +55,9 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
         renderer.cut(tree, 0, top)
     drawn = renderer.drawn
     warn = diag.warn if diag is not None else (lambda _m: None)
+    for note in filter(None, (underfilled(s, page.number) for s in sizers
+                              if isinstance(s, AdSizer))):
+        warn(note)
     items = furniture(issue, page, grid, fonts, warn) + drawn.items
     fits = []
     for sizer in sizers:

@@ -3,8 +3,9 @@
 The free area is cut into rectangles by guillotine cuts along the fixed
 blocks' edges, every way that separates them (`decompositions`); the other
 articles, in order, are shared out over the free rectangles in reading
-order (`share`), each rectangle solved by the placer with the page edges it
-touches. The cheapest decomposition and sharing gives the page's layout
+order, top to bottom and then left to right (`share`: the lead takes the
+highest free rectangle, not the first one a cut happens to leave), each
+rectangle solved by the placer with the page edges it touches. The cheapest decomposition and sharing gives the page's layout
 tree, which the renderer draws like any other.
 """
 from __future__ import annotations
@@ -44,10 +45,10 @@ class Node:
     vertical: bool = False
 
     def free(self) -> list[Rect]:
-        """The free rectangles, in reading order."""
+        """The free rectangles, in reading order: top to bottom, then left to right."""
         if self.first is None:
             return [] if self.fixed else [self.rect]
-        return self.first.free() + self.second.free()
+        return sorted(self.first.free() + self.second.free(), key=lambda r: (r.row, r.column))
 
 
 def _cuts(rect: Rect, inside: tuple[Fixed, ...]):
@@ -126,7 +127,8 @@ class Around:
         return self._solved[key]
 
     def share(self, node: Node) -> tuple[float, list[tuple[int, int]]]:
-        """The cheapest sharing of the flow over the node's free rectangles, in order."""
+        """The cheapest sharing of the flow over the node's free rectangles, in order: the
+        range of flow articles each rectangle of `node.free()` takes."""
         rects, n = node.free(), len(self.flow)
         best = {0: (0.0, [])}   # articles placed so far → (cost, ranges)
         for index, rect in enumerate(rects):
@@ -152,15 +154,15 @@ class Around:
                                "{ids}: leave a row between blocks one above the other, or move "
                                "them").format(ids=", ".join(f.plan.article.id for f in self.fixed)))
         _cost, _n, node, ranges = min(options, key=lambda o: (o[0], o[1]))
-        tree, empty = self.build(node, iter(ranges))
+        tree, empty = self.build(node, dict(zip(node.free(), ranges)))
         return tree, empty
 
-    def build(self, node: Node, ranges) -> tuple[Cut, int]:
+    def build(self, node: Node, ranges: dict[Rect, tuple[int, int]]) -> tuple[Cut, int]:
         rect = node.rect
         if node.fixed is not None:
             return Cut(rect.columns, rect.rows, plan=node.fixed.plan), 0
         if node.first is None:
-            _cost, tree, empty = self.region(rect, *next(ranges))
+            _cost, tree, empty = self.region(rect, *ranges[rect])
             return tree, empty
         first, a = self.build(node.first, ranges)
         second, b = self.build(node.second, ranges)

@@ -10,7 +10,7 @@ from layout.model import Issue, Page
 from layout.model.placed import PlacedBox, PlacedItem, PlacedRule
 from layout.pages.dates import masthead_date, solar, weekday
 from layout.pages.grid import Grid
-from layout.pages.guide import MARK, guide_entries, page_reference, ranked
+from layout.pages.guide import ELLIPSIS, MARK, guide_entries, page_reference, ranked
 from layout.pages.runs import natural_line, placed_runs
 from layout.style import HouseStyle
 
@@ -72,23 +72,47 @@ def masthead(issue: Issue, page: Page, grid: Grid, fonts: FontSet,
 def ear(issue: Issue, page: Page, grid: Grid, fonts: FontSet, left: float, right: float,
         band: float, warn: Warn = _no_warning) -> list[PlacedItem]:
     """The 报眼 between the paper's name and the information lines: 今日导读, the leading
-    story of every inside page with its 版 (see guide.py)."""
+    story of every inside page with its 版 (see guide.py), at the furniture size, or at
+    the body size when that lists more leads, cuts fewer headlines or shortens fewer."""
     margin = 2 * grid.gutter
     x0, x1 = left + margin, right - margin
-    style = issue.style
-    size, leading, lines = _guide_size(issue, band)
-    if x1 - x0 < 8 * size or not ranked(issue):
+    if not ranked(issue):
         return []
-    face = style.role("body").face
-    width = lambda t: natural_line(t, face, size, fonts).width  # noqa: E731
-    ref_width = lambda n: natural_line(page_reference(n), "sans_bold", size, fonts).width  # noqa: E731
-    inner = x1 - x0 - 2 * size
+    best = None
+    for size in (issue.style.role("furniture").size, issue.style.body_size):
+        if x1 - x0 < 8 * size:
+            continue
+        notes: list[str] = []
+        leading = size * 1.55
+        lines = int((band - 2 * leading) // leading)
+        entries = guide_entries(issue, lines, _fits(issue, fonts, size, x1 - x0 - 2 * size),
+                                notes.append)
+        score = (len(notes), sum(e.text.endswith(ELLIPSIS) for e in entries),
+                 sum(not e.whole for e in entries))
+        if best is None or score < best[0]:
+            best = (score, size, leading, entries, notes)
+    if best is None:
+        return []
+    _score, size, leading, entries, notes = best
+    for note in notes:
+        warn(note)
+    return _guide_items(issue, grid, fonts, x0, x1, band, size, leading, entries)
+
+
+def _fits(issue: Issue, fonts: FontSet, size: float, inner: float):
+    """Whether an entry's text (and its page reference) fits a line of the box."""
+    face = issue.style.role("body").face
 
     def fits(text: str, number: int) -> bool:
-        gap = ref_width(number) + size if number else 0.0
-        return width(f"{MARK} {text}") + gap <= inner
+        ref = natural_line(page_reference(number), "sans_bold", size, fonts).width + size \
+            if number else 0.0
+        return natural_line(f"{MARK} {text}", face, size, fonts).width + ref <= inner
+    return fits
 
-    entries = guide_entries(issue, lines, fits, warn)
+
+def _guide_items(issue: Issue, grid: Grid, fonts: FontSet, x0: float, x1: float, band: float,
+                 size: float, leading: float, entries) -> list[PlacedItem]:
+    face = issue.style.role("body").face
     heading = natural_line("今日导读", "sans_bold", size, fonts)
     top = grid.top + (band - leading * (len(entries) + 1)) / 2
     items: list[PlacedItem] = [PlacedBox(x0, grid.top, x1 - x0, band, tint=0.0, stroke=True)]
@@ -101,19 +125,6 @@ def ear(issue: Issue, page: Page, grid: Grid, fonts: FontSet, left: float, right
             ref = natural_line(page_reference(entry.page), "sans_bold", size, fonts)
             items += placed_runs(ref, x1 - size - ref.width, baseline, "furniture")
     return items
-
-
-def _guide_size(issue: Issue, band: float) -> tuple[float, float, int]:
-    """(size, leading, lines) of the 导读: the furniture size, or the body size when
-    that is what it takes to list every inside page's lead."""
-    wanted = max(1, len(issue.pages) - 1)
-    sizes = (issue.style.role("furniture").size, issue.style.body_size)
-    for size in sizes:
-        leading = size * 1.55
-        lines = int((band - 2 * leading) // leading)
-        if lines >= wanted:
-            break
-    return size, leading, lines
 
 
 def page_header(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> list[PlacedItem]:

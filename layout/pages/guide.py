@@ -1,8 +1,9 @@
 """The 导读 in page 1's 报眼: the edition's leading stories with their 版 (▶ 2版).
 
 Entries are chosen by rank: the leading story of every inside page first,
-then the second story of each page, and so on, as long as lines remain. Each
-entry is fitted to the box by shortening, never by dropping it: the 主题 as
+then the second story of each page, and so on, as long as lines remain (a
+later story only when it fits without being cut). A lead's entry is fitted
+to the box by shortening, never by dropping it: the 主题 as
 written if it fits, else the article's `teaser:`, else the 主题's first
 phrase, else that phrase cut with an ellipsis. Only when there are more
 inside pages than lines in the box does a page's lead go unlisted, and then
@@ -26,6 +27,7 @@ class GuideEntry:
     text: str      # the headline as it will print (maybe shortened)
     page: int      # its 版; 0 in a one-page edition (no page reference)
     rank: int      # 1 for a page's leading story
+    whole: bool = True   # the 主题 as written (not shortened)
 
 
 def first_phrase(title: str) -> str:
@@ -72,7 +74,10 @@ def guide_entries(issue: Issue, lines: int, fits: Callable[[str, int], bool],
     chosen = []
     for article, page, rank in ranked(issue)[:max(lines, 0)]:
         shown_page = 0 if one_page else page
-        chosen.append(GuideEntry(fitted(article, lambda t: fits(t, shown_page)), shown_page, rank))
+        text = fitted(article, lambda t: fits(t, shown_page))
+        if rank > 1 and text.endswith(ELLIPSIS):
+            continue   # a page's second story is listed only when it reads whole
+        chosen.append(GuideEntry(text, shown_page, rank, text == article.headline.title.strip()))
     listed = {e.page for e in chosen if e.rank == 1}
     missing = [str(p.number) for p in issue.pages
                if p.number != 1 and not one_page and p.number not in listed

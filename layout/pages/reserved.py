@@ -30,6 +30,7 @@ CORNERS = {"top-left": (False, False), "top-right": (False, True), "bottom-left"
            "bottom-right": (True, True), "top": (False, True), "bottom": (True, True),
            "left": (True, False), "right": (True, True)}   # (at the foot, at the right)
 MM_SLACK = 1.0          # points a width in mm may exceed a span of columns and still fit it
+AD_FILL = 0.8           # an ad's artwork filling less of the block booked in columns × rows is named
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +40,17 @@ class Artwork:
     width: float         # points of the printed artwork (0: as wide as the block)
     height: float
 
+    def fitted(self, aspect: float, box_w: float, box_h: float) -> tuple[float, float]:
+        """Width and height of the artwork drawn whole in a box of `box_w` × `box_h`."""
+        w = min(self.width or box_w, box_w)
+        h = min(self.height or box_h, box_h)
+        return (w, w * aspect) if w * aspect <= h else (h / aspect, h)
+
     def draw(self, renderer, plan: BlockPlan, column: int, row: int, rows: int) -> None:
         grid: Grid = renderer.grid
         reserve = plan.article.reserve
-        box_w, box_h = grid.span(plan.columns), rows * grid.pitch - grid.pitch * 0.4
-        w = min(self.width or box_w, box_w)
-        h = min(self.height or box_h, box_h)
-        w, h = (w, w * reserve.aspect) if w * reserve.aspect <= h else (h / reserve.aspect, h)
+        box_w, box_h = _box(grid, plan.columns, rows)
+        w, h = self.fitted(reserve.aspect, box_w, box_h)
         x = grid.column_x(column) + (box_w - w) / 2
         y = grid.row_y(row) + (box_h - h) / 2
         renderer.drawn.items.append(PlacedImage(x, y, w, h, reserve.file, alt=reserve.label))
@@ -53,6 +58,30 @@ class Artwork:
         renderer.drawn.blocks[plan.article.id] = (plan, column, row, rows)
         renderer.drawn.set_chars.setdefault(plan.article.id, 0)
         renderer.drawn.empty_slots[plan.article.id] = 0
+
+
+def _box(grid: Grid, columns: int, rows: int) -> tuple[float, float]:
+    """Width and height an ad's artwork may take in its block (air above the rule below)."""
+    return grid.span(columns), rows * grid.pitch - grid.pitch * 0.4
+
+
+def underfilled(sizer: "AdSizer", page: int) -> str | None:
+    """A warning when an ad booked in columns × rows has artwork of another shape: drawn
+    whole, it would leave much of the booked space blank."""
+    reserve = sizer.article.reserve
+    if not (reserve.columns and reserve.rows):
+        return None   # a size in mm is the artwork's own
+    grid, (columns, rows) = sizer.grid, sizer.size
+    box_w, box_h = _box(grid, columns, rows)
+    w, h = Artwork(0.0, 0.0).fitted(reserve.aspect, box_w, box_h)
+    if w * h >= AD_FILL * box_w * box_h:
+        return None
+    shape = grid.rows_for(box_w * reserve.aspect + grid.pitch * 0.4)
+    return _("page {page}: the artwork of ad '{id}', drawn whole, fills {share}% of the "
+             "{columns}x{rows} booked for it; book {columns}x{fit} (its shape) or supply "
+             "artwork of the booked shape").format(page=page, id=sizer.article.id,
+                                                   share=round(100 * w * h / (box_w * box_h)),
+                                                   columns=columns, rows=rows, fit=shape)
 
 
 def grid_size(article: Article, grid: Grid) -> tuple[int, int]:

@@ -15,9 +15,10 @@ counts, over the text lines it finds (runs of glyphs on one baseline):
   classes) under a line of the same column;
 - loose lines (median space between two Han characters above the rules'
   `loose_em`) and ragged lines (a line inside a paragraph stopping short of
-  its column's right edge);
+  its column's right edge; a line followed by one opening with a list mark,
+  ■ or ▶, ends an item of a list, as in the 导读 or the 简讯);
 - the grid: the share of body lines whose baseline lines up with a body line
-  in another column;
+  in another column (a line with none beside it is not out of step);
 - holes: the largest share, over pages, of the inked area left empty in
   windows of 3 × 3 body characters (rendered at 50 dpi, size capped);
 - glyphs overprinting each other or drawn on photos, .notdef glyphs, fonts not
@@ -49,6 +50,7 @@ MAX_RENDER_PIXELS = 6_000_000   # a page larger than this is rendered coarser
 MAX_CANDIDATES = 200            # lines looked at below each line for the next in its column
 MAX_COMPARISONS = 1_000_000     # glyph pairs compared for collisions on one page
 LATIN_CLASSES = ("latin", "ascii_punct")
+LIST_MARKS = frozenset("■□▶▷►●○◆◇▲△★☆")   # a line opening with one starts a list item
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,24 +230,27 @@ def _ragged(t: Typography, label: str, lines, body: list[int], follow) -> None:
         # the line end may stick out by half an em)
         votes, widest = edges[round(x0, 1)]
         j = follow[i]
-        if votes < 3 or j is None or j not in body_set or abs(lines[j][0].x - x0) > 0.3 * size:
-            continue  # a paragraph's last line, or followed by a heading
+        if votes < 3 or j is None or j not in body_set or abs(lines[j][0].x - x0) > 0.3 * size \
+                or lines[j][0].char in LIST_MARKS:
+            continue  # a paragraph's last line, followed by a heading or by a list's next item
         if line[-1].x1 < widest - 0.5 * size:
             t.ragged_lines += 1
             t.note("ragged_lines", f"{label}:" + "".join(g.char for g in line)[-8:])
 
 
 def _grid(lines, body: list[int]) -> int:
-    """Body lines whose baseline matches a body line beside them (another column)."""
-    rows = collections.defaultdict(lambda: [float("-inf"), float("inf")])   # max left, min right
-    for i in body:
-        row = rows[round(lines[i][0].y * 2)]
-        row[0], row[1] = max(row[0], lines[i][0].x), min(row[1], lines[i][-1].x1)
+    """Body lines on the grid: whose baseline matches a body line beside them (another
+    column), or that have no body line beside them within most of a line's height (a
+    boxed list in the 报眼 has no column to be out of step with)."""
+    by_y = sorted(body, key=lambda i: lines[i][0].y)
+    ys = [lines[i][0].y for i in by_y]
     aligned = 0
     for i in body:
-        key, x0, x1 = round(lines[i][0].y * 2), lines[i][0].x, lines[i][-1].x1
-        near = [rows[k] for k in (key - 1, key, key + 1) if k in rows]
-        aligned += any(left > x1 or right < x0 for left, right in near)
+        x0, x1, y, size = lines[i][0].x, lines[i][-1].x1, lines[i][0].y, lines[i][0].size
+        beside = [lines[j][0].y for j in by_y[bisect.bisect_left(ys, y - 1.2 * size):
+                                               bisect.bisect_right(ys, y + 1.2 * size)]
+                  if lines[j][0].x > x1 or lines[j][-1].x1 < x0]
+        aligned += not beside or any(abs(other - y) <= 1.0 for other in beside)
     return aligned
 
 

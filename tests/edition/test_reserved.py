@@ -133,3 +133,17 @@ def test_a_pdf_ad_of_several_pages_is_refused(tmp_path):
         pdf.save(issue / "ads" / "bolanhui.pdf")
     result = layout("build", str(issue), "-o", str(tmp_path / "out"), "--format", "docx")
     assert result.returncode == 1 and "has 2 pages; give a one-page PDF" in result.stderr
+
+
+def test_an_ad_whose_artwork_is_of_another_shape_than_booked_is_named(tmp_path):
+    """Artwork drawn whole in a block twice as tall as its shape leaves half of it blank:
+    the build says so, with the size of its shape; booked at its shape, nothing is said."""
+    issue = tmp_path / "whole"
+    shutil.copytree(WHOLE, issue)
+    result = layout("build", str(issue), "-o", str(tmp_path / "out"), "--format", "pdf")
+    assert result.returncode == 0 and "ad-yinhang" not in result.stderr, result.stderr
+    edit(issue / "articles" / "ad-yinhang.md", "size: 3x20", "size: 3x40")
+    result = layout("build", str(issue), "-o", str(tmp_path / "out"), "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    line = next(l for l in result.stderr.splitlines() if "ad-yinhang" in l)
+    assert "page 3" in line and "3x40" in line and "book 3x21" in line, line

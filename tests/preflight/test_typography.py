@@ -106,6 +106,18 @@ def test_a_ragged_line_inside_a_paragraph(tmp_path, columns):
     assert m.ragged_lines == 1, m.examples
 
 
+def test_a_list_heading_and_its_items_are_not_ragged(tmp_path, columns):
+    """A 导读 or 简讯: a heading, then items each opening with a mark, each ending where it
+    ends; a short line followed by text that is not an item still counts."""
+    columns[0][4] = TEXT[:CHARS]   # the paragraph above ends at the measure
+    columns[0][5:10] = ["今日导读", "■" + TEXT[:8], "■" + TEXT[10:22], "▶" + TEXT[30:36], "■" + TEXT[40:50]]
+    m = measure_typography(page(tmp_path / "list.pdf", columns))
+    assert m.ragged_lines == 0, m.examples
+    columns[0][7] = TEXT[10:22]   # no mark: the line above runs on into it
+    m = measure_typography(page(tmp_path / "list.pdf", columns))
+    assert m.ragged_lines == 1 and m.examples["ragged_lines"] == ["p1:" + TEXT[:8]], m.examples
+
+
 def test_baselines_off_the_grid(tmp_path, columns):
     path = tmp_path / "grid.pdf"
     canvas = Canvas(str(path), pagesize=(520, 500), initialFontName=_font())
@@ -117,6 +129,21 @@ def test_baselines_off_the_grid(tmp_path, columns):
     m = measure_typography(path)
     assert m.grid_aligned == 0.0
     assert "grid" in typography_report(path)[0].text()
+
+
+def test_lines_with_no_column_beside_them_are_not_off_the_grid(tmp_path, columns):
+    """A boxed 导读 above the columns, on a pitch of its own, has no column to be out of step
+    with; a column beside it that is out of step still is."""
+    path = tmp_path / "ear.pdf"
+    canvas = Canvas(str(path), pagesize=(520, 560), initialFontName=_font())
+    canvas.setFont(_font(), SIZE)
+    for n, text in enumerate(["今日导读", "■" + TEXT[:9], "■" + TEXT[20:31]]):
+        canvas.drawString(150, 540 - n * 13.7, text)
+    for c, lines in enumerate(columns):
+        for r, text in enumerate(lines):
+            canvas.drawString(40 + c * 215, 460 - r * PITCH, text)
+    canvas.save()
+    assert measure_typography(path).grid_aligned == 1.0
 
 
 def test_overprinting_glyphs_and_missing_source_characters(tmp_path, columns):
