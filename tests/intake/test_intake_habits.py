@@ -72,3 +72,12 @@ def test_a_photo_items_caption_cut_after_its_first_line_is_made_whole():
     assert (item.kind, item.title, item.photos[0].caption.text) == (
         "photo", "中秋灯会点亮古街", "9月5日晚，市民在西桥古街观赏中秋花灯。本次灯会共展出各式花灯1200余盏。")
     assert "caption" in {d.what for d in decisions}
+
+
+def test_a_long_verse_line_stays_in_a_poem_with_a_blank_line_after_every_line():
+    lines = ["铁东的早晨", "□ 林晓", "天还没亮透", "早点铺的蒸笼先醒了", "公交车轻轻靠站",
+             "车窗里的人们睡眼惺忪，手里攥着热乎乎的豆浆和刚出锅的油条，像攥着一整天的盼头",
+             "路口的红绿灯", "耐心地数着秒", "江边的早市", "□ 周岚", "小时候住在江边，最盼的是赶早市。"]
+    drafts, _, _ = _segment("\n\n".join(lines) + "\n")
+    assert [(d.kind, d.title) for d in drafts] == [("poem", "铁东的早晨"), ("story", "江边的早市")]
+    assert [p.text for p in drafts[0].paragraphs] == lines[2:8]
