@@ -19,6 +19,9 @@ from layout.intake.chars import HORIZONTAL_SPACE, ends_sentence
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _MD_BREAK = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 _MD_QUOTE = re.compile(r"^>[ \t]?")
+# A whole line in emphasis (`*本报记者 王琳*`, `**一、小标题**`): the marks go, the line is read
+# as what it says.
+_MD_EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*[^\s*_])?)\1$")
 _NOT_IN_HEADLINE = re.compile(r"\.(?:\s|$)")
 
 
@@ -110,6 +113,7 @@ def read_lines(source: str, markdown: bool = False) -> list[Line]:
         text = raw.strip(HORIZONTAL_SPACE)
         if markdown:
             text = _MD_QUOTE.sub("", text).strip(HORIZONTAL_SPACE)
+            text = _MD_EMPHASIS.sub(r"\2", text).strip(HORIZONTAL_SPACE)
         if not text:
             blanks += 1
             continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 from layout.intake import patterns as P
 from layout.intake.chars import ends_sentence, is_han
 from layout.intake.lines import Line, LineKind, em_width, headline_like
-from layout.intake.shape import Shape, ShapeKind
+from layout.intake.shape import Gap, Shape, ShapeKind
 
 _MIN_LINES = 3
 _MIN_LINES_UNDER_HEADING = 2
@@ -50,7 +50,8 @@ def _long_verse(lines: list[Line], j: int, shape: Shape) -> bool:
     text = lines[j].text
     return lines[j].kind is LineKind.TEXT and len(text) <= _LONG_LINE_MAX and \
         not any(c in "。！？!?；;" for c in text[:-1]) and \
-        j + 1 < len(lines) and _short(lines[j + 1], shape) and not lines[j + 1].blanks
+        j + 1 < len(lines) and _short(lines[j + 1], shape) \
+        and shape.gap(lines[j + 1]) is Gap.NONE
 
 
 def _run(lines: list[Line], start: int, shape: Shape) -> list[int]:

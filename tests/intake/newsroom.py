@@ -1,4 +1,4 @@
-"""Raw copy the importer was never tuned on: three editions written for this check, rendered
+"""Raw copy the importer was never tuned on: four editions written for this check, rendered
 with newsroom habits the older corpus (`corpus.py`) does not use.
 
 The editions (`tests/fixtures/intake/unseen/<name>/`, articles in the issue format) are
@@ -54,6 +54,7 @@ class Habits:
     md_kicker: str = "line"  # markdown: the 引题 as a plain `line` or a `###` heading
     md_subhead: str = "##"   # markdown: `##` or `**`
     md_rule: bool = False    # markdown: `---` between articles
+    md_byline: str = ""      # markdown: the byline wrapped in this (`*` for italics)
 
 
 HABITS = {
@@ -65,6 +66,11 @@ HABITS = {
     "nanhu": Habits(gap=" ", byline_space=" ", dateline=(("记者 ", "记者"), ("通讯员 ", "通讯员")),
                     indent="    ", blank_every=False, column=24, measure=22, story_blank=False,
                     md_kicker="line", md_subhead="##"),
+    # written after the importer was fixed on the three above, and measured before any
+    # change: the held-out edition
+    "donghe": Habits(gap=GAP, byline_space=GAP, dateline=(("（", "( "), ("）", " )")),
+                     indent="", blank_every=True, column=18, measure=16, story_blank=False,
+                     md_kicker="###", md_subhead="##", md_rule=True, md_byline="*"),
 }
 
 
@@ -226,7 +232,8 @@ def _md_heads(s: Source, h: Habits) -> list[str]:
     lines.append("# " + s.title.replace(GAP, h.gap))
     if s.subtitle:
         lines.append("## " + s.subtitle)
-    return lines + ([_byline(s, h)] if s.byline else [])
+    byline = f"{h.md_byline}{_byline(s, h)}{h.md_byline}"
+    return lines + ([byline] if s.byline else [])
 
 
 def _md_subhead(text: str, h: Habits) -> str:

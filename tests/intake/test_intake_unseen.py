@@ -1,5 +1,5 @@
 """Copy in newsroom habits the importer was not written against (tests/intake/newsroom.py):
-three more editions, each in four shapes — column chunks, typeset lines of 14, 18 and 22 ems
+four more editions, each in four shapes — column chunks, typeset lines of 14, 18 and 22 ems
 cut inside numbers and words, a paragraph a line, Markdown — imported and compared with
 their sources, the figures asserted shape by shape."""
 from __future__ import annotations
@@ -61,7 +61,8 @@ def test_the_editions_vary_the_newsroom_habits():
         assert needle in text
     habits = newsroom.HABITS.values()
     assert {h.gap for h in habits} == {"\u3000", "  ", " "}
-    assert {h.measure for h in habits} == {14, 18, 22}
+    assert {h.md_kicker for h in habits} == {"line", "###"}
+    assert {14, 18, 22} <= {h.measure for h in habits}
     assert {h.md_subhead for h in habits} == {"##", "**"}
 
 
