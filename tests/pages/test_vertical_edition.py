@@ -136,3 +136,22 @@ def test_no_kinsoku_fault_in_the_vertical_columns(built):
     assert t.vertical_lines >= 20
     assert (t.kinsoku_start, t.kinsoku_end, t.splits) == (0, 0, 0), dict(t.examples)
     assert t.lone_char_lines == 0
+
+
+def test_vertical_text_carries_its_article():
+    """Every column drawn glyph by glyph (竖题, vertical bodies) names its article, as the
+    lines across do, and lies in that article's block."""
+    from layout.fonts import issue_fonts
+    from layout.model.placed import PlacedText
+    from layout.pages import place_issue
+
+    if "article" not in PlacedText.__dataclass_fields__:
+        pytest.skip("placed text does not name its article yet (issue 11's page work)")
+    issue = load_issue(EDITION)
+    page = place_issue(issue, issue_fonts(issue), BuildOptions()).placed.pages[0]
+    regions = {r.article: r for r in page.regions}
+    free = [t for t in page.items if isinstance(t, PlacedText) and t.free]
+    assert {t.article for t in free} == {"gaizao", "tushuguan", "qiuye"}
+    for t in free:
+        r = regions[t.article]
+        assert r.x - t.size <= t.x <= r.x + r.w + t.size and r.y - t.size <= t.y <= r.y + r.h, t.text
