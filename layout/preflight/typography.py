@@ -39,6 +39,7 @@ from layout.cjk import NEVER, rules
 from layout.i18n import _
 from layout.preflight.fidelity import countable
 from layout.preflight.limits import MAX_RENDER_IMAGE_PIXELS
+from layout.preflight.report import FAIL, PASS, WARN, Report
 
 EXAMPLES = 5              # examples kept per kind of fault
 LOOSE_SHARE = 0.01        # more loose lines than this share is a warning
@@ -410,9 +411,7 @@ def _examples(t: Typography, kind: str) -> str:
 
 
 def typography_findings(t: Typography) -> list[tuple[str, str, str]]:
-    """(topic, level, message) lines for the report; levels as in pdfcheck."""
-    from layout.preflight.pdfcheck import FAIL, PASS, WARN
-
+    """(topic, level, message) lines for the report; levels as in preflight.report."""
     def count(n: int, ok: str, bad: str, kind: str, level: str = WARN):
         return (PASS, ok) if not n else (level, bad.format(n=n) + _examples(t, kind))
 
@@ -465,8 +464,6 @@ def typography_findings(t: Typography) -> list[tuple[str, str, str]]:
 
 
 def _missing_findings(t: Typography) -> list[tuple[str, str, str]]:
-    from layout.preflight.pdfcheck import FAIL, PASS
-
     if t.missing is None:
         return []
     lost = {name: n for name, n in t.missing.items() if n}
@@ -479,9 +476,7 @@ def _missing_findings(t: Typography) -> list[tuple[str, str, str]]:
 
 def typography_report(path: Path, sources: Mapping[str, str] | None = None,
                       skip: frozenset[int] = frozenset()):
-    """The typography section of `layout check` as a pdfcheck Report."""
-    from layout.preflight.pdfcheck import Report
-
+    """The typography section of `layout check` as a Report (preflight.report)."""
     t = measure_typography(path, sources, skip)
     report = Report(Path(path), title=_("Typography of {path} (body {size:g} pt, {lines} body lines)")
                     .format(path=path, size=t.body_size, lines=t.body_lines),
