@@ -260,7 +260,29 @@ def test_a_photo_link_loop_is_refused(issue, tmp_path):
     (issue / "photos" / "a").symlink_to("b")
     (issue / "photos" / "b").symlink_to("a")
     replace_in(article, '"yizhen.jpg"', '"a"')
-    error_at(issue, tmp_path, article, "file:", "cannot be opened")
+    error_at(issue, tmp_path, article, "file:", "'a' is a symbolic link that leads back to itself",
+             "put the file itself")
+
+
+def test_an_article_link_loop_is_refused_at_its_manifest_line(issue, tmp_path):
+    (issue / "articles" / "hengji.md").unlink()
+    (issue / "articles" / "hengji.md").symlink_to("hengji.md")
+    error_at(issue, tmp_path, issue / "issue.yaml", "- hengji", "leads back to itself")
+
+
+def test_line_and_paragraph_separators_in_a_body_are_line_ends_not_lost(issue, tmp_path):
+    """Copy from Word or the web carries U+2028/U+2029: a line end and a paragraph end,
+    as YAML reads them; before, the build failed ("no font has U+2028")."""
+    article = issue / "articles" / "hengji.md"
+    text = article.read_text("utf-8")
+    article.write_text(text.rstrip("\n") + "\u2029另起一段，\u2028续在同一段。\n", "utf-8")
+    outcome = run("build", issue, "-o", tmp_path / "out", "--format", "docx")
+    assert outcome.code == 0, outcome.stderr
+    assert not outcome.warnings, outcome.warnings
+    from docx import Document
+
+    paragraphs = [p.text for p in Document(tmp_path / "out" / "issue.docx").paragraphs]
+    assert "另起一段，续在同一段。" in paragraphs
 
 
 @pytest.mark.parametrize("name, words", [
