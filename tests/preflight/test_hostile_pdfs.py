@@ -52,7 +52,7 @@ def deflated_twice(size: int, unit: bytes) -> bytes:
 
 
 def content_bomb() -> bytes:
-    data = deflated_twice(200 << 20, b"0 0 m 1 1 l S\n")   # 200 MB of lines, a few KB on disk
+    data = deflated_twice(80 << 20, b"0 0 m 1 1 l S\n")   # 80 MB of lines, a few KB on disk
     return simple_pdf(stream(data, b"/Filter [/FlateDecode /FlateDecode]"))
 
 
