@@ -340,3 +340,13 @@ def test_importing_a_missing_file_or_a_folder_is_one_line(issue, tmp_path, make,
     error = run("import", target, "--issue", issue).one_error()
     for word in words:
         assert word in error
+
+
+def test_a_paragraph_no_newspaper_prints_is_refused_at_its_line(issue, tmp_path):
+    """One paragraph of 570,000 characters (1.7 MB, under the file limit) took 50 s and
+    550 MB to compose; past 20,000 characters it is refused before any work."""
+    article = issue / "articles" / "hengji.md"
+    article.write_text(article.read_text("utf-8") + "\n开头" + "调研组一行先后来到小区" * 2000 + "\n",
+                       "utf-8")
+    error_at(issue, tmp_path, article, "开头", "a paragraph of 22,002 characters", "at most 20,000",
+             "blank lines")
