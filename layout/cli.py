@@ -70,8 +70,11 @@ def guarded(command):
     def run(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
+        except KeyboardInterrupt:  # Ctrl-C: the outputs are committed together or not at all
+            _say(_("layout: interrupted; the output folder still holds one whole edition"), err=True)
+            raise typer.Exit(130) from None
         except LayoutError as exc:
             _fail(str(exc))
         except OSError as exc:  # a read-only file system, a full disk, a missing folder

@@ -33,3 +33,9 @@ def real_pdf_onto_a_full_disk(job, target):
     from layout.export.pdf import write_pdf
 
     return write_pdf(job, Path("/dev/full"))
+
+
+def write_half_then_ctrl_c(job, target):
+    """Start writing, then get the Ctrl-C a page editor presses."""
+    target.write_bytes(b"%PDF-1.4 half")
+    raise KeyboardInterrupt

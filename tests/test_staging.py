@@ -260,3 +260,15 @@ def test_the_real_pdf_writer_on_a_full_disk_is_one_line(out, earlier):
     assert result.stderr.strip().splitlines()[-1] == (
         f"layout: error: {out}/sample.pdf: the disk is full; free some space and try again")
     assert edition(out) == earlier
+
+
+def test_ctrl_c_during_the_build_is_one_line_and_leaves_the_earlier_edition(out, earlier, monkeypatch):
+    original = REGISTRY["pdf"]
+    monkeypatch.setitem(REGISTRY, "pdf", Exporter("pdf", original.suffix,
+                                                  "tests.failing_exporter:write_half_then_ctrl_c",
+                                                  original.needs_pages))
+    result = CliRunner().invoke(app, ["build", str(SAMPLE), "-o", str(out)], env={"LAYOUT_LANG": "en"})
+    assert result.exit_code == 130
+    assert result.output.strip().splitlines()[-1] == (
+        "layout: interrupted; the output folder still holds one whole edition")
+    assert edition(out) == earlier
