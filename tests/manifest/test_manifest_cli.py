@@ -350,3 +350,22 @@ def test_a_paragraph_no_newspaper_prints_is_refused_at_its_line(issue, tmp_path)
                        "utf-8")
     error_at(issue, tmp_path, article, "开头", "a paragraph of 22,002 characters", "at most 20,000",
              "blank lines")
+
+
+def test_a_key_written_twice_is_refused_naming_both_lines(issue, tmp_path):
+    """YAML keeps the last of two equal keys without a word: 总第2316期 or 2317?"""
+    replace_in(issue / "issue.yaml", "number: 2316", "number: 2316\nnumber: 2317")
+    error_at(issue, tmp_path, issue / "issue.yaml", "number: 2317", "'number' is written twice",
+             "also at line 4")
+    article = issue / "articles" / "hengji.md"
+    replace_in(issue / "issue.yaml", "number: 2316\n", "")
+    replace_in(article, "title:", "title: 一\ntitle:")
+    error_at(issue, tmp_path, article, "title: \"", "'title' is written twice", "also at line 2")
+
+
+def test_a_merged_key_may_be_overridden():
+    from layout.yamlio import load_yaml
+
+    data = load_yaml("base: &b {columns: 6, column_chars: 13}\ngrid: {<<: *b, column_chars: 14}\n",
+                     Path("issue.yaml"))
+    assert data["grid"] == {"columns": 6, "column_chars": 14}
