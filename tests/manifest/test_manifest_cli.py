@@ -369,3 +369,16 @@ def test_a_merged_key_may_be_overridden():
     data = load_yaml("base: &b {columns: 6, column_chars: 13}\ngrid: {<<: *b, column_chars: 14}\n",
                      Path("issue.yaml"))
     assert data["grid"] == {"columns": 6, "column_chars": 14}
+
+
+def test_an_edition_past_a_million_characters_stops_at_the_article_that_takes_it_there(
+        issue, tmp_path):
+    """Every article under its own limits, yet 64 of 2 MB a page would take minutes and
+    gigabytes: the edition's copy is counted as it is read."""
+    body = ("调研组一行先后来到金桥社区鑫达家园小区细查看基础设施，" * 14 + "\n\n") * 1000
+    manifest = issue / "issue.yaml"
+    for name in ("big1", "big2", "big3"):
+        (issue / "articles" / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n\n{body}", "utf-8")
+        replace_in(manifest, "      - wenhua\n", f"      - wenhua\n      - {name}\n")
+    error_at(issue, tmp_path, manifest, "- big1", "with 'big1' the edition holds",
+             "more than the 1,000,000")
