@@ -10,10 +10,12 @@ from typing import Optional
 
 import typer
 
+from layout.cli_frame import translate_frame
 from layout.errors import Diagnostics, LayoutError, printable
 from layout.i18n import _
 from layout.options import FORMATS, BuildOptions, check_options
 
+translate_frame()
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help=_("Chinese newspaper layout: issue manifest in, PDF, DOCX and EPUB out."))
 
