@@ -92,6 +92,7 @@ class Typography:
     text: str = ""                            # every glyph's character, in drawing order
     skipped_pages: list[int] = field(default_factory=list)      # too much text to measure
     unrendered_pages: list[int] = field(default_factory=list)  # holes not measured (huge image)
+    refused_pages: list[int] = field(default_factory=list)     # the PDF reader refused them
     examples: dict[str, list[str]] = field(default_factory=lambda: collections.defaultdict(list))
 
     @property
@@ -374,20 +375,35 @@ def measure_typography(path: Path, sources: Mapping[str, str] | None = None,
 
     t = Typography(Path(path))
     with pymupdf.open(path) as doc:
-        pages = [page_glyphs(page.get_texttrace()) if number not in skip else []
+        pages = [_glyphs_of(t, number, page) if number not in skip else []
                  for number, page in enumerate(doc, 1)]
         t.skipped_pages = sorted(skip & set(range(1, len(pages) + 1)))
         sizes = collections.Counter(round(g.size, 1) for glyphs in pages for g in glyphs)
         t.pages, t.body_size = len(pages), sizes.most_common(1)[0][0] if sizes else 0.0
         t.text = "".join(g.char for glyphs in pages for g in glyphs)
         for number, (page, glyphs) in enumerate(zip(doc, pages), 1):
-            if number not in skip:
-                measure_page(t, number, page, glyphs)
+            if number not in skip and number not in t.refused_pages:
+                try:
+                    measure_page(t, number, page, glyphs)
+                except pymupdf.mupdf.FzErrorBase:
+                    t.refused_pages.append(number)
             pymupdf.TOOLS.store_shrink(100)   # let go of decoded images and fonts
         t.fonts_not_embedded = fonts_not_embedded(doc)
     if sources is not None:
         t.missing = missing_from(t.text, sources)
     return t
+
+
+def _glyphs_of(t: Typography, number: int, page) -> list[Glyph]:
+    """The page's glyphs; a page the PDF reader refuses (200,000 nested graphics states,
+    past MuPDF's limits) is listed in `t.refused_pages` and read as empty."""
+    import pymupdf
+
+    try:
+        return page_glyphs(page.get_texttrace())
+    except pymupdf.mupdf.FzErrorBase:
+        t.refused_pages.append(number)
+        return []
 
 
 def measure_page(t: Typography, number: int, page, glyphs: list[Glyph]) -> None:
@@ -447,6 +463,10 @@ def typography_findings(t: Typography) -> list[tuple[str, str, str]]:
     if t.unrendered_pages:
         out.append(("holes", WARN, _("not measured on page(s) {pages}: a photo too large to "
                                      "render").format(pages=", ".join(map(str, t.unrendered_pages)))))
+    if t.refused_pages:
+        out.append(("file", FAIL, _("page(s) {pages} not measured: the PDF reader refuses them "
+                                    "(past its limits: a damaged or hostile file?)").format(
+            pages=", ".join(map(str, t.refused_pages)))))
     if t.skipped_pages:
         out.append(("file", WARN, _("page(s) {pages} not measured: more text than a page holds "
                                     "(a damaged or hostile file?)").format(
