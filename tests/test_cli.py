@@ -171,3 +171,23 @@ def test_a_headline_rank_typo_in_the_issue_style_is_one_line_naming_the_line(iss
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "issue.yaml:" in result.stderr and "did you mean 'min_size'" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda d: (d / "articles" / "wuye.md").unlink() or os.mkfifo(d / "articles" / "wuye.md"),
+     "'wuye.md' not found"),
+    (lambda d: (d / "photos" / "zero.jpg").symlink_to("/dev/zero"), None),
+])
+def test_a_pipe_or_a_link_to_a_device_in_the_issue_folder_never_blocks_the_build(issue, tmp_path,
+                                                                                 make, words):
+    """The rebuild key read every file of the issue folder: a named pipe blocked the build
+    forever, a link to /dev/zero never ended. Neither is read: the build says what is wrong."""
+    make(issue)
+    result = subprocess.run([sys.executable, "-m", "layout", "build", str(issue), "-o",
+                             str(tmp_path / "out"), "--format", "docx"], capture_output=True,
+                            text=True, cwd=REPO, timeout=120, env=dict(os.environ, LAYOUT_LANG="en"))
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    if words is None:   # an unused link is no input of the edition
+        assert result.returncode == 0, result.stderr
+    else:
+        assert result.returncode == 1 and words in result.stderr, result.stderr
