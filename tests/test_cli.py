@@ -40,7 +40,9 @@ def test_unknown_format_is_one_line_before_any_work(issue, tmp_path, command):
                             capture_output=True, text=True, cwd=REPO, timeout=60,
                             env=dict(os.environ, LAYOUT_LANG="en"))
     assert result.returncode == 1
-    assert result.stderr.strip() == "layout: error: --format odt: choose pdf or docx or epub"
+    from layout.options import FORMATS
+
+    assert result.stderr.strip() == f"layout: error: --format odt: choose {' or '.join(FORMATS)}"
     assert not (tmp_path / "out").exists()
 
 
