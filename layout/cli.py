@@ -10,10 +10,12 @@ from typing import Optional
 
 import typer
 
+from layout.cli_frame import translate_frame
 from layout.errors import Diagnostics, LayoutError, printable
 from layout.i18n import _
-from layout.options import FORMATS, BuildOptions
+from layout.options import FORMATS, BuildOptions, check_options
 
+translate_frame()
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help=_("Chinese newspaper layout: issue manifest in, PDF, DOCX and EPUB out."))
 
@@ -40,8 +42,9 @@ def _os_error(exc: OSError) -> None:
         errno.EDQUOT: _("the disk quota is used up; free some space and try again"),
         errno.ENAMETOOLONG: _("the name is too long for the file system; shorten it"),
     }.get(exc.errno, exc.strerror or type(exc).__name__)
-    where = exc.filename if exc.filename is not None else ""
-    _fail(_("{path}: {problem}").format(path=where, problem=advice))
+    if exc.filename is None:
+        _fail(advice)
+    _fail(_("{path}: {problem}").format(path=exc.filename, problem=advice))
 
 
 def _internal_error(exc: BaseException) -> None:
@@ -69,8 +72,11 @@ def guarded(command):
     def run(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
+        except KeyboardInterrupt:  # Ctrl-C: the outputs are committed together or not at all
+            _say(_("layout: interrupted; the output folder still holds one whole edition"), err=True)
+            raise typer.Exit(130) from None
         except LayoutError as exc:
             _fail(str(exc))
         except OSError as exc:  # a read-only file system, a full disk, a missing folder
@@ -81,11 +87,8 @@ def guarded(command):
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    names = tuple(f.strip().lower() for f in value.split(",") if f.strip())
-    bad = [n for n in names if n not in FORMATS]
-    if bad or not names:
-        raise typer.BadParameter(_("choose from {formats} (comma-separated)").format(formats=", ".join(FORMATS)))
-    return names
+    """The names in a --format list; the build's option check refuses a bad one in one line."""
+    return tuple(f.strip().lower() for f in value.split(",") if f.strip())
 
 
 @app.command(help=_("Build the issue into PDF, DOCX, EPUB and the web edition."))
@@ -142,6 +145,7 @@ def watch(
     from layout.watch import watch as run_watch
 
     options = BuildOptions(formats=_formats(format), out_dir=out, allow_overflow=allow_overflow)
+    check_options(options)   # a bad option stops at once, not at every save
 
     def report(result, diag: Diagnostics, seconds: float) -> None:
         _print_warnings(diag)

@@ -36,6 +36,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,14 +73,26 @@ def _walk(root: Path, skip: Path | None = None):
                 yield base / name
 
 
+def _fingerprint(path: Path, root: Path) -> str | None:
+    """The checksum of a regular file inside `root`; what is not one is named, never read
+    (a named pipe would block the build forever, a link to /dev/zero never ends; the build
+    refuses both, and anything leading out of the issue folder, when it reads the issue)."""
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):
+        return f"not a file: {stat.S_IFMT(st.st_mode)}"
+    if not path.resolve().is_relative_to(root):
+        return f"outside: {path.resolve()}"
+    return _file_checksum(path)
+
+
 def _contents(root: Path, skip: Path | None = None, mtimes: bool = False) -> list[tuple]:
     """(relative path, checksum[, mtime]) of every file under `root`, read now."""
     out = []
     for path in _walk(root, skip):
         try:
-            entry = (str(path.relative_to(root)), _file_checksum(path))
+            entry = (str(path.relative_to(root)), _fingerprint(path, root))
             out.append(entry + (path.stat().st_mtime_ns,) if mtimes else entry)
-        except OSError:
+        except (OSError, RuntimeError):   # RuntimeError: a link loop (Python 3.11's resolve)
             out.append((str(path.relative_to(root)), None))
     return out
 

@@ -50,9 +50,10 @@ class TooComplex(yaml.YAMLError):
 class _Loader(yaml.SafeLoader):
     """SafeLoader (no Python tags) whose mappings are LineDicts, with bounded nesting."""
 
-    def __init__(self, stream):
+    def __init__(self, stream, first_line: int = 1):
         super().__init__(stream)
         self._depth = 0
+        self.first_line = first_line   # the line of the file the text starts at (for messages)
 
     def compose_node(self, parent, index):
         self._depth += 1
@@ -93,7 +94,23 @@ def _check_expansion(root) -> None:
         size(root)
 
 
+def _refuse_repeated_keys(node: yaml.MappingNode, first_line: int) -> None:
+    """A key written twice in one mapping is refused: YAML would keep the last silently.
+    (Keys merged in with `<<:` may be overridden; only the mapping's own keys count.)"""
+    first: dict[tuple[str, str], int] = {}
+    for key_node, _value in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            continue
+        line = key_node.start_mark.line + first_line
+        seen = first.setdefault((key_node.tag, key_node.value), line)
+        if seen != line:
+            raise yaml.constructor.ConstructorError(
+                None, None, _("'{key}' is written twice (also at line {line}); keep one").format(
+                    key=key_node.value, line=seen), key_node.start_mark)
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    _refuse_repeated_keys(node, loader.first_line)
     loader.flatten_mapping(node)
     out = LineDict()
     out.lines = {}
@@ -165,7 +182,11 @@ def load_yaml(text: str, path: Path, first_line: int = 1):
                            "allowed; is this the right file?").format(size=len(text), limit=MAX_BYTES),
                          path, first_line)
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        loader = _Loader(text, first_line)   # a SafeLoader: no Python tags
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.constructor.ConstructorError as exc:
         raise InputError(_constructor_problem(exc), path, _line(exc, first_line)) from None
     except TooComplex as exc:

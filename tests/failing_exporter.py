@@ -21,7 +21,21 @@ def write_then_crash(job, target):
     raise ZeroDivisionError("a bug in an exporter (test)")
 
 
-
 def write_into_a_read_only_folder(job, target):
     """Fail as opening the temporary file in a read-only folder does."""
     raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(target))
+
+
+def real_pdf_onto_a_full_disk(job, target):
+    """The real PDF writer, its file on /dev/full (every write: ENOSPC)."""
+    from pathlib import Path
+
+    from layout.export.pdf import write_pdf
+
+    return write_pdf(job, Path("/dev/full"))
+
+
+def write_half_then_ctrl_c(job, target):
+    """Start writing, then get the Ctrl-C a page editor presses."""
+    target.write_bytes(b"%PDF-1.4 half")
+    raise KeyboardInterrupt

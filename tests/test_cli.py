@@ -1,6 +1,7 @@
 """The command line: summaries, one-line errors without tracebacks, outputs kept safe."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -31,9 +32,30 @@ def test_build_writes_the_outputs_and_summarises(issue, tmp_path):
     assert "DOCX" in result.stdout and "EPUB" in result.stdout
 
 
-def test_unknown_format_is_refused(issue):
-    result = layout("build", str(issue), "--format", "pdf,odt")
-    assert result.returncode != 0 and "Traceback" not in result.stderr
+@pytest.mark.parametrize("command", ["build", "watch"])
+def test_unknown_format_is_one_line_before_any_work(issue, tmp_path, command):
+    """As --pdfx and the others: not a usage box; and `watch` stops at once, not at a save."""
+    result = subprocess.run([sys.executable, "-m", "layout", command, str(issue), "-o",
+                             str(tmp_path / "out"), "--format", "pdf,odt"],
+                            capture_output=True, text=True, cwd=REPO, timeout=60,
+                            env=dict(os.environ, LAYOUT_LANG="en"))
+    assert result.returncode == 1
+    from layout.options import FORMATS
+
+    assert result.stderr.strip() == f"layout: error: --format odt: choose {' or '.join(FORMATS)}"
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_preview_onto_a_full_disk_is_one_line_naming_the_file(issue, tmp_path):
+    """MuPDF writing the PNG itself made a full disk an internal error (exit 70)."""
+    out = tmp_path / "prev"
+    out.mkdir()
+    (out / "page-1.png").symlink_to("/dev/full")
+    result = layout("preview", str(issue), "-o", str(out))
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"layout: error: {out / 'page-1.png'}: the disk is full; free some space and try again")
 
 
 @pytest.mark.parametrize("breakage", [
@@ -151,3 +173,23 @@ def test_a_headline_rank_typo_in_the_issue_style_is_one_line_naming_the_line(iss
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "issue.yaml:" in result.stderr and "did you mean 'min_size'" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda d: (d / "articles" / "wuye.md").unlink() or os.mkfifo(d / "articles" / "wuye.md"),
+     "'wuye.md' not found"),
+    (lambda d: (d / "photos" / "zero.jpg").symlink_to("/dev/zero"), None),
+])
+def test_a_pipe_or_a_link_to_a_device_in_the_issue_folder_never_blocks_the_build(issue, tmp_path,
+                                                                                 make, words):
+    """The rebuild key read every file of the issue folder: a named pipe blocked the build
+    forever, a link to /dev/zero never ended. Neither is read: the build says what is wrong."""
+    make(issue)
+    result = subprocess.run([sys.executable, "-m", "layout", "build", str(issue), "-o",
+                             str(tmp_path / "out"), "--format", "docx"], capture_output=True,
+                            text=True, cwd=REPO, timeout=120, env=dict(os.environ, LAYOUT_LANG="en"))
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    if words is None:   # an unused link is no input of the edition
+        assert result.returncode == 0, result.stderr
+    else:
+        assert result.returncode == 1 and words in result.stderr, result.stderr

@@ -154,6 +154,39 @@ def photo_file(draw) -> bytes:
 
 
 @st.composite
+def pdf_file(draw) -> bytes:
+    """A one-page PDF of some size (in a wild case: no size, two pages, or garbage)."""
+    import pikepdf
+
+    shape = draw(st.sampled_from(["ok"] * 6 + ["flat", "pages", "garbage"] * WILD_CASE[0]))
+    if shape == "garbage":
+        return draw(st.binary(max_size=64))
+    pdf = pikepdf.new()
+    width, height = (draw(st.integers(100, 600)), draw(st.integers(100, 600)))
+    for _n in range(2 if shape == "pages" else 1):
+        pdf.add_blank_page(page_size=(width, height))
+    if shape == "flat":
+        pdf.pages[0].MediaBox = pikepdf.Array([0, 0, width, 0])
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+@st.composite
+def ad(draw, aid: str, front: dict) -> tuple[dict, str, list[tuple[str, bytes]]]:
+    """An ad's front matter, (empty) body and artwork."""
+    pdf = draw(st.booleans())
+    name = f"{aid}.pdf" if pdf else f"{aid}.png"
+    front["file"] = draw(maybe(st.just(name)))
+    front["size"] = draw(maybe(st.sampled_from(["2x20", "3x15", "6x10", "82mm x 60mm", "1x8"]
+                                               + ["0x0", "7x20", "abc", "2x900"] * WILD_CASE[0])))
+    if draw(st.integers(0, 3)) == 0:
+        front["epub"] = draw(maybe(st.booleans()))
+    artwork = draw(pdf_file() if pdf else photo_file())
+    return front, "", [(f"ads/{name}", artwork)]
+
+
+@st.composite
 def article(draw, aid: str) -> tuple[dict, str, list[tuple[str, bytes]]]:
     """(front matter, body, photos) of one article."""
     kind = draw(st.sampled_from(["story"] * 6 + ["photo", "brief", "poem", "ad"]
@@ -176,12 +209,14 @@ def article(draw, aid: str) -> tuple[dict, str, list[tuple[str, bytes]]]:
     if WILD_CASE[0] and draw(st.integers(0, 12)) == 0:
         front[draw(st.sampled_from(["titel", "photo", "date", "作者"]))] = draw(SOME_TEXT)
     photos = []
-    if kind == "photo" or draw(st.integers(0, 3)) == 0:
+    if kind == "ad":  # issue 12's reserved blocks: artwork under ads/, a booked size
+        return draw(ad(aid, front))
+    if kind == "photo" or (kind != "brief" or WILD_CASE[0]) and draw(st.integers(0, 3)) == 0:
         odd_names = ["../x.jpg", "missing.jpg", "a" * 300, f"{aid}\\0.jpg"] if WILD_CASE[0] else []
         name = draw(st.sampled_from([f"{aid}.jpg", f"{aid}.png"] * 4 + odd_names))
         entry = {"file": name, "caption": draw(maybe(SOME_TEXT)), "credit": "本报记者 王明 摄"}
         front["photos"] = draw(maybe(st.just([entry]), p_wild=0.05))
-        photos.append((name, draw(photo_file())))
+        photos.append((f"photos/{name}", draw(photo_file())))
     paragraphs = draw(st.lists(st.one_of(
         st.lists(st.one_of(st.text(alphabet=HAN, min_size=1, max_size=25), st.sampled_from(
             ["，", "。", "、", "——", "……", "2025年", "30%", "Vue.js", "https://a.cn/b"])),
@@ -206,18 +241,21 @@ def edition(draw) -> dict[str, bytes]:
             hints = {}
             if draw(st.integers(0, 4)) == 0:
                 key = draw(st.sampled_from(["columns", "position", "photo_columns",
-                                            "headline_size"] + ["colums"] * WILD_CASE[0]))
+                                            "headline_size", "at"] + ["colums"] * WILD_CASE[0]))
                 good = {"columns": [1, 2, 3, 6], "photo_columns": [1, 2, 3],
-                        "position": ["top", "bottom", "left", "right"],
-                        "headline_size": ["一号", "二号", "30pt", "小初"], "colums": [2]}[key]
-                odd = [7, 0, "middle", "特大", ".inf", -1] if WILD_CASE[0] else []
+                        "position": ["top", "bottom", "left", "right", "top-left",
+                                     "bottom-right"],
+                        "headline_size": ["一号", "二号", "30pt", "小初"], "colums": [2],
+                        "at": [{"column": 1, "row": 40}, {"column": 4, "row": 12}]}[key]
+                odd = [7, 0, "middle", "特大", ".inf", -1, {"column": 9, "row": 0}] \
+                    if WILD_CASE[0] else []
                 hints[key] = draw(maybe(st.sampled_from(good + odd)))
             entries.append({"id": aid, **hints} if hints else aid)
             front, body, photos = draw(article(aid))
             text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + \
                 "---\n" + body + "\n"
             files[f"articles/{aid}.md"] = text.encode("utf-8", "surrogatepass")
-            files.update({f"photos/{name}": data for name, data in photos})
+            files.update(dict(photos))
         page = {"number": draw(maybe(st.just(number), p_wild=0.05)), "name": draw(
             maybe(st.sampled_from(["要闻", "社区", "副刊", "民生"]), p_wild=0.05)),
             "articles": entries}

@@ -107,3 +107,32 @@ def test_no_function_that_translates_rebinds_the_underscore():
             if calls and binds:
                 found.append(f"{path.relative_to(PACKAGE)}:{func.lineno}: {func.name}")
     assert not found, "these functions call _() but also assign to _:\n" + "\n".join(found)
+
+
+def test_the_command_lines_own_frame_has_chinese():
+    """typer's and click's own words (panel titles, usage, a missing argument) are looked up
+    in the catalog too: each one layout hands them has its Chinese."""
+    from layout.cli_frame import FRAME_MESSAGES
+
+    catalog = {e.msgid: e.msgstr for e in polib.pofile(str(i18n.CATALOG)) if e.msgid}
+    assert [m for m in FRAME_MESSAGES if not catalog.get(m)] == []
+
+
+@pytest.mark.parametrize("args, words", [
+    (["build", "--help"], ["用法", "参数", "选项", "[必填]", "[默认：", "显示本帮助并退出"]),
+    (["build"], ["用法", "缺少参数 'ISSUE_DIR'", "查看帮助"]),
+    (["build", ".", "--bogus"], ["没有 '--bogus' 这个选项", "是不是 '--out'"]),
+])
+def test_the_frame_of_help_and_command_line_errors_is_chinese(args, words):
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "layout", *args], capture_output=True,
+                            text=True, env=dict(os.environ, LAYOUT_LANG="zh", COLUMNS="100"),
+                            timeout=60)
+    text = result.stdout + result.stderr
+    for word in words:
+        assert word in text, text
+    for english in ("Usage:", "Options", "Missing argument", "No such option", "[default:"):
+        assert english not in text, text

@@ -243,3 +243,32 @@ def test_kill_9_at_random_moments_leaves_one_whole_edition(tmp_path):
     print(f"kill -9 after the stage opened, {KILL_TRIES} tries: earlier edition kept "
           f"{sum(o == ('B' if i % 2 else 'A') for i, o in enumerate(outcomes))}, new edition whole "
           f"{sum(o == ('A' if i % 2 else 'B') for i, o in enumerate(outcomes))}")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_the_real_pdf_writer_on_a_full_disk_is_one_line(out, earlier):
+    """qpdf writing to a file aborts the process (C++ terminate) when the disk fills up;
+    the PDF is written by Python, so a full disk is the usual one line. In a process of
+    its own: an abort would take the test run with it."""
+    script = ("import sys; from layout.export import REGISTRY, Exporter; from layout.cli import app\n"
+              "REGISTRY['pdf'] = Exporter('pdf', '.pdf', 'tests.failing_exporter:real_pdf_onto_a_full_disk', True)\n"
+              "app(sys.argv[1:], prog_name='layout')\n")
+    result = subprocess.run([sys.executable, "-c", script, "build", str(SAMPLE), "-o", str(out)],
+                            cwd=REPO, capture_output=True, text=True, timeout=300,
+                            env=dict(os.environ, LAYOUT_LANG="en"))
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"layout: error: {out}/sample.pdf: the disk is full; free some space and try again")
+    assert edition(out) == earlier
+
+
+def test_ctrl_c_during_the_build_is_one_line_and_leaves_the_earlier_edition(out, earlier, monkeypatch):
+    original = REGISTRY["pdf"]
+    monkeypatch.setitem(REGISTRY, "pdf", Exporter("pdf", original.suffix,
+                                                  "tests.failing_exporter:write_half_then_ctrl_c",
+                                                  original.needs_pages))
+    result = CliRunner().invoke(app, ["build", str(SAMPLE), "-o", str(out)], env={"LAYOUT_LANG": "en"})
+    assert result.exit_code == 130
+    assert result.output.strip().splitlines()[-1] == (
+        "layout: interrupted; the output folder still holds one whole edition")
+    assert edition(out) == earlier

@@ -98,8 +98,17 @@ def artwork_aspect(path: Path, style: HouseStyle, source: Path, line: int | None
     if pages != 1:
         raise InputError(_("ad artwork '{name}' has {pages} pages; give a one-page PDF").format(
             name=path.name, pages=pages), source, line)
-    x0, y0, x1, y1 = (float(v) for v in box)
-    return (y1 - y0) / (x1 - x0)
+    try:
+        x0, y0, x1, y1 = (float(v) for v in box)
+    except (TypeError, ValueError):
+        x0 = y0 = x1 = y1 = 0.0
+    width, height = abs(x1 - x0), abs(y1 - y0)
+    if not (width >= 1 and height >= 1 and max(width, height) <= 50 * min(width, height)
+            and max(width, height) <= 200 * 72):  # a degenerate box, or a sign as long as a wall
+        raise InputError(_("ad artwork '{name}' has a page of {width:.0f} × {height:.0f} pt; "
+                           "export it at the ad's size").format(
+                               name=path.name, width=width, height=height), source, line)
+    return height / width
 
 
 def load_reserve(v: dict, meta, root: Path, path: Path, style: HouseStyle) -> Reserve:

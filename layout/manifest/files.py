@@ -6,6 +6,7 @@ is a name the file system cannot take (a NUL, 300 characters, a link loop).
 """
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from layout.errors import InputError
@@ -25,6 +26,10 @@ def inside_issue(root: Path, folder: str, name: str, source: Path, line: int | N
         inside = real.is_relative_to(root.resolve())
         found = real.is_file()
     except (OSError, RuntimeError, ValueError) as exc:  # a link loop, NUL, a name too long
+        if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+            raise InputError(_("{what} '{name}' is a symbolic link that leads back to itself; "
+                               "put the file itself in its place").format(what=what, name=name),
+                             source, line) from None
         reason = getattr(exc, "strerror", None) or str(exc)
         raise InputError(_("{what} '{name}' cannot be opened as a file ({reason}); rename it "
                            "with letters, digits, - and _").format(

@@ -15,6 +15,8 @@ from layout.style import HouseStyle, load_style
 from layout.style.schema import Context
 from layout.yamlio import load_yaml
 
+MAX_EDITION_CHARS = 1_000_000   # a 16-page edition holds about 150,000
+
 
 def _line_of(items: list, index: int, default: int | None) -> int | None:
     return items.line_of(index, default) if hasattr(items, "line_of") else default
@@ -41,8 +43,9 @@ def _style(override: dict, path: Path, line: int | None, root: Path,
 
 
 def _page(entry, line: int | None, root: Path, path: Path, style: HouseStyle,
-          seen: dict[str, int], diag: Diagnostics) -> Page:
-    """A page; `seen` (article id → page number) catches an article listed twice."""
+          seen: dict[str, int], tally: list[int], diag: Diagnostics) -> Page:
+    """A page; `seen` (article id → page number) catches an article listed twice, `tally`
+    counts the edition's characters so far."""
     v = check(entry, PAGE, path, line, Context(), diag)
     articles_raw = v["articles"] or []
     articles = []
@@ -54,16 +57,29 @@ def _page(entry, line: int | None, root: Path, path: Path, style: HouseStyle,
                                "list it once").format(id=article_id, first=seen[article_id],
                                                       second=v["number"]), path, item_line)
         seen[article_id] = v["number"]
-        articles.append(load_article(root, article_id, hints, style, diag, (path, item_line)))
+        article = load_article(root, article_id, hints, style, diag, (path, item_line))
+        _count_copy(article, tally, path, item_line)
+        articles.append(article)
     return Page(v["number"], v["name"], tuple(articles), v["editor"] or "", v["briefs"] or False)
+
+
+def _count_copy(article, tally: list[int], path: Path, line: int | None) -> None:
+    """Stop at the article that takes the edition past MAX_EDITION_CHARS: each article may
+    be under its own limit, yet 64 of them a page would take minutes and gigabytes."""
+    tally[0] += sum(len(p.text) for p in article.paragraphs)
+    if tally[0] > MAX_EDITION_CHARS:
+        raise InputError(_("with '{id}' the edition holds {count:,} characters of copy, more "
+                           "than the {limit:,} one build takes (a 16-page edition holds about "
+                           "150,000); is copy pasted in more than once?").format(
+                               id=article.id, count=tally[0], limit=MAX_EDITION_CHARS), path, line)
 
 
 def _pages(raw: list, manifest: dict, root: Path, path: Path, style: HouseStyle,
            diag: Diagnostics) -> tuple[Page, ...]:
-    pages, seen = [], {}
+    pages, seen, tally = [], {}, [0]
     for i, entry in enumerate(raw):
         line = _line_of(raw, i, manifest.line_of("pages"))
-        pages.append(_page(entry, line, root, path, style, seen, diag))
+        pages.append(_page(entry, line, root, path, style, seen, tally, diag))
     check_page_numbers(tuple(pages), [p.line_of("number") for p in raw], path)
     check_jumps(tuple(pages), raw, path)
     return tuple(pages)

@@ -103,7 +103,9 @@ def read_text(path: Path, diag: Diagnostics | None = None, limit: int = MAX_TEXT
         raise not_utf8(path, data, exc.start) from None
     if text.count("\x00") > len(text) // 4:  # ASCII-only UTF-16 decodes as UTF-8 with NULs
         raise not_utf8(path, data, text.index("\x00"))
-    text, removed = strip_bad_chars(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Unicode's line and paragraph separators (Word and web copy) are line ends, as YAML reads them
+    text, removed = strip_bad_chars(text.replace("\u2028", "\n").replace("\u2029", "\n\n"))
     if removed and diag is not None:
         diag.warn(removed_message(removed), path)
     return text

@@ -5,6 +5,7 @@ pymupdf and lays the thumbnails side by side with Pillow.
 """
 from __future__ import annotations
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -33,9 +34,10 @@ def write_previews(issue_dir: Path, out: Path | None, diag: Diagnostics,
         with pymupdf.open(report.outputs["pdf"]) as doc:
             for number, page in enumerate(doc, start=1):
                 path = out / f"page-{number}.png"
-                page.get_pixmap(dpi=PAGE_DPI).save(path)
+                png = page.get_pixmap(dpi=PAGE_DPI).tobytes("png")
+                _write(path, png)
                 paths.append(path)
-                thumbs.append(Image.open(path).convert("RGB"))
+                thumbs.append(Image.open(io.BytesIO(png)).convert("RGB"))
     paths.append(_contact_sheet(thumbs, out / "contact.png"))
     return paths
 
@@ -49,5 +51,16 @@ def _contact_sheet(pages: list, target: Path) -> Path:
     sheet = Image.new("RGB", (len(scaled) * (THUMB_WIDTH + gap) + gap, height), (200, 200, 200))
     for n, thumb in enumerate(scaled):
         sheet.paste(thumb, (gap + n * (THUMB_WIDTH + gap), gap))
-    sheet.save(target)
+    png = io.BytesIO()
+    sheet.save(png, "PNG")
+    _write(target, png.getvalue())
     return target
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write by Python, naming the file in the error (MuPDF's own write on a full disk is
+    an internal error, and a failed write() names no file)."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None

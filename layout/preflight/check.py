@@ -6,7 +6,8 @@ from pathlib import Path
 from layout.errors import Diagnostics, InputError
 from layout.i18n import _
 from layout.preflight.limits import MAX_PAGE_TEXT_BYTES, MAX_PAGE_TEXT_RUNS
-from layout.preflight.pdfcheck import FAIL, Report, preflight_pdf
+from layout.preflight.pdfcheck import preflight_pdf
+from layout.preflight.report import FAIL, Report
 
 
 def built_pdf(folder: Path, out_dir: Path | None = None) -> Path:

@@ -13,6 +13,7 @@ import pikepdf
 
 from layout.i18n import _
 from layout.preflight.content import space_family
+from layout.preflight.report import FAIL, PASS
 
 DEFAULT_INK_LIMIT = 300.0
 INK_BAND_PIXELS = 1 << 20   # pixels summed at a time when measuring total ink
@@ -116,8 +117,6 @@ def _placements(uses):
 
 def image_findings(pdf: pikepdf.Pdf, uses, profile: bytes | None, min_ppi: float, report) -> None:
     """Add the findings on the images drawn (`uses`, from `content.paint_use`) to `report`."""
-    from layout.preflight.pdfcheck import FAIL, PASS
-
     limit = profile_ink_limit(profile)
     count, lowest, inks, spaces, fails = 0, None, {}, set(), []
     for number, objgen, size in _placements(uses):

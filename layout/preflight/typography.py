@@ -40,6 +40,7 @@ from layout.cjk import NEVER, rules
 from layout.i18n import _
 from layout.preflight.fidelity import countable
 from layout.preflight.limits import MAX_RENDER_IMAGE_PIXELS
+from layout.preflight.report import FAIL, PASS, WARN, Report
 
 EXAMPLES = 5              # examples kept per kind of fault
 LOOSE_SHARE = 0.01        # more loose lines than this share is a warning
@@ -93,6 +94,7 @@ class Typography:
     text: str = ""                            # every glyph's character, in drawing order
     skipped_pages: list[int] = field(default_factory=list)      # too much text to measure
     unrendered_pages: list[int] = field(default_factory=list)  # holes not measured (huge image)
+    refused_pages: list[int] = field(default_factory=list)     # the PDF reader refused them
     examples: dict[str, list[str]] = field(default_factory=lambda: collections.defaultdict(list))
 
     @property
@@ -378,20 +380,35 @@ def measure_typography(path: Path, sources: Mapping[str, str] | None = None,
 
     t = Typography(Path(path))
     with pymupdf.open(path) as doc:
-        pages = [page_glyphs(page.get_texttrace()) if number not in skip else []
+        pages = [_glyphs_of(t, number, page) if number not in skip else []
                  for number, page in enumerate(doc, 1)]
         t.skipped_pages = sorted(skip & set(range(1, len(pages) + 1)))
         sizes = collections.Counter(round(g.size, 1) for glyphs in pages for g in glyphs)
         t.pages, t.body_size = len(pages), sizes.most_common(1)[0][0] if sizes else 0.0
         t.text = "".join(g.char for glyphs in pages for g in glyphs)
         for number, (page, glyphs) in enumerate(zip(doc, pages), 1):
-            if number not in skip:
-                measure_page(t, number, page, glyphs)
+            if number not in skip and number not in t.refused_pages:
+                try:
+                    measure_page(t, number, page, glyphs)
+                except pymupdf.mupdf.FzErrorBase:
+                    t.refused_pages.append(number)
             pymupdf.TOOLS.store_shrink(100)   # let go of decoded images and fonts
         t.fonts_not_embedded = fonts_not_embedded(doc)
     if sources is not None:
         t.missing = missing_from(t.text, sources)
     return t
+
+
+def _glyphs_of(t: Typography, number: int, page) -> list[Glyph]:
+    """The page's glyphs; a page the PDF reader refuses (200,000 nested graphics states,
+    past MuPDF's limits) is listed in `t.refused_pages` and read as empty."""
+    import pymupdf
+
+    try:
+        return page_glyphs(page.get_texttrace())
+    except pymupdf.mupdf.FzErrorBase:
+        t.refused_pages.append(number)
+        return []
 
 
 def measure_page(t: Typography, number: int, page, glyphs: list[Glyph]) -> None:
@@ -415,9 +432,7 @@ def _examples(t: Typography, kind: str) -> str:
 
 
 def typography_findings(t: Typography) -> list[tuple[str, str, str]]:
-    """(topic, level, message) lines for the report; levels as in pdfcheck."""
-    from layout.preflight.pdfcheck import FAIL, PASS, WARN
-
+    """(topic, level, message) lines for the report; levels as in preflight.report."""
     def count(n: int, ok: str, bad: str, kind: str, level: str = WARN):
         return (PASS, ok) if not n else (level, bad.format(n=n) + _examples(t, kind))
 
@@ -453,6 +468,10 @@ def typography_findings(t: Typography) -> list[tuple[str, str, str]]:
     if t.unrendered_pages:
         out.append(("holes", WARN, _("not measured on page(s) {pages}: a photo too large to "
                                      "render").format(pages=", ".join(map(str, t.unrendered_pages)))))
+    if t.refused_pages:
+        out.append(("file", FAIL, _("page(s) {pages} not measured: the PDF reader refuses them "
+                                    "(past its limits: a damaged or hostile file?)").format(
+            pages=", ".join(map(str, t.refused_pages)))))
     if t.skipped_pages:
         out.append(("file", WARN, _("page(s) {pages} not measured: more text than a page holds "
                                     "(a damaged or hostile file?)").format(
@@ -470,8 +489,6 @@ def typography_findings(t: Typography) -> list[tuple[str, str, str]]:
 
 
 def _missing_findings(t: Typography) -> list[tuple[str, str, str]]:
-    from layout.preflight.pdfcheck import FAIL, PASS
-
     if t.missing is None:
         return []
     lost = {name: n for name, n in t.missing.items() if n}
@@ -484,9 +501,7 @@ def _missing_findings(t: Typography) -> list[tuple[str, str, str]]:
 
 def typography_report(path: Path, sources: Mapping[str, str] | None = None,
                       skip: frozenset[int] = frozenset()):
-    """The typography section of `layout check` as a pdfcheck Report."""
-    from layout.preflight.pdfcheck import Report
-
+    """The typography section of `layout check` as a Report (preflight.report)."""
     t = measure_typography(path, sources, skip)
     report = Report(Path(path), title=_("Typography of {path} (body {size:g} pt, {lines} body lines)")
                     .format(path=path, size=t.body_size, lines=t.body_lines),

@@ -260,7 +260,29 @@ def test_a_photo_link_loop_is_refused(issue, tmp_path):
     (issue / "photos" / "a").symlink_to("b")
     (issue / "photos" / "b").symlink_to("a")
     replace_in(article, '"yizhen.jpg"', '"a"')
-    error_at(issue, tmp_path, article, "file:", "cannot be opened")
+    error_at(issue, tmp_path, article, "file:", "'a' is a symbolic link that leads back to itself",
+             "put the file itself")
+
+
+def test_an_article_link_loop_is_refused_at_its_manifest_line(issue, tmp_path):
+    (issue / "articles" / "hengji.md").unlink()
+    (issue / "articles" / "hengji.md").symlink_to("hengji.md")
+    error_at(issue, tmp_path, issue / "issue.yaml", "- hengji", "leads back to itself")
+
+
+def test_line_and_paragraph_separators_in_a_body_are_line_ends_not_lost(issue, tmp_path):
+    """Copy from Word or the web carries U+2028/U+2029: a line end and a paragraph end,
+    as YAML reads them; before, the build failed ("no font has U+2028")."""
+    article = issue / "articles" / "hengji.md"
+    text = article.read_text("utf-8")
+    article.write_text(text.rstrip("\n") + "\u2029另起一段，\u2028续在同一段。\n", "utf-8")
+    outcome = run("build", issue, "-o", tmp_path / "out", "--format", "docx")
+    assert outcome.code == 0, outcome.stderr
+    assert not outcome.warnings, outcome.warnings
+    from docx import Document
+
+    paragraphs = [p.text for p in Document(tmp_path / "out" / "issue.docx").paragraphs]
+    assert "另起一段，续在同一段。" in paragraphs
 
 
 @pytest.mark.parametrize("name, words", [
@@ -318,3 +340,45 @@ def test_importing_a_missing_file_or_a_folder_is_one_line(issue, tmp_path, make,
     error = run("import", target, "--issue", issue).one_error()
     for word in words:
         assert word in error
+
+
+def test_a_paragraph_no_newspaper_prints_is_refused_at_its_line(issue, tmp_path):
+    """One paragraph of 570,000 characters (1.7 MB, under the file limit) took 50 s and
+    550 MB to compose; past 20,000 characters it is refused before any work."""
+    article = issue / "articles" / "hengji.md"
+    article.write_text(article.read_text("utf-8") + "\n开头" + "调研组一行先后来到小区" * 2000 + "\n",
+                       "utf-8")
+    error_at(issue, tmp_path, article, "开头", "a paragraph of 22,002 characters", "at most 20,000",
+             "blank lines")
+
+
+def test_a_key_written_twice_is_refused_naming_both_lines(issue, tmp_path):
+    """YAML keeps the last of two equal keys without a word: 总第2316期 or 2317?"""
+    replace_in(issue / "issue.yaml", "number: 2316", "number: 2316\nnumber: 2317")
+    error_at(issue, tmp_path, issue / "issue.yaml", "number: 2317", "'number' is written twice",
+             "also at line 4")
+    article = issue / "articles" / "hengji.md"
+    replace_in(issue / "issue.yaml", "number: 2316\n", "")
+    replace_in(article, "title:", "title: 一\ntitle:")
+    error_at(issue, tmp_path, article, "title: \"", "'title' is written twice", "also at line 2")
+
+
+def test_a_merged_key_may_be_overridden():
+    from layout.yamlio import load_yaml
+
+    data = load_yaml("base: &b {columns: 6, column_chars: 13}\ngrid: {<<: *b, column_chars: 14}\n",
+                     Path("issue.yaml"))
+    assert data["grid"] == {"columns": 6, "column_chars": 14}
+
+
+def test_an_edition_past_a_million_characters_stops_at_the_article_that_takes_it_there(
+        issue, tmp_path):
+    """Every article under its own limits, yet 64 of 2 MB a page would take minutes and
+    gigabytes: the edition's copy is counted as it is read."""
+    body = ("调研组一行先后来到金桥社区鑫达家园小区细查看基础设施，" * 14 + "\n\n") * 1000
+    manifest = issue / "issue.yaml"
+    for name in ("big1", "big2", "big3"):
+        (issue / "articles" / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n\n{body}", "utf-8")
+        replace_in(manifest, "      - wenhua\n", f"      - wenhua\n      - {name}\n")
+    error_at(issue, tmp_path, manifest, "- big1", "with 'big1' the edition holds",
+             "more than the 1,000,000")

@@ -14,7 +14,8 @@ from reportlab.pdfgen.canvas import Canvas
 from layout.errors import Diagnostics, InputError
 from layout.export.pdf import write_pdf
 from layout.preflight.check import check_path
-from layout.preflight.pdfcheck import FAIL, preflight_pdf
+from layout.preflight.pdfcheck import preflight_pdf
+from layout.preflight.report import FAIL
 from tests.export.pdf.conftest import make_job
 from tests.export.pdf.placed_fixture import MM, REPO
 

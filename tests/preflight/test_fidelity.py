@@ -129,3 +129,23 @@ def test_an_over_set_build_warns_per_article_with_what_it_really_lost(tmp_path):
     losses = [str(w) for w in diag.warnings if "lost" in str(w)]
     detail = "; ".join(f"article {aid} lost {n} characters" for aid, n in over.items())
     assert losses == [f"PDF: {detail} (allowed by --allow-overflow; see copyfit.json)"]
+
+
+def test_the_docx_read_back_is_not_taken_for_a_zip_bomb(sample, tmp_path):
+    """An edition of repeated copy deflates over 100×, the import's bomb signal: the loss check
+    reads the DOCX the build has just written without it (962,000 characters of a repeated
+    phrase failed the build as 'not a DOCX saved by Word'); `layout import` keeps it."""
+    from layout.errors import InputError
+    from layout.intake.docx import article_texts
+
+    issue, placed = sample
+    path = write("docx", issue, placed, tmp_path / "s.docx")
+    padded = tmp_path / "padded.docx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(padded, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info.filename))
+        dst.writestr("customXml/repeated.xml", "<r>" + "调研组一行先后来到" * 200_000 + "</r>")
+    texts = output_texts(padded, "docx", issue, placed)
+    assert lost_per_article(issue, texts) == {}
+    with pytest.raises(InputError, match="stored size"):
+        article_texts(padded, [a.id for a in issue.articles()])

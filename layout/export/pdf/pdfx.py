@@ -147,5 +147,9 @@ def finish(raw: bytes, target: Path, geometry: Geometry, about: Description,
         _info(pdf, about, settings)
         _xmp(pdf, about, settings, doc_id)
         version = PDF_VERSION[settings.pdfx] if settings.print_ready else "1.6"
-        pdf.save(target, force_version=version, deterministic_id=True,
+        out = io.BytesIO()
+        pdf.save(out, force_version=version, deterministic_id=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.disable, linearize=False)
+    # Written by Python, not by qpdf: qpdf writing straight to a file aborts the whole
+    # process (C++ terminate, no Python error) when the disk fills up.
+    target.write_bytes(out.getbuffer())

@@ -15,6 +15,7 @@ from layout.export.docx.anchors import RefIndex
 from layout.i18n import _
 from layout.intake.docx.body import merge_body
 from layout.intake.docx.document import Docx, read_docx
+from layout.intake.docx.package import LIMITS, Limits
 from layout.intake.docx.fields import merge_singles
 from layout.intake.docx.issue import article_file, manifest_ids, write_file
 from layout.intake.docx.parts import Attribution, Theirs, attribute
@@ -168,9 +169,9 @@ def _kind(kind: str) -> str:
             "paragraph mark deleted": _("paragraph mark deleted")}.get(kind, kind)
 
 
-def article_texts(path: Path, article_ids: list[str]) -> dict[str, str]:
+def article_texts(path: Path, article_ids: list[str], limits: Limits = LIMITS) -> dict[str, str]:
     """Per article, the text of all its anchored parts in a DOCX (the build's loss check)."""
-    found = attribute(read_docx(Path(path), "accept").paragraphs, RefIndex(article_ids))
+    found = attribute(read_docx(Path(path), "accept", limits).paragraphs, RefIndex(article_ids))
     return {article_id: "".join([*(t for texts in theirs.singles.values() for t in texts),
                                  *(t for texts in theirs.recovered.values() for t in texts),
                                  *(p.text for p in theirs.body)])

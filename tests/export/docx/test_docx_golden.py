@@ -3,7 +3,7 @@
 The goldens are pretty-printed so a change reads as a diff. After an intended
 change to the exporter or the reference document, regenerate them with
 
-    LAYOUT_UPDATE_GOLDEN=1 /work/venv/bin/python -m pytest tests/export/docx/test_docx_golden.py
+    LAYOUT_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/export/docx/test_docx_golden.py
 
 and review `git diff tests/export/docx/golden/` before committing.
 """
