@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from layout.cjk import Rules, rules
+from layout.cjk import Rules, load_table, rules
 
 VERTICAL_PATH = Path(__file__).with_name("vertical.yaml")
 ORIENTATIONS = ("upright", "form", "rotated")
@@ -75,8 +73,7 @@ def _compile(data: dict, table: Rules) -> VerticalRules:
 @cache
 def vertical_rules() -> VerticalRules:
     """The vertical tables, read and compiled once per process."""
-    with VERTICAL_PATH.open(encoding="utf-8") as fh:
-        return _compile(yaml.safe_load(fh), rules())
+    return _compile(load_table(VERTICAL_PATH), rules())
 
 
 __all__ = ["VerticalRules", "vertical_rules"]

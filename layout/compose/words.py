@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
+from layout.cjk import load_table
 
 WORDS_PATH = Path(__file__).parents[1] / "cjk" / "words.yaml"
 
@@ -46,7 +46,7 @@ class WordRules:
 @cache
 def word_rules() -> WordRules:
     """The compiled rules of words.yaml."""
-    data = yaml.safe_load(WORDS_PATH.read_text(encoding="utf-8"))
+    data = load_table(WORDS_PATH)
     q, p, quoted = data["quantity"], data["place"], data["quoted"]
     return WordRules(frozenset(data["pause_after"]), _quantity_pattern(q), q["ordinal"],
                      frozenset(q["numerals"]), frozenset(p["heads"]), frozenset(p["after_tags"]),
