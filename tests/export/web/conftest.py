@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from tests.export.epub.browser import chromium
-from tests.export.web.web_helpers import SAMPLE, WEEKLY4, build_web
+from tests.export.web.web_helpers import JUMP2, SAMPLE, WEEKLY4, build_web
 
 
 @pytest.fixture(scope="session")
@@ -32,3 +32,9 @@ def site(tmp_path_factory):
     first = build_web(SAMPLE, out / "sample", site=root)
     second = build_web(WEEKLY4, out / "weekly4", site=root)
     return root, first, second
+
+
+@pytest.fixture(scope="session")
+def jump_web(tmp_path_factory):
+    """jump2's web edition: one story's blocks on pages 1 and 2."""
+    return build_web(JUMP2, tmp_path_factory.mktemp("web-jump2"))

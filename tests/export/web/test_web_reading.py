@@ -118,9 +118,41 @@ def visit_label(article) -> str:
     return "图片新闻：" + caption_start(article.photos[0].caption)
 
 
-@pytest.fixture(params=["sample", "weekly4"])
-def edition(request, sample_web, site) -> Edition:
-    return sample_web if request.param == "sample" else site[2]
+@pytest.fixture(params=["sample", "weekly4", "jump2"])
+def edition(request) -> Edition:
+    if request.param == "sample":
+        return request.getfixturevalue("sample_web")
+    if request.param == "jump2":
+        return request.getfixturevalue("jump_web")
+    return request.getfixturevalue("site")[2]
+
+
+def test_a_jumped_story_is_one_article_page_reached_from_both_its_pages(browser, jump_web):
+    """jump2: the story continued on page 2 has blocks on both pages; both hotspots open
+    its one article page, which leads back to both 版 and holds its whole text."""
+    jumped = [a for a in jump_web.issue.articles()
+              if {p.number for p in jump_web.placed.pages
+                  if any(r.article == a.id for r in p.regions)} == {1, 2}]
+    assert len(jumped) == 1
+    visit = Visit(browser, jump_web.folder)
+    try:
+        opened = set()
+        for view in ("p01.html", "p02.html"):
+            visit.open(jump_web.url(view))
+            hrefs = visit.page.eval_on_selector_all(
+                "svg.hotspots a", "as => as.map(a => a.getAttribute('href'))")
+            names = visit.page.eval_on_selector_all(
+                "svg.hotspots a", "as => as.map(a => a.getAttribute('aria-label'))")
+            opened |= {h for h, n in zip(hrefs, names) if n == article_name(jumped[0])}
+        assert len(opened) == 1
+        visit.open(jump_web.url(opened.pop()))
+        assert _which(jump_web, visit.page.locator("article").text_content()) == jumped[0]
+        backs = visit.page.eval_on_selector_all("nav.article-nav li.back a",
+                                                "as => as.map(a => a.getAttribute('href'))")
+        assert backs == ["p01.html", "p02.html"]
+        assert not visit.errors, visit.errors
+    finally:
+        visit.close()
 
 
 def test_every_hotspot_opens_its_article_and_covers_its_block(browser, edition):
@@ -147,6 +179,7 @@ def test_the_index_loads_from_the_folder_alone_and_every_article_reads_whole(bro
         assert visit.page.title().startswith(edition.issue.paper)
         assert visit.scroll_width()[0] <= visit.scroll_width()[1]
         links = visit.page.eval_on_selector_all("ul.headlines a", "as => as.map(a => a.href)")
+        links = list(dict.fromkeys(links))   # a jumped story is listed under both its 版
         assert len(links) == sum(1 for a in edition.issue.articles() if a.reserve is None)
         seen = set()
         for url in links:

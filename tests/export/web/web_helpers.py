@@ -24,6 +24,7 @@ REPO = Path(__file__).resolve().parents[3]
 SAMPLE = REPO / "issues" / "sample"
 EDITIONS = REPO / "tests" / "fixtures" / "editions"
 WEEKLY4 = EDITIONS / "weekly4"
+JUMP2 = EDITIONS / "jump2"     # a story jumped from page 1 to page 2 (转版)
 ARTEFACTS = Path(os.environ.get("LAYOUT_ARTEFACTS", REPO / "output" / "test-artefacts")) / "web"
 PHONE = {"width": 375, "height": 812}
 
