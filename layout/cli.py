@@ -243,7 +243,7 @@ def preview(
     allow_overflow: bool = typer.Option(False, help=_("Preview even if copy does not fit.")),
 ) -> None:
     """Write a PNG per page and a contact sheet, for a look without a PDF reader."""
-    from layout.pages.preview import write_previews
+    from layout.pipeline import preview as write_previews
 
     diag = Diagnostics()
     try:

@@ -163,6 +163,22 @@ def replay(stored: rebuild.Stored, out_dir: Path, diag: Diagnostics) -> BuildRep
     return report
 
 
+def preview(issue_dir: Path, out: Path | None, diag: Diagnostics,
+            allow_overflow: bool = False) -> list[Path]:
+    """Build the proof PDF in a temporary folder and write a PNG per page and a contact
+    sheet into `out` (default: the issue's output folder's preview/)."""
+    import tempfile
+
+    from layout.export.pdf.pngs import write_pngs
+
+    out = Path(out) if out else default_out_dir(issue_dir) / "preview"
+    with tempfile.TemporaryDirectory() as tmp:
+        options = BuildOptions(formats=("pdf",), out_dir=Path(tmp), proof=True,
+                               allow_overflow=allow_overflow)
+        report = build(Path(issue_dir), options, diag)
+        return write_pngs(report.outputs["pdf"], out)
+
+
 def place(issue, fonts, options: BuildOptions, diag: Diagnostics, stage: Stage,
           report: BuildReport, progress: Progress):
     """The placed pages; copyfit.json staged with the outputs. Over-set copy fails here."""
