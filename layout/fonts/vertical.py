@@ -171,11 +171,22 @@ def _make_face(path: Path) -> bytes:
     return out.getvalue()
 
 
-@cache
 def vertical_face(path: Path) -> Path:
-    """A file of the face at `path` whose characters map to their vertical forms."""
+    """A file of the face at `path` whose characters map to their vertical forms.
+
+    The file lives in the disk cache, which evicts its least recently used files
+    (`layout.cache.prune`) and can be emptied (`layout cache clear`): a file made
+    earlier in this process is used only while it is still there, else made again."""
+    made = _vertical_face(Path(path))
+    if made.is_file():
+        return made
+    _vertical_face.cache_clear()
+    return _vertical_face(Path(path))
+
+
+@cache
+def _vertical_face(path: Path) -> Path:
     from layout.cache import cached_bytes
     from layout.fonts.fallback import face_file
 
-    return face_file(cached_bytes(f"vface{CACHE_VERSION}", (Path(path),),
-                                  lambda: _make_face(Path(path))))
+    return face_file(cached_bytes(f"vface{CACHE_VERSION}", (path,), lambda: _make_face(path)))

@@ -57,3 +57,14 @@ def test_metrics_know_which_forms_vhal_sets_half_width():
         assert vm.has_form(char) and ord(char) in vm.half, char
     assert not vm.has_form("中") and vm.advance("中") == 1.0
     assert not vm.has_form("—")        # turned instead: Noto CJK has no vertical em dash
+
+
+def test_a_twin_evicted_from_the_cache_is_made_again(tmp_path, monkeypatch):
+    """The disk cache evicts its least recently used files (and `layout cache clear`
+    empties it); a twin made earlier in the process must not be handed out gone."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    face = FONTS / "LayoutKai-Regular.ttf"
+    first = vertical_face(face)
+    first.unlink()
+    again = vertical_face(face)
+    assert again.is_file() and TTFont(again).getBestCmap()
