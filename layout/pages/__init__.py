@@ -77,7 +77,7 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     placed = PlacedPage(page.number, page.name, grid.page_width, grid.page_height,
                         tuple(items), tuple(drawn.bookmarks), regions=tuple(regions))
     sent = onward(drawn.blocks, sizers, page.number, issue.style.edition.jump_title_size)
-    return placed, fits, page_fit(page, issue.style, grid, free_rows, any(f.over for f in fits),
+    return placed, fits, page_fill(page, issue.style, grid, free_rows, any(f.over for f in fits),
                                   sum(drawn.empty_slots.values()) + drawn.holes + left_slots), sent
 
 
@@ -96,7 +96,7 @@ def place_jumping(issue: Issue, page: Page, fonts: FontSet, options: BuildOption
     return result
 
 
-def page_fit(page: Page, style, grid: Grid, free_rows: int, over: bool, empty_slots: int) -> PageFit:
+def page_fill(page: Page, style, grid: Grid, free_rows: int, over: bool, empty_slots: int) -> PageFit:
     """How much of the page's grid holds something, and what its empty space would hold
     (a page whose copy is over is not short, whatever its holes)."""
     slots = free_rows * grid.columns
