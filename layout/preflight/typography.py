@@ -29,6 +29,7 @@ of the composer (`layout.cjk.rules()`), never a second copy.
 """
 from __future__ import annotations
 
+import bisect
 import collections
 import statistics
 from dataclasses import dataclass, field
@@ -117,13 +118,23 @@ def page_glyphs(spans: list[dict]) -> list[Glyph]:
     return out
 
 
+HANGING = frozenset("。，、．,.")   # may hang past a column's edge into the gutter
+
+
+def _gap_ends_line(p: Glyph, g: Glyph) -> bool:
+    """A gap wider than about an em ends a line; so does a gutter after punctuation hung
+    into it (the gutter is then only half an em), which no gap inside a line matches."""
+    gap = g.x - p.x1
+    return gap > 0.9 * p.size or (p.char in HANGING and gap > 0.4 * p.size)
+
+
 def text_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Runs of glyphs on one baseline without a gap wider than about an em."""
     lines, current = [], []
     for g in sorted(glyphs, key=lambda g: (round(g.y), g.x)):
         if current:
             p = current[-1]
-            if abs(g.y - p.y) > 0.25 * p.size or g.x - p.x1 > 0.9 * p.size or g.x < p.x:
+            if abs(g.y - p.y) > 0.25 * p.size or _gap_ends_line(p, g) or g.x < p.x:
                 lines.append(current)
                 current = []
         if g.char.strip():

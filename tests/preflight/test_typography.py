@@ -197,3 +197,19 @@ def test_a_line_going_on_after_a_full_width_space_is_not_ragged(tmp_path, column
     columns[0][1] = line[:8] + " " + line[9:]   # one em of space inside the line
     m = measure_typography(page(tmp_path / "spaced.pdf", columns))
     assert m.ragged_lines == 0, m.examples
+
+
+def test_a_line_with_nothing_beside_it_is_not_judged_but_one_a_little_off_is(tmp_path, columns):
+    """The grid is judged where lines sit side by side: a column longer than its
+    neighbour (beside a photo, say) is on the grid; a line moved a third of a pitch is not."""
+    path = tmp_path / "beside.pdf"
+    canvas = Canvas(str(path), pagesize=(520, 500), initialFontName=_font())
+    canvas.setFont(_font(), SIZE)
+    for c, lines in enumerate(columns):
+        for r, text in enumerate(lines[:20 if c == 0 else 8]):
+            canvas.drawString(40 + c * 215, 460 - r * PITCH - (PITCH / 3 if (c, r) == (1, 7) else 0), text)
+    canvas.save()
+    m = measure_typography(path)
+    # off the grid: the moved line, its partner and the first column's 9th line, two
+    # thirds of a pitch from it; the first column's last 11 lines have nothing beside them
+    assert m.body_lines == 28 and m.grid_aligned_lines == 25
