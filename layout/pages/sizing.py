@@ -44,10 +44,13 @@ LEG_CHARS = (16, 22)       # widths of 破栏 legs worth offering, in characters
 COST_BROKEN_COLUMNS = 4.0  # a 破栏 block reads well, but the page's own columns are the norm
 COST_HEAD_LINES = 6.0
 COST_VERSE_WRAP = 8.0      # a line of verse wider than its leg, wrapped under a hanging indent
-COST_INSIDE_WORD = 400.0   # a 主题 line broken inside a word (夏季防溺|水安全): only if nothing else fits
-COST_STUB = 250.0          # a 主题 line of one or two characters
-COST_GAP_IGNORED = 150.0   # a 主题 on several lines with its phrase gap inside a line
-COST_TOO_MANY_LINES = 500.0  # per 主题 line past the house style's max_lines
+# The faults a page editor sends a headline back for cost more than filling a whole page
+# of honest space would (COST_FOOT_ROW × columns × rows): short copy never buys them.
+COST_INSIDE_WORD = 2e4     # a 主题 line broken inside a word (夏季防溺|水安全): only if nothing else fits
+COST_STUB = 2e4            # a 主题 line of one or two characters
+COST_GAP_IGNORED = 2e3     # a 主题 on several lines with its phrase gap inside a line
+COST_TOO_MANY_LINES = 2e4  # per 主题 line past the house style's max_lines
+COST_THIN_LEGS = 1e4       # per line a leg holds fewer than makeup.min_leg_lines: a last resort
 BIG = 1e6
 
 
@@ -220,14 +223,18 @@ class Sizer:
             out.append((columns, COST_PHOTO_ACROSS if columns == 3 else 0.0))
         return out
 
-    def _legs_hold(self, lengths: list[int], legs: int) -> bool:
-        """Legs hold the house style's least lines: the longest at least that many, the
-        shortest (the last of balanced legs) one fewer at most; no leg empty. An editor's
-        width hint may ask for shorter legs."""
+    def _thin_legs(self, lengths: list[int], legs: int) -> float | None:
+        """What legs shorter than the house style's least lines cost (the longest should
+        hold that many, the shortest, the last of balanced legs, one fewer): COST_THIN_LEGS
+        per line missing, so that only a 主题 that would otherwise break badly (a short
+        lead in one column) buys them; None when a leg is empty. An editor's width hint
+        may ask for shorter legs."""
+        if legs == 1 or self.article.hints.columns is not None:
+            return 0.0
+        if len(lengths) != legs or min(lengths, default=0) < 1:
+            return None
         least = self.style.makeup.min_leg_lines
-        return (legs == 1 or self.article.hints.columns is not None
-                or (len(lengths) == legs and max(lengths, default=0) >= least
-                    and min(lengths, default=0) >= least - 1))
+        return COST_THIN_LEGS * (max(0, least - max(lengths)) + max(0, least - 1 - min(lengths)))
 
     @staticmethod
     def _keep(best: dict, rows: int, cost: float, rest: tuple) -> None:
@@ -240,10 +247,11 @@ class Sizer:
         body_rows = self.body.rows_needed_around(columns, beside, side_rows)
         lines = self.body.line_count
         legs = self.body.flow_around(capacities(columns, beside, side_rows, body_rows)) or ()
-        if not self._legs_hold([len(leg) for leg in legs], columns):
+        thin = self._thin_legs([len(leg) for leg in legs], columns)
+        if thin is None:
             return
         spare = body_rows * columns - side_rows * beside - lines  # empty line slots in the legs
-        shape = self._shape_cost(columns, body_rows) + COST_BODY_SLACK * max(0, spare - columns)
+        shape = thin + self._shape_cost(columns, body_rows) + COST_BODY_SLACK * max(0, spare - columns)
         head_rows = head.rows if head else 0
         chars = self.style.column_chars
         for pad in range(MAX_HEAD_PAD + 1 if head else 1):
@@ -256,11 +264,10 @@ class Sizer:
     def _add_leg_options(self, best, columns, legs: Legs, head, cost, photos) -> None:
         body = self.body_at(legs.chars) if self.article.paragraphs else None
         body_rows = body.rows_needed(legs.count) if body else 0
-        if body and not self._legs_hold(body.leg_lengths(legs.count), legs.count):
+        thin = self._thin_legs(body.leg_lengths(legs.count), legs.count) if body else 0.0
+        if thin is None or (legs.broken and not body_rows):
             return
-        if legs.broken and not body_rows:
-            return
-        shape = self._shape_cost(columns, body_rows) + (COST_BROKEN_COLUMNS if legs.broken else 0)
+        shape = thin + self._shape_cost(columns, body_rows) + (COST_BROKEN_COLUMNS if legs.broken else 0)
         shape += COST_VERSE_WRAP * body.verse_wraps if body else 0.0
         head_rows = head.rows if head else 0
         fixed = head_rows + sum(p.rows + len(p.caption) for p in photos)

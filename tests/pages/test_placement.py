@@ -224,6 +224,8 @@ def test_photos_keep_resolution_and_crop_and_legs_hold_the_least_lines(spec):
         if article.id in over or not article.paragraphs:
             continue
         legs = legs_of(page, article.id)
-        if len(legs) > 1:
-            least = style.makeup.min_leg_lines   # the last of balanced legs may hold one fewer
+        least = style.makeup.min_leg_lines   # the last of balanced legs may hold one fewer
+        if len(legs) > 1 and sum(legs.values()) >= 2 * least - 1:
+            # (a body too short for two such legs takes thinner ones only when its 主题
+            # cannot break cleanly in one column: tests/pages/test_headline_breaks.py)
             assert max(legs.values()) >= least and min(legs.values()) >= least - 1, (article.id, legs)
