@@ -83,12 +83,15 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
 
 def place_jumping(issue: Issue, page: Page, fonts: FontSet, options: BuildOptions,
                   diag: Diagnostics | None, later: int | None):
-    """A page placed; with `jumps: auto`, placed again letting its over-set stories jump
-    to the next page when it has any."""
+    """A page placed; with `jumps: auto`, when copy is over, placed again letting its
+    stories jump to the next page when it has any. Every story may jump, not only those
+    the trial over-set: the overrun goes to as few articles as can take it, often a
+    short one beside a long story that would fit whole — and the long one should jump."""
     grid = grid_for(issue.style, page.number)
     trial = Diagnostics()
     result = place_page(issue, page, grid, fonts, options, trial)
-    over = {f.id: later for f in result[1] if f.over > 0} if issue.jumps and later else {}
+    over = ({a.id: later for a in page.articles} if issue.jumps and later
+            and any(f.over > 0 for f in result[1]) else {})
     if over:
         return place_page(issue, page, grid, fonts, options, diag, jumping=over)
     if diag is not None:

@@ -50,7 +50,7 @@ COST_INSIDE_WORD = 2e4     # a 主题 line broken inside a word (夏季防溺|�
 COST_STUB = 2e4            # a 主题 line of one or two characters
 COST_GAP_IGNORED = 2e3     # a 主题 on several lines with its phrase gap inside a line
 COST_TOO_MANY_LINES = 2e4  # per 主题 line past the house style's max_lines
-COST_THIN_LEGS = 1e4       # per line a leg holds fewer than makeup.min_leg_lines: a last resort
+COST_THIN_LEGS = 5e3       # per line a leg holds fewer than makeup.min_leg_lines: a last resort
 BIG = 1e6
 
 
