@@ -18,7 +18,7 @@ def placed_runs(line: Line, x: float, baseline: float, role: str,
             if any(not g.char.isspace() for g in chunk):
                 runs.append(PlacedText(x, baseline, chunk[0].face, chunk[0].size,
                                        "".join(g.char for g in chunk),
-                                       tuple(g.x for g in chunk), role, article))
+                                       tuple(g.x for g in chunk), role, article=article))
             start = i
     return runs
 
