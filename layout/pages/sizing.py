@@ -247,11 +247,10 @@ class Sizer:
         body_rows = self.body.rows_needed_around(columns, beside, side_rows)
         lines = self.body.line_count
         legs = self.body.flow_around(capacities(columns, beside, side_rows, body_rows)) or ()
-        thin = self._thin_legs([len(leg) for leg in legs], columns)
-        if thin is None:
-            return
+        if self._thin_legs([len(leg) for leg in legs], columns) != 0.0:
+            return   # beside a photo, never a leg of a line or two under it
         spare = body_rows * columns - side_rows * beside - lines  # empty line slots in the legs
-        shape = thin + self._shape_cost(columns, body_rows) + COST_BODY_SLACK * max(0, spare - columns)
+        shape = self._shape_cost(columns, body_rows) + COST_BODY_SLACK * max(0, spare - columns)
         head_rows = head.rows if head else 0
         chars = self.style.column_chars
         for pad in range(MAX_HEAD_PAD + 1 if head else 1):
