@@ -20,7 +20,8 @@ from layout.style import default_style
 REPO = Path(__file__).resolve().parents[1]
 EDITIONS = [REPO / "issues" / "sample"] + [REPO / "tests" / "fixtures" / "editions" / name
                                            for name in ("weekly4", "short", "longlead", "whole",
-                                                        "vertical")]
+                                                        "vertical", "jump2", "photos2", "briefs10",
+                                                        "three")]
 GAP = "\u3000"
 BRIEF_CHARS = 300
 

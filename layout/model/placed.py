@@ -30,10 +30,11 @@ class PlacedText:
     size: float
     text: str
     xs: tuple[float, ...]    # offset of each character from x (along the run when turned)
-    role: str = "body"       # body, title, caption, furniture … (colour, overprint)
+    role: str = "body"       # body, title, caption, furniture, overset … (colour, overprint)
     ys: tuple[float, ...] = ()   # offset of each character's baseline from y (empty: all on y)
     turn: int = 0            # quarter turns clockwise about (x, y): 1 = a rotated run
     scale: float = 1.0       # horizontal scale of the glyphs (纵中横)
+    article: str = ""        # id of the article the characters belong to ("" for furniture)
 
     @property
     def free(self) -> bool:

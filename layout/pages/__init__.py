@@ -12,7 +12,7 @@ from layout.errors import Diagnostics
 from layout.fonts import FontSet
 from layout.i18n import _
 from layout.model import ArticleKind, Issue, Page
-from layout.model.placed import ArticleRegion, PlacedIssue, PlacedPage
+from layout.model.placed import PlacedIssue, PlacedPage
 from layout.options import BuildOptions
 from layout.pages.boxes import sizer_for
 from layout.pages.briefs import gather as gather_briefs, with_items as briefs_items
@@ -46,6 +46,8 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
                         options.breaker, rank, brief)
               for i, (a, (rank, brief)) in enumerate(zip(page.articles, ranks))]
     sizers = with_jumps(sizers, jumping or {})
+    for sizer in sizers:
+        sizer.photo_rules.check(sizer.article)
     renderer = Renderer(grid, {s.article.id: s for s in sizers}, grid.rows - bottom)
     left_slots = free_rows * grid.columns
     if sizers:
@@ -69,32 +71,42 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
                                max(0, chars - set_chars),
                                drawn.empty_slots.get(a.id, 0) * issue.style.column_chars,
                                sizer.body_at(plan.leg_chars).lone_lines if a.paragraphs else 0))
-    empty_slots = sum(drawn.empty_slots.values()) + left_slots
-    filled = 1 - empty_slots / (free_rows * grid.columns) if free_rows else 1.0
-    regions = [ArticleRegion(aid, grid.column_x(column), grid.row_y(row), grid.span(plan.columns),
-                             rows * grid.pitch)
-               for aid, (plan, column, row, rows) in drawn.blocks.items()]
+    regions = renderer.regions()
     fits, regions = briefs_items(gathered, fits, regions, renderer.sizers, drawn.blocks, grid,
                                  renderer.limit, page.number)
     placed = PlacedPage(page.number, page.name, grid.page_width, grid.page_height,
                         tuple(items), tuple(drawn.bookmarks), regions=tuple(regions))
     sent = onward(drawn.blocks, sizers, page.number, issue.style.edition.jump_title_size)
-    return placed, fits, PageFit(page.number, round(filled, 4)), sent
+    return placed, fits, page_fill(page, issue.style, grid, free_rows, any(f.over for f in fits),
+                                  sum(drawn.empty_slots.values()) + drawn.holes + left_slots), sent
 
 
 def place_jumping(issue: Issue, page: Page, fonts: FontSet, options: BuildOptions,
                   diag: Diagnostics | None, later: int | None):
-    """A page placed; with `jumps: auto`, placed again letting its over-set stories jump
-    to the next page when it has any."""
+    """A page placed; with `jumps: auto`, when copy is over, placed again letting its
+    stories jump to the next page when it has any. Every story may jump, not only those
+    the trial over-set: the overrun goes to as few articles as can take it, often a
+    short one beside a long story that would fit whole — and the long one should jump."""
     grid = grid_for(issue.style, page.number)
     trial = Diagnostics()
     result = place_page(issue, page, grid, fonts, options, trial)
-    over = {f.id: later for f in result[1] if f.over > 0} if issue.jumps and later else {}
+    over = ({a.id: later for a in page.articles} if issue.jumps and later
+            and any(f.over > 0 for f in result[1]) else {})
     if over:
         return place_page(issue, page, grid, fonts, options, diag, jumping=over)
     if diag is not None:
         diag.warnings.extend(trial.warnings)
     return result
+
+
+def page_fill(page: Page, style, grid: Grid, free_rows: int, over: bool, empty_slots: int) -> PageFit:
+    """How much of the page's grid holds something, and what its empty space would hold
+    (a page whose copy is over is not short, whatever its holes)."""
+    slots = free_rows * grid.columns
+    filled = 1 - empty_slots / slots if slots else 1.0
+    short = empty_slots * style.column_chars if page.articles else 0
+    return PageFit(page.number, round(filled, 4), short,
+                   bool(slots) and not over and empty_slots / slots > style.makeup.short_page)
 
 
 def place_issue(issue: Issue, fonts: FontSet, options: BuildOptions,
@@ -111,11 +123,15 @@ def place_issue(issue: Issue, fonts: FontSet, options: BuildOptions,
             sent.setdefault(to_page, []).append(part)
         pages.append(placed); article_fits += fits; page_fits.append(page_fit)
     article_fits = merged(article_fits, {a.id: a for a in issue.articles()})
+    copyfit = CopyFit(tuple(article_fits), tuple(page_fits))
     for fit in article_fits:
         if fit.lone_lines and diag is not None:
             diag.warn(_("article '{id}': {count} paragraph(s) end in a 孤字 that could not be "
                         "avoided (see copyfit.json)").format(id=fit.id, count=fit.lone_lines))
+    for fit in copyfit.short_pages():
+        if diag is not None:
+            diag.warn(copyfit.short_message(fit))
     placed_issue = PlacedIssue(issue.paper, issue.date, tuple(pages),
                                with_vertical_faces(pages, fonts), issue.style.bleed,
                                issue.style.paper.publisher)
-    return PagesResult(placed_issue, CopyFit(tuple(article_fits), tuple(page_fits)))
+    return PagesResult(placed_issue, copyfit)

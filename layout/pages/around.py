@@ -116,14 +116,16 @@ class Around:
         """(cost, layout grown to the rectangle, empty slots) of flow articles i..j in it."""
         key = (rect, i, j)
         if key not in self._solved:
+            # the slots left empty are counted where they are drawn (render.py): an empty
+            # rectangle's, and the rows the blocks at a region's foot grow by
             if i == j:
                 self._solved[key] = (rect.rows * rect.columns * COST_HOLE_ROW,
-                                     Cut(rect.columns, rect.rows), rect.rows * rect.columns)
+                                     Cut(rect.columns, rect.rows), 0)
             else:
                 placer = Placer(self.flow[i:j], rect.columns, rect.rows, self.edges(rect),
                                 lead=self.lead_free and i == 0)
-                cost, tree, left = placer.best()
-                self._solved[key] = (cost, tree and grow(tree, rect.rows), left * rect.columns)
+                cost, tree, _left = placer.best()
+                self._solved[key] = (cost, tree and grow(tree, rect.rows), 0)
         return self._solved[key]
 
     def share(self, node: Node) -> tuple[float, list[tuple[int, int]]]:

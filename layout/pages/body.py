@@ -170,9 +170,14 @@ class Body:
 
     def rows_needed(self, columns: int) -> int:
         """Height in rows of the balanced flow into `columns` columns."""
+        return max(self.leg_lengths(columns), default=0)
+
+    def leg_lengths(self, columns: int) -> list[int]:
+        """Rows of each leg of the balanced flow into `columns` columns (fewer legs than
+        columns when the copy does not reach them)."""
         key = ("rows", columns)
         if key not in self._memo:
-            self._memo[key] = max((len(leg) for leg in _fill(self.groups, columns)), default=0)
+            self._memo[key] = [len(leg) for leg in _fill(self.groups, columns)]
         return self._memo[key]
 
     def flow_around(self, capacities: list[int]) -> tuple[tuple[Row, ...], ...] | None:
@@ -191,6 +196,23 @@ class Body:
                 height += 1
             self._memo[key] = height
         return self._memo[key]
+
+
+    def flow_in_order(self, capacities: list[int]) -> tuple[tuple[tuple[Row, ...], ...], int]:
+        """An over-set body: legs of the given capacities filled one after another in
+        reading order, as far as they go; and the rows left over."""
+        legs: list[tuple[Row, ...]] = []
+        queue = list(self.groups)
+        for capacity in capacities:
+            leg: list[Row] = []
+            while queue:
+                rows = [r for r in queue[0].rows if leg or r.kind != "space"]
+                if len(leg) + len(rows) > capacity:
+                    break
+                leg.extend(rows)
+                queue.pop(0)
+            legs.append(tuple(leg))
+        return tuple(legs), sum(len(g.rows) for g in queue)
 
 
 def capacities(columns: int, photo_columns: int, photo_rows: int, height: int) -> list[int]:

@@ -1,8 +1,16 @@
 """The copy-fit report: per article its space, characters set, over (超) or under (缺).
 
 Printed as a table after every build and written as copyfit.json beside the
-outputs. An article with characters over its space fails the build unless
-overflow is allowed, and the message names each article and its overrun.
+outputs. Per page: the share of the grid holding copy, photos and headlines,
+and how many characters of body its empty space would hold (缺约 N 字) —
+empty rows at the foot of the page, at the feet of blocks and in their legs.
+A page whose empty space would hold more than the house style's
+`makeup.short_page` share of its grid is reported as short of copy.
+
+An article over its space fails the build unless overflow is allowed; the
+message names, page by page, only the articles that do not fit given the
+others (the placer charges the overrun to as few articles as it can), with
+what the page holds and how much to cut or jump.
 """
 from __future__ import annotations
 
@@ -35,7 +43,14 @@ class ArticleFit:
 @dataclass(frozen=True, slots=True)
 class PageFit:
     number: int
-    filled: float     # share of the type area's grid filled by blocks
+    filled: float     # share of the type area's grid holding copy, photos and headlines
+    short: int = 0    # characters of body the page's empty space would hold (缺约 N 字)
+    warn: bool = False  # short by more than the house style's makeup.short_page
+
+
+def about(chars: int) -> int:
+    """A shortfall as an editor states it: to the nearest ten characters."""
+    return max(10, round(chars, -1)) if chars else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +61,28 @@ class CopyFit:
     def overflows(self) -> list[ArticleFit]:
         return [a for a in self.articles if a.over > 0]
 
+    def short_pages(self) -> list[PageFit]:
+        return [p for p in self.pages if p.warn]
+
+    def short_message(self, page: PageFit) -> str:
+        return _("page {n} is short of copy: its empty space would hold about {chars} characters "
+                 "(缺约 {chars} 字); add copy, a photo or a short item").format(
+            n=page.number, chars=about(page.short))
+
     def overflow_message(self) -> str:
-        parts = [_("{id} (page {page}) is over by {over} characters").format(
-            id=a.id, page=a.page, over=a.over) for a in self.overflows()]
-        return _("copy does not fit: {parts}. Cut the text, move an article, or build with "
-                 "--allow-overflow").format(parts=_("; ").join(parts))
+        parts = []
+        for number in sorted({a.page for a in self.overflows()}):
+            on_page = [a for a in self.articles if a.page == number]
+            over = [a for a in on_page if a.over > 0]
+            total = sum(a.chars for a in on_page)
+            names = "; ".join(_("'{id}' is over by {over} characters (超 {over} 字)").format(
+                id=a.id, over=a.over) for a in over)
+            parts.append(_("page {n} holds about {held} of the {total} characters of its "
+                           "articles: {names}").format(n=number, held=total - sum(a.over for a in over),
+                                                       total=total, names=names))
+        return (_("copy does not fit: ") + ". ".join(parts)
+                + _(". Cut that much, or jump the rest of the article to another page (转版) or "
+                    "move it; build with --allow-overflow for a proof that marks where it stops"))
 
     def to_json(self) -> dict:
         return {"articles": [asdict(a) for a in self.articles],
@@ -65,6 +97,8 @@ class CopyFit:
             lines.append(f"{a.id:<14}{a.page:>5}{f'{a.columns}×{a.rows}':>11}{a.chars:>7}"
                          f"{a.set:>7}{a.over:>7}{a.under:>7}{a.lone_lines:>6}")
         for p in self.pages:
-            lines.append(_("page {n}: {filled:.1%} of the grid filled").format(
-                n=p.number, filled=p.filled))
+            line = _("page {n}: {filled:.1%} of the grid filled").format(n=p.number, filled=p.filled)
+            if p.short:
+                line += _(", 缺约 {chars} 字").format(chars=about(p.short))
+            lines.append(line)
         return "\n".join(lines)

@@ -38,13 +38,15 @@ ALL_EDGES = TOP | BOTTOM | LEFT | RIGHT
 SEPARATOR_ROWS = 1      # a horizontal cut leaves a row for the rule
 BAND = 10               # most articles in one band (exact layout within a band)
 COST_MISSED_POSITION = 1e4  # an editor's position hint overrides looks; only over-set copy costs more
-COST_HOLE_ROW = 60.0    # per column, for rows left empty at the foot of a block or the page
+COST_HOLE_ROW = 150.0   # per column, for rows left empty at the foot of a block
+COST_FOOT_ROW = 40.0    # per column, for rows left empty at the foot of the page (honest space)
 COST_OVERSET_ROW = 1e5  # per column, for rows of copy that do not fit: only when nothing else does
+COST_OVERSET_ARTICLE = 1e7  # per article over-set: the overrun goes to as few articles as can take it
 
 
 @dataclass(frozen=True, slots=True)
 class Cut:
-    """A node of the layout tree: a leaf block, or a cut into two parts."""
+    """A node of the layout tree: a leaf block, a cut into two parts, or (neither) empty."""
 
     columns: int
     rows: int
@@ -52,6 +54,11 @@ class Cut:
     second: "Cut | None" = None
     vertical: bool = False
     plan: BlockPlan | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Columns left empty beside a block (neither a block nor a cut)."""
+        return self.plan is None and self.first is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +124,14 @@ class Placer:
                 below = options[h]
                 out[h] = (below, below.cost)
             elif below is None:
-                out[h] = (shortest, shortest.cost + COST_OVERSET_ROW * columns * (shortest.rows - h))
+                out[h] = (shortest, shortest.cost + COST_OVERSET_ARTICLE
+                          + COST_OVERSET_ROW * columns * (shortest.rows - h))
             else:
                 out[h] = (below, below.cost + COST_HOLE_ROW * columns * (h - below.rows))
         return out
 
     def leaf(self, i: int, columns: int, flags: int) -> np.ndarray:
+        """Article i's cost for each height at exactly `columns` wide (inf: not this width)."""
         cost = np.full(self.length, np.inf)
         if columns not in self.sizers[i].widths():
             return cost
@@ -131,6 +140,17 @@ class Placer:
         if self._wanted[i] & ~flags:
             cost += COST_MISSED_POSITION
         return cost
+
+    def _leaf_solution(self, i: int, columns: int, flags: int) -> Solution:
+        """Article i in a rectangle `columns` wide: across it, or narrower with the columns
+        beside it left empty (priced as holes) when no wider shape suits the article."""
+        heights = np.arange(self.length)
+
+        def candidates():
+            for width in range(columns, 0, -1):
+                empty = COST_HOLE_ROW * (columns - width) * heights
+                yield ("leaf", i, width), self.leaf(i, width, flags) + empty, None
+        return self._keep_best(candidates())
 
     def _minplus(self, upper: np.ndarray, lower: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Least upper[t] + lower[h − SEP − t] per height h, and the t achieving it."""
@@ -153,7 +173,7 @@ class Placer:
 
     def _solve_uncached(self, columns: int, i: int, j: int, flags: int) -> Solution:
         if j - i == 1:
-            return Solution(self.leaf(i, columns, flags), ())
+            return self._leaf_solution(i, columns, flags)
         return self._keep_best(self._candidates(columns, i, j, flags))
 
     def _keep_best(self, candidates) -> Solution:
@@ -175,10 +195,13 @@ class Placer:
 
     def tree(self, columns: int, i: int, j: int, flags: int, rows: int) -> Cut:
         """Rebuild the layout tree that achieved the cost at `rows`."""
-        if j - i == 1:
-            plan, _ = self.plans(i, columns)[rows]
-            return Cut(columns, rows, plan=plan)
         solution = self._solve(columns, i, j, flags)
+        if j - i == 1:
+            width = solution.choices[solution.best[rows]][2]
+            block = Cut(width, rows, plan=self.plans(i, width)[rows][0])
+            if width == columns:
+                return block
+            return Cut(columns, rows, block, Cut(columns - width, rows), vertical=True)
         kind, k, left = solution.choices[solution.best[rows]]
         if kind == "h":
             top_rows = int(solution.split[rows])
@@ -225,7 +248,7 @@ class Placer:
         n = len(self.sizers)
         stacks = self._stack()
         heights = np.arange(self.length)
-        fill = stacks[n].cost + (self.rows - heights) * self.columns * COST_HOLE_ROW
+        fill = stacks[n].cost + (self.rows - heights) * self.columns * COST_FOOT_ROW
         if not np.isfinite(fill).any():
             return float("inf"), None, self.rows
         rows = int(fill.argmin())

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from layout.model.placed import Bookmark, PlacedImage, PlacedItem, PlacedRule
+from layout.model.placed import (ArticleRegion, Bookmark, PlacedBox, PlacedImage, PlacedItem,
+                                 PlacedRule)
 from layout.pages.grid import ASCENT, Grid
 from layout.pages.placement import SEPARATOR_ROWS, Cut
-from layout.pages.runs import placed_runs
-from layout.pages.sizing import PHOTO_GAP, BlockPlan, HeadPlan, Sizer
+from layout.pages.runs import natural_line, placed_runs
+from layout.pages.photos import PHOTO_GAP
+from layout.pages.sizing import BlockPlan, HeadPlan, Sizer
 
 RULE_WIDTH = 0.5
+OVERSET_TINT = 0.15   # the box behind a 超 N 字 mark
 
 
 @dataclass
@@ -25,6 +28,8 @@ class Drawn:
     set_chars: dict[str, int] = field(default_factory=dict)   # article id → characters drawn
     blocks: dict[str, tuple[BlockPlan, int, int, int]] = field(default_factory=dict)  # id → plan, col, row, rows
     empty_slots: dict[str, int] = field(default_factory=dict)  # id → unused line slots in its legs
+    holes: int = 0                  # line slots of columns left empty beside blocks
+    marks: dict[str, tuple[float, float]] = field(default_factory=dict)  # id → 超 N 字 mark's corner
 
 
 def bookmark_title(article) -> str:
@@ -45,6 +50,7 @@ class Renderer:
     limit: int                      # first row past the type area
     drawn: Drawn = field(default_factory=Drawn)
     block_end: int = 10 ** 9        # first row past the block being drawn
+    mark_at: tuple | None = None    # where an over-set block's mark goes: x, width, row
 
     def cut(self, node: Cut, column: int, row: int) -> None:
         if node.plan is not None:
@@ -53,9 +59,14 @@ class Renderer:
         if node.first is None:   # an area left empty (beside a reserved block)
             return
         first, second = node.first, node.second
+        if node.empty:  # columns left empty beside a block
+            self.drawn.holes += node.columns * max(0, min(node.rows, self.limit - row))
+            return
         if node.vertical:
             self.cut(first, column, row)
             self.cut(second, column + first.columns, row)
+            if second.empty:
+                return  # no rule beside empty columns
             x = self.grid.column_x(column + first.columns) - self.grid.gutter / 2
             bottom = min(row + node.rows, self.limit)
             self.rule(x, self.grid.row_y(row) + 2, x, self.grid.row_y(bottom) - 2)
@@ -74,7 +85,7 @@ class Renderer:
     def text(self, article_id: str, line, x: float, baseline: float, role: str, row: int) -> None:
         if row >= min(self.limit, self.block_end):
             return  # over-set: counted in the copy-fit report
-        runs = placed_runs(line, x, baseline, role)
+        runs = placed_runs(line, x, baseline, role, article_id)
         self.drawn.items.extend(runs)
         if role == "jump":
             return  # 下转/上接 lines are furniture of a jump, not the article's text
@@ -91,12 +102,21 @@ class Renderer:
         self.drawn.set_chars.setdefault(article.id, 0)
         x = self.grid.column_x(column)
         self.drawn.bookmarks.append(Bookmark(bookmark_title(article), self.grid.row_y(row)))
+        self.mark_at = None
+        if not plan.body_rows:   # a photo-news item: rows past its plan are empty
+            self.drawn.empty_slots[article.id] = max(0, rows - plan.rows) * plan.columns
         if plan.vertical is not None:   # a 竖题 or a vertical body
             from layout.pages.vertical_render import draw_vertical
 
             draw_vertical(self, plan, column, row)
             return
-        r = row
+        self.draw_parts(plan, column, row)
+        if rows < plan.rows:
+            self.mark_overset(article, column, row)
+
+    def draw_parts(self, plan: BlockPlan, column: int, row: int) -> None:
+        """Headline group, then photos and body (beside each other, or one above the other)."""
+        article, x, r = plan.article, self.grid.column_x(column), row
         if plan.head:
             self.head(article.id, plan.head, x, r, plan.columns)
             r += plan.head.rows
@@ -130,30 +150,53 @@ class Renderer:
             row += 1
         return row
 
+    @property
+    def bottom(self) -> int:
+        """First row the block being drawn may not use."""
+        return min(self.limit, self.block_end)
+
+    def _legs(self, body, room: list[int], fits: bool, balanced):
+        """The rows of each leg: balanced when the block holds its copy; when it is shorter
+        (an over-set proof), in reading order, the last row kept for the 超 N 字 mark."""
+        legs = balanced() if fits else None
+        if legs is not None:
+            return legs
+        room = [max(0, c) for c in room]
+        if room:
+            room[-1] = max(0, room[-1] - 1)
+        return body.flow_in_order(room)[0]
+
     def body(self, article_id: str, plan: BlockPlan, column: int, row: int) -> None:
         """The body's legs side by side: the page's columns, or a 破栏's wider legs."""
         body = self.sizers[article_id].body_at(plan.leg_chars)
-        legs = body.flow(plan.legs, plan.body_rows) or ()
+        room = min(plan.body_rows, self.bottom - row)
+        legs = self._legs(body, [room] * plan.legs, room >= plan.body_rows,
+                          lambda: body.flow(plan.legs, plan.body_rows))
         leg_width = plan.leg_chars * self.grid.body_size
         span = self.grid.span(plan.columns)
         step = leg_width + ((span - plan.legs * leg_width) / (plan.legs - 1) if plan.legs > 1 else 0)
         x0 = self.grid.column_x(column)
         empty = 0
         for n, leg in enumerate(legs):
-            for k, item in enumerate(leg):
-                if item.line is not None:
-                    role = item.kind if item.kind in ("subhead", "byline", "jump") else "body"
-                    self.text(article_id, item.line, x0 + n * step,
-                              self.grid.baseline(row + k, item.size), role, row + k)
-                elif item.kind == "rule" and row + k < min(self.limit, self.block_end):
-                    y = self.grid.row_y(row + k) + self.grid.pitch / 2   # between 简讯 items
-                    self.rule(x0 + n * step, y, x0 + n * step + leg_width, y)
-            empty += max(0, plan.body_rows - len(leg))
-        empty += (plan.legs - len(legs)) * plan.body_rows
+            self.leg(article_id, leg, x0 + n * step, row, leg_width)
+            empty += max(0, room - len(leg))
+        empty += (plan.legs - len(legs)) * room
         # counted in slots of the page's columns, so that it compares with a normal block
         empty = round(empty * plan.leg_chars / self.grid_chars)
         empty += max(0, self.block_end - row - plan.body_rows) * plan.columns  # rows under the plan
         self.drawn.empty_slots[article_id] = empty
+        self.mark_at = (x0 + (plan.legs - 1) * step, leg_width, self.bottom - 1)
+
+    def leg(self, article_id: str, leg, x: float, top: int, width: float) -> None:
+        """One leg of body rows from row `top` down: lines, and the rules between 简讯 items."""
+        for k, item in enumerate(leg):
+            if item.line is not None:
+                role = item.kind if item.kind in ("subhead", "byline", "jump") else "body"
+                self.text(article_id, item.line, x, self.grid.baseline(top + k, item.size), role,
+                          top + k)
+            elif item.kind == "rule" and top + k < self.bottom:
+                y = self.grid.row_y(top + k) + self.grid.pitch / 2   # between 简讯 items
+                self.rule(x, y, x + width, y)
 
     def photos_beside(self, article_id: str, plan: BlockPlan, column: int, row: int) -> None:
         """Photos at the top right of the body area, the body flowing down the legs."""
@@ -167,17 +210,51 @@ class Renderer:
         side = r - row + 1
         body = self.sizers[article_id].body
         caps = capacities(plan.columns, plan.photo_columns, side, plan.body_rows)
-        legs = body.flow_around(caps) or ()
+        height = min(plan.body_rows, self.bottom - row)
+        legs = self._legs(body, capacities(plan.columns, plan.photo_columns, side, height),
+                          height >= plan.body_rows, lambda: body.flow_around(caps))
         for n, leg in enumerate(legs):
-            top = row + (side if n >= first_under else 0)
-            for k, item in enumerate(leg):
-                if item.line is not None:
-                    role = item.kind if item.kind in ("subhead", "byline", "jump") else "body"
-                    self.text(article_id, item.line, self.grid.column_x(column + n),
-                              self.grid.baseline(top + k, item.size), role, top + k)
-        empty = sum(cap - len(leg) for cap, leg in zip(caps, legs)) + sum(caps[len(legs):])
+            self.leg(article_id, leg, self.grid.column_x(column + n),
+                     row + (side if n >= first_under else 0), self.grid.column_width)
+        room = capacities(plan.columns, plan.photo_columns, side, height)
+        empty = sum(max(0, cap - len(leg)) for cap, leg in zip(room, legs)) + sum(room[len(legs):])
         empty += max(0, self.block_end - row - plan.body_rows) * plan.columns
         self.drawn.empty_slots[article_id] = empty
+        self.mark_at = (self.grid.column_x(column + plan.columns - 1), self.grid.column_width,
+                        self.bottom - 1)
+
+    def mark_overset(self, article, column: int, row: int) -> None:
+        """A 超 N 字 mark where an over-set article stops (red on a proof; see export)."""
+        over = sum(1 for c in article.all_text() if not c.isspace()) \
+            - self.drawn.set_chars.get(article.id, 0)
+        if over <= 0:
+            return
+        x, width, mark_row = self.mark_at or (self.grid.column_x(column), self.grid.column_width,
+                                              self.bottom - 1)
+        mark_row = max(row, mark_row)
+        sizer = self.sizers[article.id]
+        role = sizer.style.role("dateline")
+        line = natural_line(f"超{over}字", role.face, self.grid.body_size, sizer.fonts)
+        y = self.grid.row_y(mark_row)
+        self.drawn.items.append(PlacedBox(x, y, width, self.grid.pitch, OVERSET_TINT))
+        self.drawn.marks[article.id] = (x, y)
+        self.drawn.items.extend(placed_runs(line, x + width - line.width - self.grid.body_size / 2,
+                                            self.grid.baseline(mark_row), "overset"))
+
+    def regions(self) -> list[ArticleRegion]:
+        """Each block's box, from which the build reads its text back; an over-set block's
+        超 N 字 mark (which reaches to the block's right edge) is left out of it."""
+        grid, out = self.grid, []
+        for aid, (plan, column, row, rows) in self.drawn.blocks.items():
+            x, y, w = grid.column_x(column), grid.row_y(row), grid.span(plan.columns)
+            bottom = grid.row_y(min(row + rows, self.limit))
+            if aid not in self.drawn.marks:
+                out.append(ArticleRegion(aid, x, y, w, bottom - y))
+                continue
+            mark_x, mark_y = self.drawn.marks[aid]
+            out.append(ArticleRegion(aid, x, y, w, mark_y - y))
+            out.append(ArticleRegion(aid, x, mark_y, mark_x - x, bottom - mark_y))
+        return out
 
     @property
     def grid_chars(self) -> int:

@@ -6,7 +6,8 @@ from layout.fonts import FontSet
 from layout.model.placed import PlacedText
 
 
-def placed_runs(line: Line, x: float, baseline: float, role: str) -> list[PlacedText]:
+def placed_runs(line: Line, x: float, baseline: float, role: str,
+                article: str = "") -> list[PlacedText]:
     """The line's glyphs as runs of one face and size, at absolute positions."""
     runs: list[PlacedText] = []
     start = 0
@@ -17,7 +18,7 @@ def placed_runs(line: Line, x: float, baseline: float, role: str) -> list[Placed
             if any(not g.char.isspace() for g in chunk):
                 runs.append(PlacedText(x, baseline, chunk[0].face, chunk[0].size,
                                        "".join(g.char for g in chunk),
-                                       tuple(g.x for g in chunk), role))
+                                       tuple(g.x for g in chunk), role, article=article))
             start = i
     return runs
 

@@ -8,21 +8,21 @@ placer combines these into a page.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from layout.compose import Line, ParagraphSpec, Span, compose_paragraph
 from layout.fonts import FontSet
 from layout.model import Article, Photo
-from layout.pages.body import Body
+from layout.pages.body import Body, capacities
 from layout.pages.grid import Grid
 from layout.pages.headline import SetLines, set_part
+from layout.pages.photos import PHOTO_GAP, PhotoRules, crop_for
 from layout.style import HouseStyle, SIZE_NAMES, parse_size
 
 MAX_HEAD_PAD = 2       # extra rows of air around a headline group
 MAX_BODY_SLACK = 2     # blank rows allowed under a body (never a visible hole)
-CROP = (0.72, 1.3)     # photo aspect may vary by this factor when cropped
-PHOTO_GAP = 0.4        # rows between a photo and its caption
 
 # cost weights (dimensionless; only their ratios matter)
 COST_HEAD_PAD = 3.0
@@ -30,20 +30,27 @@ COST_BODY_SLACK = 5.0
 COST_SIZE_STEP = 3.0     # per 10 % away from the role's size
 COST_HEAD_BLANK = 150.0   # per share of the measure a 主题 leaves empty that another size of its rank fills
 COST_WIDE_BLANK = 75.0   # per share of the measure no size of its rank fills (the block is too wide for it)
-COST_NARROW_PHOTO = 15.0
-COST_SOFT_PHOTO = 300.0  # a photo enlarged past what prints sharply: only when nothing else fits
-COST_CROP = 12.0
+COST_NARROW_PHOTO = 15.0  # a story's photo one column wide
+COST_CROP = 12.0          # a photo cropped to the house style's limit (less in proportion)
+COST_PHOTO_ACROSS = 8.0   # a story's photo across a three-column block rather than beside the text
 COST_SHORT_LEGS = 2.0
-COST_LONG_LEGS = 1.0
-COST_NARROW_LEAD = 60.0
+COST_FLAT_LEGS = 25.0    # per column and per line a leg is shorter than FLAT_LINES × columns
+FLAT_LINES = 2
+COST_TALL_LEGS = 10.0    # per square of the lines a leg is longer than TALL_LINES × columns
+TALL_LINES = 14
+COST_PHOTO_AREA = 4.0    # per column-row of picture: photos grow when copy is short, not before
+COST_NARROW_LEAD = 300.0  # per column a lead is narrower than four
 LEG_CHARS = (16, 22)       # widths of 破栏 legs worth offering, in characters
 COST_BROKEN_COLUMNS = 4.0  # a 破栏 block reads well, but the page's own columns are the norm
 COST_HEAD_LINES = 6.0
 COST_VERSE_WRAP = 8.0      # a line of verse wider than its leg, wrapped under a hanging indent
-COST_INSIDE_WORD = 400.0   # a 主题 line broken inside a word (夏季防溺|水安全): only if nothing else fits
-COST_STUB = 250.0          # a 主题 line of one or two characters
-COST_GAP_IGNORED = 150.0   # a 主题 on several lines with its phrase gap inside a line
-COST_TOO_MANY_LINES = 500.0  # per 主题 line past the house style's max_lines
+# The faults a page editor sends a headline back for cost more than filling a whole page
+# of honest space would (COST_FOOT_ROW × columns × rows): short copy never buys them.
+COST_INSIDE_WORD = 2e4     # a 主题 line broken inside a word (夏季防溺|水安全): only if nothing else fits
+COST_STUB = 2e4            # a 主题 line of one or two characters
+COST_GAP_IGNORED = 2e3     # a 主题 on several lines with its phrase gap inside a line
+COST_TOO_MANY_LINES = 2e4  # per 主题 line past the house style's max_lines
+COST_THIN_LEGS = 5e3       # per line a leg holds fewer than makeup.min_leg_lines: a last resort
 BIG = 1e6
 
 
@@ -154,16 +161,28 @@ class Sizer:
                                     chars * self.style.body_size)
         return self._cache[key]
 
+    @cached_property
+    def photo_rules(self) -> PhotoRules:
+        return PhotoRules.of(self.style, self.grid)
+
+    @cached_property
+    def widest_photo(self) -> int:
+        """Most columns every photo of the article can span (see `photos`)."""
+        return min((self.photo_rules.widest(p) for p in self.article.photos), default=self.grid.columns)
+
     def widths(self) -> range:
         """Block widths in columns: the editor's hint, else any; photos span the block's
         width, so a photo-width hint fixes the width of a photo-news block and is the
-        least width of a story with photos."""
+        least width of a story with photos. A photo-news block is no wider than its
+        photo's resolution allows."""
         hints, most = self.article.hints, self.grid.columns
         if hints.columns:
             return range(min(hints.columns, most), min(hints.columns, most) + 1)
         if hints.photo_columns and self.article.photos:
             least = min(hints.photo_columns, most)
             return range(least, least + 1) if not self.article.paragraphs else range(least, most + 1)
+        if self.article.photos and not self.article.paragraphs:
+            return range(1, min(most, self.widest_photo) + 1)
         return range(1, most + 1)
 
     def options(self, columns: int) -> dict[int, BlockPlan]:
@@ -173,26 +192,63 @@ class Sizer:
         return self._cache[columns]
 
     def _options(self, columns: int) -> dict[int, BlockPlan]:
-        best: dict[int, BlockPlan] = {}
+        best: dict[int, tuple[float, tuple]] = {}
         for head, head_cost in self._heads(columns):
-            for photos, photo_cost in self._photo_sets(columns):
-                self._add_body_options(best, columns, head, head_cost + photo_cost, photos)
-        return best
+            for photo_columns, arrangement_cost in self.photo_arrangements(columns):
+                for photos, photo_cost in self._photo_sets_at(photo_columns):
+                    cost = head_cost + arrangement_cost + photo_cost
+                    if photo_columns < columns:
+                        self._add_photo_beside_options(best, columns, photo_columns, head, cost, photos)
+                    else:
+                        for legs in leg_options(columns, self.style.column_chars,
+                                                self.style.gutter_chars):
+                            self._add_leg_options(best, columns, legs, head, cost, photos)
+        return {rows: BlockPlan(self.article, columns, rows, cost, *rest)
+                for rows, (cost, rest) in sorted(best.items())}
 
-    def _add_body_options(self, best, columns, head, cost, photos) -> None:
-        style = self.style
-        beside = self.photo_columns(columns) if photos else columns
-        if beside < columns:
-            self._add_photo_beside_options(best, columns, beside, head, cost, photos)
-            return
-        for legs in leg_options(columns, style.column_chars, style.gutter_chars):
-            self._add_leg_options(best, columns, legs, head, cost, photos)
+    def photo_arrangements(self, columns: int) -> list[tuple[int, float]]:
+        """Photo widths to try in a block of `columns`, with their costs: a story's photos
+        sit beside its text over about half the block (or the photo-width hint); in a
+        block of three columns or fewer they may instead span it above the text. A
+        photo-news item's photo spans its block."""
+        a = self.article
+        if not a.photos or not a.paragraphs:
+            return [(columns, 0.0)]
+        if a.hints.photo_columns:
+            return [(min(a.hints.photo_columns, columns), 0.0)]
+        out = []
+        if columns >= 3:
+            out.append((min((columns + 1) // 2, self.widest_photo), 0.0))
+        if columns <= min(3, self.widest_photo):
+            out.append((columns, COST_PHOTO_ACROSS if columns == 3 else 0.0))
+        return out
+
+    def _thin_legs(self, lengths: list[int], legs: int) -> float | None:
+        """What legs shorter than the house style's least lines cost (the longest should
+        hold that many, the shortest, the last of balanced legs, one fewer): COST_THIN_LEGS
+        per line missing, so that only a 主题 that would otherwise break badly (a short
+        lead in one column) buys them; None when a leg is empty. An editor's width hint
+        may ask for shorter legs."""
+        if legs == 1 or self.article.hints.columns is not None:
+            return 0.0
+        if len(lengths) != legs or min(lengths, default=0) < 1:
+            return None
+        least = self.style.makeup.min_leg_lines
+        return COST_THIN_LEGS * (max(0, least - max(lengths)) + max(0, least - 1 - min(lengths)))
+
+    @staticmethod
+    def _keep(best: dict, rows: int, cost: float, rest: tuple) -> None:
+        if rows not in best or cost < best[rows][0] - 1e-9:
+            best[rows] = (cost, rest)
 
     def _add_photo_beside_options(self, best, columns, beside, head, cost, photos) -> None:
         """Photos over the last `beside` legs, the body flowing down the others and under."""
         side_rows = sum(p.rows + len(p.caption) for p in photos) + 1  # a row before the text
         body_rows = self.body.rows_needed_around(columns, beside, side_rows)
-        lines = sum(len(g.rows) for g in self.body.groups)
+        lines = self.body.line_count
+        legs = self.body.flow_around(capacities(columns, beside, side_rows, body_rows)) or ()
+        if self._thin_legs([len(leg) for leg in legs], columns) != 0.0:
+            return   # beside a photo, never a leg of a line or two under it
         spare = body_rows * columns - side_rows * beside - lines  # empty line slots in the legs
         shape = self._shape_cost(columns, body_rows) + COST_BODY_SLACK * max(0, spare - columns)
         head_rows = head.rows if head else 0
@@ -201,35 +257,34 @@ class Sizer:
             for slack in range(MAX_BODY_SLACK + 1):
                 rows = head_rows + pad + body_rows + slack
                 total = cost + shape + COST_HEAD_PAD * pad * pad + COST_BODY_SLACK * slack * columns
-                plan = BlockPlan(self.article, columns, rows, total,
-                                 _padded(head, pad) if head else None, photos,
-                                 body_rows + slack, columns, chars, beside)
-                if rows not in best or total < best[rows].cost - 1e-9:
-                    best[rows] = plan
+                self._keep(best, rows, total, (_padded(head, pad) if head else None, photos,
+                                               body_rows + slack, columns, chars, beside))
 
     def _add_leg_options(self, best, columns, legs: Legs, head, cost, photos) -> None:
-        body = self.body_at(legs.chars)
-        body_rows = body.rows_needed(legs.count) if self.article.paragraphs else 0
-        if legs.broken and not body_rows:
+        body = self.body_at(legs.chars) if self.article.paragraphs else None
+        body_rows = body.rows_needed(legs.count) if body else 0
+        thin = self._thin_legs(body.leg_lengths(legs.count), legs.count) if body else 0.0
+        if thin is None or (legs.broken and not body_rows):
             return
-        shape = self._shape_cost(columns, body_rows) + (COST_BROKEN_COLUMNS if legs.broken else 0)
-        shape += COST_VERSE_WRAP * body.verse_wraps if body_rows else 0.0
+        shape = thin + self._shape_cost(columns, body_rows) + (COST_BROKEN_COLUMNS if legs.broken else 0)
+        shape += COST_VERSE_WRAP * body.verse_wraps if body else 0.0
         head_rows = head.rows if head else 0
         fixed = head_rows + sum(p.rows + len(p.caption) for p in photos)
         for pad in range(MAX_HEAD_PAD + 1 if head else 2):  # no head: a spare row at the foot
             for slack in range(MAX_BODY_SLACK + 1 if body_rows else 1):
                 rows = fixed + pad + body_rows + slack
                 total = cost + shape + COST_HEAD_PAD * pad * pad + COST_BODY_SLACK * slack * columns
-                plan = BlockPlan(self.article, columns, rows, total,
-                                 _padded(head, pad) if head else None, photos,
-                                 body_rows + slack, legs.count, legs.chars)
-                if rows not in best or total < best[rows].cost - 1e-9:
-                    best[rows] = plan
+                self._keep(best, rows, total, (_padded(head, pad) if head else None, photos,
+                                               body_rows + slack, legs.count, legs.chars))
 
     def _shape_cost(self, columns: int, legs: int) -> float:
+        """A body's shape: legs of a few lines across a wide block read as a strip, one
+        long leg under a headline as a pole; both cost in proportion."""
         cost = 0.0
         if self.article.paragraphs:
-            cost += COST_SHORT_LEGS * max(0, 8 - legs) ** 2 + COST_LONG_LEGS * max(0, legs - 36)
+            cost += (COST_SHORT_LEGS * max(0, 8 - legs) ** 2
+                     + COST_FLAT_LEGS * columns * max(0, FLAT_LINES * columns - legs)
+                     + COST_TALL_LEGS * max(0, legs - TALL_LINES * columns) ** 2)
         if self.lead:
             cost += COST_NARROW_LEAD * max(0, 4 - columns)
         return cost
@@ -308,48 +363,39 @@ class Sizer:
             return None
         return HeadPlan(head.parts, plan.head.rows)
 
-    def photo_columns(self, columns: int) -> int:
-        """Columns a story's photos span, set into the top right of its body: the editor's
-        hint, else about half the block. A photo-news item's photo, or one in a block of
-        two columns or fewer, spans the block above the text."""
-        if not self.article.photos or not self.article.paragraphs or columns <= 2:
-            return columns
-        hint = self.article.hints.photo_columns
-        return min(hint, columns) if hint else (columns + 1) // 2
+    def _photo_sets_at(self, columns: int) -> list:
+        key = ("photos", columns)
+        if key not in self._cache:
+            self._cache[key] = list(self._photo_sets(columns))
+        return self._cache[key]
 
     def _photo_sets(self, columns: int):
-        """Photo plans (all photos at the same width) for each allowed height."""
+        """Photo plans (all photos `columns` wide) for each height the first may take within
+        its resolution, crop and share of the page; the others at their most natural."""
         photos = self.article.photos
         if not photos:
             yield (), 0.0
             return
-        width = self.photo_columns(columns)
-        # photos share the flexible height: vary the first, keep others natural
-        first, rest = photos[0], [self._photo(p, width, None) for p in photos[1:]]
-        for rows in self._photo_rows(first, width):
-            plan = self._photo(first, width, rows)
-            natural = first.aspect * self.grid.span(width)
-            placed = rows * self.grid.pitch - PHOTO_GAP * self.grid.pitch
-            narrow = COST_NARROW_PHOTO if width == 1 else 0.0
-            yield (plan, *rest), COST_CROP * abs(placed - natural) / natural + narrow + self._soft(width)
-
-    def _soft(self, columns: int) -> float:
-        """Cost of photos printing below the house style's resolution at this width."""
-        width_in = self.grid.span(columns) / 72
-        return sum(COST_SOFT_PHOTO for p in self.article.photos
-                   if p.width_px / width_in < self.style.min_ppi)
-
-    def _photo_rows(self, photo: Photo, columns: int) -> range:
+        hinted = bool(self.article.hints.photo_columns
+                      or (self.article.hints.columns and not self.article.paragraphs))
+        rules = self.photo_rules
+        rest = []
+        for photo in photos[1:]:
+            allowed = rules.rows(photo, columns, hinted)
+            if not allowed:
+                return
+            rest.append(self._photo(photo, columns, allowed[0]))
         width = self.grid.span(columns)
-        lo = self.grid.rows_for(photo.aspect * CROP[0] * width + PHOTO_GAP * self.grid.pitch)
-        hi = int((photo.aspect * CROP[1] * width + PHOTO_GAP * self.grid.pitch) // self.grid.pitch)
-        return range(max(lo, 2), hi + 1)
+        narrow = COST_NARROW_PHOTO if columns == 1 and self.article.paragraphs else 0.0
+        limit = math.log1p(rules.max_crop) or 1.0
+        for rows in rules.rows(photos[0], columns, hinted):
+            crop = rules.crop(photos[0], width, rules.height(rows))
+            area = COST_PHOTO_AREA * columns * (rows + sum(p.rows for p in rest))
+            yield (self._photo(photos[0], columns, rows), *rest), COST_CROP * crop / limit + narrow + area
 
-    def _photo(self, photo: Photo, columns: int, rows: int | None) -> PhotoPlan:
+    def _photo(self, photo: Photo, columns: int, rows: int) -> PhotoPlan:
         width = self.grid.span(columns)
-        if rows is None:
-            rows = self.grid.rows_for(photo.aspect * width + PHOTO_GAP * self.grid.pitch)
-        height = rows * self.grid.pitch - PHOTO_GAP * self.grid.pitch
+        height = self.photo_rules.height(rows)
         return PhotoPlan(photo, rows, self._caption(photo, width), crop_for(photo, width, height))
 
     def _caption(self, photo: Photo, measure: float) -> tuple[Line, ...]:
@@ -372,16 +418,6 @@ class Sizer:
                                           self.fonts).lines:
                 lines += (shift_line(line, measure - line.width),)
         return lines
-
-
-def crop_for(photo: Photo, width: float, height: float) -> tuple[float, float, float, float]:
-    """Centred crop (left, top, right, bottom fractions) giving the box's aspect."""
-    want = height / width
-    if want > photo.aspect:      # box taller than the photo: trim the sides
-        keep = photo.aspect / want
-        return ((1 - keep) / 2, 0.0, (1 + keep) / 2, 1.0)
-    keep = want / photo.aspect
-    return (0.0, (1 - keep) / 2, 1.0, (1 + keep) / 2)
 
 
 def shift_line(line: Line, dx: float) -> Line:

@@ -9,6 +9,8 @@ from layout.pages.sizing import BlockPlan, HeadPlan
 
 def leaves(node: Cut, column: int, row: int) -> list[tuple[BlockPlan, int, int]]:
     """Every block of the layout tree with its first column and row (as `render` draws it)."""
+    if node.empty:
+        return []
     if node.plan is not None:
         return [(node.plan, column, row)]
     if node.first is None:   # an area left empty (beside a reserved block)
@@ -21,7 +23,7 @@ def leaves(node: Cut, column: int, row: int) -> list[tuple[BlockPlan, int, int]]
 
 def with_plans(node: Cut, plans: dict[str, BlockPlan]) -> Cut:
     """The tree with the plans of the articles named in `plans` replaced."""
-    if not plans:
+    if not plans or node.empty:
         return node
     if node.plan is not None:
         found = plans.get(node.plan.article.id)

@@ -18,6 +18,8 @@ rows past the type area's foot (or the block's) are not drawn, as in
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from layout.pages.body import capacities
 from layout.pages.sizing import BlockPlan
 from layout.pages.vertical import column_items, drawn_chars, head_items
@@ -28,7 +30,8 @@ def _add(renderer, article_id: str, items: list, last_row: int) -> None:
     """Placed text whose lowest row is `last_row`, unless that row is over-set."""
     if last_row >= min(renderer.limit, renderer.block_end):
         return
-    renderer.drawn.items.extend(items)
+    renderer.drawn.items.extend(replace(i, article=article_id) if hasattr(i, "article") else i
+                                for i in items)
     renderer.drawn.set_chars[article_id] = renderer.drawn.set_chars.get(article_id, 0) + drawn_chars(items)
 
 

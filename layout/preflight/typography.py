@@ -120,13 +120,23 @@ def page_glyphs(spans: list[dict]) -> list[Glyph]:
     return out
 
 
+HANGING = frozenset("。，、．,.")   # may hang past a column's edge into the gutter
+
+
+def _gap_ends_line(p: Glyph, g: Glyph) -> bool:
+    """A gap wider than about an em ends a line; so does a gutter after punctuation hung
+    into it (the gutter is then only half an em), which no gap inside a line matches."""
+    gap = g.x - p.x1
+    return gap > 0.9 * p.size or (p.char in HANGING and gap > 0.4 * p.size)
+
+
 def text_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Runs of glyphs on one baseline without a gap wider than about an em."""
     lines, current = [], []
     for g in sorted(glyphs, key=lambda g: (round(g.y), g.x)):
         if current:
             p = current[-1]
-            if abs(g.y - p.y) > 0.25 * p.size or g.x - p.x1 > 0.9 * p.size or g.x < p.x:
+            if abs(g.y - p.y) > 0.25 * p.size or _gap_ends_line(p, g) or g.x < p.x:
                 lines.append(current)
                 current = []
         if g.char.strip():
@@ -205,37 +215,65 @@ def _is_lone_character(line: list[Glyph]) -> bool:
     return len(line) <= 2 and len(solid) == 1 and r.names[r.class_of(solid[0].char)] != "other"
 
 
-def _column_edges(lines, body: list[int]) -> dict[float, tuple[int, float]]:
-    """Per left edge x (to 0.1 pt): (votes, widest end) of the column's most common line end."""
-    by_x = collections.defaultdict(list)
-    for i in body:
-        by_x[round(lines[i][0].x, 1)].append(lines[i][-1].x1)
-    xs = sorted(by_x)
-    edges, size_tolerance = {}, 0.3 * lines[body[0]][0].size
-    for x in xs:
-        ends = [e for x2 in xs[bisect.bisect_left(xs, x - size_tolerance):
-                               bisect.bisect_right(xs, x + size_tolerance)] for e in by_x[x2]]
-        edge, votes = collections.Counter(round(e) for e in ends).most_common(1)[0]
-        edges[x] = (votes, max(e for e in ends if abs(e - edge) <= 1))
+def _leg_edges(lines, body: list[int]) -> dict[int, tuple[int, float]]:
+    """Per body line: (votes, widest end) of the most common line end of its leg — lines
+    starting at about one x, one under the other with no more than a blank row between —
+    so that a block whose legs are wider (破栏) is not judged by the column above or below
+    it. Of two ends as common, the nearer: two legs' lines read as one where a squeezed mark
+    narrows the gutter."""
+    tolerance = 0.3 * lines[body[0]][0].size
+    clusters, current, start = [], [], 0.0
+    for i in sorted(body, key=lambda i: lines[i][0].x):
+        if current and lines[i][0].x - start > tolerance:
+            clusters.append(current)
+            current = []
+        if not current:
+            start = lines[i][0].x
+        current.append(i)
+    clusters.append(current)
+    edges: dict[int, tuple[int, float]] = {}
+    for cluster in clusters:
+        cluster.sort(key=lambda i: lines[i][0].y)
+        run: list[int] = []
+        for i in cluster + [None]:
+            if run and (i is None or lines[i][0].y - lines[run[-1]][0].y > 3.2 * lines[i][0].size):
+                votes = collections.Counter(round(lines[k][-1].x1) for k in run)
+                edge, most = min(votes.items(), key=lambda ev: (-ev[1], ev[0]))
+                widest = max(lines[k][-1].x1 for k in run if abs(lines[k][-1].x1 - edge) <= 1)
+                edges.update({k: (most, widest) for k in run})
+                run = []
+            if i is not None:
+                run.append(i)
     return edges
 
 
+def _spaced(by_row: dict, line, edge: float) -> bool:
+    """The line goes on after a full-width space (U+3000 is not drawn): one line, not two."""
+    end, y, size = line[-1].x1, line[0].y, line[0].size
+    return any(abs(other[0].y - y) < 0.25 * size and end < other[0].x < end + 1.6 * size
+               and other[-1].x1 <= edge + 0.6 * size
+               for row in (round(y) - 1, round(y), round(y) + 1) for other in by_row.get(row, ()))
+
+
 def _ragged(t: Typography, label: str, lines, body: list[int], follow) -> None:
-    """Lines inside a paragraph must end flush with their column's right edge."""
+    """Lines inside a paragraph must end flush with their leg's right edge."""
     if not body:
         return
-    body_set, edges = set(body), _column_edges(lines, body)
+    body_set, edges = set(body), _leg_edges(lines, body)
+    by_row = collections.defaultdict(list)
+    for line in lines:
+        by_row[round(line[0].y)].append(line)
     for i in body:
         line = lines[i]
         x0, size = line[0].x, line[0].size
-        # the column's edge is where most of its lines end (a mark squeezed at
+        # the leg's edge is where most of its lines end (a mark squeezed at
         # the line end may stick out by half an em)
-        votes, widest = edges[round(x0, 1)]
+        votes, widest = edges[i]
         j = follow[i]
         if votes < 3 or j is None or j not in body_set or abs(lines[j][0].x - x0) > 0.3 * size \
                 or lines[j][0].char in LIST_MARKS:
             continue  # a paragraph's last line, followed by a heading or by a list's next item
-        if line[-1].x1 < widest - 0.5 * size:
+        if line[-1].x1 < widest - 0.5 * size and not _spaced(by_row, line, widest):
             t.ragged_lines += 1
             t.note("ragged_lines", f"{label}:" + "".join(g.char for g in line)[-8:])
 

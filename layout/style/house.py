@@ -16,6 +16,7 @@ from layout.errors import InputError
 from layout.i18n import _
 from layout.style.edition import EditionStyle, edition_style
 from layout.style.headlines import HeadlineStyle
+from layout.style.makeup import MakeupStyle, makeup_style
 from layout.style.schema import (RELATIONS, REQUIRED, STYLE, Context, Invalid, Number,
                                  Text, Whole, role_problems, spec_for)
 from layout.style.sizes import parse_length, parse_size  # noqa: F401 - re-exported
@@ -78,6 +79,7 @@ class HouseStyle:
     headlines: HeadlineStyle
     edition: EditionStyle = EditionStyle()   # 报尾 and other edition-wide values
     web_url: str = ""          # where the web edition is served ("" unknown), ends with /
+    makeup: MakeupStyle = MakeupStyle()      # photo integrity, legs, short pages
 
     @property
     def column_width(self) -> float:
@@ -275,6 +277,7 @@ def build_style(raw: dict, override: dict | None = None, source: Path | None = N
                                 v["headlines.max_lines"]),
         edition=edition_style(v),
         web_url=v["web.url"],
+        makeup=makeup_style(v),
     )
 
 

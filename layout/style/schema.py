@@ -150,6 +150,28 @@ class Number:
 
 
 @dataclass(frozen=True, slots=True)
+class Share:
+    """A share from `low` to `high`: a number (0.15) or a percentage ("15%")."""
+
+    low: float
+    high: float
+
+    def __call__(self, value: Any, ctx: Context) -> float:
+        kind = _("a share")
+        number = math.nan
+        if isinstance(value, str) and value.strip().endswith("%"):
+            try:
+                number = float(value.strip()[:-1]) / 100
+            except ValueError:
+                pass
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = float(value)
+        _finite(number, value, kind, "15%")
+        _in_range(number, self.low, self.high, value, kind, lambda n: f"{n:.0%}")
+        return number
+
+
+@dataclass(frozen=True, slots=True)
 class Text:
     """One line of text of at most `most` characters."""
 
@@ -485,6 +507,10 @@ STYLE: dict[str, Callable[[Any, Context], Any]] = {
     "photos.target_ppi": Number(72, 2400, " ppi"),
     "photos.max_pixels": Whole(10_000, 100_000_000),
     "photos.max_aspect": Number(2, 20),
+    "photos.max_crop": Share(0, 1),           # photo integrity (layout/pages/photos.py)
+    "photos.max_share": Share(0.01, 1),
+    "makeup.min_leg_lines": Whole(1, 50),
+    "makeup.short_page": Share(0, 1),
     "pdf.icc_profile": IccProfile(),
     "pdf.pdfx": Choice(("X-4", "X-1a")),
     "web.url": Address(),              # where the web edition (or --site archive) is served

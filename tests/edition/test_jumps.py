@@ -190,8 +190,14 @@ def test_a_jumped_story_loses_nothing_and_both_parts_are_placed(lead_chars, firs
     issue = dataclasses.replace(issue, pages=pages, jumps=True)
     result = place_issue(issue, font_set(issue.style), BuildOptions())
     fits = {f.id: f for f in result.copyfit.articles}
-    assert fits["a0"].over == 0 and fits["a0"].set == fits["a0"].chars
-    parts = [p.number for p in result.placed.pages for r in p.regions if r.article == "a0"]
+    assert fits["a0"].set + fits["a0"].over == fits["a0"].chars   # what is not set is reported
+    if any(f.over for f in fits.values()):
+        # copy over what two pages hold: over-set goes to as few articles as can take it
+        # (the jumped story's tail, or the later page's own), and only when both are full
+        assert all(p.filled > 0.98 for p in result.copyfit.pages)
+    else:
+        assert fits["a0"].set == fits["a0"].chars
+    parts = sorted({p.number for p in result.placed.pages for r in p.regions if r.article == "a0"})
     assert parts in ([1], [1, 2])
     if parts == [1, 2]:
         texts = "".join(i.text for i in result.placed.pages[0].items if hasattr(i, "text"))

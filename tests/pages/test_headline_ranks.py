@@ -92,7 +92,7 @@ def test_clash_needs_side_by_side_overlapping_same_family_and_size():
     assert not clash(a, Title(3, 5, 100, 130, "标宋", 18))
 
 
-def side_by_side(fonts, articles, columns=3):
+def side_by_side(fonts, articles, columns=2):   # 120 characters: two legs of five lines
     """Two briefs' cheapest plans at one height, side by side, as the placer would cut them."""
     style = default_style()
     sizers = [sizer_for(a, fonts, rank=1, brief=True) for a in articles]

@@ -172,3 +172,44 @@ def test_layout_check_prints_the_typography_report(tmp_path, columns):
     result = CliRunner().invoke(app, ["check", str(page(tmp_path / "lone.pdf", columns))])
     assert "Typography of" in result.output and "孤字" in result.output
     assert "1 paragraph(s) end in a line of one character" in result.output
+
+
+def test_a_wider_leg_under_a_column_is_judged_by_its_own_edge(tmp_path):
+    """A 破栏 block (legs of 20) under a block of 15-character columns at the same x."""
+    path = tmp_path / "broken.pdf"
+    canvas = Canvas(str(path), pagesize=(520, 500), initialFontName=_font())
+    canvas.setFont(_font(), SIZE)
+    narrow, wide = column_lines(0, 8), column_lines(5, 15)
+    for r, text in enumerate(narrow):
+        text = text[:15] if len(text) == CHARS else text[:13]
+        for i, char in enumerate(text):
+            canvas.drawString(40 + i * SIZE, 460 - r * PITCH, char)
+    for r, text in enumerate(wide):   # after a headline's worth of rows
+        for i, char in enumerate(text):
+            canvas.drawString(40 + i * SIZE, 460 - (r + 11) * PITCH, char)
+    canvas.save()
+    assert measure_typography(path).ragged_lines == 0
+
+
+def test_a_line_going_on_after_a_full_width_space_is_not_ragged(tmp_path, columns):
+    """U+3000 is not drawn: “珍爱生命　预防溺水” reads as two runs on one baseline."""
+    line = columns[0][1]
+    columns[0][1] = line[:8] + " " + line[9:]   # one em of space inside the line
+    m = measure_typography(page(tmp_path / "spaced.pdf", columns))
+    assert m.ragged_lines == 0, m.examples
+
+
+def test_a_line_with_nothing_beside_it_is_not_judged_but_one_a_little_off_is(tmp_path, columns):
+    """The grid is judged where lines sit side by side: a column longer than its
+    neighbour (beside a photo, say) is on the grid; a line moved a third of a pitch is not."""
+    path = tmp_path / "beside.pdf"
+    canvas = Canvas(str(path), pagesize=(520, 500), initialFontName=_font())
+    canvas.setFont(_font(), SIZE)
+    for c, lines in enumerate(columns):
+        for r, text in enumerate(lines[:20 if c == 0 else 8]):
+            canvas.drawString(40 + c * 215, 460 - r * PITCH - (PITCH / 3 if (c, r) == (1, 7) else 0), text)
+    canvas.save()
+    m = measure_typography(path)
+    # off the grid: the moved line, its partner and the first column's 9th line, two
+    # thirds of a pitch from it; the first column's last 11 lines have nothing beside them
+    assert m.body_lines == 28 and m.grid_aligned_lines == 25

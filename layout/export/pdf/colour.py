@@ -30,8 +30,14 @@ def black(proof: bool) -> Ink:
     return Ink(CMYKColor(0, 0, 0, 1), True)
 
 
+OVERSET_RED = Color(0.85, 0.1, 0.1)
+
+
 def proof_text(role: str) -> Color:
-    """Screen colour of a role on a proof: body black, furniture a little lighter."""
+    """Screen colour of a role on a proof: body black, furniture a little lighter, the
+    超 N 字 mark of over-set copy red. (The print PDF keeps every text in 100 % K.)"""
+    if role == "overset":
+        return OVERSET_RED
     return Color(0.25, 0.25, 0.25) if role == "furniture" else Color(0, 0, 0)
 
 
