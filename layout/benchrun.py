@@ -13,7 +13,9 @@ States (each round uses an edition no earlier round built):
 - warm: the same edition built again, in the same formats, right after it was
   built (an editor building twice, `make` running again);
 - new text: every paragraph new, the same characters (font data and photos cached);
-- fresh: new text and new photo bytes, only font data cached;
+- fresh: new text and new photo bytes, only font data cached (with the vertical
+  metrics, and the installation's remembered checksums: a new edition on a
+  machine that has built before, not one whose code or fonts just changed);
 - empty: an empty cache (a new machine);
 - 16 and 24 pages of new text.
 """
@@ -32,7 +34,8 @@ from pathlib import Path
 from layout.benchedition import variant, write_typst_data
 
 TYPST_FILE = Path(__file__).resolve().parent.parent / "bench" / "sample.typ"
-FONT_KINDS = ("metrics", "rlface", "ink", "fallback", "glyphs")
+FONT_KINDS = ("metrics", "rlface", "ink", "fallback", "glyphs", "vmetrics", "vface",
+              "installed", "hash")   # font data, and the installation's checksums (rebuild.py)
 TYPST = ("import sys, typst\n"
          "typst.compile(sys.argv[1], output=sys.argv[2], root='/', font_paths=[sys.argv[3]],"
          " ignore_system_fonts=True, sys_inputs={'data': sys.argv[4]})")
