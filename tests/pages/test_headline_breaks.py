@@ -50,7 +50,8 @@ def title_lines(page, article_id: str) -> list[str]:
     for i in page.items:
         if isinstance(i, PlacedText) and i.article == article_id and i.role == "title":
             rows.setdefault(round(i.y, 1), []).append(i)
-    return ["".join(re.sub(r"\s", "", i.text) for i in sorted(row, key=lambda i: i.x + i.xs[0]))
+    return ["".join(ch for _x, ch in sorted((i.x + dx, ch) for i in row for dx, ch in zip(i.xs, i.text)
+                                            if not ch.isspace()))
             for _, row in sorted(rows.items())]
 
 
