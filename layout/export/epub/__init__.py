@@ -58,33 +58,13 @@ def _text_trees(issue: Issue, plan: BookPlan, moment: dt.datetime
     return out
 
 
-def _embedded_fonts(issue: Issue, trees: list[Element]) -> tuple[fonts.EmbeddedFont, ...]:
-    """A subset of each face the documents' text is set in, of exactly its characters."""
-    from layout.fonts import font_set
-
-    paths = font_set(issue.style).paths
-    texts = faces.face_texts(issue.style, trees)
-    order = [*faces.FAMILIES, *sorted(set(texts) - set(faces.FAMILIES))]
-    out = []
-    for face in (f for f in order if f in texts and texts[f].strip()):
-        family, weight, _stack = faces.family(face)
-        out.append(fonts.EmbeddedFont(faces.font_file(face), family, weight,
-                                      fonts.woff2_subset(paths[face], texts[face])))
-    return tuple(out)
-
-
-def _face_keys(issue: Issue, embedded: tuple[fonts.EmbeddedFont, ...]) -> set[str]:
-    hrefs = {f.href for f in embedded}
-    return {k for k in issue.style.faces if faces.font_file(k) in hrefs}
-
-
 def stylesheet(issue: Issue, embedded: tuple[fonts.EmbeddedFont, ...]) -> bytes:
     """The edition's CSS: @font-face rules, each role's face, the shared article rules,
     then edition.css."""
     charset, shared = ARTICLE_CSS.read_text(encoding="utf-8").split("\n", 1)
     own = CSS_PATH.read_text(encoding="utf-8")
     head = fonts.font_face_css(embedded) if embedded else ""
-    roles = faces.role_css(issue.style, _face_keys(issue, embedded))
+    roles = faces.role_css(issue.style, faces.embedded_keys(issue.style, embedded))
     return f"{charset}\n{head}\n{roles}\n{shared}\n{own}".encode("utf-8")
 
 
@@ -110,7 +90,7 @@ def build_resources(issue: Issue, embed_fonts: bool, moment: dt.datetime | None 
                      in_spine=True) for href, tree, item_id, props in trees]
     text.insert(2, Resource(NCX_HREF, "application/x-dtbncx+xml",
                             navigation.ncx_document(plan, edition.title(issue), uid), "ncx"))
-    embedded = _embedded_fonts(issue, [t[1] for t in trees]) if embed_fonts else ()
+    embedded = faces.embedded_faces(issue.style, [t[1] for t in trees]) if embed_fonts else ()
     style = [Resource(CSS_HREF, "text/css", stylesheet(issue, embedded), "css")]
     style += [Resource(f.href, "font/woff2", f.data, f"font-{i}")
               for i, f in enumerate(embedded, start=1)]

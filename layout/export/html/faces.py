@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from layout.export.html import fonts
 from layout.export.html.markup import Element
 from layout.style import HouseStyle
 
@@ -100,3 +101,25 @@ def role_css(style: HouseStyle, embedded: set[str], scope: str = "") -> str:
         families = f'"{name}", {stack}' if face in embedded else stack
         rules.append(f"{selector} {{\n  font-family: {families};\n  font-weight: {weight};\n}}\n")
     return "\n".join(rules)
+
+
+def embedded_faces(style: HouseStyle, trees: list[Element]) -> tuple[fonts.EmbeddedFont, ...]:
+    """A WOFF2 subset of each face the trees' text is set in, of exactly its characters,
+    the house families first (the EPUB's and the web edition's fonts alike)."""
+    from layout.fonts import font_set
+
+    paths = font_set(style).paths
+    texts = face_texts(style, trees)
+    order = [*FAMILIES, *sorted(set(texts) - set(FAMILIES))]
+    out = []
+    for face in (f for f in order if f in texts and texts[f].strip()):
+        name, weight, _stack = family(face)
+        out.append(fonts.EmbeddedFont(font_file(face), name, weight,
+                                      fonts.woff2_subset(paths[face], texts[face])))
+    return tuple(out)
+
+
+def embedded_keys(style: HouseStyle, embedded: tuple[fonts.EmbeddedFont, ...]) -> set[str]:
+    """The house style's face keys whose file is among `embedded`."""
+    hrefs = {f.href for f in embedded}
+    return {k for k in style.faces if font_file(k) in hrefs}

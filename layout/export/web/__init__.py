@@ -98,23 +98,15 @@ def _articles_in(tree: Element) -> list[Element]:
 def _stylesheet(issue: Issue, trees: list[Element], files: dict[str, bytes]) -> bytes:
     """Faces (subsets of exactly the characters each sets in the articles), each role's
     face inside `article`, the article rules shared with the EPUB, then web.css."""
-    from layout.fonts import FONT_DIR, font_set
+    from layout.fonts import FONT_DIR
 
-    paths = font_set(issue.style).paths
-    texts = faces.face_texts(issue.style, [a for t in trees for a in _articles_in(t)])
-    order = [*faces.FAMILIES, *sorted(set(texts) - set(faces.FAMILIES))]
-    embedded = []
-    for face in (f for f in order if f in texts and texts[f].strip()):
-        family, weight, _stack = faces.family(face)
-        embedded.append(fonts.EmbeddedFont(faces.font_file(face), family, weight,
-                                           fonts.woff2_subset(paths[face], texts[face])))
-    embedded = tuple(embedded)
+    embedded = faces.embedded_faces(issue.style, [a for t in trees for a in _articles_in(t)])
     for font in embedded:
         files[font.href] = font.data
     if embedded:
         ofl = (FONT_DIR / "OFL.txt").read_text(encoding="utf-8")
         files[fonts.LICENCE_HREF] = fonts.licence_text(embedded, ofl)
-    keys = {k for k in issue.style.faces if faces.font_file(k) in {f.href for f in embedded}}
+    keys = faces.embedded_keys(issue.style, embedded)
     charset, shared = ARTICLE_CSS.read_text(encoding="utf-8").split("\n", 1)
     head = fonts.font_face_css(embedded, css_dir_depth=0, display=FONT_DISPLAY)
     roles = faces.role_css(issue.style, keys, scope="article")
