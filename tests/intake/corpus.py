@@ -63,6 +63,16 @@ class Source:
         return self.title or (self.photos[0][0] if self.photos else "")
 
 
+def normaliser_parts(s: Source) -> list[tuple[str, str]]:
+    """Every text of a story with the normaliser role it is read in (heading, credit,
+    body, verse): what `layout import` would normalise."""
+    roles = {"subhead": "heading", "body": "body"}
+    parts = [("heading", s.kicker), ("heading", s.title), ("heading", s.subtitle),
+             ("credit", s.byline), ("credit", s.dateline)]
+    parts += [(roles[k], t) for k, t in s.paragraphs] + [("body", c) for c, _ in s.photos]
+    return parts + [("verse", ln) for stanza in s.stanzas for ln in stanza]
+
+
 def _front(text: str) -> tuple[dict, str]:
     _, front, body = text.split("---\n", 2)
     return yaml.safe_load(front) or {}, body

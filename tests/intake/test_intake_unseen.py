@@ -21,14 +21,9 @@ def test_the_committed_raw_copy_is_what_the_renderer_makes(name, shape):
 
 
 def test_every_source_is_already_normalised():
-    roles = {"subhead": "heading", "body": "body"}
     for name in newsroom.edition_names():
         for s in newsroom.edition(name):
-            parts = [("heading", s.kicker), ("heading", s.title), ("heading", s.subtitle),
-                     ("credit", s.byline), ("credit", s.dateline)]
-            parts += [(roles[k], t) for k, t in s.paragraphs] + [("body", c) for c, _ in s.photos]
-            parts += [("verse", ln) for stanza in s.stanzas for ln in stanza]
-            for role, text in parts:
+            for role, text in corpus.normaliser_parts(s):
                 assert normalise(text, role).text == text, (s.name, text)
 
 
