@@ -10,9 +10,11 @@ warning; a pixel above the profile's total ink limit is pulled back to it.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Callable
 
 from PIL import Image, ImageCms, ImageMath, ImageOps
 
@@ -23,6 +25,7 @@ from layout.i18n import _
 from layout.model.placed import PlacedImage
 
 ORIENTATION = 0x0112  # EXIF tag
+TURNED = (5, 6, 7, 8)  # EXIF orientations that turn the photo a quarter
 INK_TOLERANCE = 2.0   # percent above the profile's own maximum before we intervene
 ASPECT_SLACK = 0.005  # a crop this close to the box's proportions is drawn as it is
 
@@ -81,32 +84,43 @@ def limit_ink(img: Image.Image, limit: float) -> Image.Image:
     return Image.merge("CMYK", (*bands, k.convert("L")))
 
 
-def _open(path: Path) -> Image.Image:
+def _open(path: Path, need: Callable[[tuple[int, int]], tuple[int, int]]
+          ) -> tuple[Image.Image, float]:
     """The photo decoded, turned upright when its EXIF orientation says so (a PDF ad's
-    artwork rendered, in CMYK)."""
+    artwork rendered, in CMYK), and how many of its own pixels one decoded pixel stands for.
+
+    A JPEG is decoded by libjpeg at a half, a quarter or an eighth of its size (DCT
+    scaling) when that still holds `need(upright size)` pixels: the resample to the
+    placed size would throw the rest away, at several times the cost."""
     if is_pdf(path):
         img = render_pdf(path, cmyk=True)
         img.info["icc_profile"] = None
-        return img
+        return img, 1.0
     try:
         with Image.open(path) as src:
             icc = src.info.get("icc_profile")
+            orientation = src.getexif().get(ORIENTATION, 1)
+            full = src.size
+            if src.format == "JPEG":
+                turned = orientation in TURNED
+                w, h = need(full[::-1] if turned else full)
+                src.draft(src.mode, (h, w) if turned else (w, h))
             src.load()
-            upright = src.getexif().get(ORIENTATION, 1) == 1
-            img = src if upright else ImageOps.exif_transpose(src)
+            factor = full[0] / src.size[0]
+            img = src if orientation == 1 else ImageOps.exif_transpose(src)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         raise BuildError(_("photo {path} cannot be read: {problem}").format(
             path=path, problem=exc)) from None
     img.info["icc_profile"] = icc
-    return img
+    return img, factor
 
 
-def _crop(img: Image.Image, crop: tuple[float, float, float, float],
-          aspect: float) -> Image.Image:
-    """The `crop` fractions of the photo, trimmed about its centre to the box's aspect
-    (height over width) so a photo is never stretched."""
+def _crop_box(size: tuple[int, int], crop: tuple[float, float, float, float],
+              aspect: float) -> tuple[int, int, int, int]:
+    """The `crop` fractions of a photo of `size`, trimmed about its centre to the box's
+    aspect (height over width) so a photo is never stretched."""
     left, top, right, bottom = crop
-    w, h = img.size
+    w, h = size
     box = [left * w, top * h, right * w, bottom * h]
     if not (0 <= box[0] < box[2] <= w and 0 <= box[1] < box[3] <= h):
         raise BuildError(_("crop {crop} lies outside the photo").format(crop=crop))
@@ -117,13 +131,34 @@ def _crop(img: Image.Image, crop: tuple[float, float, float, float],
     elif bh / bw < aspect / (1 + ASPECT_SLACK):      # too wide: trim the sides
         cut = (bw - bh / aspect) / 2
         box[0], box[2] = box[0] + cut, box[2] - cut
-    box = tuple(round(v) for v in box)
-    return img.crop(box) if box != (0, 0, w, h) else img
+    return tuple(round(v) for v in box)
+
+
+def _crop(img: Image.Image, crop: tuple[float, float, float, float],
+          aspect: float) -> Image.Image:
+    box = _crop_box(img.size, crop, aspect)
+    return img.crop(box) if box != (0, 0, *img.size) else img
+
+
+def _wanted(placed: PlacedImage, ppi: float) -> tuple[int, int]:
+    """Pixels of the photo at `ppi` at its placed size."""
+    return (max(1, round(placed.w / 72 * ppi)), max(1, round(placed.h / 72 * ppi)))
+
+
+def _needed(placed: PlacedImage, ppi: float) -> Callable[[tuple[int, int]], tuple[int, int]]:
+    """For a photo of a given size: the smallest size whose crop still holds the pixels
+    the placed photo takes at `ppi`."""
+    def need(size: tuple[int, int]) -> tuple[int, int]:
+        box = _crop_box(size, placed.crop, placed.h / placed.w)
+        want = _wanted(placed, ppi)
+        scale = max(want[0] / (box[2] - box[0]), want[1] / (box[3] - box[1]))
+        return (math.ceil(size[0] * scale) + 1, math.ceil(size[1] * scale) + 1)
+    return need
 
 
 def _resample(img: Image.Image, placed: PlacedImage, ppi: float) -> Image.Image:
     """Down to `ppi` at the placed size; a photo that has fewer pixels keeps them."""
-    want = (max(1, round(placed.w / 72 * ppi)), max(1, round(placed.h / 72 * ppi)))
+    want = _wanted(placed, ppi)
     if want[0] >= img.width or want[1] >= img.height:
         return img
     return img.resize(want, Image.Resampling.LANCZOS, reducing_gap=3.0)
@@ -147,8 +182,9 @@ def _convert(img: Image.Image, settings: PdfSettings, mono: bool) -> Image.Image
 def prepare_photo(placed: PlacedImage, settings: PdfSettings, diag: Diagnostics,
                   mono: bool = False) -> PreparedPhoto:
     """The photo of `placed` as the print (or proof) PDF embeds it."""
-    img = _crop(_open(Path(placed.path)), placed.crop, placed.h / placed.w)
-    source_ppi = min(img.width / (placed.w / 72), img.height / (placed.h / 72))
+    decoded, factor = _open(Path(placed.path), _needed(placed, settings.target_ppi))
+    img = _crop(decoded, placed.crop, placed.h / placed.w)
+    source_ppi = factor * min(img.width / (placed.w / 72), img.height / (placed.h / 72))
     if source_ppi < settings.min_ppi and not settings.proof:
         diag.warn(_("photo {name} is {ppi:.0f} ppi at its placed size ({w:.0f} × {h:.0f} mm); "
                     "the plant needs {least:.0f}").format(

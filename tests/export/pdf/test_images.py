@@ -81,3 +81,27 @@ def test_limit_ink_never_exceeds_the_limit_and_keeps_black(cmyk, limit):
         assert all(abs(a - b) <= 1 for a, b in zip(out.getpixel((0, 0)), cmyk))
     elif cmyk[3] / 2.55 <= limit:
         assert total_ink(out) <= limit + 1.2
+
+
+@pytest.mark.parametrize("orientation, crop", [(1, (0.0, 0.0, 1.0, 1.0)), (6, (0.1, 0.2, 0.6, 0.9)),
+                                               (1, (0.6, 0.1, 0.95, 0.5))])
+def test_a_large_jpeg_decoded_at_a_reduced_scale_keeps_its_ppi_and_size(tmp_path, orientation, crop):
+    """DCT-scaled decoding (draft) gives the placed photo exactly the pixels a full decode
+    would, and the resolution named in warnings and the summary is the photo's own."""
+    from layout.export.pdf import images
+
+    source = tmp_path / "big.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    Image.radial_gradient("L").resize((4800, 3200)).convert("RGB").save(source, quality=90, exif=exif)
+    placed = PlacedImage(0, 0, 40 * MM, 30 * MM, source, crop=crop)
+    drafted = prepare_photo(placed, PRINT, Diagnostics())
+    full = images._open
+    try:     # the same photo with every pixel decoded
+        images._open = lambda path, need: full(path, lambda size: size)
+        whole = prepare_photo(placed, PRINT, Diagnostics())
+    finally:
+        images._open = full
+    assert drafted.pixels == whole.pixels
+    assert drafted.source_ppi == pytest.approx(whole.source_ppi, rel=0.01)
+    assert images._open(source, images._needed(placed, 250))[1] >= 2   # decoded smaller
