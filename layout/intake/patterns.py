@@ -35,6 +35,9 @@ DATELINE = re.compile(
     rf"^(【{_DATELINE_CORE}{_DATELINE_STAFF}】|{_DATELINE_CORE}{_DATELINE_STAFF})"
     r"[ \u3000]*(.*)$", re.S)
 DATELINE_START = re.compile(rf"^【?{_DATELINE_CORE}")
+# A paragraph opening with a staff title and a name run straight into the text (`本报记者 冯洁清晨
+# 6时，…`): a byline set as an 电头, whose name's end the raw text does not show.
+STAFF_LEAD = re.compile(rf"^{STAFF}{_SPACE}+[\u4e00-\u9fff]")
 # A staff title written against the name in a credit (记者邵阳): a space goes between them
 # (not before 站 or 部: 记者站, 通讯员部).
 STAFF_NAME_JOINED = re.compile(r"(?:(?<=记者)|(?<=通讯员)|(?<=实习生))(?=[\u4e00-\u9fff])(?![站部证节])")

@@ -4,8 +4,9 @@ A poem is recognised where the 副刊 conventions announce one: after a 副刊
 byline (`□ 名`, `文／名`) — or a paragraph ending with a colon that quotes
 verse —, a run of at least three short lines most of which do not end a
 sentence (a long line between two of them included); under a heading that
-names verse (诗/词 forms such as 七律·…, 组诗, 外一首), a run of at least two
-short lines, punctuated or not. A verse line ends no sentence inside it and
+names verse (诗/词 forms such as 七律·…, 组诗, 外一首), or in Markdown from a
+line whose break the writer kept (two spaces at its end), a run of at least
+two short lines, punctuated or not. A verse line ends no sentence inside it and
 holds at most one pause; in typeset copy a run of mostly full lines is prose.
 Blank lines inside the run are stanza breaks. The run stops at a line too
 long for verse or at a byline or 电头; when it stops at a byline or 电头 it
@@ -81,6 +82,8 @@ def _opener(lines: list[Line], i: int) -> tuple[int, bool] | None:
         return (None if follows else (i + 1, True))
     if line.kind is LineKind.TEXT and line.text[-1] in "：:" and not headline_like(line.text):
         return i + 1, False   # text introducing lines quoted as verse (我到现在还背得出来：)
+    if line.hard_break and (i == 0 or line.blanks or not lines[i - 1].hard_break):
+        return i, True        # Markdown lines ending in two spaces: breaks the writer kept
     return None
 
 
