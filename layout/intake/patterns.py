@@ -48,14 +48,17 @@ STAFF_TITLE_START = re.compile(r"^(?:本报|新华社)?(?:特约|实习|首席)?
 # A 小标题 often carries a number or a mark: 一、 （一） 1. ■ ● ◆ ▲ 【…】
 SUBHEAD_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|"
                           r"\d{1,2}[.、．](?!\d)|[■●◆▲★▶►◎]|【)")
-# The opening of a news story's first paragraph: a date or 近日 early on, or 记者…获悉
-# (newspaper.md: the lead). A short line followed by such a paragraph heads a new story.
-LEDE = re.compile(r"^[^。！？]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日[，,上下晚]|近日|日前|"
+# The opening of a news story's first paragraph: a date or 近日 early on (after a quote the
+# story may open with: “以前来买教辅……”8月10日上午), or 记者…获悉 (newspaper.md: the lead). A short line followed by such a paragraph heads a new story.
+LEDE = re.compile(r"^(?:“[^”]{1,80}”)?[^。！？]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日[，,上下晚]|近日|日前|"
                   r"昨天|今天|昨日|今日|记者[^。，]{0,16}(?:获悉|了解到))")
 # Headings that announce verse (issue 12: poems in a 副刊 or under 诗/词 headings).
 POEM_HEADING = re.compile(r"组诗|诗歌|诗词|诗[一二三四五六七八九十两]首|外[一二三两]首|"
                           r"^[七五][律绝言]|^[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]|"
                           r"[（(](?:诗|词|组诗|外一首)[）)]$")
+# A poem's section heads on a line of their own: a 词's 上阕 and 下阕 (上片, 下片), a sequence's
+# numbers (一, 其二, （三）).
+VERSE_SECTION = re.compile(r"^(?:[上下][阕片]|其?[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{1,3}[）)])$")
 # Page or section names that say the copy is literary (makeup.md 副刊).
 LITERARY_SECTION = frozenset({"副刊", "文苑", "百花园", "文艺副刊", "读书", "诗苑"})
 

@@ -361,6 +361,8 @@ class _Builder:
         elif draft.kind == "photo":
             self._note(unit, _("text after a photo item with no credit; kept as its body"))
         kind = "verse" if unit.verse else "body"
+        if unit.verse and P.VERSE_SECTION.match(unit.text):
+            kind = "subhead"           # a poem's section head: 上阕, 下阕, 其二
         if not draft.paragraphs and P.STAFF_LEAD.match(unit.text):
             self.decisions.append(Decision(unit.line, "staff-lead", unit.text))
         draft.paragraphs.append(RawPara(unit.text, unit.line, kind, unit.stanza_break))
