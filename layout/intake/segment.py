@@ -376,9 +376,10 @@ class _Builder:
             return "item"
         if caption.gap is Gap.STORY:
             return "own"
-        if before is not None and before.kind is LineKind.CREDIT:
-            return "story" if draft.photos and draft.photos[-1].placement == "story" else "own"
-        if draft.kind == "story" and draft.paragraphs:
+        after_photo = before is not None and before.kind is LineKind.CREDIT
+        if after_photo and not (draft.photos and draft.photos[-1].placement == "story"):
+            return "own"
+        if draft.kind == "story" and draft.paragraphs:   # after its text or its photo
             return "own-words" if own_item(caption.text, draft.text()) else "story"
         return "own"
 
