@@ -96,6 +96,11 @@ WORDS_ENDING_AS_FUNCTION = frozenset(
     "服从 遵从 听从 盲从 "
     "即将 必将 终将 "
     "棉被 ".split())
+# Prepositions and conjunctions that open a clause: a line ending with one stops mid-clause
+# (`对全区40个社区深入摸排，依据`), whatever its length.
+MID_CLAUSE_END_WORDS = tuple(
+    "依据 根据 按照 依照 通过 为了 关于 对于 围绕 针对 经过 随着 由于 因为 如果 虽然 "
+    "以及 或者 还是 只要 只有 除了 沿着 朝着 作为 鉴于".split())
 # Marks of running text; a headline holds at most one of the pausing ones.
 SENTENCE_MARKS = frozenset("。；;")
 PAUSE_MARKS = frozenset("，,、：:")

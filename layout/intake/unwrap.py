@@ -84,7 +84,8 @@ def paragraph_final(text: str) -> bool:
 def _mid_clause(text: str) -> bool:
     """A short line that stops mid-clause: a function word or an unclosed bracket at its end."""
     function_end = text[-1] in P.MID_CLAUSE_END and not (
-        text[-2:] in P.WORDS_ENDING_AS_FUNCTION or text[-3:] in P.WORDS_ENDING_AS_FUNCTION)
+        text[-2:] in P.WORDS_ENDING_AS_FUNCTION or text[-3:] in P.WORDS_ENDING_AS_FUNCTION) \
+        or text.endswith(P.MID_CLAUSE_END_WORDS)
     return function_end or text.count("“") > text.count("”") \
         or text.count("（") > text.count("）") or text.count("(") > text.count(")")
 
