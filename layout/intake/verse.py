@@ -68,7 +68,17 @@ def _run(lines: list[Line], start: int, shape: Shape) -> list[int]:
         return run[:-1]   # the run took the next story's title (副刊 titles are one line)
     if after is not None and after.kind is LineKind.TEXT and lines[run[-1]].blanks > usual:
         return run[:-1]   # a one-line last stanza before prose: the next story's title
+    if after is not None and _prose_opening(lines[run[-1]], after, shape):
+        return run[:-1]   # the first line of the prose after the verse
     return run
+
+
+def _prose_opening(last: Line, after: Line, shape: Shape) -> bool:
+    """In typeset copy whose indents were lost, a line two characters short that a full line
+    continues is a paragraph's first line, not verse."""
+    return shape.kind is ShapeKind.TYPESET and shape.indent_lost \
+        and shape.first_line_width(last) and shape.in_band(after) \
+        and shape.gap(after) is Gap.NONE and not ends_sentence(last.text)
 
 
 def _opener(lines: list[Line], i: int) -> tuple[int, bool] | None:
