@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from layout.intake import patterns as P
 from layout.intake.chars import ends_sentence, is_han
+from layout.intake.joins import runs_on
 from layout.intake.lines import Line, LineKind, em_width, headline_like
 from layout.intake.shape import Gap, Shape, ShapeKind
 
@@ -44,6 +45,12 @@ def _prose_lines(lines: list[Line], run: list[int], shape: Shape) -> bool:
         return False
     near_full = sum(1 for j in run if shape.width(lines[j]) >= shape.full - 3)
     return near_full * 2 > len(run)
+
+
+def _cut(lines: list[Line], run: list[int]) -> bool:
+    """Two lines of the run are one piece of text cut in two (`母亲19` + `82年`, a mark
+    opening a line): prose cut at a width, not verse."""
+    return any(runs_on(lines[j].text, lines[j + 1].text) for j in run[:-1] if j + 1 in run)
 
 
 def _long_verse(lines: list[Line], j: int, shape: Shape) -> bool:
@@ -111,7 +118,7 @@ def verse_lines(lines: list[Line], shape: Shape) -> dict[int, bool]:
         need = _MIN_LINES_UNDER_HEADING if heading else _MIN_LINES
         open_lines = sum(1 for j in run if not ends_sentence(lines[j].text))
         if len(run) < need or (not heading and open_lines < _OPEN_SHARE * len(run)) \
-                or _prose_lines(lines, run, shape):
+                or _prose_lines(lines, run, shape) or _cut(lines, run):
             continue
         usual = min((lines[j].blanks for j in run[1:]), default=0)
         for k, j in enumerate(run):
