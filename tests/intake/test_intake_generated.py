@@ -49,6 +49,7 @@ photo_item = st.builds(
 SHAPES = {"chunked": lambda s: corpus.render_chunked(s, 5),
           "pdf": lambda s: strangers.render_pdf(s, 19),
           "columns": strangers.render_columns,
+          "page": strangers.render_page,
           "markdown": strangers.render_markdown,
           "typeset": lambda s: corpus.render_typeset(s, "lost"),
           "naive": lambda s: corpus.render_typeset(s, "naive", blank_between=False),
