@@ -25,14 +25,33 @@ def _pairs(text: str) -> set[str]:
     return {run[k:k + 2] for run in _HAN_RUN.findall(text) for k in range(len(run) - 1)}
 
 
-def shared(caption: str, story: str) -> float:
-    """The share of the caption's two-character Han sequences found in the story's text."""
+class StoryWords:
+    """A story's two-character sequences, gathered once per paragraph as the story grows (a
+    story followed by thousands of captions is read once, not once a caption)."""
+
+    def __init__(self) -> None:
+        self.story, self.pairs, self.seen = None, set(), 0
+
+    def of(self, story) -> set[str]:
+        """The sequences of `story` (a draft: headline fields and paragraphs) so far."""
+        if story is not self.story:
+            self.story, self.seen = story, 0
+            self.pairs = _pairs("\n".join((story.kicker, story.title, story.subtitle)))
+        for para in story.paragraphs[self.seen:]:
+            self.pairs |= _pairs(para.text)
+        self.seen = len(story.paragraphs)
+        return self.pairs
+
+
+def shared(caption: str, story: set[str]) -> float:
+    """The share of the caption's two-character Han sequences found in the story's."""
     pairs = _pairs(caption)
-    return len(pairs & _pairs(story)) / len(pairs) if pairs else 1.0
+    return len(pairs & story) / len(pairs) if pairs else 1.0
 
 
-def own_item(caption: str, story: str) -> bool:
-    """The caption after `story`'s text is a photo-news item of its own, not its photo."""
+def own_item(caption: str, story: set[str]) -> bool:
+    """The caption after a story's text (`story`: its sequences) is a photo-news item of its
+    own, not its photo."""
     share = shared(caption, story)
     if len(caption) >= _OWN_MIN_CHARS and share <= _OWN_SHARE:
         return True

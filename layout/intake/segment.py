@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from layout.i18n import _
 from layout.intake import patterns as P
-from layout.intake.captions import own_item
+from layout.intake.captions import StoryWords, own_item
 from layout.intake.decisions import Decision, Note
 from layout.intake.heads import DASHES, has_gap, headline_roles
 from layout.intake.lines import LineKind, headline_like, plain_headline
@@ -78,11 +78,6 @@ class Draft:
     dateline: str = ""
     paragraphs: list[RawPara] = field(default_factory=list)
     photos: list[RawPhoto] = field(default_factory=list)
-
-    def text(self) -> str:
-        """The headline and the text, as one string."""
-        return "\n".join([self.kicker, self.title, self.subtitle]
-                         + [p.text for p in self.paragraphs])
 
     def headline_only(self) -> bool:
         return bool(self.title) and not (self.paragraphs or self.photos or self.dateline)
@@ -267,6 +262,7 @@ class _Builder:
         self.notes: list[Note] = []
         self.decisions: list[Decision] = []
         self.current: Draft | None = None
+        self.words = StoryWords()
 
     def build(self) -> None:
         i = 0
@@ -380,7 +376,8 @@ class _Builder:
         if after_photo and not (draft.photos and draft.photos[-1].placement == "story"):
             return "own"
         if draft.kind == "story" and draft.paragraphs:   # after its text or its photo
-            return "own-words" if own_item(caption.text, draft.text()) else "story"
+            words = self.words.of(draft)
+            return "own-words" if own_item(caption.text, words) else "story"
         return "own"
 
     def _credit(self, j: int) -> None:
