@@ -5,7 +5,8 @@ Issue 17 found the import quadratic (one line of 40,000 Latin letters took
 long Latin line, copy in the three shapes editors send (chunked columns,
 typeset PDF lines, a paragraph a line), and text built to provoke the
 normaliser (long runs of dashes and quotes, spaces between every
-character, many addresses) — written to a file and imported into a fresh
+character, many addresses, one story followed by thousands of captions)
+— written to a file and imported into a fresh
 issue folder. The table gives wall and CPU seconds (the machines are shared:
 CPU time is the steadier figure) and articles written; time should grow in
 proportion to the input (try --chars 250000 and compare).
@@ -63,6 +64,9 @@ def cases(chars: int) -> dict[str, str]:
         "dashes and quotes": "标题\n\n中" + "—“" * (chars // 2),
         "spaces between all": "标题\n\n" + "中 " * (chars // 2),
         "addresses": "标题\n\n" + "见www.a.cn/x,或a@b.cn。" * (chars // 20),
+        "a story, many photos": "标题\n本报记者 王琳\n" + "\n".join(
+            "".join(s[1:]) for s in stories)[:chars // 2] + "。\n"
+        + "小区新增休闲广场。\n本报记者 赵刚 摄\n" * (chars // 40),
     }
 
 

@@ -16,17 +16,21 @@ from __future__ import annotations
 from layout.intake.chars import HORIZONTAL_SPACE
 
 DASHES = ("——", "--", "—", "―", "－－")
-# A 引题 is a short slogan over the 主题 (新学期新气象, 看病少跑腿; a pair of them: 小巷管家
+# A 引题 is a short slogan over the 主题 (新学期新气象, 看病少跑腿, 城市更新进行时; a pair of them: 小巷管家
 # 大事小情都管); a 主题 says more than this. A first line this short (in characters, the gap
 # not counted) weighs for 引题 over 主题 rather than 主题 over 副题.
-SLOGAN_MAX_CHARS = 6
+SLOGAN_MAX_CHARS = 7
 SLOGAN_PAIR_MAX_CHARS = 10
 _PAUSES = "，,、：:"
 
 
 def has_gap(text: str) -> bool:
-    """A space inside the text: the phrase gap of a two-phrase headline."""
-    return any(c in HORIZONTAL_SPACE for c in text.strip(HORIZONTAL_SPACE))
+    """A space inside the text: the phrase gap of a two-phrase headline — not a space
+    between two Latin words (`David Miller`, `Smart City`)."""
+    text = text.strip(HORIZONTAL_SPACE)
+    return any(c in HORIZONTAL_SPACE and not (text[k - 1].isascii() and text[k + 1].isascii()
+                                              and c == " ")
+               for k, c in enumerate(text))
 
 
 def _plain_length(text: str) -> int:

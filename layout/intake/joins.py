@@ -65,7 +65,8 @@ def runs_on(left: str, right: str) -> bool:
     """A mark that may not start a line opens `right`, or one that may not end a line closes
     `left` (typography.md §1), ASCII punctuation of an address or word stands at the break
     (`service@` + `example.cn`, `Wi-` + `Fi`), or a number or Latin word is cut in two
-    (digits or letters on both sides): the two are one piece of text."""
+    (digits or letters on both sides, or digits after a point or colon): the two are one
+    piece of text."""
     a, b = left[-1], right[0]
     if b in P.NO_LINE_START or a in P.NO_LINE_END or b in P.ASCII_RUNS_ON \
             or a in P.ASCII_RUNS_ON or a == "-":
@@ -74,5 +75,7 @@ def runs_on(left: str, right: str) -> bool:
         return True   # `-Fi`, not a `- ` list item nor `**bold**`
     if b.isascii() and b.isalnum() and _ADDRESS.search(left[-80:]):
         return True   # `service@example.` + `cn`: an address goes on
+    if a in ".:" and left[-2:-1].isdigit() and b.isdigit():
+        return True   # a number cut after its point or colon: `31.` + `6%`, `17:` + `00`
     return a.isascii() and b.isascii() and ((a.isdigit() and b.isdigit())
                                             or (a.isalpha() and b.isalpha()))

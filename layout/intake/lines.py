@@ -45,6 +45,7 @@ class Line:
     space_after: bool = False
     level: int = 0          # Markdown heading level
     literary: bool = False  # a 副刊 byline (□ 名, 文／名)
+    hard_break: bool = False  # Markdown: two spaces at the end keep the line break
 
 
 _NARROW = re.compile("[\x00-\u1fff]")
@@ -125,7 +126,7 @@ def read_lines(source: str, markdown: bool = False) -> list[Line]:
             (kind, literary), level = classify(text), 0
         out.append(Line(number, text, kind, blanks, _indent(raw),
                         raw[:1] in HORIZONTAL_SPACE, raw[-1:] in HORIZONTAL_SPACE,
-                        level, literary))
+                        level, literary, markdown and raw.endswith("  ")))
         blanks = 0
     return out
 

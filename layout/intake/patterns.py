@@ -35,6 +35,9 @@ DATELINE = re.compile(
     rf"^(【{_DATELINE_CORE}{_DATELINE_STAFF}】|{_DATELINE_CORE}{_DATELINE_STAFF})"
     r"[ \u3000]*(.*)$", re.S)
 DATELINE_START = re.compile(rf"^【?{_DATELINE_CORE}")
+# A paragraph opening with a staff title and a name run straight into the text (`本报记者 冯洁清晨
+# 6时，…`): a byline set as an 电头, whose name's end the raw text does not show.
+STAFF_LEAD = re.compile(rf"^{STAFF}{_SPACE}+[\u4e00-\u9fff]")
 # A staff title written against the name in a credit (记者邵阳): a space goes between them
 # (not before 站 or 部: 记者站, 通讯员部).
 STAFF_NAME_JOINED = re.compile(r"(?:(?<=记者)|(?<=通讯员)|(?<=实习生))(?=[\u4e00-\u9fff])(?![站部证节])")
@@ -45,14 +48,17 @@ STAFF_TITLE_START = re.compile(r"^(?:本报|新华社)?(?:特约|实习|首席)?
 # A 小标题 often carries a number or a mark: 一、 （一） 1. ■ ● ◆ ▲ 【…】
 SUBHEAD_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|"
                           r"\d{1,2}[.、．](?!\d)|[■●◆▲★▶►◎]|【)")
-# The opening of a news story's first paragraph: a date or 近日 early on, or 记者…获悉
-# (newspaper.md: the lead). A short line followed by such a paragraph heads a new story.
-LEDE = re.compile(r"^[^。！？]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日[，,上下晚]|近日|日前|"
+# The opening of a news story's first paragraph: a date or 近日 early on (after a quote the
+# story may open with: “以前来买教辅……”8月10日上午), or 记者…获悉 (newspaper.md: the lead). A short line followed by such a paragraph heads a new story.
+LEDE = re.compile(r"^(?:“[^”]{1,80}”)?[^。！？]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日[，,上下晚]|近日|日前|"
                   r"昨天|今天|昨日|今日|记者[^。，]{0,16}(?:获悉|了解到))")
 # Headings that announce verse (issue 12: poems in a 副刊 or under 诗/词 headings).
 POEM_HEADING = re.compile(r"组诗|诗歌|诗词|诗[一二三四五六七八九十两]首|外[一二三两]首|"
                           r"^[七五][律绝言]|^[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]|"
                           r"[（(](?:诗|词|组诗|外一首)[）)]$")
+# A poem's section heads on a line of their own: a 词's 上阕 and 下阕 (上片, 下片), a sequence's
+# numbers (一, 其二, （三）).
+VERSE_SECTION = re.compile(r"^(?:[上下][阕片]|其?[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{1,3}[）)])$")
 # Page or section names that say the copy is literary (makeup.md 副刊).
 LITERARY_SECTION = frozenset({"副刊", "文苑", "百花园", "文艺副刊", "读书", "诗苑"})
 
@@ -90,6 +96,11 @@ WORDS_ENDING_AS_FUNCTION = frozenset(
     "服从 遵从 听从 盲从 "
     "即将 必将 终将 "
     "棉被 ".split())
+# Prepositions and conjunctions that open a clause: a line ending with one stops mid-clause
+# (`对全区40个社区深入摸排，依据`), whatever its length.
+MID_CLAUSE_END_WORDS = tuple(
+    "依据 根据 按照 依照 通过 为了 关于 对于 围绕 针对 经过 随着 由于 因为 如果 虽然 "
+    "以及 或者 还是 只要 只有 除了 沿着 朝着 作为 鉴于".split())
 # Marks of running text; a headline holds at most one of the pausing ones.
 SENTENCE_MARKS = frozenset("。；;")
 PAUSE_MARKS = frozenset("，,、：:")

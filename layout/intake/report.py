@@ -64,9 +64,14 @@ def _decision_texts() -> dict[str, str]:
         "byline": _("a byline at the story's end, taken as its byline"),
         "photo-story": _("a photo right after a story's text, taken as that story's photo; "
                          "if it is a photo-news item of its own, give it an article"),
+        "photo-own": _("a photo right after a story's text whose caption shares few of the "
+                       "story's words, taken as a photo-news item of its own; if it is the "
+                       "story's photo, move it into that story's photos:"),
         "photo": _("text after a photo with a headline: taken as one story with its photo"),
         "caption": _("a line under a headline joined to the caption below it (a photo-news "
                      "item); if it is the story's text, split it off"),
+        "staff-lead": _("the text opens with a staff title and a name run into it; if that "
+                        "is the byline or 电头, move it to byline: or dateline:"),
         "latin-join": _("Latin letters rejoined across a line break; check the word"),
     }
 
@@ -114,7 +119,9 @@ def _photo_lines(plan: Plan) -> list[str]:
            "item": _("line {line}: {caption} → photo-news item {id} “{title}”: "
                      "a headline with no text of its own"),
            "own": _("line {line}: {caption} → photo-news item {id} of its own: "
-                    "it follows a gap, another photo or no story")}
+                    "it follows a gap, another photo or no story"),
+           "own-words": _("line {line}: {caption} → photo-news item {id} of its own: "
+                          "its caption shares few words with the story before it")}
     lines = []
     for cleaned in plan.cleaned:
         a = cleaned.article

@@ -200,9 +200,31 @@ def _heading_space(match: re.Match, text: str, slogans: list[tuple[int, int]]) -
     if is_cjk_text(before) and is_cjk_text(after):
         return "\u3000"
     if (is_chinese(before) or is_chinese(after)) and \
-            (len(match.group()) >= 2 or "\u3000" in match.group()):
+            (len(match.group()) >= 2 or "\u3000" in match.group()
+             or _phrases_apart(text, match.start(), match.end())):
         return "\u3000"
     return _body_space(match, text, slogans)
+
+
+_PHRASE_MIN = 4   # characters on each side of a one-space phrase gap
+_LATIN_RUN = re.compile(r"[A-Za-z0-9.%\-]+")
+
+
+def _phrases_apart(text: str, start: int, end: int) -> bool:
+    """One space between a 主题's two phrases where one of them starts or ends with a number
+    or Latin word (`鸣枪开赛 600名骑手竞逐32千米赛道`): both sides are phrases of some length,
+    and the Latin run is not set off by a space on its other side too (`第 5 届` is spacing
+    around a number, not a gap)."""
+    left, right = text[:start], text[end:]
+    if len(left) < _PHRASE_MIN or len(right) < _PHRASE_MIN:
+        return False
+    if right[:1].isascii():
+        run = _LATIN_RUN.match(right)
+        far = right[run.end():run.end() + 1] if run else ""
+    else:
+        run = _LATIN_RUN.search(left[::-1])
+        far = left[::-1][run.end():run.end() + 1] if run and run.start() == 0 else ""
+    return bool(run) and far not in (" ", "\u3000", "")
 
 
 def _space_rule(replace):

@@ -17,10 +17,13 @@ Decisions, in the order the page is read:
 - An 电头 or byline after the text has begun opens a new story even with no
   headline (noted: it needs a title); a byline at a story's very end is that
   story's byline when it has none.
-- A caption and credit right after a story's text are that story's photo;
-  after a headline alone they make a photo-news item with that headline;
-  after a gap, or after a photo item, a photo-news item of their own.
-- A story whose text is all verse is a poem (`kind: poem`).
+- A caption and credit right after a story's text are that story's photo,
+  unless the caption shares few of the story's words (`captions`: a
+  photo-news item of its own, reported); after a headline alone they make a
+  photo-news item with that headline; after a gap, or after a photo item, a
+  photo-news item of their own.
+- A story whose text is all verse (in sections under 小标题 or not) is a poem
+  (`kind: poem`).
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field
 
 from layout.i18n import _
 from layout.intake import patterns as P
+from layout.intake.captions import StoryWords, own_item
 from layout.intake.decisions import Decision, Note
 from layout.intake.heads import DASHES, has_gap, headline_roles
 from layout.intake.lines import LineKind, headline_like, plain_headline
@@ -57,7 +61,8 @@ class RawPhoto:
     caption: RawPara
     credit: str
     line: int                   # the credit's line
-    placement: str              # "story" (after its text), "item" (after a headline), "own"
+    placement: str              # "story" (after its text), "item" (after a headline), "own",
+                                # "own-words" (after a story whose words it does not share)
 
 
 @dataclass(slots=True)
@@ -257,6 +262,7 @@ class _Builder:
         self.notes: list[Note] = []
         self.decisions: list[Decision] = []
         self.current: Draft | None = None
+        self.words = StoryWords()
 
     def build(self) -> None:
         i = 0
@@ -276,9 +282,9 @@ class _Builder:
             elif i not in self.captions:
                 self._body(unit)
             i += 1
-        for draft in self.drafts:
-            if draft.kind == "story" and draft.paragraphs \
-                    and all(p.kind == "verse" for p in draft.paragraphs):
+        for draft in self.drafts:   # all verse, maybe in sections under 小标题 (## 二)
+            kinds = {p.kind for p in draft.paragraphs}
+            if draft.kind == "story" and "verse" in kinds and kinds <= {"verse", "subhead"}:
                 draft.kind = "poem"
 
     def _new(self, line: int, kind: str = "story") -> Draft:
@@ -351,6 +357,10 @@ class _Builder:
         elif draft.kind == "photo":
             self._note(unit, _("text after a photo item with no credit; kept as its body"))
         kind = "verse" if unit.verse else "body"
+        if unit.verse and P.VERSE_SECTION.match(unit.text):
+            kind = "subhead"           # a poem's section head: 上阕, 下阕, 其二
+        if not draft.paragraphs and P.STAFF_LEAD.match(unit.text):
+            self.decisions.append(Decision(unit.line, "staff-lead", unit.text))
         draft.paragraphs.append(RawPara(unit.text, unit.line, kind, unit.stanza_break))
 
     def _placement(self, j: int) -> str:
@@ -362,10 +372,12 @@ class _Builder:
             return "item"
         if caption.gap is Gap.STORY:
             return "own"
-        if before is not None and before.kind is LineKind.CREDIT:
-            return "story" if draft.photos and draft.photos[-1].placement == "story" else "own"
-        if draft.kind == "story" and draft.paragraphs:
-            return "story"
+        after_photo = before is not None and before.kind is LineKind.CREDIT
+        if after_photo and not (draft.photos and draft.photos[-1].placement == "story"):
+            return "own"
+        if draft.kind == "story" and draft.paragraphs:   # after its text or its photo
+            words = self.words.of(draft)
+            return "own-words" if own_item(caption.text, words) else "story"
         return "own"
 
     def _credit(self, j: int) -> None:
@@ -376,8 +388,9 @@ class _Builder:
             return
         cap = self.units[j - 1]
         placement = self._placement(j)
-        if placement == "story":
-            self.decisions.append(Decision(cap.line, "photo-story", cap.text))
+        if placement in ("story", "own-words"):
+            what = "photo-story" if placement == "story" else "photo-own"
+            self.decisions.append(Decision(cap.line, what, cap.text))
         draft = self.current if placement in ("item", "story") else self._new(cap.line, "photo")
         if placement == "item":
             draft.kind = "photo"

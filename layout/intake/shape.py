@@ -71,13 +71,18 @@ class Shape:
         return em_width(line.text) + line.indent
 
     def in_band(self, line: Line) -> bool:
-        return self.low <= self.width(line) <= self.high
+        """As wide as a line inside a paragraph (marks hanging at its end not counted
+        against the widest: `“健康小屋”，` may hang two)."""
+        return self.low <= self.width(line) and self.inside_width(line) <= self.high
+
+    def inside_width(self, line: Line) -> float:
+        """Width inside the measure: marks hanging past it at the line's end not counted."""
+        return self.width(line) - (len(line.text) - len(line.text.rstrip(_HANGING)))
 
     def first_line_width(self, line: Line) -> bool:
         """Width of a paragraph's first line when the indent was lost (marks hanging at its
         end not counted)."""
-        hanging = len(line.text) - len(line.text.rstrip(_HANGING))
-        return self.full - 3 <= self.width(line) - hanging <= self.full - 1.5
+        return self.full - 3 <= self.inside_width(line) <= self.full - 1.5
 
     def gap(self, line: Line) -> Gap:
         n = line.blanks

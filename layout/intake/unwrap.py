@@ -84,9 +84,16 @@ def paragraph_final(text: str) -> bool:
 def _mid_clause(text: str) -> bool:
     """A short line that stops mid-clause: a function word or an unclosed bracket at its end."""
     function_end = text[-1] in P.MID_CLAUSE_END and not (
-        text[-2:] in P.WORDS_ENDING_AS_FUNCTION or text[-3:] in P.WORDS_ENDING_AS_FUNCTION)
+        text[-2:] in P.WORDS_ENDING_AS_FUNCTION or text[-3:] in P.WORDS_ENDING_AS_FUNCTION) \
+        or text.endswith(P.MID_CLAUSE_END_WORDS)
     return function_end or text.count("“") > text.count("”") \
         or text.count("（") > text.count("）") or text.count("(") > text.count(")")
+
+
+def _open_bracket(text: str) -> bool:
+    """A line that opens a bracket it does not close (`本报讯（记者 常欣月 通讯员 东`): the
+    bracketed words go on on the next line."""
+    return text.count("（") > text.count("）") or text.count("(") > text.count(")")
 
 
 def _token_width(text: str, shape: Shape) -> float:
@@ -126,6 +133,23 @@ def _typeset_head(unit: Unit, a: Line, b: Line, shape: Shape,
     return can, "" if sure or not can else "headline"
 
 
+def _next_word_overflows(a: Line, b: Line, shape: Shape) -> bool:
+    """The first word of `b` would not have fitted at the end of `a`: `a` is a full line even
+    if it is a little short. The measure read in ems is known to half an em (the usual width
+    of lines mixing half-width characters), in characters exactly."""
+    slack = 0.25 if shape.by_chars else 0.75
+    return shape.width(a) + _token_width(b.text, shape) > shape.full + slack
+
+
+def _may_run_on(b: Line, after: Line | None, shape: Shape) -> bool:
+    """Line `after` may continue the paragraph of line `b`: running text with no gap, neither a
+    headline nor a paragraph's first line (two characters short of its lost indent)."""
+    if after is None or after.kind is not LineKind.TEXT or shape.gap(after):
+        return False
+    return shape.in_band(after) or not (headline_like(after.text)
+                                         or shape.first_line_width(after))
+
+
 def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
              caption: bool) -> tuple[bool, str]:
     if unit.kind is LineKind.TEXT and unit.count == 1 and P.SUBHEAD_MARK.match(a.text) \
@@ -140,9 +164,11 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
     if not unit.closed():
         if full or _short_explained(unit, a, b, shape):
             return True, ""
-        if a.text[-1] in P.PAUSE_MARKS or a.text[-1] in "；;":
-            return True, "run-on"
+        if a.text[-1] in P.PAUSE_MARKS or a.text[-1] in "；;" or (
+                unit.count >= 2 and not paragraph_final(a.text) and shape.in_band(b)):
+            return True, "run-on"   # a paragraph of lines stops mid-sentence: cut short
         return False, "" if paragraph_final(a.text) else "paragraph-end"
+    full = full or _next_word_overflows(a, b, shape)
     can = shape.in_band(b) or paragraph_final(b.text)
     if not full or not can:
         return False, ""
@@ -150,9 +176,11 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
         return True, "run-on" if caption else ""
     if shape.indent_lost and shape.first_line_width(b):
         short_for_a_word = after is not None and not paragraph_final(b.text) and \
-            shape.width(b) + _token_width(after.text, shape) > shape.full - 0.5
+            shape.inside_width(b) + _token_width(after.text, shape) > shape.full - 0.5
         if short_for_a_word:   # b may be a full line whose last word went down
             return True, "run-on"
+        if paragraph_final(b.text) and not _may_run_on(b, after, shape):
+            return True, "run-on"   # b ends its paragraph: a one-line paragraph is rarer
         return False, "paragraph-end" if ends_sentence(b.text) else ""
     if shape.indent_lost and shape.in_band(b) and not caption:
         return True, ""
@@ -191,7 +219,7 @@ def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None,
         return True, ""
     if unit.kind in _ALONE or b.kind is not LineKind.TEXT:
         return False, ""
-    if P.CONTINUES_LINE.match(b.text):
+    if P.CONTINUES_LINE.match(b.text) or _open_bracket(a.text):
         return True, ""
     if after is not None and after.kind in (LineKind.BYLINE, LineKind.DATELINE) \
             and headline_like(b.text):

@@ -4,8 +4,9 @@ A poem is recognised where the 副刊 conventions announce one: after a 副刊
 byline (`□ 名`, `文／名`) — or a paragraph ending with a colon that quotes
 verse —, a run of at least three short lines most of which do not end a
 sentence (a long line between two of them included); under a heading that
-names verse (诗/词 forms such as 七律·…, 组诗, 外一首), a run of at least two
-short lines, punctuated or not. A verse line ends no sentence inside it and
+names verse (诗/词 forms such as 七律·…, 组诗, 外一首), or in Markdown from a
+line whose break the writer kept (two spaces at its end), a run of at least
+two short lines, punctuated or not. A verse line ends no sentence inside it and
 holds at most one pause; in typeset copy a run of mostly full lines is prose.
 Blank lines inside the run are stanza breaks. The run stops at a line too
 long for verse or at a byline or 电头; when it stops at a byline or 电头 it
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from layout.intake import patterns as P
 from layout.intake.chars import ends_sentence, is_han
+from layout.intake.joins import runs_on
 from layout.intake.lines import Line, LineKind, em_width, headline_like
 from layout.intake.shape import Gap, Shape, ShapeKind
 
@@ -45,6 +47,12 @@ def _prose_lines(lines: list[Line], run: list[int], shape: Shape) -> bool:
     return near_full * 2 > len(run)
 
 
+def _cut(lines: list[Line], run: list[int]) -> bool:
+    """Two lines of the run are one piece of text cut in two (`母亲19` + `82年`, a mark
+    opening a line): prose cut at a width, not verse."""
+    return any(runs_on(lines[j].text, lines[j + 1].text) for j in run[:-1] if j + 1 in run)
+
+
 def _long_verse(lines: list[Line], j: int, shape: Shape) -> bool:
     """A long line between two verse lines, with no sentence ended inside it, is verse too."""
     text = lines[j].text
@@ -67,7 +75,17 @@ def _run(lines: list[Line], start: int, shape: Shape) -> list[int]:
         return run[:-1]   # the run took the next story's title (副刊 titles are one line)
     if after is not None and after.kind is LineKind.TEXT and lines[run[-1]].blanks > usual:
         return run[:-1]   # a one-line last stanza before prose: the next story's title
+    if after is not None and _prose_opening(lines[run[-1]], after, shape):
+        return run[:-1]   # the first line of the prose after the verse
     return run
+
+
+def _prose_opening(last: Line, after: Line, shape: Shape) -> bool:
+    """In typeset copy whose indents were lost, a line two characters short that a full line
+    continues is a paragraph's first line, not verse."""
+    return shape.kind is ShapeKind.TYPESET and shape.indent_lost \
+        and shape.first_line_width(last) and shape.in_band(after) \
+        and shape.gap(after) is Gap.NONE and not ends_sentence(last.text)
 
 
 def _opener(lines: list[Line], i: int) -> tuple[int, bool] | None:
@@ -81,6 +99,8 @@ def _opener(lines: list[Line], i: int) -> tuple[int, bool] | None:
         return (None if follows else (i + 1, True))
     if line.kind is LineKind.TEXT and line.text[-1] in "：:" and not headline_like(line.text):
         return i + 1, False   # text introducing lines quoted as verse (我到现在还背得出来：)
+    if line.hard_break and (i == 0 or line.blanks or not lines[i - 1].hard_break):
+        return i, True        # Markdown lines ending in two spaces: breaks the writer kept
     return None
 
 
@@ -98,7 +118,7 @@ def verse_lines(lines: list[Line], shape: Shape) -> dict[int, bool]:
         need = _MIN_LINES_UNDER_HEADING if heading else _MIN_LINES
         open_lines = sum(1 for j in run if not ends_sentence(lines[j].text))
         if len(run) < need or (not heading and open_lines < _OPEN_SHARE * len(run)) \
-                or _prose_lines(lines, run, shape):
+                or _prose_lines(lines, run, shape) or _cut(lines, run):
             continue
         usual = min((lines[j].blanks for j in run[1:]), default=0)
         for k, j in enumerate(run):

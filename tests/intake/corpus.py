@@ -66,7 +66,7 @@ class Source:
 def normaliser_parts(s: Source) -> list[tuple[str, str]]:
     """Every text of a story with the normaliser role it is read in (heading, credit,
     body, verse): what `layout import` would normalise."""
-    roles = {"subhead": "heading", "body": "body"}
+    roles = {"subhead": "heading", "body": "body", "verse": "verse"}
     parts = [("heading", s.kicker), ("heading", s.title), ("heading", s.subtitle),
              ("credit", s.byline), ("credit", s.dateline)]
     parts += [(roles[k], t) for k, t in s.paragraphs] + [("body", c) for c, _ in s.photos]
@@ -115,31 +115,43 @@ def read_article(path: Path) -> Source:
 
 
 # The team's test editions (tests/fixtures/editions/, written for the make-up, not for the
-# importer): rendered on the fly for the figures, never committed here.
+# importer) and the sample edition: rendered on the fly for the figures, never committed here.
 TEAM = REPO / "tests" / "fixtures" / "editions"
+SAMPLE = REPO / "issues" / "sample"
+
+
+def normalised(s: Source) -> Source:
+    """`s` as an import would give it back: every part normalised in its role (the team's
+    editions were typed by hand, e.g. an ASCII space for a phrase gap inside a body)."""
+    def norm(text: str, role: str) -> str:
+        from layout.intake.normalise import normalise
+        return normalise(text, role).text
+
+    heads = [norm(x, "heading") for x in (s.kicker, s.title, s.subtitle)]
+    roles = {"subhead": "heading", "body": "body", "verse": "verse"}
+    return Source(s.name, s.kind, *heads, norm(s.byline, "credit"), norm(s.dateline, "credit"),
+                  tuple((k, norm(t, roles[k])) for k, t in s.paragraphs),
+                  tuple(tuple(norm(ln, "verse") for ln in st) for st in s.stanzas),
+                  tuple((norm(c, "body"), cr) for c, cr in s.photos))
+
+
+def _team_dir(name: str) -> Path:
+    return SAMPLE if name == "sample" else TEAM / name
 
 
 def edition(name: str) -> list[Source]:
     if (EDITIONS / name).is_dir():
         return [read_article(p) for p in sorted((EDITIONS / name).glob("*.md"))]
-    issue = yaml.safe_load((TEAM / name / "issue.yaml").read_text(encoding="utf-8"))
+    folder = _team_dir(name)
+    issue = yaml.safe_load((folder / "issue.yaml").read_text(encoding="utf-8"))
     ids = [a if isinstance(a, str) else a["id"] for page in issue["pages"]
            for a in page.get("articles") or []]
-    articles = [read_article(TEAM / name / "articles" / f"{i}.md") for i in ids]
-    return [a for a in articles if a.kind != "ad"]   # an advertisement is artwork, not copy
-
-
-# Editions written for the page make-up after the importer, not yet passed through it: its
-# misses on them are intake's to fix (issue 19), listed here so they are not lost — photos2
-# (shape a: the 荷塘夜色 photo item after a story taken for its photo, unlisted; shape b: one
-# body not exact, unlisted), three (shape a: a 主题's phrase gap dropped, 全民健身自行车赛鸣枪开赛
-# 600名…, and a short last paragraph, 展览将持续至9月15日…, not where it was, both unlisted).
-NOT_YET_IMPORTED = frozenset({"photos2", "briefs10", "three"})
+    articles = [read_article(folder / "articles" / f"{i}.md") for i in ids]
+    return [normalised(a) for a in articles if a.kind != "ad"]   # an ad is artwork, not copy
 
 
 def team_editions() -> list[str]:
-    return sorted(p.name for p in TEAM.iterdir()
-                  if (p / "issue.yaml").is_file() and p.name not in NOT_YET_IMPORTED)
+    return sorted(p.name for p in TEAM.iterdir() if (p / "issue.yaml").is_file()) + ["sample"]
 
 
 def edition_names() -> list[str]:
@@ -384,11 +396,20 @@ SHAPES = {
 }
 
 
+def render_markdown(stories: list[Source]) -> _Out:
+    """Markdown as `tests/intake/newsroom.py` writes it: the 引题 a plain line above `#`, `##`
+    副题 and 小标题, a blank line after every line."""
+    from tests.intake import newsroom   # it builds on this module
+
+    return newsroom.render_markdown(stories, newsroom.Habits(gap="  ", byline_space=" "))
+
+
 TEAM_SHAPES = {"a": lambda s: render_chunked(s, 4),
                "b": lambda s: render_typeset(s, "lost"),
                "b-naive": lambda s: render_typeset(s, "naive"),
                "b-ragged": lambda s: render_typeset(s, "ragged"),
-               "c": lambda s: render_paragraphs(s, "stories")}
+               "c": lambda s: render_paragraphs(s, "stories"),
+               "md": render_markdown}
 
 
 def _shapes(name: str) -> dict:
@@ -504,7 +525,7 @@ def import_raw(raw_file: Path, folder: Path):
 def figures(name: str, shape: str, folder: Path) -> Figures:
     raw_file = raw_path(name, shape)
     if name not in SHAPES:   # a team edition: rendered now, beside the issue folder
-        raw_file = folder.parent / f"{name}-{shape}.txt"
+        raw_file = folder.parent / f"{name}-{shape}.{'md' if shape == 'md' else 'txt'}"
         raw_file.parent.mkdir(parents=True, exist_ok=True)
         raw_file.write_text(render(name, shape), encoding="utf-8")
     out, plan = import_raw(raw_file, folder)

@@ -229,7 +229,8 @@ def _md_heads(s: Source, h: Habits) -> list[str]:
     lines = []
     if s.kicker:
         lines.append(("### " if h.md_kicker == "###" else "") + s.kicker.replace(GAP, h.gap))
-    lines.append("# " + s.title.replace(GAP, h.gap))
+    if s.title:   # an untitled photo item is its caption and credit alone
+        lines.append("# " + s.title.replace(GAP, h.gap))
     if s.subtitle:
         lines.append("## " + s.subtitle)
     byline = f"{h.md_byline}{_byline(s, h)}{h.md_byline}"

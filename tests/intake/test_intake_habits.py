@@ -81,3 +81,80 @@ def test_a_long_verse_line_stays_in_a_poem_with_a_blank_line_after_every_line():
     drafts, _, _ = _segment("\n\n".join(lines) + "\n")
     assert [(d.kind, d.title) for d in drafts] == [("poem", "铁东的早晨"), ("story", "江边的早市")]
     assert [p.text for p in drafts[0].paragraphs] == lines[2:8]
+
+
+# --- found on the team's editions and on copy by another hand (tests/intake/strangers.py) ---
+
+STORY = "老旧小区完成改造\n本报记者 王琳\n改造后的永安小区新增休闲广场和停车位，居民出行更方便。\n"
+
+
+def test_a_caption_sharing_few_of_the_storys_words_is_a_photo_item_of_its_own():
+    text = STORY + "连日来，南湖公园千亩荷塘进入盛花期，吸引众多市民前来赏荷拍照。\n本报记者 高欣 摄\n"
+    drafts, _, decisions = _segment(text)
+    assert [d.kind for d in drafts] == ["story", "photo"] and not drafts[0].photos
+    assert drafts[1].photos[0].placement == "own-words"
+    assert "photo-own" in [d.what for d in decisions]
+    text = STORY + "改造后的永安小区，新增的休闲广场成为居民活动的好去处。\n本报记者 赵刚 摄\n"
+    (story,), _, _ = _segment(text)
+    assert [p.placement for p in story.photos] == ["story"]
+
+
+def test_a_lede_opening_with_a_quote_before_its_date_opens_a_story():
+    text = (STORY + "老街书店变身城市阅读空间\n“以前来买教辅，现在周末带孩子来看书。”8月10日上午，"
+            "市民刘女士说。\n")
+    assert [d.title for d in _segment(text)[0]] == ["老旧小区完成改造", "老街书店变身城市阅读空间"]
+
+
+def test_a_rubric_of_seven_characters_is_the_kicker():
+    assert headline_roles(["城市更新进行时", "北苑大桥完成改造恢复通行"])[:2] == (
+        "城市更新进行时", "北苑大桥完成改造恢复通行")
+
+
+def test_a_space_between_two_latin_words_is_no_phrase_gap():
+    from layout.intake.heads import has_gap
+    assert not has_gap("来自美国的David Miller在大连工作")
+    assert has_gap("办好民生实事 打造温馨家园") and has_gap("新增充电端口2600个　“飞线充电”明显减少")
+
+
+def test_one_space_before_a_number_in_a_headline_is_a_phrase_gap():
+    assert normalise("全民健身自行车赛鸣枪开赛 600名骑手竞逐32千米赛道", "heading").text == \
+        "全民健身自行车赛鸣枪开赛\u3000600名骑手竞逐32千米赛道"
+    assert normalise("铁东区第 5 届运动会", "heading").text == "铁东区第5届运动会"
+
+
+def test_a_ci_keeps_its_sections_as_the_poems_subheads():
+    text = ("浣溪沙·北苑秋晨\n□ 周子衡\n上阕\n一夜西风透小窗\n晓来篱菊满枝黄\n长街渐有早茶香\n\n"
+            "下阕\n桥上行人添旧袄\n湖边老叟话新凉\n秋光都付少年郎\n")
+    (poem,), _, _ = _segment(text)
+    assert poem.kind == "poem"
+    assert [(p.kind, p.text) for p in poem.paragraphs if p.kind == "subhead"] == [
+        ("subhead", "上阕"), ("subhead", "下阕")]
+
+
+def test_markdown_lines_ending_in_two_spaces_are_verse():
+    text = ("# 铁东的早晨\n\n□ 林晓\n\n天还没亮透  \n早点铺的蒸笼先醒了  \n一团一团的白气\n\n## 二\n\n"
+            "公园里的老人  \n把太极打成了一条河\n")
+    (poem,), _, _ = _segment(text, markdown=True)
+    assert poem.kind == "poem"
+    assert [p.kind for p in poem.paragraphs] == ["verse"] * 3 + ["subhead"] + ["verse"] * 2
+
+
+def test_a_number_cut_after_its_point_or_colon_runs_on_in_any_shape():
+    from layout.intake.joins import runs_on
+    assert runs_on("培训后就业率达到31.", "6%，比去年") and runs_on("8月16日8:00至17:", "00，南山")
+    text = "母亲的缝纫机\n□ 陶然\n家里那台缝纫机\n是母亲19\n82年结婚时的陪嫁\n一直用到今天。\n"
+    drafts, _, _ = _segment(text)   # short lines after a 副刊 byline, but a number cut: prose
+    assert all(p.kind != "verse" for d in drafts for p in d.paragraphs)
+    assert "是母亲1982年结婚时的陪嫁" in "".join(p.text for d in drafts for p in d.paragraphs)
+
+
+def test_a_line_ending_with_a_preposition_is_never_a_subhead():
+    text = ("党建引领基层治理\n本报记者 王琳\n全面推进功能型社区党群服务中心建设，成效明显。\n"
+            "对全区40个社区深入摸排，依据\n地理位置、辖区面积、交通条件等拓展多元服务。\n")
+    (draft,), _, _ = _segment(text)
+    assert all(p.kind == "body" for p in draft.paragraphs)
+
+
+def test_a_text_opening_with_a_staff_title_and_name_is_listed():
+    _, _, decisions = _segment("南沙河重现清水绿岸\n本报记者 冯洁清晨6时，河畔已是人来人往。\n")
+    assert [d.what for d in decisions] == ["staff-lead"]
