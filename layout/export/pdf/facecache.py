@@ -39,26 +39,36 @@ ARRAYS = ("glyphPos",)                  # glyph → offset
 
 
 class CodeMap(Mapping):
-    """A read-only int → int map over two packed arrays (keys sorted)."""
+    """An int → int map over two packed arrays (keys sorted); what reportlab adds (the
+    private codes of shaped glyphs) goes to a small dict beside them."""
 
     def __init__(self, keys: array, values: array):
-        self.keys_, self.values_ = keys, values
+        self.keys_, self.values_, self.added = keys, values, {}
+
+    def _index(self, key) -> int:
+        i = bisect_left(self.keys_, key) if isinstance(key, int) else len(self.keys_)
+        return i if i < len(self.keys_) and self.keys_[i] == key else -1
 
     def __getitem__(self, key):
-        i = bisect_left(self.keys_, key) if isinstance(key, int) else len(self.keys_)
-        if i < len(self.keys_) and self.keys_[i] == key:
-            return self.values_[i]
-        raise KeyError(key)
+        if key in self.added:
+            return self.added[key]
+        i = self._index(key)
+        if i < 0:
+            raise KeyError(key)
+        return self.values_[i]
+
+    def __setitem__(self, key, value) -> None:
+        self.added[key] = value
 
     def __contains__(self, key) -> bool:
-        i = bisect_left(self.keys_, key) if isinstance(key, int) else len(self.keys_)
-        return i < len(self.keys_) and self.keys_[i] == key
+        return key in self.added or self._index(key) >= 0
 
     def __iter__(self):
-        return iter(self.keys_)
+        yield from self.keys_
+        yield from (k for k in self.added if self._index(k) < 0)
 
     def __len__(self) -> int:
-        return len(self.keys_)
+        return len(self.keys_) + sum(1 for k in self.added if self._index(k) < 0)
 
 
 class Metrics(Sequence):
@@ -105,6 +115,7 @@ def _views(data: dict) -> dict:
         data[key] = Metrics(*(_unpacked("q", raw) for raw in data[key]))
     for key in ARRAYS:
         data[key] = _unpacked("q", data[key])
+    data["glyphToChar"] = {}     # filled by the parse, then only by reportlab's shaping
     return data
 
 
