@@ -17,7 +17,10 @@ the result depends only on the inputs. So:
 - the cache is bounded: after a build, when its files take more than
   LAYOUT_CACHE_MB megabytes (default 500), the least recently used go (an
   entry read is marked used, at most once an hour) until it is under 80 % of
-  that; `layout cache clear` empties it.
+  that; `layout cache clear` empties it. Counting tens of thousands of files
+  after every build cost 30–80 ms, so the count is kept in `.usage` with
+  what every build wrote since added to it: the files are counted again
+  when that sum nears the limit, or an hour after the last count.
 
 Entries of one group — the compositions of one article: its paragraphs at
 every width, its headline settings, their word breaks — go into one file (a
@@ -52,6 +55,9 @@ MEMO_LIMIT = 4096
 LIMIT_MB = 500          # LAYOUT_CACHE_MB overrides
 KEEP_AFTER_PRUNE = 0.8
 USED_EVERY = 3600       # seconds: how often a read entry's time of use is brought forward
+USAGE = ".usage"        # the cache's bytes when last counted plus the bytes written since
+COUNT_EVERY = 3600      # seconds: the files are counted again at least this often
+_WRITTEN = [0]          # bytes this process wrote into the cache since it last pruned
 _HASHES: dict[tuple, str] = {}   # file identity → content hash, for this process
 
 
@@ -116,13 +122,53 @@ def _entries() -> list[tuple[float, int, str]]:
     return out
 
 
+def note_written(size: int) -> None:
+    """Count `size` bytes written into the cache (for `prune`'s running total)."""
+    _WRITTEN[0] += size
+
+
+def _usage() -> tuple[int, float] | None:
+    try:
+        counted, when = (cache_dir() / USAGE).read_text("ascii").split()
+        return int(counted), float(when)
+    except (OSError, ValueError):
+        return None
+
+
+def _record_usage(total: int, when: float) -> None:
+    path = cache_dir() / USAGE
+    tmp = path.with_name(f"{USAGE}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(f"{total} {when}", "ascii")
+        tmp.replace(path)
+    except OSError:
+        pass
+    _WRITTEN[0] = 0
+
+
+def _surely_under(limit: int) -> bool:
+    """Whether the last count plus what was written since stays under 80 % of `limit`
+    (then the files need not be counted); the running total is recorded."""
+    usage = _usage()
+    if usage is None or time.time() - usage[1] > COUNT_EVERY:
+        return False
+    total = usage[0] + _WRITTEN[0]
+    if total > limit * KEEP_AFTER_PRUNE:
+        return False
+    _record_usage(total, usage[1])
+    return True
+
+
 def prune(limit: int | None = None) -> int:
     """Remove the least recently used entries while the cache is over `limit` bytes
     (to 80 % of it); returns how many files went."""
     limit = limit_bytes() if limit is None else limit
+    if _surely_under(limit):
+        return 0
     entries = _entries()
     total = sum(size for _t, size, _p in entries)
     if total <= limit:
+        _record_usage(total, time.time())
         return 0
     removed = 0
     for _when, size, path in sorted(entries):
@@ -134,6 +180,7 @@ def prune(limit: int | None = None) -> int:
             continue
         total, removed = total - size, removed + 1
     _HASHES.clear()
+    _record_usage(total, time.time())
     return removed
 
 
@@ -158,6 +205,7 @@ def write_entry(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(MAGIC + _digest(data) + data)
         tmp.replace(path)
+        note_written(len(data) + len(MAGIC) + DIGEST_SIZE)
     except OSError:
         try:
             tmp.unlink(missing_ok=True)

@@ -277,3 +277,24 @@ def test_a_damaged_fallback_face_is_written_again(cache_home):
     again = system_fallback_face(rare)                       # and the entry it comes from
     assert cache.read_entry(entry) is not None
     assert 0x2000B in TTFont(again).getBestCmap()
+
+
+def test_prune_counts_the_files_only_when_the_running_total_nears_the_limit(cache_home,
+                                                                            monkeypatch):
+    for n in range(20):
+        cache.cached_bytes("t", (n,), lambda: b"x" * 1000)
+    counted = []
+    entries = cache._entries
+    monkeypatch.setattr(cache, "_entries", lambda: counted.append(1) or entries())
+    assert cache.prune(limit=100_000) == 0 and len(counted) == 1      # first: counted
+    for n in range(20, 40):
+        cache.cached_bytes("t", (n,), lambda: b"x" * 1000)
+    assert cache.prune(limit=100_000) == 0 and len(counted) == 1      # ~41 kB: surely under
+    for n in range(40, 80):
+        cache.cached_bytes("t", (n,), lambda: b"x" * 1000)
+    assert cache.prune(limit=100_000) == 0 and len(counted) == 2      # ~83 kB: counted again
+    assert cache.prune(limit=50_000) > 0 and len(counted) == 3        # over a smaller limit
+    assert sum(p.stat().st_size for p in cache_home.iterdir()) <= 0.8 * 50_000 + 100
+    monkeypatch.setattr(cache.time, "time", lambda: 1e12)               # an hour and more later
+    cache.prune(limit=100_000)
+    assert len(counted) == 4
