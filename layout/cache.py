@@ -106,13 +106,13 @@ def limit_bytes() -> int:
 
 
 def _entries() -> list[tuple[float, int, str]]:
-    """(time of last use, size, path) of every file in the cache."""
+    """(time of last use, size, path) of every file in the cache (but `USAGE`)."""
     out = []
     try:
         with os.scandir(cache_dir()) as found:
             for entry in found:
                 try:
-                    if entry.is_file(follow_symlinks=False):
+                    if entry.is_file(follow_symlinks=False) and entry.name != USAGE:
                         st = entry.stat(follow_symlinks=False)
                         out.append((st.st_mtime, st.st_size, entry.path))
                 except OSError:
@@ -193,6 +193,10 @@ def clear() -> tuple[int, int]:
         except OSError:
             continue
         files, size = files + 1, size + bytes_
+    try:
+        (cache_dir() / USAGE).unlink(missing_ok=True)
+    except OSError:
+        pass
     _HASHES.clear()
     _BUNDLES.clear()
     return files, size
