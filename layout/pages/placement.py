@@ -19,11 +19,7 @@ linear in its articles — O(n·BAND²·columns²) min-plus steps — instead of
 cubic growth of the unrestricted recursion. For each rectangle only the
 winning cut per height is kept, so memory is O(n·BAND·columns·rows).
 
-The result is deterministic: ties go to the first candidate. So a process
-that places again (`layout watch` after an edit) reuses a rectangle's layout
-when every article offers the same heights at the same costs as before (an
-edit that changes no line count): only the plans in the tree are the new
-ones (`SOLVED`).
+The result is deterministic: ties go to the first candidate.
 """
 from __future__ import annotations
 
@@ -47,8 +43,6 @@ COST_HOLE_ROW = 150.0   # per column, for rows left empty at the foot of a block
 COST_FOOT_ROW = 40.0    # per column, for rows left empty at the foot of the page (honest space)
 COST_OVERSET_ROW = 1e5  # per column, for rows of copy that do not fit: only when nothing else does
 COST_OVERSET_ARTICLE = 1e7  # per article over-set: the overrun goes to as few articles as can take it
-SOLVED_KEPT = 64        # layouts kept for placing again in this process (signature → result)
-SOLVED: OrderedDict[tuple, tuple] = OrderedDict()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +70,13 @@ class Solution:
     choices: tuple                   # candidate cuts: ("h", k, 0) or ("v", k, left columns)
     best: np.ndarray | None = None   # per height: index of the winning candidate
     split: np.ndarray | None = None  # per height: rows of the upper part of a winning "h" cut
+
+
+# The result being deterministic, a process that places again (`layout watch` after an
+# edit) reuses a rectangle's layout when every article offers the same heights at the
+# same costs as before (an edit that changes no line count), with the new plans in it.
+SOLVED_KEPT = 64        # layouts kept for placing again in this process (signature → result)
+SOLVED: OrderedDict[tuple, tuple] = OrderedDict()
 
 
 class Placer:
