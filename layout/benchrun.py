@@ -232,7 +232,7 @@ def watch_rounds(bench: Bench, runs: int) -> tuple[list[float], list[float]]:
 
     old = os.environ.get("XDG_CACHE_HOME")
     os.environ["XDG_CACHE_HOME"] = str(bench.warm_cache)
-    options = BuildOptions(out_dir=bench.root / "out" / "watched")
+    options = BuildOptions(out_dir=bench.root / "out" / "watched", formats=tuple(ALL.split(",")))
     thread = threading.Thread(target=watch, args=(folder, options, report, fail), daemon=True,
                               kwargs={"wake": 0.2, "keep_going": lambda: not stop.is_set()})
     thread.start()

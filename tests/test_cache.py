@@ -20,7 +20,7 @@ from PIL import Image
 from layout import cache
 from tests.conftest import REPO, SAMPLE
 
-KINDS = ("pdf-photo", "epub-font", "epub-photo", "epub-cover", "docx-photo", "para", "head",
+KINDS = ("pdf-photo", "epub-font", "epub-photo", "epub-cover", "docx-photo", "art",
          "metrics2", "ink", "rlface", "hash")
 
 
@@ -67,6 +67,77 @@ def test_an_entry_the_code_cannot_load_is_a_miss(cache_home):
     cache.cached("t", ("b",), lambda: b"old layout", bytes)
     loaded = cache.cached("t", ("b",), lambda: b"42", lambda raw: int(raw))
     assert loaded == 42
+
+
+KINDS_IN_GROUP = frozenset({"p"})
+
+
+def in_group(items: dict[str, bytes], calls: list) -> dict[str, bytes]:
+    """Each item cached (kind "p") inside one group, as a build composes an article."""
+    with cache.group("g", ("article",), KINDS_IN_GROUP):
+        return {k: cache.cached_bytes("p", (k,), lambda v=v: calls.append(v) or v)
+                for k, v in items.items()}
+
+
+def new_process() -> None:
+    cache._BUNDLES.clear()
+
+
+def test_a_groups_entries_share_one_file_and_come_back_without_being_made(cache_home):
+    calls = []
+    items = {f"paragraph {n}": f"lines {n}".encode() * 20 for n in range(30)}
+    assert in_group(items, calls) == items
+    cache.flush_groups()
+    assert [p.name.split("-")[0] for p in cache_home.iterdir()] == ["g"]
+    new_process()
+    calls.clear()
+    assert in_group(items, calls) == items
+    assert calls == []
+
+
+def test_a_group_keeps_only_what_its_last_build_used(cache_home):
+    calls = []
+    in_group({"kept": b"1", "edited away": b"2"}, calls)
+    cache.flush_groups()
+    new_process()
+    in_group({"kept": b"1", "new": b"3"}, calls)
+    cache.flush_groups()
+    new_process()
+    calls.clear()
+    in_group({"kept": b"1", "new": b"3", "edited away": b"2"}, calls)
+    assert calls == [b"2"]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda p: flip_a_bit(p, 0.9),
+    lambda p: flip_a_bit(p, 0.1),
+    lambda p: p.write_bytes(p.read_bytes()[:-3]),
+    lambda p: cache.write_entry(p, b"not marshal data"),   # a good checksum over garbage
+    lambda p: cache.write_entry(p, __import__("marshal").dumps(["a list"])),
+    lambda p: cache.write_entry(p, __import__("marshal").dumps({"key": 42})),
+])
+def test_a_damaged_group_file_is_a_miss_made_again_and_replaced(cache_home, damage):
+    calls = []
+    items = {"a": b"x" * 64, "b": b"y" * 64}
+    in_group(items, calls)
+    cache.flush_groups()
+    (entry,) = cache_home.glob("g-*")
+    damage(entry)
+    new_process()
+    calls.clear()
+    assert in_group(items, calls) == items
+    assert sorted(calls) == [b"x" * 64, b"y" * 64]
+    cache.flush_groups()
+    new_process()
+    calls.clear()
+    assert in_group(items, calls) == items and calls == []
+
+
+def test_other_kinds_inside_a_group_stay_files_of_their_own(cache_home):
+    with cache.group("g", ("article",), KINDS_IN_GROUP):
+        cache.cached_bytes("font-data", ("face",), lambda: b"shared by every article")
+    cache.flush_groups()
+    assert [p.name.split("-")[0] for p in cache_home.iterdir()] == ["font"]
 
 
 def _same_size_and_mtime(path: Path, data: bytes, like: Path) -> None:
@@ -206,3 +277,24 @@ def test_a_damaged_fallback_face_is_written_again(cache_home):
     again = system_fallback_face(rare)                       # and the entry it comes from
     assert cache.read_entry(entry) is not None
     assert 0x2000B in TTFont(again).getBestCmap()
+
+
+def test_prune_counts_the_files_only_when_the_running_total_nears_the_limit(cache_home,
+                                                                            monkeypatch):
+    for n in range(20):
+        cache.cached_bytes("t", (n,), lambda: b"x" * 1000)
+    counted = []
+    entries = cache._entries
+    monkeypatch.setattr(cache, "_entries", lambda: counted.append(1) or entries())
+    assert cache.prune(limit=100_000) == 0 and len(counted) == 1      # first: counted
+    for n in range(20, 40):
+        cache.cached_bytes("t", (n,), lambda: b"x" * 1000)
+    assert cache.prune(limit=100_000) == 0 and len(counted) == 1      # ~41 kB: surely under
+    for n in range(40, 80):
+        cache.cached_bytes("t", (n,), lambda: b"x" * 1000)
+    assert cache.prune(limit=100_000) == 0 and len(counted) == 2      # ~83 kB: counted again
+    assert cache.prune(limit=50_000) > 0 and len(counted) == 3        # over a smaller limit
+    assert sum(p.stat().st_size for p in cache_home.iterdir() if p.name != cache.USAGE) <= 40_000
+    monkeypatch.setattr(cache.time, "time", lambda: 1e12)               # an hour and more later
+    cache.prune(limit=100_000)
+    assert len(counted) == 4

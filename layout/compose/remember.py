@@ -4,7 +4,9 @@ An editor rebuilds the edition many times a day with small changes; setting
 every paragraph again costs most of a build. Results are stored (marshal,
 plain tuples) in the disk cache of `layout.cache`, keyed by the spans, the
 spec, the font files and a fingerprint of the composer's own code and rule
-tables — so a change to either never serves a stale result.
+tables — so a change to either never serves a stale result. The placer
+composes an article inside `article_group`, so all of an article's results
+share one cache file.
 """
 from __future__ import annotations
 
@@ -19,6 +21,9 @@ from layout.fonts import FontSet
 
 _SOURCES = (Path(__file__).parent, Path(__file__).parents[1] / "cjk",
             Path(__file__).parents[1] / "fonts")
+
+
+ARTICLE_KINDS = frozenset({"para", "head", "words"})   # what an article's cache file holds
 
 
 @cache
@@ -48,6 +53,14 @@ def _fonts(fonts: FontSet) -> str:
     from layout.cache import key_of
 
     return key_of("fonts", tuple(sorted((k, Path(p)) for k, p in fonts.paths.items())) + (fonts.fallback,))
+
+
+def article_group(source: object, fonts: FontSet):
+    """A context in which compositions go to the one cache file of the article from
+    `source` (its file, or its id): see `layout.cache.group`."""
+    from layout.cache import group
+
+    return group("art", (fingerprint(), str(source), _fonts(fonts)), ARTICLE_KINDS)
 
 
 def _load_paragraph(raw: bytes) -> ComposedParagraph:

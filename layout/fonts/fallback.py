@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from layout.cache import cache_dir, cached_bytes
+from layout.cache import cache_dir, cached_bytes, note_written
 
 SYSTEM_FACES = [
     (Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"), 2),
@@ -46,6 +46,7 @@ def face_file(data: bytes) -> Path:
             tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
             tmp.write_bytes(data)
             tmp.replace(out)
+            note_written(len(data))
             return out
         except OSError:
             continue

@@ -5,10 +5,14 @@ The header gives the size: an image of more pixels than the house style's
 2 × 20,000 px strip), is refused with its dimensions before a byte of it is
 decoded. A JPEG is then decoded at an eighth of its size (a truncated file
 shows), other formats verified (chunk checksums); an embedded colour profile must be readable.
+A photo that passed is remembered in the disk cache by its content and the limits it
+passed under, so it is decoded once, not again for every page and every build that
+shows it (a photo that fails is checked, and named, every time).
 """
 from __future__ import annotations
 
 import io
+import struct
 import warnings
 from pathlib import Path
 
@@ -59,6 +63,19 @@ def _decode_check(img) -> None:
 
 def probe_photo(path: Path, style: HouseStyle, source: Path, line: int | None) -> tuple[int, int]:
     """Width and height in pixels; a corrupt, oversized or strip-shaped image is refused."""
+    from layout.cache import cached
+
+    def make() -> bytes:
+        return struct.pack("<II", *_probe(path, style, source, line))
+
+    try:
+        return cached("probe", (Path(path), style.max_pixels, style.max_aspect, FORMATS), make,
+                      lambda raw: struct.unpack("<II", raw))
+    except OSError:          # unreadable for its key: the probe names what is wrong
+        return _probe(path, style, source, line)
+
+
+def _probe(path: Path, style: HouseStyle, source: Path, line: int | None) -> tuple[int, int]:
     from PIL import Image
 
     name = path.name

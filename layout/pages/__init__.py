@@ -134,4 +134,7 @@ def place_issue(issue: Issue, fonts: FontSet, options: BuildOptions,
     placed_issue = PlacedIssue(issue.paper, issue.date, tuple(pages),
                                with_vertical_faces(pages, fonts), issue.style.bleed,
                                issue.style.paper.publisher)
+    from layout.cache import flush_groups
+
+    flush_groups()      # the articles' compositions, one cache file each
     return PagesResult(placed_issue, copyfit)

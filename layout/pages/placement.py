@@ -23,7 +23,8 @@ The result is deterministic: ties go to the first candidate.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -69,6 +70,13 @@ class Solution:
     choices: tuple                   # candidate cuts: ("h", k, 0) or ("v", k, left columns)
     best: np.ndarray | None = None   # per height: index of the winning candidate
     split: np.ndarray | None = None  # per height: rows of the upper part of a winning "h" cut
+
+
+# The result being deterministic, a process that places again (`layout watch` after an
+# edit) reuses a rectangle's layout when every article offers the same heights at the
+# same costs as before (an edit that changes no line count), with the new plans in it.
+SOLVED_KEPT = 64        # layouts kept for placing again in this process (signature → result)
+SOLVED: OrderedDict[tuple, tuple] = OrderedDict()
 
 
 class Placer:
@@ -242,9 +250,46 @@ class Placer:
         return Cut(self.columns, rows, self._stack_tree(stacks, i, top_rows),
                    self.tree(self.columns, i, j, flags, rows - SEPARATOR_ROWS - top_rows))
 
+    def signature(self) -> tuple | None:
+        """Everything the layout depends on: the rectangle, and each article's id, wanted
+        edges and (rows, cost) of every option at every width; None when two blocks share
+        an article (their plans could not be told apart)."""
+        ids = [s.article.id for s in self.sizers]
+        if len(set(ids)) != len(ids):
+            return None
+        out = [self.columns, self.rows, self.edges, self.lead]
+        for i, sizer in enumerate(self.sizers):
+            widths = tuple(w for w in range(1, self.columns + 1) if w in sizer.widths())
+            out.append((ids[i], self._wanted[i], widths,
+                        tuple(tuple((r, p.cost) for r, p in sizer.options(w).items())
+                              for w in widths)))
+        return tuple(out)
+
+    def _renewed(self, tree: Cut) -> Cut:
+        """A layout found before for the same signature, with this placer's plans."""
+        if tree.plan is not None:
+            i = next(k for k, s in enumerate(self.sizers) if s.article.id == tree.plan.article.id)
+            return replace(tree, plan=self.plans(i, tree.columns)[tree.rows][0])
+        if tree.first is None:
+            return tree
+        return replace(tree, first=self._renewed(tree.first), second=self._renewed(tree.second))
+
     def best(self) -> tuple[float, Cut | None, int]:
         """(cost, layout, rows it leaves empty) of the best layout; (inf, None, rows) when
         none exists. The cost counts the empty rows at the foot as holes."""
+        key = self.signature()
+        if key is not None and key in SOLVED:
+            SOLVED.move_to_end(key)
+            cost, tree, left = SOLVED[key]
+            return cost, (self._renewed(tree) if tree is not None else None), left
+        found = self._best()
+        if key is not None:
+            SOLVED[key] = found
+            while len(SOLVED) > SOLVED_KEPT:
+                SOLVED.popitem(last=False)
+        return found
+
+    def _best(self) -> tuple[float, Cut | None, int]:
         n = len(self.sizers)
         stacks = self._stack()
         heights = np.arange(self.length)

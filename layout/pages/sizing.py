@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from layout.compose import Line, ParagraphSpec, Span, compose_paragraph
+from layout.compose.remember import article_group
 from layout.fonts import FontSet
 from layout.model import Article, Photo
 from layout.pages.body import Body, capacities
@@ -189,7 +190,8 @@ class Sizer:
     def options(self, columns: int) -> dict[int, BlockPlan]:
         """Cheapest plan for each height in rows the article can fill at `columns`."""
         if columns not in self._cache:
-            self._cache[columns] = self._options(columns)
+            with article_group(self.article.source or self.article.id, self.fonts):
+                self._cache[columns] = self._options(columns)
         return self._cache[columns]
 
     def _options(self, columns: int) -> dict[int, BlockPlan]:

@@ -6,7 +6,8 @@ characters, whitespace aside), so one article's loss is never charged to
 another or hidden by a character another article printed twice:
 
 - PDF: the glyphs drawn inside the article's block and inside the page's
-  TrimBox (pymupdf), so text drawn off the page or past its block is lost;
+  TrimBox (every page's content read back with pikepdf: `preflight.pdftext`),
+  so text drawn off the page or past its block is lost;
 - DOCX: the article's parts, found by the hidden bookmarks of the export
   (read as `layout import` reads them);
 - EPUB: the body of the article's own XHTML document;
@@ -56,25 +57,42 @@ def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _owners(boxes: list[tuple[str, tuple]]):
+    """The article whose box (the first, in region order) holds a point. Glyphs come
+    line by line, so the last box found is tried first — when no two boxes overlap,
+    the only box holding the point is the first that does."""
+    apart = not any(_overlap(a, b) for i, (_x, a) in enumerate(boxes) for _y, b in boxes[i + 1:])
+    last = None
+
+    def owner(x: float, y: float) -> str | None:
+        nonlocal last
+        if apart and last is not None and _inside(last[1], x, y):
+            return last[0]
+        last = next(((a, box) for a, box in boxes if _inside(box, x, y)), None)
+        return last[0] if last is not None else None
+    return owner
+
+
 def pdf_texts(path: Path, placed: PlacedIssue) -> dict[str, str]:
     """Per article, the characters drawn in its block and in the TrimBox of its page."""
-    import pymupdf
+    from layout.preflight.pdftext import page_texts
 
     found = collections.defaultdict(list)
-    with pymupdf.open(path) as doc:
-        for page, placed_page in zip(doc, placed.pages):
-            trim = tuple(page.trimbox)
-            boxes = [(r.article, (trim[0] + r.x - REGION_SLACK, trim[1] + r.y - REGION_SLACK,
-                                  trim[0] + r.x + r.w + REGION_SLACK, trim[1] + r.y + r.h + REGION_SLACK))
-                     for r in placed_page.regions]
-            for span in page.get_texttrace():
-                for code, _gid, _origin, (x0, y0, x1, y1) in span["chars"]:
-                    x, y = (x0 + x1) / 2, (y0 + y1) / 2
-                    if not (0 < code < 0x110000 and _inside(trim, x, y)):
-                        continue
-                    owner = next((a for a, box in boxes if _inside(box, x, y)), None)
-                    if owner is not None:
-                        found[owner].append(chr(code))
+    for page, placed_page in zip(page_texts(path), placed.pages):
+        trim = page.trim
+        owner = _owners([(r.article, (trim[0] + r.x - REGION_SLACK, trim[1] + r.y - REGION_SLACK,
+                                      trim[0] + r.x + r.w + REGION_SLACK,
+                                      trim[1] + r.y + r.h + REGION_SLACK))
+                         for r in placed_page.regions])
+        for text, x, y in page.glyphs:
+            if _inside(trim, x, y):
+                article = owner(x, y)
+                if article is not None:
+                    found[article].append(text)
     return {article: "".join(chars) for article, chars in found.items()}
 
 

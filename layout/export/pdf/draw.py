@@ -192,8 +192,24 @@ class PageDrawer:
         if not self.proof:
             self.canvas.setFillOverprint(False)
             self.canvas.setOverprintMask(False)
-        self.canvas.drawImage(ImageReader(io.BytesIO(photo.jpeg)), self.frame.x(item.x),
+        self.canvas.drawImage(_JpegReader(photo.jpeg), self.frame.x(item.x),
                               self.frame.y(item.y + item.h), item.w, item.h)
+
+
+class _JpegReader(ImageReader):
+    """A prepared JPEG for reportlab, named by its bytes: reportlab names an image by a
+    hash of its decoded pixels (decoding every photo again on every page that shows it),
+    though it embeds a JPEG as it is."""
+
+    def __init__(self, jpeg: bytes):
+        super().__init__(io.BytesIO(jpeg))
+        self._jpeg = jpeg
+
+    def getRGBData(self):
+        if not self.jpeg_fh():
+            return super().getRGBData()
+        self._dataA = None          # a JPEG has no alpha channel
+        return self._jpeg
 
 
 def draw_proof_marker(canvas: Canvas, frame: PageFrame, width: float, font: str) -> None:

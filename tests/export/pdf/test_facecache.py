@@ -41,3 +41,20 @@ def test_a_damaged_cache_falls_back_to_parsing(tmp_path, monkeypatch):
     target.write_bytes(b"not marshal data")
     font = facecache.load_ttfont("LCacheBroken", path)
     assert font.face.charWidths[ord("党")] > 0
+
+
+def test_the_cached_tables_answer_as_the_parsed_ones(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = REPO / "fonts" / "NotoSansSC-Regular.ttf"
+    fresh = facecache.load_ttfont("LTables", path).face
+    cached = facecache.load_ttfont("LTables", path).face
+    assert isinstance(cached.charToGlyph, facecache.CodeMap)
+    for name in ("charToGlyph", "charWidths"):
+        mine, theirs = getattr(cached, name), getattr(fresh, name)
+        assert dict(mine.items()) == theirs and len(mine) == len(theirs)
+        assert 0x10FFFF not in mine and mine.get(0x10FFFF, -1) == -1 and "x" not in mine
+    assert list(cached.hmetrics) == list(fresh.hmetrics)
+    assert list(cached.glyphPos) == list(fresh.glyphPos)
+    cached.charToGlyph[0xE000] = 7          # reportlab's shaping adds private codes
+    assert cached.charToGlyph[0xE000] == 7 and 0xE000 in cached.charToGlyph
+    assert len(cached.charToGlyph) == len(fresh.charToGlyph) + 1
