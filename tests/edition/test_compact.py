@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from layout.errors import Diagnostics
 from layout.fonts import font_set
@@ -147,6 +148,42 @@ def test_a_page_short_of_copy_sets_the_notice_poem_and_briefs_narrow():
         legs = legs_of(page, block_id, ids, issue.style.line_pitch)
         assert legs and (len(legs) == 1 or min(legs) >= least), (block_id, legs)
     assert len(legs_of(page, "dongzhi", {"dongzhi"}, issue.style.line_pitch)) <= 2
+
+
+HAN = "河西区社区居民供水管网改造施工暂停请提前做好储水准备冬至早晨桥头孩子窗上冰花雪问候纸船春天"
+
+
+def _text(seed: int, chars: int) -> str:
+    return "".join(HAN[(seed * 7 + i * 5) % len(HAN)] for i in range(chars))
+
+
+@settings(max_examples=6, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(story_chars=st.integers(80, 1200), notice_chars=st.integers(40, 200),
+       stanzas=st.lists(st.lists(st.integers(3, 16), min_size=2, max_size=6), min_size=1, max_size=4),
+       briefs=st.lists(st.integers(40, 160), min_size=2, max_size=6))
+def test_any_page_keeps_notices_poems_and_brief_lists_in_legs_of_their_least_lines(
+        story_chars, notice_chars, stanzas, briefs):
+    """Property: on pages full or short of copy, every leg of a notice, a poem or the 简讯
+    block holds its least lines (one leg always allowed), and nothing is over-set."""
+    notice = Article("tongzhi", Headline("通知"), (Paragraph(_text(1, notice_chars) + "。"),),
+                     tint=(0, 0, 0, 0.08))
+    poem = Article("shi", Headline("冬至"), tuple(
+        Paragraph("\n".join(_text(n + k, length) for k, length in enumerate(stanza)),
+                  kind=ParagraphKind.VERSE) for n, stanza in enumerate(stanzas)),
+                   kind=ArticleKind.POEM, byline="□ 韩雪")
+    items = [dataclasses.replace(story(n + 3, chars), kind=ArticleKind.BRIEF, id=f"b{n}")
+             for n, chars in enumerate(briefs)]
+    issue = issue_of([story(0, story_chars), notice, poem] + items)
+    result = place_issue(issue, font_set(issue.style), BuildOptions())
+    assert not result.copyfit.overflows()
+    page, style = result.placed.pages[0], issue.style
+    blocks = (("tongzhi", {"tongzhi"}, style.makeup.min_leg_lines),
+              ("shi", {"shi"}, style.makeup.list_leg_lines),
+              ("简讯#1", {"简讯#1"} | {a.id for a in items}, style.makeup.list_leg_lines))
+    for block_id, ids, least in blocks:
+        legs = legs_of(page, block_id, ids, style.line_pitch)
+        assert legs and (len(legs) == 1 or min(legs) >= least), (block_id, legs)
 
 
 def test_list_leg_lines_is_read_from_the_house_style_and_checked_through_the_cli(tmp_path):
