@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 EDITIONS = [REPO / "issues" / "sample"] + [REPO / "tests" / "fixtures" / "editions" / name
                                            for name in ("weekly4", "short", "longlead", "whole",
                                                         "vertical", "jump2", "photos2", "briefs10",
-                                                        "three")]
+                                                        "three", "hexi4", "longjump", "oddshapes")]
 GAP = "\u3000"
 BRIEF_CHARS = 300
 EDITIONS.append(REPO / "tests" / "fixtures" / "editions" / "six")

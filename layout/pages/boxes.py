@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from layout.fonts import FontSet
 from layout.model import Article
 from layout.model.placed import PlacedBox, PlacedItem, PlacedRule
+from layout.pages.compact import compact, least_leg_lines
 from layout.pages.grid import Grid
 from layout.pages.runs import natural_line, placed_runs
 from layout.pages.sizing import BlockPlan, Sizer
@@ -119,10 +120,13 @@ class FramedSizer(Sizer):
 def sizer_for(article: Article, style: HouseStyle, grid: Grid, fonts: FontSet, lead: bool,
               breaker: str, rank: int | None = None, brief: bool = False) -> Sizer:
     """The sizer an article needs: an ad's, a framed one for a boxed or tinted article or
-    one under a column logo, else the plain one (which also offers 竖题 and vertical bodies)."""
+    one under a column logo, else the plain one (which also offers 竖题 and vertical bodies);
+    a notice, a poem or a 简讯 list with its widths bounded by its content (compact.py)."""
     from layout.pages.reserved import AdSizer
 
     kind = AdSizer if article.reserve else FramedSizer if decorated(article) else VerticalSizer
+    if kind is not AdSizer and least_leg_lines(article, style):
+        kind = compact(kind)   # a notice, a poem, a 简讯 list: as wide as its content
     return kind(article, style, grid, fonts, lead=lead, breaker=breaker, rank=rank, brief=brief)
 
 
@@ -161,13 +165,25 @@ def logo_items(name: str, style: HouseStyle, fonts: FontSet, x: float, top: floa
     return items
 
 
+def tight(sizer: Sizer, plan: BlockPlan) -> BlockPlan:
+    """The content's plan without the blank rows of slack under its body."""
+    if not plan.body_rows or plan.vertical is not None or plan.photo_columns:
+        return plan
+    slack = max(0, plan.body_rows - sizer.body_at(plan.leg_chars).rows_needed(plan.legs))
+    return replace(plan, rows=plan.rows - slack, body_rows=plan.body_rows - slack)
+
+
 def draw_framed(renderer, plan: BlockPlan, column: int, row: int, rows: int) -> None:
-    """Draw a decorated block: tint and frame, logo, then the content on its inner grid."""
+    """Draw a decorated block: tint and frame, logo, then the content on its inner grid.
+    The frame hugs its content: the body's slack rows and rows the placer gave the block
+    past its plan stay empty under it (counted as empty), never a box with air at its foot."""
     deco: Decoration = plan.frame
     grid: Grid = renderer.grid
     sizer: FramedSizer = renderer.sizers[plan.article.id]
     inner_sizer, inset = sizer.inner(plan.columns)
     x, width = grid.column_x(column), grid.span(plan.columns)
+    inner = tight(inner_sizer, deco.inner)
+    given, rows = rows, min(rows, plan.rows - (deco.inner.rows - inner.rows))
     end = min(row + rows, renderer.limit)
     items = renderer.drawn.items
     if deco.pad_rows:
@@ -181,5 +197,7 @@ def draw_framed(renderer, plan: BlockPlan, column: int, row: int, rows: int) -> 
     inner_grid = replace(inner_sizer.grid, left=x + inset, top=grid.top)
     content = type(renderer)(inner_grid, {plan.article.id: inner_sizer}, renderer.limit,
                              renderer.drawn)
-    content.block(deco.inner, 0, first + deco.logo_rows, rows - 2 * deco.pad_rows - deco.logo_rows)
-    renderer.drawn.blocks[plan.article.id] = (plan, column, row, rows)
+    content.block(inner, 0, first + deco.logo_rows, rows - 2 * deco.pad_rows - deco.logo_rows)
+    renderer.drawn.blocks[plan.article.id] = (plan, column, row, given)
+    empty = renderer.drawn.empty_slots
+    empty[plan.article.id] = empty.get(plan.article.id, 0) + (given - rows) * plan.columns

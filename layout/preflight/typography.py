@@ -255,14 +255,27 @@ def _spaced(by_row: dict, line, edge: float) -> bool:
                for row in (round(y) - 1, round(y), round(y) + 1) for other in by_row.get(row, ()))
 
 
+def _after_space(by_row: dict, line) -> bool:
+    """The line is the end of one whose full-width space (U+3000, not drawn) split it: a
+    part of the same line ends less than two ems before it (a 简讯 item's title, then
+    its 电头: ■区图书馆延长开放时间　本|报讯…), so one character there is no 孤字."""
+    start, y, size = line[0].x, line[0].y, line[0].size
+    return any(abs(other[0].y - y) < 0.25 * size and start - 2.0 * size < other[-1].x1 < start
+               for row in (round(y) - 1, round(y), round(y) + 1) for other in by_row.get(row, ()))
+
+
+def _rows(lines) -> dict:
+    by_row = collections.defaultdict(list)
+    for line in lines:
+        by_row[round(line[0].y)].append(line)
+    return by_row
+
+
 def _ragged(t: Typography, label: str, lines, body: list[int], follow) -> None:
     """Lines inside a paragraph must end flush with their leg's right edge."""
     if not body:
         return
-    body_set, edges = set(body), _leg_edges(lines, body)
-    by_row = collections.defaultdict(list)
-    for line in lines:
-        by_row[round(line[0].y)].append(line)
+    body_set, edges, by_row = set(body), _leg_edges(lines, body), _rows(lines)
     for i in body:
         line = lines[i]
         x0, size = line[0].x, line[0].size
@@ -308,8 +321,9 @@ def measure_lines(t: Typography, number: int, glyphs: list[Glyph]) -> None:
         _kinsoku(t, label, text)
         if follow[i] is not None:
             _split(t, label, text, "".join(g.char for g in lines[follow[i]]))
+    by_row = _rows(lines)
     for i in body:
-        if _is_lone_character(lines[i]) and i in has_above:
+        if _is_lone_character(lines[i]) and i in has_above and not _after_space(by_row, lines[i]):
             t.lone_char_lines += 1
             t.note("lone_char_lines", f"{label}:" + "".join(g.char for g in lines[i]))
         _loose(t, label, lines[i])

@@ -17,6 +17,7 @@ class MakeupStyle:
     max_crop: float = 0.15         # a photo's aspect within ±15 % of the original
     max_photo_share: float = 0.15  # of the page, for a photo no hint sizes
     min_leg_lines: int = 4         # lines a body leg holds at least (no strips of 1–3 lines)
+    list_leg_lines: int = 10       # a poem's or a 简讯 list's legs, at least (else one column)
     short_page: float = 0.05       # warn when the empty space would hold this share of the grid
 
 
@@ -25,4 +26,5 @@ def makeup_style(values: dict) -> MakeupStyle:
     return MakeupStyle(max_crop=values["photos.max_crop"],
                        max_photo_share=values["photos.max_share"],
                        min_leg_lines=values["makeup.min_leg_lines"],
+                       list_leg_lines=values["makeup.list_leg_lines"],
                        short_page=values["makeup.short_page"])

@@ -1,4 +1,5 @@
-"""Jumps (转版): a lead far too long for page 1 continues on page 2, nothing lost."""
+"""Jumps (转版): a lead far too long for page 1 continues on page 2, nothing lost — on jump2
+(a lead of some 5,000 characters) and longjump (over 6,000 beside two small items)."""
 from __future__ import annotations
 
 import collections
@@ -22,26 +23,35 @@ from layout.pages.jumps import SENTENCE_END, Split, continuation, first_part, sp
 from tests.conftest import REPO
 from tests.edition.test_edition_cli import edit, layout
 
-JUMP2 = REPO / "tests" / "fixtures" / "editions" / "jump2"
+EDITIONS = REPO / "tests" / "fixtures" / "editions"
+JUMP2 = EDITIONS / "jump2"
 LEAD = "chanye"
 
 
+@pytest.fixture(scope="module", params=["jump2", "longjump"])
+def jumped(request) -> str:
+    """An edition whose page 1 lead jumps to page 2 with `jumps: auto`."""
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("jump2")
-    result = layout("build", str(JUMP2), "-o", str(out))   # no --allow-overflow
+def built(jumped, tmp_path_factory):
+    """The build's outputs, without --allow-overflow: OUT/<edition> (add .pdf, .docx …)."""
+    out = tmp_path_factory.mktemp(jumped)
+    result = layout("build", str(EDITIONS / jumped), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    return out
+    return out / jumped
 
 
 @pytest.fixture(scope="module")
-def placed():
-    issue = load_issue(JUMP2, Diagnostics())
+def placed(jumped):
+    issue = load_issue(EDITIONS / jumped, Diagnostics())
     return issue, place_issue(issue, font_set(issue.style), BuildOptions())
 
 
 def lead(issue) -> Article:
-    return next(a for a in issue.articles() if a.id == LEAD)
+    """The lead that jumps: page 1's first article."""
+    return issue.pages[0].articles[0]
 
 
 def test_without_jumps_the_lead_is_far_too_long_for_page_one(tmp_path):
@@ -54,7 +64,7 @@ def test_without_jumps_the_lead_is_far_too_long_for_page_one(tmp_path):
 
 def test_page_one_ends_the_lead_with_its_jump_and_page_two_picks_it_up(built, placed):
     issue, _ = placed
-    with pymupdf.open(built / "jump2.pdf") as pdf:
+    with pymupdf.open(built.with_suffix(".pdf")) as pdf:
         first, second = (page.get_text() for page in pdf)
     assert "（下转第2版）" in first and "上接" not in first
     assert "（上接第1版）" in second and "下转" not in second
@@ -63,22 +73,22 @@ def test_page_one_ends_the_lead_with_its_jump_and_page_two_picks_it_up(built, pl
 
 def test_no_character_of_the_lead_is_lost_and_both_pages_are_filled(built, placed):
     issue, result = placed
-    fits = json.loads((built / "copyfit.json").read_text("utf-8"))
-    row = next(a for a in fits["articles"] if a["id"] == LEAD)
+    fits = json.loads((built.parent / "copyfit.json").read_text("utf-8"))
+    row = next(a for a in fits["articles"] if a["id"] == lead(issue).id)
     assert row["over"] == 0 and row["set"] == row["chars"]
     assert all(p["filled"] >= 0.9 for p in fits["pages"]), fits["pages"]
     # from the outside: the lead's characters read back from the PDF, in its two blocks
     found = collections.Counter()
-    with pymupdf.open(built / "jump2.pdf") as pdf:
+    with pymupdf.open(built.with_suffix(".pdf")) as pdf:
         for page, placed_page in zip(pdf, result.placed.pages):
             trim = page.trimbox
-            for region in (r for r in placed_page.regions if r.article == LEAD):
+            for region in (r for r in placed_page.regions if r.article == lead(issue).id):
                 clip = pymupdf.Rect(trim.x0 + region.x, trim.y0 + region.y,
                                     trim.x0 + region.x + region.w, trim.y0 + region.y + region.h)
                 found.update(c for c in page.get_text(clip=clip) if not c.isspace())
     need = collections.Counter(c for c in lead(issue).all_text() if not c.isspace())
     assert not need - found
-    assert sum(1 for p in result.placed.pages for r in p.regions if r.article == LEAD) == 2
+    assert sum(1 for p in result.placed.pages for r in p.regions if r.article == lead(issue).id) == 2
 
 
 def test_the_cut_falls_at_a_sentence_end_and_leaves_no_short_part(placed):
@@ -86,19 +96,19 @@ def test_the_cut_falls_at_a_sentence_end_and_leaves_no_short_part(placed):
     page_two = result.placed.pages[1]
     first_text = "".join(t.text for t in result.placed.pages[0].items
                          if getattr(t, "role", "") == "body" and any(
-                             r.article == LEAD and r.x - 1 <= t.x <= r.x + r.w and r.y <= t.y <= r.y + r.h
+                             r.article == lead(issue).id and r.x - 1 <= t.x <= r.x + r.w and r.y <= t.y <= r.y + r.h
                              for r in result.placed.pages[0].regions))
     assert SENTENCE_END.search(first_text[-3:]), first_text[-20:]
-    rows = [r for r in page_two.regions if r.article == LEAD][0]
+    rows = [r for r in page_two.regions if r.article == lead(issue).id][0]
     assert rows.h >= issue.style.edition.jump_min_lines * issue.style.line_pitch
 
 
 def test_docx_and_epub_keep_the_article_whole(built, placed):
     issue, _ = placed
-    text = "\n".join(p.text for p in docx.Document(str(built / "jump2.docx")).paragraphs)
+    text = "\n".join(p.text for p in docx.Document(str(built.with_suffix(".docx"))).paragraphs)
     assert "下转" not in text and "上接" not in text
     assert all(p.text in text for p in lead(issue).paragraphs)
-    with zipfile.ZipFile(built / "jump2.epub") as z:
+    with zipfile.ZipFile(built.with_suffix(".epub")) as z:
         docs = [z.read(n).decode() for n in z.namelist() if n.endswith(".xhtml")]
     body = [p.text for p in lead(issue).paragraphs if p.kind is ParagraphKind.BODY]
     holding = [d for d in docs if body[-1][:20] in d]

@@ -92,6 +92,17 @@ def test_a_single_character_last_line(tmp_path, columns):
     assert m.lone_char_lines == 1 and m.examples["lone_char_lines"] == ["p1:社。"]
 
 
+def test_one_character_after_a_full_width_space_goes_on_its_line_and_is_no_lone_character(
+        tmp_path, columns):
+    """A 简讯 item's bold title, a full-width space (not drawn), its 电头's first character
+    (■区图书馆延长开放时间　本|报讯…): one line, not a line of one character."""
+    columns[0][2] = columns[0][2][:18] + " 本"
+    columns[0][3] = columns[0][3][:18] + " 本"   # under the first: a line above it, as in a leg
+    columns[1][4] = "社。"
+    m = measure_typography(page(tmp_path / "gap.pdf", columns))
+    assert m.lone_char_lines == 1 and m.examples["lone_char_lines"] == ["p1:社。"]
+
+
 def test_a_loose_line(tmp_path, columns):
     m = measure_typography(page(tmp_path / "loose.pdf", columns, spacing={(1, 7): 0.02}))
     assert m.loose_lines == 0 and m.ragged_lines == 0
