@@ -50,13 +50,14 @@ def _text_count(lines: list[Line]) -> int:
 
 
 def _mixed(lines: list[Line], shape: Shape, measured: list[tuple[int, int, int, Shape]]) -> bool:
-    """Whether stories long enough to be sure of their measure have run-on bands that do not
-    meet: two of them, or, in copy read as typeset, one and the copy's (copy of one measure
-    cut raggedly varies from story to story, but its stories' bands meet its own)."""
+    """Whether two stories long enough to be sure of their measure have run-on bands that do
+    not meet, and, in copy read as typeset, one of them a measure outside the copy's band
+    (copy of one measure cut raggedly varies from story to story, within its own band)."""
     sure = [s for first, _, end, s in measured if _text_count(lines[first:end]) >= _SURE_LINES]
-    if shape.kind is ShapeKind.TYPESET:
-        return any(s.high < shape.low or s.low > shape.high for s in sure)
-    return bool(sure) and min(s.high for s in sure) < max(s.low for s in sure)
+    if not sure or min(s.high for s in sure) >= max(s.low for s in sure):
+        return False
+    return shape.kind is not ShapeKind.TYPESET or any(
+        not shape.low <= s.full <= shape.high for s in sure)
 
 
 def story_shapes(lines: list[Line], shape: Shape,

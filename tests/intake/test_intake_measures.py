@@ -50,3 +50,10 @@ def test_copy_of_one_measure_keeps_its_shape():
 def test_ragged_copy_of_one_measure_keeps_its_shape():
     for name in ("binjiang", "six", "weekly4"):
         assert _story_shapes(corpus.render(name, "b-ragged"))[1] is None, name
+
+
+def test_measures_four_ems_apart_in_copy_read_as_typeset_are_told_apart():
+    """Stories at 21 and 17 ems in turn: the copy reads as typeset at 21 with a wide band; a
+    story's measure outside that band tells the copy mixes measures."""
+    lines, shapes = _story_shapes(strangers.render_page(corpus.edition("weekly4"), (21, 17)).text())
+    assert detect(lines).kind is ShapeKind.TYPESET and shapes is not None
