@@ -18,6 +18,8 @@ would be read at the wrong width. Copy of one measure is left to its shape.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from layout.intake.lines import Line, LineKind
 from layout.intake.shape import (Shape, ShapeKind, indent_evidence, typeset_shape,
                                  with_indents)
@@ -60,6 +62,13 @@ def _mixed(lines: list[Line], shape: Shape, measured: list[tuple[int, int, int, 
         not shape.low <= s.full <= shape.high for s in sure)
 
 
+def _explaining_starts(lines: list[Line], story: Shape) -> Shape:
+    """`story`, or the same an em wider when that explains more of its paragraph starts as
+    first lines that lost their indent: a story's few lines may put its measure an em short."""
+    wider = replace(story, full=story.full + 1, high=max(story.high, story.full + 2.5))
+    return wider if indent_evidence(lines, wider)[2] > indent_evidence(lines, story)[2] else story
+
+
 def story_shapes(lines: list[Line], shape: Shape,
                  stories: list[tuple[int, int | None]]) -> list[Shape] | None:
     """The shape to rejoin each line by, its story's, where the copy mixes measures; None
@@ -76,6 +85,8 @@ def story_shapes(lines: list[Line], shape: Shape,
     covered = sum(_text_count(lines[first:end]) for first, _, end, _ in measured)
     if not _mixed(lines, shape, measured) or covered < _COVER * _text_count(lines):
         return None
+    measured = [(first, kept, end, _explaining_starts(lines[first:end], s))
+                for first, kept, end, s in measured]
     evidence = [indent_evidence(lines[first:end], s) for first, _, end, s in measured]
     totals = [sum(e[k] for e in evidence) for k in range(3)]
     out = [shape] * len(lines)

@@ -57,3 +57,15 @@ def test_measures_four_ems_apart_in_copy_read_as_typeset_are_told_apart():
     story's measure outside that band tells the copy mixes measures."""
     lines, shapes = _story_shapes(strangers.render_page(corpus.edition("weekly4"), (21, 17)).text())
     assert detect(lines).kind is ShapeKind.TYPESET and shapes is not None
+
+
+def test_a_story_measured_an_em_short_keeps_its_paragraph_starts(tmp_path):
+    """A story of 13 ems whose few lines put its measure at 12 (its paragraphs' first lines,
+    11 wide, weigh in): read an em wider, its first lines start paragraphs, not 小标题."""
+    stories = corpus.edition("weekly4")
+    page = strangers.render_page(stories)
+    raw = tmp_path / "page.txt"
+    raw.write_text(page.text(), encoding="utf-8")
+    out, _ = corpus.import_raw(raw, tmp_path / "issue")
+    f = corpus.compare(stories, page.text(), out, [], page.starts)
+    assert f.false_subheads == 0 and f.tokens_changed == 0 and f.chars_lost == 0

@@ -57,10 +57,10 @@ def test_a_page_of_mixed_column_widths_is_read_story_by_story():
     """Lines of a page whose stories are set at different widths (13, 21, 26 and 17 ems in
     turn): each story is rejoined by its own measure (`measures`), so as many stories are
     found as with one measure for the whole copy (257/261), few wrapped lines of a narrow
-    column are taken for a 小标题 (66 with one measure; 5 now), most bodies come back exact
-    (159/261 with one measure; 217 now), and no character is lost and no number, Latin word
+    column are taken for a 小标题 (66 with one measure; 2 now), most bodies come back exact
+    (159/261 with one measure; 223 now), and no character is lost and no number, Latin word
     or address changed."""
     f = strangers.page_figures()
     assert (f.tokens_changed, f.chars_lost) == (0, 0)
     assert f.found >= 0.98 * f.stories and f.heads_exact >= 0.97 * f.stories
-    assert f.bodies_exact >= 0.8 * f.stories and f.false_subheads <= 0.02 * f.stories
+    assert f.bodies_exact >= 0.85 * f.stories and f.false_subheads <= 0.01 * f.stories
