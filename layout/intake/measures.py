@@ -18,6 +18,7 @@ would be read at the wrong width. Copy of one measure is left to its shape.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from layout.intake.lines import Line, LineKind
@@ -30,8 +31,10 @@ _SURE_LINES = 8        # text lines that make a story's measure sure enough to t
 _COVER = 0.5           # share of the text lines measured stories must hold to be used
 
 
-def _index(lines: list[Line], number: int) -> int:
-    return next((i for i, ln in enumerate(lines) if ln.number >= number), len(lines))
+def _index(numbers: list[int], number: int) -> int:
+    """The index of the first line numbered `number` or later (`numbers`: the lines' numbers,
+    ascending)."""
+    return bisect_left(numbers, number)
 
 
 def _spans(lines: list[Line], stories: list[tuple[int, int | None]]) -> list[tuple[int, int, int]]:
@@ -41,9 +44,10 @@ def _spans(lines: list[Line], stories: list[tuple[int, int | None]]) -> list[tup
     break before the story (the line before is another story's, of another measure), and a
     sure headline group's and its break from the text; of an unsure one only the break after
     its first line, so a wrapped line taken for its 副题 is read again."""
-    firsts = [_index(lines, n) for n, _ in stories]
+    numbers = [ln.number for ln in lines]
+    firsts = [_index(numbers, n) for n, _ in stories]
     ends = firsts[1:] + [len(lines)]
-    return [(first, min(end, first + 2 if para is None else _index(lines, para) + 1), end)
+    return [(first, min(end, first + 2 if para is None else _index(numbers, para) + 1), end)
             for first, end, (_, para) in zip(firsts, ends, stories)]
 
 
