@@ -24,7 +24,7 @@ they mark gaps between stories.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from layout.intake.chars import ends_sentence
@@ -156,9 +156,12 @@ def _run_on_band(text: list[Line], probe: "Shape") -> tuple[float, float]:
     return low, max(full + 1.5, ninetieth + 0.5)
 
 
-def _typeset(lines: list[Line], base: Shape) -> Shape | None:
+def typeset_shape(lines: list[Line], base: Shape,
+                  min_lines: int = _MIN_TYPESET_LINES) -> Shape | None:
+    """The typeset shape of `lines` (their measure, run-on band and indents), or None when
+    fewer than `min_lines` text lines or no one measure holds most of them."""
     text = _text_lines(lines)
-    if len(text) < _MIN_TYPESET_LINES:
+    if len(text) < min_lines:
         return None
     best = None
     for by_chars in (True, False):
@@ -173,27 +176,33 @@ def _typeset(lines: list[Line], base: Shape) -> Shape | None:
     low, high = _run_on_band(text, probe)
     shape = Shape(ShapeKind.TYPESET, base.markdown, base.blanks, base.usual_blanks,
                   by_chars, full, low, high)
-    return _indents(text, shape)
+    return with_indents(shape, *indent_evidence(text, shape))
 
 
-def _indents(text: list[Line], shape: Shape) -> Shape:
-    """Whether paragraph starts keep an indent, or lost it and run two characters short."""
-    indented = [ln for ln in text if ln.indent >= INDENT_MIN_EMS]
+def indent_evidence(lines: list[Line], shape: Shape) -> tuple[int, int, int]:
+    """(lines indented, paragraph starts after a short line ending a sentence, those of them
+    about two characters short): what tells whether starts keep or lost their indent."""
+    text = _text_lines(lines)
+    indented = sum(1 for ln in text if ln.indent >= INDENT_MIN_EMS)
     firsts = [b for a, b in zip(text, text[1:]) if b.number == a.number + 1 + b.blanks
               and not plain_headline(b.text) and ends_sentence(a.text)
               and shape.width(a) < shape.low and shape.width(b) >= shape.full - 4]
-    keeps = len(indented) >= 3 and len(indented) >= len(firsts) / 2
-    short = sum(1 for b in firsts if shape.first_line_width(b))
-    lost = not keeps and len(firsts) >= 3 and short >= 0.6 * len(firsts)
-    return Shape(shape.kind, shape.markdown, shape.blanks, shape.usual_blanks, shape.by_chars,
-                 shape.full, shape.low, shape.high, keeps, lost)
+    return indented, len(firsts), sum(1 for b in firsts if shape.first_line_width(b))
+
+
+def with_indents(shape: Shape, indented: int, firsts: int, short: int) -> Shape:
+    """`shape` with its paragraph starts' habit, from `indent_evidence`: they keep an indent,
+    or lost it and run two characters short."""
+    keeps = indented >= 3 and indented >= firsts / 2
+    lost = not keeps and firsts >= 3 and short >= 0.6 * firsts
+    return replace(shape, indented=keeps, indent_lost=lost)
 
 
 def detect(lines: list[Line], markdown: bool = False) -> Shape:
     """The shape of the copy in `lines`."""
     blanks, usual = _blank_mode(lines)
     base = Shape(ShapeKind.PARAGRAPHS, markdown, blanks, usual)
-    typeset = _typeset(lines, base)
+    typeset = typeset_shape(lines, base)
     if typeset is not None:
         return typeset
     long = [ln for ln in _text_lines(lines) if em_width(ln.text) > 40]

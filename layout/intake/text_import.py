@@ -20,6 +20,8 @@ from layout.i18n import _
 from layout.intake.clean import article_ids, clean_article
 from layout.intake.issue_yaml import add_ids, new_manifest
 from layout.intake.lines import LineKind, looks_like_markdown, read_lines
+from layout.intake.measures import story_shapes
+from layout.intake.patterns import LEDE
 from layout.intake.plan import Plan
 from layout.intake.render import article_text
 from layout.intake.report import report
@@ -30,6 +32,7 @@ from layout.manifest.text import nfc, read_text
 
 
 MAX_COPY_BYTES = 16_000_000  # raw copy of many editions at once; more is not one import
+_ROUNDS = 3   # readings of copy mixing measures, each by the stories the one before found
 
 
 def read_source(file: Path, diag: Diagnostics) -> str:
@@ -52,6 +55,31 @@ def _draft_texts(draft: Draft):
     yield from (p.text for p in draft.paragraphs)
     for photo in draft.photos:
         yield from (photo.caption.text, photo.credit)
+
+
+def _sure_head(draft: Draft) -> int | None:
+    """The line of `draft`'s first paragraph when its headline group is sure (a byline, an
+    电头, or text opening as news does), else None."""
+    if draft.paragraphs and (draft.byline or draft.dateline
+                             or LEDE.match(draft.paragraphs[0].text)):
+        return draft.paragraphs[0].line
+    return None
+
+
+def _stories(lines, shape):
+    """The drafts, notes and decisions of the copy read by its shape; where its stories are
+    set at different widths, read again with each story by its own measure until the stories
+    found stop moving (`measures.story_shapes`)."""
+    found = segment(*unwrap(lines, shape))
+    for _reading in range(_ROUNDS):
+        starts = [(d.line, _sure_head(d)) for d in found[0]]
+        shapes = story_shapes(lines, shape, starts)
+        if shapes is None:
+            break
+        found = segment(*unwrap(lines, shape, shapes))
+        if [d.line for d in found[0]] == [line for line, _head in starts]:
+            break
+    return found
 
 
 def check_nothing_lost(lines, drafts: list[Draft], file: Path) -> None:
@@ -79,8 +107,7 @@ def plan_import(file: Path, issue_dir: Path, diag: Diagnostics) -> Plan:
     if not lines:
         raise InputError(_("the file holds no text to import"), file)
     shape = detect(lines, markdown)
-    units, joins = unwrap(lines, shape)
-    drafts, notes, decisions = segment(units, joins)
+    drafts, notes, decisions = _stories(lines, shape)
     check_nothing_lost(lines, drafts, file)
     ids = article_ids(file.stem, len(drafts))
     cleaned = tuple(clean_article(d, i, markdown) for d, i in zip(drafts, ids))

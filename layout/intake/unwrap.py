@@ -273,8 +273,12 @@ def _before_credits(lines: list[Line]) -> set[int]:
     return out
 
 
-def unwrap(lines: list[Line], shape: Shape) -> tuple[list[Unit], list[Decision]]:
-    """The units of the copy, and the uncertain line joins and breaks."""
+def unwrap(lines: list[Line], shape: Shape,
+           shapes: list[Shape] | None = None) -> tuple[list[Unit], list[Decision]]:
+    """The units of the copy, and the uncertain line joins and breaks. `shapes`, one a line,
+    rejoins each line by its own story's shape where the copy mixes measures
+    (`measures.story_shapes`); `shape` is the copy's."""
+    shapes = shapes or [shape] * len(lines)
     verse = verse_lines(lines, shape)
     captions = _before_credits(lines)
     joiner = _Joiner(lines)
@@ -283,7 +287,7 @@ def unwrap(lines: list[Line], shape: Shape) -> tuple[list[Unit], list[Decision]]
         unit = units[-1] if units else None
         if unit is not None and i not in verse:
             after = lines[i + 1] if i + 1 < len(lines) else None
-            joined, guess = continues(unit, line, shape, after, i in captions)
+            joined, guess = continues(unit, line, shapes[i], after, i in captions)
             if guess:
                 where = line.number if joined else unit.last.number
                 joiner.decisions.append(Decision(where, guess,
