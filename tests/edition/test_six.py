@@ -92,8 +92,6 @@ def region(result, number, aid):
     return next(r for r in page.regions if r.article == aid)
 
 
-@pytest.mark.xfail(strict=True, reason="the page make-up's placer (issue 11) sets the lead under "
-                   "the pinned column again, leaving the space beside it empty: to mend")
 def test_pinned_column_ad_and_lead_share_page_two_without_collisions(placed):
     issue, result = placed
     page = issue.pages[1]
