@@ -40,6 +40,7 @@ FLAT_LINES = 2
 COST_TALL_LEGS = 10.0    # per square of the lines a leg is longer than TALL_LINES × columns
 TALL_LINES = 14
 COST_PHOTO_AREA = 4.0    # per column-row of picture: photos grow when copy is short, not before
+COST_MINOR_PHOTO_AREA = 30.0  # the same for a story below the lead: its photo grows less than the lead's
 COST_NARROW_LEAD = 300.0  # per column a lead is narrower than four
 LEG_CHARS = (16, 22)       # widths of 破栏 legs worth offering, in characters
 COST_BROKEN_COLUMNS = 4.0  # a 破栏 block reads well, but the page's own columns are the norm
@@ -423,9 +424,18 @@ class Sizer:
         limit = math.log1p(rules.max_crop) or 1.0
         for rows in rules.rows(first, width, hinted):
             crop = rules.crop(first, points, rules.height(rows))
-            area = COST_PHOTO_AREA * (width * rows + sum(p.rows * w for (_, w, _), p
+            area = self._area_cost * (width * rows + sum(p.rows * w for (_, w, _), p
                                                          in zip(placed[1:], rest)))
             yield (self._photo(first, width, rows, beside), *rest), COST_CROP * crop / limit + area
+
+    @property
+    def _area_cost(self) -> float:
+        """What a column-row of picture costs: a photo-news item's and the lead's photos grow
+        to fill a page short of copy; a lesser story's stay near their natural size, so that
+        they never outgrow the lead's."""
+        if self.lead or not self.article.paragraphs:
+            return COST_PHOTO_AREA
+        return COST_MINOR_PHOTO_AREA
 
     def _photo(self, photo: Photo, columns: int, rows: int, beside: bool = False) -> PhotoPlan:
         width = self.grid.span(columns)
