@@ -47,6 +47,7 @@ COST_FOOT_ROW = 40.0    # per column, for rows left empty at the foot of the pag
 COST_OVERSET_ROW = 1e5  # per column, for rows of copy that do not fit: only when nothing else does
 COST_OVERSET_ARTICLE = 1e7  # per article over-set: the overrun goes to as few articles as can take it
 COST_MOVED = 150.0      # per place the page's last article moves up: a row of hole in a column
+MOST_HOLE_ROWS = 2      # holes (in rows across the page) a layout in order may leave unquestioned
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,9 +280,20 @@ def place_page(sizers: list[Sizer], columns: int, rows: int) -> tuple[Cut, int]:
         cost += COST_MOVED * moved
         if tree is not None and (best is None or cost < best[0] - 1e-9):
             best = (cost, tree, left)
+        if not moved and (best is None or holes(best[1]) < MOST_HOLE_ROWS * columns):
+            break   # in order without a hole worth moving a story for
     if best is None:
         return Placer(sizers, columns, rows).place()
     return best[1], best[2]
+
+
+def holes(tree: Cut) -> int:
+    """Slots (column × row) a layout leaves empty at the feet of its blocks and beside them."""
+    if tree.plan is not None:
+        return max(0, tree.rows - tree.plan.rows) * tree.columns
+    if tree.first is None:
+        return tree.columns * tree.rows
+    return holes(tree.first) + holes(tree.second)
 
 
 def _orders(sizers: list[Sizer]):
