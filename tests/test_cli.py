@@ -175,6 +175,18 @@ def test_a_headline_rank_typo_in_the_issue_style_is_one_line_naming_the_line(iss
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_briefs_title_lines_in_the_issue_style_are_checked_by_the_cli(issue, tmp_path):
+    manifest = issue / "issue.yaml"
+    text = manifest.read_text("utf-8")
+    manifest.write_text(text + "style:\n  headlines:\n    brief_max_lines: 0\n", "utf-8")
+    result = layout("build", str(issue), "-o", str(tmp_path / "out"), "--format", "docx")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "issue.yaml:" in result.stderr and "brief_max_lines" in result.stderr
+    manifest.write_text(text + "style:\n  headlines:\n    brief_max_line: 2\n", "utf-8")
+    result = layout("build", str(issue), "-o", str(tmp_path / "out"), "--format", "docx")
+    assert "did you mean 'headlines.brief_max_lines'" in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("make, words", [
     (lambda d: (d / "articles" / "wuye.md").unlink() or os.mkfifo(d / "articles" / "wuye.md"),
      "'wuye.md' not found"),

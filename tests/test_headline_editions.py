@@ -1,6 +1,8 @@
 """Headlines of built editions, read back from the PDF (pymupdf): 主题 broken between words
 (by the segmenter, rjieba), no line of one or two characters, no 撞题, the lead's 主题
-the largest on its page and no brief's larger than a longer story's. A 竖题's columns are
+the largest on its page and no brief's larger than a longer story's; a page's briefs share
+one size, stepping down only in manifest order (or in a row of more titles side by side
+than the 主题 faces can tell apart). A 竖题's columns are
 its lines: broken between words, none of one or two characters, and two 竖题 side by side
 at one face and size are 撞题 as two 主题 across are."""
 from __future__ import annotations
@@ -24,6 +26,7 @@ EDITIONS = [REPO / "issues" / "sample"] + [REPO / "tests" / "fixtures" / "editio
                                                         "three")]
 GAP = "\u3000"
 BRIEF_CHARS = 300
+EDITIONS.append(REPO / "tests" / "fixtures" / "editions" / "six")
 
 
 def norm(text: str) -> str:
@@ -168,16 +171,33 @@ def test_no_title_line_of_one_or_two_characters(edition):
                 assert all(len(norm(l["text"])) > 2 for l in t["lines"]), [l["text"] for l in t["lines"]]
 
 
+def side_by_side(a: dict, b: dict) -> bool:
+    """Titles with no column in common whose heights overlap by more than half the smaller."""
+    apart = a["box"][2] <= b["box"][0] or b["box"][2] <= a["box"][0]
+    overlap = min(a["box"][3], b["box"][3]) - max(a["box"][1], b["box"][1])
+    return apart and overlap > 0.5 * min(a["box"][3] - a["box"][1], b["box"][3] - b["box"][1])
+
+
+def briefs_of(page: list[dict]) -> list[dict]:
+    """The page's briefs in manifest order: short stories after the lead (not photo items)."""
+    return [t for t in page[1:] if t["kind"] not in ("photo", "ad") and t["chars"] < BRIEF_CHARS]
+
+
 def test_no_zhuangti(edition):
-    """Titles side by side (no column in common) at overlapping heights differ in face or size."""
+    """Neighbouring titles (side by side at overlapping heights, no title between them) differ
+    in face or size; in a row of no more titles than the 主题 faces, every two differ."""
+    faces = len(default_style().headlines.faces)
     for page in edition:
         for i, a in enumerate(page):
             for b in page[i + 1:]:
-                apart = a["box"][2] <= b["box"][0] or b["box"][2] <= a["box"][0]
-                overlap = min(a["box"][3], b["box"][3]) - max(a["box"][1], b["box"][1])
-                smaller = min(a["box"][3] - a["box"][1], b["box"][3] - b["box"][1])
-                if apart and overlap > 0.5 * smaller:
-                    assert (a["font"], a["size"]) != (b["font"], b["size"]), f"撞题 {a['id']} | {b['id']}"
+                if not side_by_side(a, b) or (a["font"], a["size"]) != (b["font"], b["size"]):
+                    continue
+                row = [t for t in page if t is not a and side_by_side(t, a)]
+                assert len(row) >= faces, f"撞题 {a['id']} | {b['id']}"
+                left, right = sorted((a, b), key=lambda t: t["box"][0])
+                assert any(left["box"][2] <= t["box"][0] and t["box"][2] <= right["box"][0]
+                           and side_by_side(t, a) and side_by_side(t, b) for t in page), \
+                    f"撞题 {a['id']} | {b['id']} (neighbours)"
 
 
 def test_the_leads_title_is_the_largest_on_its_page(edition):
@@ -200,3 +220,41 @@ def test_later_stories_never_get_a_larger_title(edition):
     for page in edition:
         sizes = [t["size"] for t in page if t["kind"] != "photo" and t["chars"] >= BRIEF_CHARS]
         assert sizes == sorted(sizes, reverse=True), [(t["id"], t["size"]) for t in page]
+
+
+def test_briefs_of_a_page_share_one_size(edition):
+    """Items of one rank look of one rank: at most two sizes among a page's briefs, and most
+    of them at one."""
+    for page in edition:
+        sizes = [t["size"] for t in briefs_of(page)]
+        if sizes:
+            assert len(set(sizes)) <= 2, [(t["id"], t["size"]) for t in briefs_of(page)]
+            assert max(sizes.count(s) for s in sizes) * 2 >= len(sizes), sizes
+
+
+def test_a_later_brief_is_never_larger_unless_its_row_is_too_full(edition):
+    """Briefs step down only in manifest order; a later one may stay larger than an earlier
+    one only where it stands beside as many titles as there are 主题 faces (the smaller
+    size would clash with one of them: 撞题)."""
+    faces = len(default_style().headlines.faces)
+    for page in edition:
+        briefs = briefs_of(page)
+        for i, earlier in enumerate(briefs):
+            for later in briefs[i + 1:]:
+                if later["size"] > earlier["size"]:
+                    beside = [t for t in page if t is not later and side_by_side(t, later)]
+                    assert len(beside) >= faces, f"{later['id']} {later['size']} > {earlier['id']} {earlier['size']}"
+
+
+def test_no_later_story_is_larger_than_an_earlier_longer_one(edition):
+    """Size steps down with importance and length: a story after another and no longer than
+    it never gets a larger 主题 (briefs in a full row apart, as above)."""
+    faces = len(default_style().headlines.faces)
+    for page in edition:
+        texts = [t for t in page if t["kind"] not in ("photo", "ad")]
+        for i, earlier in enumerate(texts):
+            for later in texts[i + 1:]:
+                if later["chars"] <= earlier["chars"] and later["size"] > earlier["size"]:
+                    beside = [t for t in page if t is not later and side_by_side(t, later)]
+                    assert later["chars"] < BRIEF_CHARS and len(beside) >= faces, \
+                        f"{later['id']} ({later['chars']}) {later['size']} > {earlier['id']} ({earlier['chars']}) {earlier['size']}"

@@ -9,8 +9,9 @@ lead is never a brief: the editor put it first.
 
 Every story after the last rank of the house style shares that rank's
 range; after placement `step_down` keeps their sizes in manifest order.
-Briefs are not ordered among themselves: a row of briefs may alternate
-sizes so that neighbours differ (撞题, `zhuangti`).
+Briefs share one rank and one size on the page (`Sizer.size_cost`); where a
+brief steps down to tell it from its neighbours (撞题, `zhuangti`), the
+briefs after it step down too.
 """
 from __future__ import annotations
 

@@ -29,6 +29,7 @@ COST_HEAD_PAD = 3.0
 COST_BODY_SLACK = 5.0
 COST_SPARE_SLOT = 150.0  # a line slot left empty in legs beside a photo taller than the text: a hole
 COST_SIZE_STEP = 3.0     # per 10 % away from the role's size
+COST_OFF_RANK_SIZE = 500.0   # per 号 a brief's 主题 falls below the one size the page's briefs share
 COST_HEAD_BLANK = 150.0   # per share of the measure a 主题 leaves empty that another size of its rank fills
 COST_WIDE_BLANK = 75.0   # per share of the measure no size of its rank fills (the block is too wide for it)
 COST_NARROW_PHOTO = 15.0  # a story's landscape photo one column wide (a portrait suits one)
@@ -327,13 +328,33 @@ class Sizer:
 
     def title_range(self) -> tuple[float, float]:
         """The 主题 sizes this article may take: its rank's range (house style
-        `headlines`), or the size the editor's hint names."""
+        `headlines`), a brief's up to the brief's usual size (the one size the page's
+        briefs share), or the size the editor's hint names."""
         if self.article.hints.headline_size:
             size = parse_size(self.article.hints.headline_size)
             return size, size
         rank = self.rank if self.rank is not None else (0 if self.lead else 1)
         found = self.style.headlines.title_range(rank, self.brief)
+        if self.brief:
+            return found.min_size, max(found.min_size, min(found.size, found.max_size))
         return found.min_size, found.max_size
+
+    def size_cost(self, size: float, columns: int) -> float:
+        """What a 主题 size costs: a story's aims at a size that grows with the block's
+        width within its rank's range; briefs, items of one rank, share one size on
+        the page — the brief's usual size — and a smaller one is a fallback for a title
+        that breaks badly at it at every width."""
+        low, high = self.title_range()
+        if self.brief and not self.article.hints.headline_size:
+            return COST_OFF_RANK_SIZE * (len(title_sizes(size, high)) - 1)
+        target = low + (high - low) * (columns - 1) / max(1, self.grid.columns - 1)
+        return COST_SIZE_STEP * abs(size - target) / target * 10
+
+    def most_title_lines(self) -> int:
+        """Lines a 主题 may take: the house style's `max_lines`, a brief's at most
+        `brief_max_lines`."""
+        hl = self.style.headlines
+        return min(hl.max_lines, hl.brief_max_lines) if self.brief else hl.max_lines
 
     def _heads(self, columns: int):
         """Headline groups at each 主题 size of the article's rank, with their costs: the size
@@ -345,7 +366,6 @@ class Sizer:
             yield None, 0.0
             return
         low, high = self.title_range()
-        target = low + (high - low) * (columns - 1) / max(1, self.grid.columns - 1)
         measure = self.grid.span(columns)
         face = self.style.headlines.faces[0]
         most = self.style.headlines.max_lines
@@ -362,9 +382,9 @@ class Sizer:
         best = max((h[3] for h in heads), default=measure) or measure  # the fullest the rank can fill
         wide = 0.0 if a.hints.headline_size else COST_WIDE_BLANK  # the editor chose the size
         for head, size, lines, widest in heads:
-            cost = (COST_SIZE_STEP * abs(size - target) / target * 10 + COST_HEAD_LINES * (lines - 1)
+            cost = (self.size_cost(size, columns) + COST_HEAD_LINES * (lines - 1)
                     + COST_HEAD_BLANK * (1 - widest / best) + wide * (1 - best / measure)
-                    + COST_TOO_MANY_LINES * max(0, lines - most) + _break_cost(head))
+                    + COST_TOO_MANY_LINES * max(0, lines - self.most_title_lines()) + _break_cost(head))
             yield head, cost
 
     def _head(self, measure: float, title_face: str, title_size: float) -> HeadPlan:

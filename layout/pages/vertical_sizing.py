@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from layout.compose.headline import headline_width
 from layout.model import Article, ArticleKind, ParagraphKind
 from layout.pages.body import Body, Group
-from layout.pages.sizing import (COST_BODY_SLACK, COST_HEAD_LINES, COST_SIZE_STEP,
+from layout.pages.sizing import (COST_BODY_SLACK, COST_HEAD_LINES,
                                  COST_TOO_MANY_LINES, MAX_BODY_SLACK, BlockPlan, Sizer,
                                  _break_cost, title_sizes)
 from layout.pages.vertical import VerticalHead, arrange, head_parts
@@ -218,12 +218,11 @@ class VerticalSizer(Sizer):
                                          cap or 1e9, byline)), 0.0
             return
         low, high = self.title_range()
-        target = low + (high - low) * (columns - 1) / max(1, self.grid.columns - 1)
         found = []
         for size in title_sizes(low, high):
             for head in self._turned_heads(hl.faces[0], size, cap, byline):
                 lines = len(head.title.lines)
-                found.append((head, COST_SIZE_STEP * abs(size - target) / target * 10
+                found.append((head, self.size_cost(size, columns)
                               + COST_HEAD_LINES * (lines - 1) + _break_cost(head)
                               + COST_TOO_MANY_LINES * max(0, lines - hl.max_lines)))
         clean = [f for f in found if not bad_title(f[0], hl.max_lines)]

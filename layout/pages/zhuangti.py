@@ -7,13 +7,19 @@ its own, so the clash can only be seen once the page is laid out: this pass
 runs after placement, takes the page's headlines in manifest order
 (importance: the lead keeps its face) and gives each 主题 that would clash
 with one already settled the first face of the house style's
-`headlines.faces` whose family differs from its neighbours' — re-setting
-the headline group in that face (引题/副题 change family with it) and keeping
-the change only when it breaks as cleanly and fits the rows the placer gave
-it. Failing that, it tries the smaller sizes of its rank in each face (a
-brief, any size of the brief range: briefs are not ordered). A
-size step of a full 号 (8 %) or more, or heights that overlap by less than a
-third of the smaller 主题, already read apart.
+`headlines.faces` whose family differs from those of the titles at its
+height — re-setting the headline group in that face (引题/副题 change family
+with it) and keeping the change only when it breaks as cleanly and fits the
+rows the placer gave it. A row of more titles side by side than there are
+faces (four or five briefs across the page) cannot have every pair differ
+at one size: there each 主题 differs from its neighbours (the titles with
+no other between them, the only ones it could read as one line with), so
+that items of one rank keep one size. Only failing that does it try the
+smaller sizes of its rank. The page's briefs share one size (sizing.py);
+when one has to step down, every brief after it in the manifest steps down
+with it (a later brief is never larger than an earlier one), unless that
+would make it clash. A size step of a full 号 (8 %) or more, or heights
+that overlap by less than a third of the smaller 主题, already read apart.
 
 Two 竖题 (vertical_sizing.py) side by side whose 主题 columns stand at
 overlapping heights clash the same way, and are varied the same way (the
@@ -82,48 +88,108 @@ def _turned_title(plan: BlockPlan, column: int, row: int, grid: Grid, faces) -> 
 
 def clash(a: Title, b: Title) -> bool:
     """Side by side, at overlapping heights, in one family and (nearly) one size."""
-    apart = a.last < b.first or b.last < a.first
-    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-    smaller = min(a.bottom - a.top, b.bottom - b.top)
-    return (apart and overlap > OVERLAP * smaller and a.family == b.family
-            and a.vertical == b.vertical and abs(a.size - b.size) < SIZE_STEP * max(a.size, b.size))
+    return (_beside(a, b) and a.family == b.family and a.vertical == b.vertical
+            and abs(a.size - b.size) < SIZE_STEP * max(a.size, b.size))
 
 
 def vary_faces(tree: Cut, sizers: list[Sizer], grid: Grid, top: int) -> Cut:
-    """The layout with 主题 faces (or sizes) changed where they would clash (module doc)."""
+    """The layout with 主题 faces (or sizes) changed where they would clash (module doc).
+    The page's briefs take the smallest size the placer gave any of them (one rank, one
+    size), and a brief after one that had to step down further steps down with it."""
     by_id = {s.article.id: s for s in sizers}
     order = {s.article.id: i for i, s in enumerate(sizers)}
     blocks = sorted(leaves(tree, 0, top), key=lambda b: order[b[0].article.id])
-    settled: list[Title] = []
+    spots = [title_of(p, c, r, grid, by_id[p.article.id].style.faces) for p, c, r in blocks]
+    settled: dict[int, Title] = {}
     changed: dict[str, BlockPlan] = {}
-    for plan, column, row in blocks:
-        sizer = by_id[plan.article.id]
-        faces = sizer.style.faces
-        title = title_of(plan, column, row, grid, faces)
-        if title is None:
+    ranked = {p.article.id for (p, _c, _r), spot in zip(blocks, spots)
+              if spot is not None and _ranked(by_id[p.article.id])}
+    cap = min((title_part(p).size for p, _c, _r in blocks if p.article.id in ranked), default=float("inf"))
+    for i, (plan, column, row) in enumerate(blocks):
+        if spots[i] is None:
             continue
-        if any(clash(title, other) for other in settled):
-            better = _unclashed(sizer, plan, column, row, grid, settled)
-            if better is not None:
-                changed[plan.article.id] = plan = better
-                title = title_of(plan, column, row, grid, faces)
-        settled.append(title)
+        sizer = by_id[plan.article.id]
+        tries = [plan]
+        if plan.article.id in ranked and title_part(plan).size > cap + 0.01:
+            tries.insert(0, _capped(sizer, plan, cap))
+        near = [settled[j] for j in neighbours(i, spots) if j in settled]
+        chosen = _settle(sizer, [p for p in tries if p is not None], column, row, grid,
+                         list(settled.values()), near)
+        if chosen is not plan:
+            changed[plan.article.id] = chosen
+        settled[i] = title_of(chosen, column, row, grid, sizer.style.faces)
+        if plan.article.id in ranked:
+            cap = min(cap, title_part(chosen).size)
     return with_plans(tree, changed)
 
 
+def _ranked(sizer: Sizer) -> bool:
+    """A brief sized by its rank (not the 简讯 block's heading, nor a size the editor gave)."""
+    return sizer.brief and not sizer.article.hints.headline_size
+
+
+def neighbours(i: int, spots: list[Title | None]) -> list[int]:
+    """The titles beside title i with no other title between them at their heights: the
+    ones it could read as one line with."""
+    me = spots[i]
+    out = []
+    for j, other in enumerate(spots):
+        if j == i or other is None or not _beside(me, other):
+            continue
+        left, right = (me, other) if me.last < other.first else (other, me)
+        if not any(k not in (i, j) and t is not None and left.last < t.first and t.last < right.first
+                   and _beside(t, me) and _beside(t, other) for k, t in enumerate(spots)):
+            out.append(j)
+    return out
+
+
+def _beside(a: Title, b: Title) -> bool:
+    """No column in common, heights overlapping by more than OVERLAP of the smaller."""
+    apart = a.last < b.first or b.last < a.first
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return apart and overlap > OVERLAP * min(a.bottom - a.top, b.bottom - b.top)
+
+
+def _settle(sizer: Sizer, tries: list[BlockPlan], column: int, row: int, grid: Grid,
+            settled: list[Title], near: list[Title]) -> BlockPlan:
+    """The first of `tries` (or of their re-settings) that clashes with no settled title —
+    in its own face, else another face at its size — or, where a row holds more titles
+    than there are faces, with none of its neighbours; only then a smaller size. Failing
+    all, the last of `tries` as it is."""
+    for smaller in (False, True):
+        for plan in tries:
+            for against in (settled, near):
+                found = _unclashed(sizer, plan, column, row, grid, against, smaller)
+                if found is not None:
+                    return found
+    return tries[-1]
+
+
+def _capped(sizer: Sizer, plan: BlockPlan, cap: float) -> BlockPlan | None:
+    """`plan` with its 主题 at the largest size of its range not above `cap` that fits."""
+    current = title_part(plan)
+    low, _high = sizer.title_range()
+    for size in reversed(title_sizes(min(low, cap), cap)):
+        candidate = _retitled(sizer, plan, current.face, size)
+        if candidate is not None:
+            return candidate
+    return None
+
+
 def _unclashed(sizer: Sizer, plan: BlockPlan, column: int, row: int, grid: Grid,
-               settled: list[Title]) -> BlockPlan | None:
-    """The plan with a 主题 face, else a smaller size, that clashes with none settled."""
+               settled: list[Title], smaller: bool = True) -> BlockPlan | None:
+    """The plan itself, else with another 主题 face (`smaller`: else a smaller size), that
+    clashes with none of `settled`."""
     faces = sizer.style.faces
     current = title_part(plan)
-    low, high = sizer.title_range()
-    sizes = [s for s in reversed(title_sizes(low, high if sizer.brief else current.size))
-             if abs(s - current.size) > 0.01]
+    low, _high = sizer.title_range()
     others = [f for f in sizer.style.headlines.faces if f != current.face]
-    tries = [(f, current.size) for f in others]
-    tries += [(f, s) for s in sizes for f in [current.face] + others]
+    tries = [(current.face, current.size)] + [(f, current.size) for f in others]
+    if smaller:
+        sizes = [s for s in reversed(title_sizes(low, current.size)) if abs(s - current.size) > 0.01]
+        tries = [(f, s) for s in sizes for f in [current.face] + others]
     for face, size in tries:
-        candidate = _retitled(sizer, plan, face, size)
+        candidate = plan if (face, size) == (current.face, current.size) else _retitled(sizer, plan, face, size)
         if candidate is None:
             continue
         title = title_of(candidate, column, row, grid, faces)

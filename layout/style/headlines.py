@@ -11,13 +11,15 @@ value is checked by `schema.STYLE`, the ranks' order by `schema.RELATIONS`):
   the sizes in order: `pages/ranks.step_down`).
 - `brief` and `brief_chars`: a story with fewer body characters than
   `brief_chars` is a brief (简讯-like); its 主题 takes the `brief` range,
-  which lies below every rank, so a brief never outranks a longer story.
+  which lies below every rank, so a brief never outranks a longer story;
+  the page's briefs share one size, the brief's `size` (smaller only for a
+  title that breaks badly at it, or to tell neighbours apart: 撞题).
 - `kicker`, `subtitle`: the 引题/副题 size as a share of the 主题's
   (`ratio: [low, high]`), kept between `min_size` and `max_size`, and the
   faces it may take — the first whose family differs from the 主题's.
 - `faces`: the faces a 主题 may take, the first the usual one; neighbours
   side by side take different families (撞题, `layout/pages/zhuangti.py`).
-- `max_lines`: the most lines a 主题 may take.
+- `max_lines`: the most lines a 主题 may take; `brief_max_lines`, a brief's.
 """
 from __future__ import annotations
 
@@ -60,6 +62,7 @@ class HeadlineStyle:
     subtitle: PartSize
     faces: tuple[str, ...]
     max_lines: int
+    brief_max_lines: int = 2
 
     def title_range(self, rank: int, brief: bool = False) -> SizeRange:
         """The 主题 size range of the story of importance `rank` (0: the lead)."""

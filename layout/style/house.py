@@ -274,7 +274,7 @@ def build_style(raw: dict, override: dict | None = None, source: Path | None = N
         max_aspect=v["photos.max_aspect"], icc_profile=v["pdf.icc_profile"], pdfx=v["pdf.pdfx"],
         headlines=HeadlineStyle(v["headlines.ranks"], v["headlines.brief"], v["headlines.brief_chars"],
                                 v["headlines.kicker"], v["headlines.subtitle"], v["headlines.faces"],
-                                v["headlines.max_lines"]),
+                                v["headlines.max_lines"], v["headlines.brief_max_lines"]),
         edition=edition_style(v),
         web_url=v["web.url"],
         makeup=makeup_style(v),

@@ -496,6 +496,7 @@ STYLE: dict[str, Callable[[Any, Context], Any]] = {
     "headlines.brief": TitleSizes(),
     "headlines.brief_chars": Whole(0, 100_000),
     "headlines.max_lines": Whole(1, 9),
+    "headlines.brief_max_lines": Whole(1, 9),
     "headlines.faces": FaceKeys(),
     "headlines.kicker": PartSizes(),
     "headlines.subtitle": PartSizes(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from layout.fonts import font_set
 from layout.model import Headline, Hints
@@ -142,3 +143,98 @@ def test_a_new_head_reaches_the_content_a_frame_draws(fonts):
     changed = with_head(plan, other)
     assert changed.frame.inner.head is other and changed.head is other
     assert head_row(plan, 10) == 10 + plan.frame.pad_rows + plan.frame.logo_rows
+
+
+def test_briefs_share_the_brief_size_and_step_below_it_only_at_a_price(fonts):
+    hl = default_style().headlines
+    sizer = sizer_for(titled(2, 120, "社区篮球联赛开赛"), fonts, rank=1, brief=True)
+    assert sizer.title_range() == (hl.brief.min_size, hl.brief.size)    # never above the brief's size
+    for columns in (1, 2, 4):
+        assert sizer.size_cost(hl.brief.size, columns) == 0
+        assert sizer.size_cost(hl.brief.min_size, columns) >= 300     # more than any width or blank cost
+    story_sizer = sizer_for(titled(2, 600, "社区篮球联赛开赛"), fonts, rank=1)
+    assert story_sizer.size_cost(26, 1) < story_sizer.size_cost(26, 6)   # a story's size grows with width
+
+
+BRIEF_WORDS = ["社区", "篮球", "联赛", "开赛", "免费", "测血糖", "图书馆", "延长", "开放时间", "夜间门诊",
+               "公共自行车", "站点", "新增", "5处", "燃气管道", "隐患排查", "完成", "第五届", "合唱比赛", "落幕"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(BRIEF_WORDS), min_size=3, max_size=6), st.integers(1, 3))
+def test_a_brief_takes_the_shared_size_whenever_it_sets_cleanly_there(fonts, words, columns):
+    """The cheapest headline of a brief is at the brief's size whenever a clean setting of
+    at most brief_max_lines lines exists there; else it is smaller, never larger."""
+    hl = default_style().headlines
+    sizer = sizer_for(titled(2, 120, "".join(words)), fonts, rank=1, brief=True)
+    heads = list(sizer._heads(columns))
+    best, _cost = min(heads, key=lambda h: h[1])
+    title = dict(best.parts)["title"]
+    clean_at_size = [h for h, _c in heads if dict(h.parts)["title"].size == hl.brief.size
+                     and not (dict(h.parts)["title"].inside_words or dict(h.parts)["title"].stubs)
+                     and len(dict(h.parts)["title"].lines) <= hl.brief_max_lines]
+    assert title.size <= hl.brief.size
+    if clean_at_size:
+        assert title.size == hl.brief.size, [l.text for l in title.lines]
+
+
+def test_a_brief_after_one_that_stepped_down_steps_down_too(fonts):
+    """Two briefs one under the other: the first set smaller (as the 撞题 pass or a bad break
+    at the brief's size would leave it), the second follows it down — never larger."""
+    style = default_style()
+    hl = style.headlines
+    articles = [titled(1, 120, "社区篮球联赛开赛"), titled(2, 120, "免费测血糖进社区")]
+    sizers = [sizer_for(a, fonts, rank=1, brief=True) for a in articles]
+    plans = [next(iter(s.options(2).values())) for s in sizers]
+    assert all(dict(p.head.parts)["title"].size == hl.brief.size for p in plans)
+    small = sizers[0].head_in(plans[0], hl.faces[0], hl.brief.min_size)
+    plans[0] = replace(plans[0], head=small)
+    tree = Cut(2, plans[0].rows + plans[1].rows + 1, Cut(2, plans[0].rows, plan=plans[0]),
+               Cut(2, plans[1].rows, plan=plans[1]))
+    grid = grid_for(style)
+    after = [dict(p.head.parts)["title"].size for p, _c, _r in leaves(vary_faces(tree, sizers, grid, 3), 0, 3)]
+    assert after == [hl.brief.min_size, hl.brief.min_size]
+
+
+def test_the_jianxun_heading_does_not_set_the_briefs_size(fonts):
+    """The 简讯 block's heading has its own size (a hint): the briefs after it keep theirs."""
+    style = default_style()
+    hl = style.headlines
+    block = replace(titled(1, 150, "简讯"), hints=Hints(headline_size="三号"))
+    articles = [block, titled(2, 120, "免费测血糖进社区")]
+    sizers = [sizer_for(a, fonts, rank=1, brief=True) for a in articles]
+    plans = [next(iter(s.options(2).values())) for s in sizers]
+    tree = Cut(2, plans[0].rows + plans[1].rows + 1, Cut(2, plans[0].rows, plan=plans[0]),
+               Cut(2, plans[1].rows, plan=plans[1]))
+    after = [dict(p.head.parts)["title"].size
+             for p, _c, _r in leaves(vary_faces(tree, sizers, grid_for(style), 3), 0, 3)]
+    assert after == [16, hl.brief.size]
+
+
+def row_of(fonts, titles: list[str], columns: int = 1):
+    """Briefs of one size side by side at one height, as the placer would cut a row of them."""
+    style = default_style()
+    sizers = [sizer_for(titled(i + 1, 100, t), fonts, rank=1, brief=True) for i, t in enumerate(titles)]
+    opts = [s.options(columns) for s in sizers]
+    rows = min(set.intersection(*(set(o) for o in opts)))
+    plans = [o[rows] for o in opts]
+    tree = Cut(columns, rows, plan=plans[-1])
+    for plan in reversed(plans[:-1]):
+        tree = Cut(columns + tree.columns, rows, Cut(columns, rows, plan=plan), tree, vertical=True)
+    return style, sizers, tree
+
+
+@pytest.mark.parametrize("count", [3, 5])
+def test_a_row_of_briefs_keeps_one_size_and_neighbours_differ(fonts, count):
+    """Three briefs side by side take three families; five (more than the faces) keep their
+    one size, each differing from the titles beside it."""
+    titles = ["社区篮球联赛开赛", "免费测血糖进社区", "夏季献血活动启动", "图书馆延长开放", "燃气隐患排查完成"]
+    style, sizers, tree = row_of(fonts, titles[:count])
+    grid = grid_for(style)
+    before = [title_of(p, c, r, grid, style.faces) for p, c, r in leaves(tree, 0, 3)]
+    assert len({t.size for t in before}) == 1 and clash(before[0], before[1])
+    after = [title_of(p, c, r, grid, style.faces) for p, c, r in leaves(vary_faces(tree, sizers, grid, 3), 0, 3)]
+    assert {t.size for t in after} == {before[0].size}
+    assert all(not clash(a, b) for a, b in zip(after, after[1:]))
+    if count <= len(style.headlines.faces):
+        assert all(not clash(a, b) for i, a in enumerate(after) for b in after[i + 1:])

@@ -58,10 +58,18 @@ def test_a_typo_in_a_headline_rank_names_the_key_it_meant():
      r"ratio"),
     ({"brief": {"size": "一号", "max_size": "30pt"}}, "headlines.brief.*ranks step down"),
     ({"max_lines": 0}, "max_lines"),
+    ({"brief_max_lines": 0}, "brief_max_lines"),
 ])
 def test_bad_headline_styles_say_what_is_wrong(override, message):
     with pytest.raises(InputError, match=message):
         load_style({"headlines": override})
+
+
+def test_a_misspelt_brief_max_lines_is_named_with_the_key_it_meant():
+    style, warnings = load_style({"headlines": {"brief_max_line": 1}})
+    assert any("did you mean 'headlines.brief_max_lines'" in message for message, _line in warnings), warnings
+    assert style.headlines.brief_max_lines == 2
+    assert load_style({"headlines": {"brief_max_lines": 1}})[0].headlines.brief_max_lines == 1
 
 
 def test_headline_faces_have_families_that_differ():
