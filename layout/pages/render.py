@@ -56,10 +56,12 @@ class Renderer:
         if node.plan is not None:
             self.block(node.plan, column, row, node.rows)
             return
-        if node.empty:   # columns left empty beside a block, or an area beside a reserved one
-            self.drawn.holes += node.columns * max(0, min(node.rows, self.limit - row))
+        if node.first is None:   # an area left empty (beside a reserved block)
             return
         first, second = node.first, node.second
+        if node.empty:  # columns left empty beside a block
+            self.drawn.holes += node.columns * max(0, min(node.rows, self.limit - row))
+            return
         if node.vertical:
             self.cut(first, column, row)
             self.cut(second, column + first.columns, row)

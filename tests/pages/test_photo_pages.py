@@ -93,7 +93,7 @@ def empty_runs(page, first_row: int) -> list[tuple[int, int, int]]:
     return runs
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(ASPECTS), min_size=1, max_size=3),
        st.lists(st.tuples(st.integers(150, 700), st.none() | st.sampled_from(ASPECTS)),
                 min_size=1, max_size=4))
