@@ -27,7 +27,6 @@ MAX_BODY_SLACK = 2     # blank rows allowed under a body (never a visible hole)
 # cost weights (dimensionless; only their ratios matter)
 COST_HEAD_PAD = 3.0
 COST_BODY_SLACK = 5.0
-COST_SPARE_SLOT = 150.0  # a line slot left empty in legs beside a photo taller than the text: a hole
 COST_SIZE_STEP = 3.0     # per 10 % away from the role's size
 COST_OFF_RANK_SIZE = 500.0   # per 号 a brief's 主题 falls below the one size the page's briefs share
 COST_HEAD_BLANK = 150.0   # per share of the measure a 主题 leaves empty that another size of its rank fills
@@ -280,14 +279,11 @@ class Sizer:
         side_rows = sum(p.rows + len(p.caption) for p in photos if p.beside) + 1  # a row before the text
         body_rows = self.body.rows_needed_around(columns, beside, side_rows)
         lines = self.body.line_count
-        room = capacities(columns, beside, side_rows, body_rows)
-        legs = self.body.flow_around(room) or ()
-        lengths = [len(legs[k]) if k < len(legs) else 0 for k, rows in enumerate(room) if rows > 0]
-        if not legs or self._thin_legs(lengths, len(lengths)) != 0.0:
-            return   # beside a photo, never a leg of a line or two under it (a photo column
-            #          as tall as the body has no leg under it)
+        legs = self.body.flow_around(capacities(columns, beside, side_rows, body_rows)) or ()
+        if self._thin_legs([len(leg) for leg in legs], columns) != 0.0:
+            return   # beside a photo, never a leg of a line or two under it
         spare = body_rows * columns - side_rows * beside - lines  # empty line slots in the legs
-        shape = self._shape_cost(columns, body_rows) + COST_SPARE_SLOT * max(0, spare - columns)
+        shape = self._shape_cost(columns, body_rows) + COST_BODY_SLACK * max(0, spare - columns)
         head_rows = head.rows if head else 0
         chars = self.style.column_chars
         for pad in range(MAX_HEAD_PAD + 1 if head else 1):
