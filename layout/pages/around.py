@@ -10,16 +10,19 @@ tree, which the renderer draws like any other.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from layout.errors import BuildError
 from layout.i18n import _
 from layout.pages.placement import (BOTTOM, COST_HOLE_ROW, LEFT, RIGHT, SEPARATOR_ROWS, TOP,
-                                    Cut, Placer)
-from layout.pages.reserved import Fixed, fixed_blocks
+                                    Cut, Placer, place_page)
+from layout.model import ArticleKind
+from layout.pages.reserved import Fixed, fixed_blocks, pinned_plans
 from layout.pages.sizing import Sizer
 
 MOST_DECOMPOSITIONS = 64
+MOST_PINNED_SIZES = 12   # combinations of the pinned articles' sizes tried per page
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +147,8 @@ class Around:
             best = step
         return best.get(n, (float("inf"), []))
 
-    def solve(self) -> tuple[Cut, int]:
-        """The page's layout tree and the slots it leaves empty."""
+    def solve(self) -> tuple[float, Cut, int]:
+        """The page's cost, layout tree and the slots it leaves empty."""
         whole = Rect(0, 0, self.columns, self.rows)
         options = []
         for node in decompositions(whole, self.fixed):
@@ -155,9 +158,9 @@ class Around:
             raise BuildError(_("no layout fits the other articles around the reserved blocks "
                                "{ids}: leave a row between blocks one above the other, or move "
                                "them").format(ids=", ".join(f.plan.article.id for f in self.fixed)))
-        _cost, _n, node, ranges = min(options, key=lambda o: (o[0], o[1]))
+        cost, _n, node, ranges = min(options, key=lambda o: (o[0], o[1]))
         tree, empty = self.build(node, dict(zip(node.free(), ranges)))
-        return tree, empty
+        return cost, tree, empty
 
     def build(self, node: Node, ranges: dict[Rect, tuple[int, int]]) -> tuple[Cut, int]:
         rect = node.rect
@@ -185,9 +188,35 @@ def grow(tree: Cut, rows: int) -> Cut:
 
 def make_up(sizers: list[Sizer], columns: int, rows: int, top: int, page: int) -> tuple[Cut, int]:
     """The page's layout tree and how many slots (column × row) it leaves empty: the
-    placer's, or around the page's reserved and pinned blocks when it has any."""
+    placer's, or around the page's reserved and pinned blocks when it has any (each
+    pinned article at the size that makes the cheapest page)."""
     fixed = fixed_blocks(sizers, columns, rows, top, page)
     if not fixed:
-        tree, left = Placer(sizers, columns, rows).place()
+        tree, left = place_page(sizers, columns, rows)
         return tree, max(0, left) * columns
-    return Around(sizers, fixed, columns, rows).solve()
+    best, failure = None, None
+    for sizes in _pinned_sizes(sizers, columns, rows, top):
+        try:
+            blocks = fixed_blocks(sizers, columns, rows, top, page, sizes)
+            cost, tree, empty = Around(sizers, blocks, columns, rows).solve()
+        except BuildError as error:
+            failure = failure or error
+            continue
+        cost += sum(plan.cost for plan in sizes.values())
+        if best is None or cost < best[0]:
+            best = (cost, tree, empty)
+    if best is None:
+        raise failure
+    return best[1], best[2]
+
+
+def _pinned_sizes(sizers: list[Sizer], columns: int, rows: int, top: int):
+    """The pinned articles' sizes to try together (index → plan), the cheapest first; at
+    most MOST_PINNED_SIZES combinations."""
+    pinned = [i for i, s in enumerate(sizers)
+              if s.article.hints.at and s.article.kind is not ArticleKind.AD]
+    options = [pinned_plans(sizers[i], columns, rows, top) or [None] for i in pinned]
+    for n, choice in enumerate(itertools.product(*options)):
+        if n >= MOST_PINNED_SIZES:
+            return
+        yield {i: plan for i, plan in zip(pinned, choice) if plan is not None}

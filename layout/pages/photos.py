@@ -4,8 +4,10 @@ A photo is never placed larger than its pixels allow at the house style's
 `photos.min_ppi` (the plant's floor; `layout check` fails a PDF below it),
 never cropped so that its aspect differs from the photographer's by more
 than `photos.max_crop` (±15 %: a landscape stays a landscape), and never
-larger than `photos.max_share` of the page unless the editor's hint sizes
-it (a big photo is a decision, not a way to fill space). A photo that cannot
+larger than `photos.max_share` of the page nor taller than
+`photos.max_height` of the type area unless the editor's hint sizes it (a
+big photo is a decision, not a way to fill space; a portrait two columns
+wide would stand half the page high). A photo that cannot
 be placed even one column wide, or not as wide as a hint asks, fails the
 build with the largest size it can take.
 """
@@ -33,11 +35,13 @@ class PhotoRules:
     min_ppi: float
     max_crop: float          # share the aspect may differ from the original
     max_area: float          # square points a photo may take unless a hint sizes it
+    max_tall: float = float("inf")  # points a photo may stand unless a hint sizes it
 
     @classmethod
     def of(cls, style: HouseStyle, grid: Grid) -> "PhotoRules":
         return cls(grid, style.min_ppi, style.makeup.max_crop,
-                   style.makeup.max_photo_share * grid.page_width * grid.page_height)
+                   style.makeup.max_photo_share * grid.page_width * grid.page_height,
+                   style.makeup.max_photo_height * grid.rows * grid.pitch)
 
     def largest(self, photo: Photo) -> tuple[float, float]:
         """Width and height in points the photo's pixels cover at min_ppi."""
@@ -65,7 +69,8 @@ class PhotoRules:
             height = self.height(rows)
             if (height > 0 and height <= most_h + 0.01
                     and self.crop(photo, width, height) <= math.log1p(self.max_crop) + 1e-9
-                    and (sized_by_hint or width * height <= self.max_area)):
+                    and (sized_by_hint or (width * height <= self.max_area
+                                           and height <= self.max_tall + 0.01))):
                 allowed.append(rows)
         return sorted(allowed, key=lambda r: (self.crop(photo, width, self.height(r)), r))
 

@@ -19,6 +19,10 @@ linear in its articles — O(n·BAND²·columns²) min-plus steps — instead of
 cubic growth of the unrestricted recursion. For each rectangle only the
 winning cut per height is kept, so memory is O(n·BAND·columns·rows).
 
+Order, with one freedom: the page's last article (often a short item or a
+continuation) may move up to any place after the lead, at COST_MOVED per
+place, when that closes a hole the order would leave (`place_page`).
+
 The result is deterministic: ties go to the first candidate.
 """
 from __future__ import annotations
@@ -43,6 +47,8 @@ COST_HOLE_ROW = 150.0   # per column, for rows left empty at the foot of a block
 COST_FOOT_ROW = 40.0    # per column, for rows left empty at the foot of the page (honest space)
 COST_OVERSET_ROW = 1e5  # per column, for rows of copy that do not fit: only when nothing else does
 COST_OVERSET_ARTICLE = 1e7  # per article over-set: the overrun goes to as few articles as can take it
+COST_MOVED = 150.0      # per place the page's last article moves up: a row of hole in a column
+MOST_HOLE_ROWS = 2      # holes (in rows across the page) a layout in order may leave unquestioned
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,3 +313,38 @@ class Placer:
             raise BuildError(_("no layout places these articles together on one page: {ids}; "
                                "check their column hints").format(ids=ids))
         return tree, left
+
+
+def place_page(sizers: list[Sizer], columns: int, rows: int) -> tuple[Cut, int]:
+    """The page's best layout and the rows it leaves empty: its articles in their order, or
+    with the last one moved up to a place after the lead when that costs less (a short
+    item set beside the story it fits beside rather than under a hole)."""
+    best = None
+    for moved, order in _orders(sizers):
+        cost, tree, left = Placer(order, columns, rows).best()
+        cost += COST_MOVED * moved
+        if tree is not None and (best is None or cost < best[0] - 1e-9):
+            best = (cost, tree, left)
+        if not moved and (best is None or holes(best[1]) < MOST_HOLE_ROWS * columns):
+            break   # in order without a hole worth moving a story for
+    if best is None:
+        return Placer(sizers, columns, rows).place()
+    return best[1], best[2]
+
+
+def holes(tree: Cut) -> int:
+    """Slots (column × row) a layout leaves empty at the feet of its blocks and beside them."""
+    if tree.plan is not None:
+        return max(0, tree.rows - tree.plan.rows) * tree.columns
+    if tree.first is None:
+        return tree.columns * tree.rows
+    return holes(tree.first) + holes(tree.second)
+
+
+def _orders(sizers: list[Sizer]):
+    """(places moved, order): the page's order, then its last article at each earlier place
+    after the first."""
+    yield 0, sizers
+    last = len(sizers) - 1
+    for place in range(last - 1, 0, -1):
+        yield last - place, sizers[:place] + [sizers[last]] + sizers[place:last]

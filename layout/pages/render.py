@@ -115,16 +115,18 @@ class Renderer:
             self.mark_overset(article, column, row)
 
     def draw_parts(self, plan: BlockPlan, column: int, row: int) -> None:
-        """Headline group, then photos and body (beside each other, or one above the other)."""
+        """Headline group, the photos across the block, then the body (with the photos
+        beside it at its top right, if any)."""
         article, x, r = plan.article, self.grid.column_x(column), row
         if plan.head:
             self.head(article.id, plan.head, x, r, plan.columns)
             r += plan.head.rows
-        if plan.photo_columns and plan.photo_columns < plan.columns:
+        for photo in plan.photos:
+            if not photo.beside:
+                r = self.photo(article.id, photo, x, r, plan.columns)
+        if any(photo.beside for photo in plan.photos):
             self.photos_beside(article.id, plan, column, r)
             return
-        for photo in plan.photos:
-            r = self.photo(article.id, photo, x, r, plan.columns)
         if plan.body_rows:
             self.body(article.id, plan, column, r)
 
@@ -204,7 +206,7 @@ class Renderer:
 
         first_under = plan.columns - plan.photo_columns
         r = row
-        for photo in plan.photos:
+        for photo in (p for p in plan.photos if p.beside):
             r = self.photo(article_id, photo, self.grid.column_x(column + first_under), r,
                            plan.photo_columns)
         side = r - row + 1

@@ -11,7 +11,9 @@ by guillotine cuts along their edges (a horizontal cut leaves its row for
 the rule, as the placer's do), every way that separates them, and the other
 articles, in their order, are shared out over the free rectangles in
 reading order: each rectangle is solved by the placer, and the cheapest
-decomposition and sharing wins. A block that does not fit on the grid, or
+decomposition and sharing wins. A pinned article's size is chosen with the
+page: each width it may take is tried, so that a column pinned top left
+leaves beside it room the lead can use, not a hole. A block that does not fit on the grid, or
 two that overlap, fail the build naming them.
 """
 from __future__ import annotations
@@ -163,28 +165,43 @@ def _pinned_at(index, article, plan, width, height, columns, rows, top, page) ->
     return Fixed(index, column, row, width, height, plan)
 
 
-def _pinned(index: int, sizer: Sizer, columns: int, rows: int, top: int, page: int) -> Fixed:
-    """A pinned article at its cheapest size that fits from its corner."""
+def pinned_plans(sizer: Sizer, columns: int, rows: int, top: int) -> list[BlockPlan]:
+    """The sizes a pinned article may take from its corner: its cheapest plan at each width
+    that fits (the page's make-up chooses among them, so that what is left beside and
+    under the pinned block holds the other articles), cheapest first."""
     article = sizer.article
     column, row = article.hints.at[0] - 1, article.hints.at[1] - 1 - top
-    options = [plan for width in sizer.widths() if column + width <= columns
-               for height, plan in sizer.options(width).items() if 0 <= row and row + height <= rows]
-    if not options:
+    out = []
+    for width in sizer.widths():
+        fitting = [plan for height, plan in sizer.options(width).items()
+                   if column + width <= columns and 0 <= row and row + height <= rows]
+        if fitting:
+            out.append(min(fitting, key=lambda p: (p.cost, -p.rows)))
+    return sorted(out, key=lambda p: (p.cost, -p.rows))
+
+
+def _pinned(index: int, sizer: Sizer, columns: int, rows: int, top: int, page: int,
+            plan: BlockPlan | None) -> Fixed:
+    """A pinned article at `plan`'s size (None: its cheapest that fits from its corner)."""
+    article = sizer.article
+    plan = plan or next(iter(pinned_plans(sizer, columns, rows, top)), None)
+    if plan is None:
         return _pinned_at(index, article, None, sizer.widths()[0], rows + 1, columns, rows, top,
                           page)
-    plan = min(options, key=lambda p: (p.cost, -p.rows))
     return _pinned_at(index, article, plan, plan.columns, plan.rows, columns, rows, top, page)
 
 
 def fixed_blocks(sizers: list[Sizer], columns: int, rows: int, top: int,
-                 page: int) -> list[Fixed]:
-    """The page's reserved and pinned blocks, checked to fit and not to overlap."""
+                 page: int, sizes: dict[int, BlockPlan] | None = None) -> list[Fixed]:
+    """The page's reserved and pinned blocks, checked to fit and not to overlap; `sizes`
+    gives pinned articles (by their place in the page's order) the plan to take."""
     fixed = []
     for index, sizer in enumerate(sizers):
         if sizer.article.kind is ArticleKind.AD:
             fixed.append(_ad(index, sizer, columns, rows, top, page))
         elif sizer.article.hints.at:
-            fixed.append(_pinned(index, sizer, columns, rows, top, page))
+            fixed.append(_pinned(index, sizer, columns, rows, top, page,
+                                 (sizes or {}).get(index)))
     for n, a in enumerate(fixed):
         for b in fixed[n + 1:]:
             if a.overlaps(b):

@@ -32,15 +32,17 @@ COST_SIZE_STEP = 3.0     # per 10 % away from the role's size
 COST_OFF_RANK_SIZE = 500.0   # per 号 a brief's 主题 falls below the one size the page's briefs share
 COST_HEAD_BLANK = 150.0   # per share of the measure a 主题 leaves empty that another size of its rank fills
 COST_WIDE_BLANK = 75.0   # per share of the measure no size of its rank fills (the block is too wide for it)
-COST_NARROW_PHOTO = 15.0  # a story's photo one column wide
+COST_NARROW_PHOTO = 15.0  # a story's landscape photo one column wide (a portrait suits one)
 COST_CROP = 12.0          # a photo cropped to the house style's limit (less in proportion)
 COST_PHOTO_ACROSS = 8.0   # a story's photo across a three-column block rather than beside the text
+WIDE_ASPECT = 0.6         # a photo wider than 5:3 (height / width below this) goes across its story
 COST_SHORT_LEGS = 2.0
 COST_FLAT_LEGS = 25.0    # per column and per line a leg is shorter than FLAT_LINES × columns
 FLAT_LINES = 2
 COST_TALL_LEGS = 10.0    # per square of the lines a leg is longer than TALL_LINES × columns
 TALL_LINES = 14
 COST_PHOTO_AREA = 4.0    # per column-row of picture: photos grow when copy is short, not before
+COST_MINOR_PHOTO_AREA = 30.0  # the same for a story below the lead: its photo grows less than the lead's
 COST_NARROW_LEAD = 300.0  # per column a lead is narrower than four
 LEG_CHARS = (16, 22)       # widths of 破栏 legs worth offering, in characters
 COST_BROKEN_COLUMNS = 4.0  # a 破栏 block reads well, but the page's own columns are the norm
@@ -68,6 +70,19 @@ class PhotoPlan:
     rows: int                       # rows the picture itself takes
     caption: tuple[Line, ...]
     crop: tuple[float, float, float, float]
+    beside: bool = False            # at the top right of the body, `photo_columns` wide (else across)
+
+
+@dataclass(frozen=True, slots=True)
+class Arrangement:
+    """Where a story's photos go in a block: `across` it above the body (a panorama, or any
+    photo in a narrow block), the others `beside` the body at its top right, `width`
+    columns wide (a portrait one column, a landscape about half the block)."""
+
+    across: tuple[Photo, ...]
+    beside: tuple[Photo, ...] = ()
+    width: int = 0
+    cost: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +96,7 @@ class BlockPlan:
     body_rows: int = 0              # rows given to the body (balanced legs + slack)
     legs: int = 0                   # body legs: the columns, or fewer in a 破栏 block
     leg_chars: int = 0              # characters across one leg
-    photo_columns: int = 0          # photos beside the body, over its last legs (0: above it)
+    photo_columns: int = 0          # width of the photos beside the body, over its last legs
     frame: object | None = None     # a box, tint or column logo around this block (boxes.py)
     vertical: object | None = None  # a 竖题 beside the body, or a vertical body (vertical_sizing.py)
 
@@ -197,11 +212,12 @@ class Sizer:
     def _options(self, columns: int) -> dict[int, BlockPlan]:
         best: dict[int, tuple[float, tuple]] = {}
         for head, head_cost in self._heads(columns):
-            for photo_columns, arrangement_cost in self.photo_arrangements(columns):
-                for photos, photo_cost in self._photo_sets_at(photo_columns):
-                    cost = head_cost + arrangement_cost + photo_cost
-                    if photo_columns < columns:
-                        self._add_photo_beside_options(best, columns, photo_columns, head, cost, photos)
+            for arrangement in self.photo_arrangements(columns):
+                for photos, photo_cost in self._photo_sets_at(columns, arrangement):
+                    cost = head_cost + arrangement.cost + photo_cost
+                    if arrangement.beside:
+                        self._add_photo_beside_options(best, columns, arrangement.width, head,
+                                                       cost, photos)
                     else:
                         for legs in leg_options(columns, self.style.column_chars,
                                                 self.style.gutter_chars):
@@ -209,21 +225,35 @@ class Sizer:
         return {rows: BlockPlan(self.article, columns, rows, cost, *rest)
                 for rows, (cost, rest) in sorted(best.items())}
 
-    def photo_arrangements(self, columns: int) -> list[tuple[int, float]]:
-        """Photo widths to try in a block of `columns`, with their costs: a story's photos
-        sit beside its text over about half the block (or the photo-width hint); in a
-        block of three columns or fewer they may instead span it above the text. A
-        photo-news item's photo spans its block."""
+    def photo_arrangements(self, columns: int) -> list[Arrangement]:
+        """Where the photos may go in a block of `columns`, with what each way costs. A
+        photo-news item's photo spans its block; the editor's photo-width hint places every
+        photo beside the body at that width (across, when it is the block's). Otherwise
+        each photo by its shape: one wider than 5:3 across the story, the others beside
+        the body — a portrait one column wide, a landscape about half the block (one column
+        costs it COST_NARROW_PHOTO: it would print small) — or, in a block of three
+        columns or fewer, every photo across it."""
         a = self.article
         if not a.photos or not a.paragraphs:
-            return [(columns, 0.0)]
+            return [Arrangement(a.photos)]
         if a.hints.photo_columns:
-            return [(min(a.hints.photo_columns, columns), 0.0)]
+            width = min(a.hints.photo_columns, columns)
+            return [Arrangement(a.photos)] if width == columns else [
+                Arrangement((), a.photos, width)]
+        across = tuple(p for p in a.photos if p.aspect < WIDE_ASPECT)
+        beside = tuple(p for p in a.photos if p.aspect >= WIDE_ASPECT)
+        if not beside:
+            return [Arrangement(a.photos)]
         out = []
-        if columns >= 3:
-            out.append((min((columns + 1) // 2, self.widest_photo), 0.0))
-        if columns <= min(3, self.widest_photo):
-            out.append((columns, COST_PHOTO_ACROSS if columns == 3 else 0.0))
+        if columns <= 3:
+            narrow = sum(COST_NARROW_PHOTO for p in a.photos if columns == 1 and p.aspect < 1)
+            out.append(Arrangement(a.photos, cost=COST_PHOTO_ACROSS if columns == 3 else narrow))
+        widths = {(columns + 1) // 2}
+        if columns == 2 or any(p.aspect >= 1 for p in beside):
+            widths.add(1)
+        for width in sorted(w for w in widths if w < columns):
+            narrow = sum(COST_NARROW_PHOTO for p in beside if width == 1 and p.aspect < 1)
+            out.append(Arrangement(across, beside, width, narrow))
         return out
 
     def _thin_legs(self, lengths: list[int], legs: int) -> float | None:
@@ -245,8 +275,10 @@ class Sizer:
             best[rows] = (cost, rest)
 
     def _add_photo_beside_options(self, best, columns, beside, head, cost, photos) -> None:
-        """Photos over the last `beside` legs, the body flowing down the others and under."""
-        side_rows = sum(p.rows + len(p.caption) for p in photos) + 1  # a row before the text
+        """Photos over the last `beside` legs, the body flowing down the others and under
+        (under the photos that go across the block, if any)."""
+        across = sum(p.rows + len(p.caption) for p in photos if not p.beside)
+        side_rows = sum(p.rows + len(p.caption) for p in photos if p.beside) + 1  # a row before the text
         body_rows = self.body.rows_needed_around(columns, beside, side_rows)
         lines = self.body.line_count
         legs = self.body.flow_around(capacities(columns, beside, side_rows, body_rows)) or ()
@@ -258,7 +290,7 @@ class Sizer:
         chars = self.style.column_chars
         for pad in range(MAX_HEAD_PAD + 1 if head else 1):
             for slack in range(MAX_BODY_SLACK + 1):
-                rows = head_rows + pad + body_rows + slack
+                rows = head_rows + pad + across + body_rows + slack
                 total = cost + shape + COST_HEAD_PAD * pad * pad + COST_BODY_SLACK * slack * columns
                 self._keep(best, rows, total, (_padded(head, pad) if head else None, photos,
                                                body_rows + slack, columns, chars, beside))
@@ -385,40 +417,53 @@ class Sizer:
             return None
         return HeadPlan(head.parts, plan.head.rows)
 
-    def _photo_sets_at(self, columns: int) -> list:
-        key = ("photos", columns)
+    def _photo_sets_at(self, columns: int, arrangement: Arrangement) -> list:
+        key = ("photos", columns, arrangement.across, arrangement.beside, arrangement.width)
         if key not in self._cache:
-            self._cache[key] = list(self._photo_sets(columns))
+            self._cache[key] = list(self._photo_sets(columns, arrangement))
         return self._cache[key]
 
-    def _photo_sets(self, columns: int):
-        """Photo plans (all photos `columns` wide) for each height the first may take within
-        its resolution, crop and share of the page; the others at their most natural."""
-        photos = self.article.photos
-        if not photos:
+    def _photo_sets(self, columns: int, arrangement: Arrangement):
+        """Photo plans (across the block's `columns`, or beside the body at the arrangement's
+        width) for each height the first may take within its resolution, crop and share of
+        the page; the others at their most natural."""
+        placed = [(p, columns, False) for p in arrangement.across] + \
+            [(p, arrangement.width, True) for p in arrangement.beside]
+        placed.sort(key=lambda item: self.article.photos.index(item[0]))
+        if not placed:
             yield (), 0.0
             return
         hinted = bool(self.article.hints.photo_columns
                       or (self.article.hints.columns and not self.article.paragraphs))
         rules = self.photo_rules
         rest = []
-        for photo in photos[1:]:
-            allowed = rules.rows(photo, columns, hinted)
+        for photo, width, beside in placed[1:]:
+            allowed = rules.rows(photo, width, hinted)
             if not allowed:
                 return
-            rest.append(self._photo(photo, columns, allowed[0]))
-        width = self.grid.span(columns)
-        narrow = COST_NARROW_PHOTO if columns == 1 and self.article.paragraphs else 0.0
+            rest.append(self._photo(photo, width, allowed[0], beside))
+        (first, width, beside), points = placed[0], self.grid.span(placed[0][1])
         limit = math.log1p(rules.max_crop) or 1.0
-        for rows in rules.rows(photos[0], columns, hinted):
-            crop = rules.crop(photos[0], width, rules.height(rows))
-            area = COST_PHOTO_AREA * columns * (rows + sum(p.rows for p in rest))
-            yield (self._photo(photos[0], columns, rows), *rest), COST_CROP * crop / limit + narrow + area
+        for rows in rules.rows(first, width, hinted):
+            crop = rules.crop(first, points, rules.height(rows))
+            area = self._area_cost * (width * rows + sum(p.rows * w for (_, w, _), p
+                                                         in zip(placed[1:], rest)))
+            yield (self._photo(first, width, rows, beside), *rest), COST_CROP * crop / limit + area
 
-    def _photo(self, photo: Photo, columns: int, rows: int) -> PhotoPlan:
+    @property
+    def _area_cost(self) -> float:
+        """What a column-row of picture costs: a photo-news item's and the lead's photos grow
+        to fill a page short of copy; a lesser story's stay near their natural size, so that
+        they never outgrow the lead's."""
+        if self.lead or not self.article.paragraphs:
+            return COST_PHOTO_AREA
+        return COST_MINOR_PHOTO_AREA
+
+    def _photo(self, photo: Photo, columns: int, rows: int, beside: bool = False) -> PhotoPlan:
         width = self.grid.span(columns)
         height = self.photo_rules.height(rows)
-        return PhotoPlan(photo, rows, self._caption(photo, width), crop_for(photo, width, height))
+        return PhotoPlan(photo, rows, self._caption(photo, width), crop_for(photo, width, height),
+                         beside)
 
     def _caption(self, photo: Photo, measure: float) -> tuple[Line, ...]:
         """Caption lines, then the credit on a line of its own, flush right (cached)."""

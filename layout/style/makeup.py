@@ -1,7 +1,8 @@
 """House-style limits of the automatic make-up: photo integrity, leg lengths, short pages.
 
 Built from the house style's checked values (`schema.STYLE` holds each key's
-type and range): `photos.max_crop` and `photos.max_share` beside the photos'
+type and range): `photos.max_crop`, `photos.max_share` and `photos.max_height`
+beside the photos'
 resolution, the rest under `makeup:`. Shares are written as numbers (0.15)
 or percentages ("15%").
 """
@@ -16,6 +17,7 @@ class MakeupStyle:
 
     max_crop: float = 0.15         # a photo's aspect within ±15 % of the original
     max_photo_share: float = 0.15  # of the page, for a photo no hint sizes
+    max_photo_height: float = 0.35  # of the type area's height, for a photo no hint sizes
     min_leg_lines: int = 4         # lines a body leg holds at least (no strips of 1–3 lines)
     list_leg_lines: int = 10       # a poem's or a 简讯 list's legs, at least (else one column)
     short_page: float = 0.05       # warn when the empty space would hold this share of the grid
@@ -25,6 +27,7 @@ def makeup_style(values: dict) -> MakeupStyle:
     """The make-up limits among the house style's checked values (dotted key → value)."""
     return MakeupStyle(max_crop=values["photos.max_crop"],
                        max_photo_share=values["photos.max_share"],
+                       max_photo_height=values["photos.max_height"],
                        min_leg_lines=values["makeup.min_leg_lines"],
                        list_leg_lines=values["makeup.list_leg_lines"],
                        short_page=values["makeup.short_page"])

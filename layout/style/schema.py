@@ -510,6 +510,7 @@ STYLE: dict[str, Callable[[Any, Context], Any]] = {
     "photos.max_aspect": Number(2, 20),
     "photos.max_crop": Share(0, 1),           # photo integrity (layout/pages/photos.py)
     "photos.max_share": Share(0.01, 1),
+    "photos.max_height": Share(0.05, 1),
     "makeup.min_leg_lines": Whole(1, 50),
     "makeup.list_leg_lines": Whole(1, 100),
     "makeup.short_page": Share(0, 1),

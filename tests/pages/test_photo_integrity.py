@@ -52,6 +52,7 @@ def test_every_height_offered_keeps_resolution_crop_and_share(width_px, height_p
         assert ppi >= STYLE.min_ppi - 0.5
         assert abs(math.log(height / width / photo.aspect)) <= math.log(1.15) + 1e-6
         assert width * height <= STYLE.makeup.max_photo_share * GRID.page_width * GRID.page_height
+        assert height <= STYLE.makeup.max_photo_height * GRID.rows * GRID.pitch + 0.01
 
 
 def test_a_photo_too_small_for_one_column_fails_naming_it_and_its_largest_size():
@@ -101,11 +102,12 @@ def test_house_style_limits_are_read_checked_and_named_through_the_cli(tmp_path)
     from layout.style.house import load_style
     from tests.conftest import REPO
 
-    style, warnings = load_style({"photos": {"max_crop": "5%", "max_share": 0.3},
+    style, warnings = load_style({"photos": {"max_crop": "5%", "max_share": 0.3,
+                                             "max_height": "40%"},
                                   "makeup": {"min_leg_lines": 3, "short_page": "10%"}})
     assert not warnings
     assert (style.makeup.max_crop, style.makeup.max_photo_share, style.makeup.min_leg_lines,
-            style.makeup.short_page) == (0.05, 0.3, 3, 0.1)
+            style.makeup.short_page, style.makeup.max_photo_height) == (0.05, 0.3, 3, 0.1, 0.4)
     issue = tmp_path / "short"
     shutil.copytree(REPO / "tests" / "fixtures" / "editions" / "short", issue)
     manifest = issue / "issue.yaml"
@@ -121,6 +123,8 @@ def test_house_style_limits_are_read_checked_and_named_through_the_cli(tmp_path)
     assert bad.returncode != 0 and "photos.max_crop" in bad.stderr and "issue.yaml" in bad.stderr
     typo = build_with("style:\n  makeup:\n    min_leg_line: 3\n")
     assert typo.returncode == 0 and "makeup.min_leg_lines" in typo.stderr
+    tall = build_with("style:\n  photos:\n    max_height: 2%\n")
+    assert tall.returncode != 0 and "photos.max_height" in tall.stderr
     quiet = build_with("style:\n  makeup:\n    short_page: 90%\n")
     assert quiet.returncode == 0 and "缺约" not in quiet.stderr
     assert "缺约" in build_with("").stderr

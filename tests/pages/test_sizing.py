@@ -57,7 +57,11 @@ def test_a_story_photo_sits_top_right_with_the_body_flowing_beside_and_under_it(
     issue = issue_of([story(0, 1500, photo=True)])
     grid = grid_for(issue.style)
     sizer = Sizer(issue.pages[0].articles[0], issue.style, grid, font_set(issue.style))
-    assert sizer.photo_arrangements(4)[0][0] == 2 and sizer.photo_arrangements(2) == [(2, 0.0)]
+    # a 3:2 landscape: beside the text over half a four-column block; across two columns
+    # (or, at a cost, one column beside the text)
+    assert [(a.width, len(a.beside)) for a in sizer.photo_arrangements(4)] == [(2, 1)]
+    two = sizer.photo_arrangements(2)
+    assert (len(two[0].across), two[0].cost) == (1, 0.0) and two[1].cost > 0
     plan = min(sizer.options(4).values(), key=lambda p: p.cost)
     assert plan.photo_columns == 2
     renderer = Renderer(grid, {sizer.article.id: sizer}, grid.rows)
