@@ -333,29 +333,22 @@ def cached(kind: str, inputs: tuple, make: Callable[[], bytes], load: Callable[[
     """
     bundle = _GROUP.get()
     if bundle is not None and kind in bundle.kinds:
-        return _cached_in(bundle, key_of(kind, inputs), make, load)
+        key = key_of(kind, inputs)
+        return _load_or_make(bundle.get(key), make, lambda data: bundle.put(key, data), load)
     path = entry_path(kind, inputs)
-    data = read_entry(path)
+    return _load_or_make(read_entry(path), make, lambda data: write_entry(path, data), load)
+
+
+def _load_or_make(data: bytes | None, make: Callable[[], bytes],
+                  store: Callable[[bytes], None], load: Callable[[bytes], T]) -> T:
+    """`load(data)`; when there is none or `load` cannot read it, make it again and store it."""
     if data is not None:
         try:
             return load(data)
         except Exception:  # noqa: BLE001 - an entry this code cannot read is only a miss
             pass
     data = make()
-    write_entry(path, data)
-    return load(data)
-
-
-def _cached_in(bundle: Bundle, key: str, make: Callable[[], bytes],
-               load: Callable[[bytes], T]) -> T:
-    data = bundle.get(key)
-    if data is not None:
-        try:
-            return load(data)
-        except Exception:  # noqa: BLE001 - an entry this code cannot read is only a miss
-            pass
-    data = make()
-    bundle.put(key, data)
+    store(data)
     return load(data)
 
 
