@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,3 +76,21 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return n
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def style_builder(edition: Path, tmp_path: Path):
+    """A function building a copy of `edition` (PDF, a new process) with a `style:` block
+    put in its manifest; it returns the finished process (its exit code and stderr)."""
+    issue = tmp_path / edition.name
+    shutil.copytree(edition, issue)
+    manifest = issue / "issue.yaml"
+    original = manifest.read_text("utf-8")
+    repo = Path(__file__).resolve().parents[1]
+
+    def build_with(style_text: str) -> subprocess.CompletedProcess:
+        manifest.write_text(original.replace("pages:", style_text + "pages:", 1), "utf-8")
+        return subprocess.run([sys.executable, "-m", "layout", "build", str(issue), "-o",
+                               str(tmp_path / "out"), "--format", "pdf"], capture_output=True,
+                              text=True, cwd=repo)
+
+    return build_with

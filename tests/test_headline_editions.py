@@ -11,13 +11,13 @@ import re
 from pathlib import Path
 
 import pytest
-import rjieba
 import yaml
 
 from layout.errors import Diagnostics
 from layout.options import BuildOptions
 from layout.pipeline import build
 from layout.style import default_style
+from tests.words import word_ends
 
 REPO = Path(__file__).resolve().parents[1]
 EDITIONS = [REPO / "issues" / "sample"] + [REPO / "tests" / "fixtures" / "editions" / name
@@ -142,14 +142,6 @@ def edition(request, tmp_path_factory):
         titles.append(found)
     yield titles
     doc.close()
-
-
-def word_ends(text: str) -> set[int]:
-    ends, pos = set(), 0
-    for word in rjieba.cut(text, hmm=False):
-        pos += len(word)
-        ends.add(pos)
-    return ends
 
 
 def test_every_title_line_break_falls_between_words(edition):

@@ -8,8 +8,6 @@ block's width."""
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -187,22 +185,12 @@ def test_any_page_keeps_notices_poems_and_brief_lists_in_legs_of_their_least_lin
 
 
 def test_list_leg_lines_is_read_from_the_house_style_and_checked_through_the_cli(tmp_path):
-    import shutil
-
     from layout.style.house import load_style
+    from tests.cli_helpers import style_builder
 
     style, warnings = load_style({"makeup": {"list_leg_lines": 6}})
     assert not warnings and style.makeup.list_leg_lines == 6
-    issue = tmp_path / "whole"
-    shutil.copytree(EDITIONS / "whole", issue)
-    manifest = issue / "issue.yaml"
-    original = manifest.read_text("utf-8")
-
-    def build_with(style_text: str):
-        manifest.write_text(original.replace("pages:", style_text + "pages:", 1), "utf-8")
-        return subprocess.run([sys.executable, "-m", "layout", "build", str(issue), "-o",
-                               str(tmp_path / "out"), "--format", "pdf"], capture_output=True,
-                              text=True, cwd=REPO)
+    build_with = style_builder(EDITIONS / "whole", tmp_path)
 
     typo = build_with("style:\n  makeup:\n    list_leg_line: 6\n")
     assert typo.returncode == 0 and "makeup.list_leg_lines" in typo.stderr

@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import re
 
-import rjieba
 import yaml
 from hypothesis import HealthCheck, assume, example, given, settings, strategies as st
 
@@ -17,6 +16,7 @@ from layout.model.placed import PlacedText
 from layout.options import BuildOptions
 from layout.pages import place_issue
 from tests.pages.factory import REPO, issue_of, story
+from tests.words import word_ends
 
 GAP = "\u3000"
 
@@ -34,14 +34,6 @@ def edition_titles() -> list[str]:
 TITLES = edition_titles()
 pages = st.lists(st.tuples(st.sampled_from(TITLES), st.integers(60, 900)), min_size=1, max_size=6,
                  unique_by=lambda t: t[0])
-
-
-def word_ends(text: str) -> set[int]:
-    ends, pos = set(), 0
-    for word in rjieba.cut(text, hmm=False):
-        pos += len(word)
-        ends.add(pos)
-    return ends
 
 
 def title_lines(page, article_id: str) -> list[str]:

@@ -95,11 +95,8 @@ def test_a_hint_may_size_a_photo_past_its_share_but_never_past_its_resolution():
 
 
 def test_house_style_limits_are_read_checked_and_named_through_the_cli(tmp_path):
-    import shutil
-    import subprocess
-    import sys
-
     from layout.style.house import load_style
+    from tests.cli_helpers import style_builder
     from tests.conftest import REPO
 
     style, warnings = load_style({"photos": {"max_crop": "5%", "max_share": 0.3,
@@ -108,16 +105,7 @@ def test_house_style_limits_are_read_checked_and_named_through_the_cli(tmp_path)
     assert not warnings
     assert (style.makeup.max_crop, style.makeup.max_photo_share, style.makeup.min_leg_lines,
             style.makeup.short_page, style.makeup.max_photo_height) == (0.05, 0.3, 3, 0.1, 0.4)
-    issue = tmp_path / "short"
-    shutil.copytree(REPO / "tests" / "fixtures" / "editions" / "short", issue)
-    manifest = issue / "issue.yaml"
-    original = manifest.read_text("utf-8")
-
-    def build_with(style_text: str):
-        manifest.write_text(original.replace("pages:", style_text + "pages:", 1), "utf-8")
-        return subprocess.run([sys.executable, "-m", "layout", "build", str(issue), "-o",
-                               str(tmp_path / "out"), "--format", "pdf"], capture_output=True,
-                              text=True, cwd=REPO)
+    build_with = style_builder(REPO / "tests" / "fixtures" / "editions" / "short", tmp_path)
 
     bad = build_with("style:\n  photos:\n    max_crop: 150%\n")
     assert bad.returncode != 0 and "photos.max_crop" in bad.stderr and "issue.yaml" in bad.stderr
