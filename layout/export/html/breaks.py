@@ -54,9 +54,9 @@ def words(text: str, fine: bool = False) -> list[str]:
 
 
 def _search_words(word: str) -> list[str]:
-    import rjieba         # the headline segmenter's library, in its search mode
+    from layout.compose.dictionary import segmenter   # the headline segmenter, in its search mode
 
-    return rjieba.cut_for_search(word)
+    return segmenter(word).cut_for_search(word)
 
 
 def _parts(word: str, found: list[str]) -> list[str]:
