@@ -95,6 +95,7 @@ class BodyMerge:
         self.align, self.file_changed, self.ours_only = _align(base, [s.value for s in self.ours])
         self.anchored = {o for p in theirs.body for o in p.origins}
         self.dropped: set[int] = set()     # file paragraphs deleted by a decision
+        self.docx_texts: set[tuple[str, str]] | None = None   # the DOCX's texts, as read
         self.only = set(self.ours_only)
         self.by_text: dict[tuple[str, str], list[int]] = {}
         for k, span in enumerate(self.ours):
@@ -180,8 +181,8 @@ class BodyMerge:
             if origin in referenced:
                 continue
             name, slot = f"p{origin}", self.align.get(origin)
-            if slot is None:
-                continue                          # the file no longer has it either
+            if slot is None or (origin in self.file_changed and self.in_docx(slot)):
+                continue        # the file no longer has it either (its text there: the DOCX's)
             text = self.ours[slot].value
             tracked = name in self.theirs.removed
             if name in self.theirs.held:
@@ -201,6 +202,14 @@ class BodyMerge:
                     part=self.plan.label(name), text=text,
                     how=_("tracked") if tracked else _("--apply-deletes")))
         return keep
+
+    def in_docx(self, slot: int) -> bool:
+        """The file paragraph reads as a new or corrected paragraph of the DOCX does: it is
+        the DOCX's own (imported before), not the exported paragraph changed in the file."""
+        if self.docx_texts is None:
+            self.docx_texts = {(t, p.kind) for p in self.theirs.body if p.text
+                               for t in (p.text, normalise(p.text, ROLE_OF_KIND[p.kind]).text)}
+        return (self.ours[slot].value, self.ours[slot].kind) in self.docx_texts
 
     @staticmethod
     def place_kept(items: list[Item], keep: list[int]) -> list[Item]:
