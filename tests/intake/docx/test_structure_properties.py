@@ -135,7 +135,8 @@ PROPERTY = settings(max_examples=int(os.environ.get("LAYOUT_DOCX_EXAMPLES", 60))
 
 @PROPERTY
 @given(ops=OPS)
-@example(ops=[("split", 18, 1), ("move", 9, 0), ("delete", 0)])
+@example(ops=[("split", 18, 1), ("move", 9, 0), ("delete", 0)])    # found by hypothesis:
+@example(ops=[("split", 1, 1), ("delete", 1), ("move", 0, 0)])      # imported twice, exit 3
 def test_any_structural_edits_come_back_as_the_editor_sees_them(tmp_path_factory, ops):
     work = tmp_path_factory.mktemp("structure")
     folder = work / "issue"
