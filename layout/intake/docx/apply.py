@@ -139,7 +139,8 @@ def _extras(found: Attribution, docx: Docx, mode: str, held: list[str]) -> list[
                  "reject": _("tracked changes rejected: {count}"),
                  "report": _("tracked changes NOT APPLIED (--track-changes report): {count}")}[mode]
         out.append(title.format(count=len(found.revisions)))
-        out += ["  " + _("{where}: {kind} by {author}: {text}").format(
+        out += ["  " + (_("{where}: {kind} by {author}: {text}") if r.text else
+                        _("{where}: {kind} by {author}")).format(
             where=where, kind=_kind(r.kind), author=r.author, text=r.text)
             for where, r in found.revisions]
         if mode == "report":

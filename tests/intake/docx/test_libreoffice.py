@@ -315,6 +315,8 @@ def test_a_session_imported_twice_reports_in_chinese(edited, issue_dir, monkeypa
     assert "dangjian 正文 p6：已拆分；此部分为：夯实基层治理指挥体系，解决群众急难愁盼。" in first.stdout
     assert "dangjian 正文：段落顺序改为 p2, p3（已改）, p1, p5, p6（已改）, p6（已改）" in first.stdout
     assert "改为正文" not in first.stdout             # the 小标题 after the cut stays one
+    if kind == "tracked":                             # a paragraph mark's revision: no text
+        assert "  dangjian 正文 p4：校对 刘 删除段落标记\n" in first.stdout, first.stdout
     again = cli_import(docx, issue_dir, "--apply-deletes")
     assert again.code == 0 and "中的 0 个稿件文件" in again.stdout, again.output
     fresh = issue_dir.parent / "fresh"
