@@ -3,11 +3,12 @@
 Nothing is written outside `ISSUE_DIR/articles/`, and there only to
 `<id>.md` of an id the manifest lists. A file is written only when its
 edited text reads back with exactly the planned values (else the article is
-reported and left alone), atomically, keeping its line endings and BOM.
+reported and left alone), keeping its line endings and BOM; the files are
+written only once every article is planned, all of them or none.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from layout.errors import Diagnostics, InputError
@@ -17,7 +18,7 @@ from layout.intake.docx.body import merge_body
 from layout.intake.docx.document import Docx, read_docx
 from layout.intake.docx.package import LIMITS, Limits
 from layout.intake.docx.fields import merge_singles
-from layout.intake.docx.issue import article_file, manifest_ids, write_file
+from layout.intake.docx.issue import article_file, manifest_ids, write_files
 from layout.intake.docx.parts import Attribution, Theirs, attribute
 from layout.intake.docx.plan import Options, Plan, apply_edits, bases, verify
 from layout.intake.docx.source import Source
@@ -41,6 +42,7 @@ class _Run:
     lines: list[str]
     held: list[str]
     changed: int = 0
+    writes: list[tuple[Path, bytes]] = field(default_factory=list)   # written when all planned
 
 
 def import_docx(path: Path, issue_dir: Path, *, dry_run: bool, diag: Diagnostics,
@@ -64,7 +66,9 @@ def import_docx(path: Path, issue_dir: Path, *, dry_run: bool, diag: Diagnostics
     run = _Run([], [])
     options = Options(force=force, apply_deletes=apply_deletes)
     for article_id in [i for i in ids if i in found.articles]:
-        _article(run, found.articles[article_id], articles, docx, options, dry_run, diag)
+        _article(run, found.articles[article_id], articles, docx, options, diag)
+    if not dry_run:
+        write_files(run.writes)
     verb = _("would change") if dry_run else _("changed")
     head = _("{docx}: {verb} {count} article file(s) in {folder}").format(
         docx=path.name, verb=verb, count=run.changed, folder=articles)
@@ -78,7 +82,7 @@ def import_docx(path: Path, issue_dir: Path, *, dry_run: bool, diag: Diagnostics
 
 
 def _article(run: _Run, theirs: Theirs, articles: Path, docx: Docx, options: Options,
-             dry_run: bool, diag: Diagnostics) -> None:
+             diag: Diagnostics) -> None:
     article_id = theirs.article_id
     file = article_file(articles, article_id)
     try:
@@ -110,8 +114,7 @@ def _article(run: _Run, theirs: Theirs, articles: Path, docx: Docx, options: Opt
         diag.warn(problem.splitlines()[0], file)
     if new != source.text:
         run.changed += 1
-        if not dry_run:
-            write_file(file, source.encoded(new))
+        run.writes.append((file, source.encoded(new)))
     run.lines += _article_lines(plan, file, changed=new != source.text)
 
 
@@ -136,7 +139,8 @@ def _extras(found: Attribution, docx: Docx, mode: str, held: list[str]) -> list[
                  "reject": _("tracked changes rejected: {count}"),
                  "report": _("tracked changes NOT APPLIED (--track-changes report): {count}")}[mode]
         out.append(title.format(count=len(found.revisions)))
-        out += ["  " + _("{where}: {kind} by {author}: {text}").format(
+        out += ["  " + (_("{where}: {kind} by {author}: {text}") if r.text else
+                        _("{where}: {kind} by {author}")).format(
             where=where, kind=_kind(r.kind), author=r.author, text=r.text)
             for where, r in found.revisions]
         if mode == "report":

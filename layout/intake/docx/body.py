@@ -16,7 +16,7 @@ file's text: paragraphs kept are copied byte for byte, even when moved.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from layout.export.docx.anchors import checksum
@@ -94,7 +94,9 @@ class BodyMerge:
         self.ours = plan.source.body()
         self.align, self.file_changed, self.ours_only = _align(base, [s.value for s in self.ours])
         self.anchored = {o for p in theirs.body for o in p.origins}
+        self.docx = [self.own_kind(p) for p in theirs.body]     # the DOCX's paragraphs
         self.dropped: set[int] = set()     # file paragraphs deleted by a decision
+        self.docx_texts: set[tuple[str, str]] | None = None   # the DOCX's texts, as read
         self.only = set(self.ours_only)
         self.by_text: dict[tuple[str, str], list[int]] = {}
         for k, span in enumerate(self.ours):
@@ -132,9 +134,16 @@ class BodyMerge:
         return next((n for n in self.by_checksum.get(key, ())
                      if n not in self.anchored and self.same_kind(n, para.kind)), None)
 
+    def own_kind(self, para: BodyPara) -> BodyPara:
+        """`para` with its exported kind where its style is not evidence of a new one."""
+        if para.kind_known or len(para.origins) != 1 or not 0 < para.origins[0] <= len(self.base):
+            return para
+        kind = self.base[para.origins[0] - 1].kind
+        return para if kind is None else replace(para, kind=kind)
+
     def items(self) -> list[Item]:
         """The DOCX's paragraphs as items; a second copy of a paragraph is reported, not kept."""
-        found = [(para, self.unchanged(para)) for para in self.theirs.body]
+        found = [(para, self.unchanged(para)) for para in self.docx]
         keeper: dict[int, int] = {}
         for k, (para, origin) in enumerate(found):
             if origin is not None and (origin not in keeper or
@@ -180,8 +189,8 @@ class BodyMerge:
             if origin in referenced:
                 continue
             name, slot = f"p{origin}", self.align.get(origin)
-            if slot is None:
-                continue                          # the file no longer has it either
+            if slot is None or (origin in self.file_changed and self.in_docx(slot)):
+                continue        # the file no longer has it either (its text there: the DOCX's)
             text = self.ours[slot].value
             tracked = name in self.theirs.removed
             if name in self.theirs.held:
@@ -201,6 +210,14 @@ class BodyMerge:
                     part=self.plan.label(name), text=text,
                     how=_("tracked") if tracked else _("--apply-deletes")))
         return keep
+
+    def in_docx(self, slot: int) -> bool:
+        """The file paragraph reads as a new or corrected paragraph of the DOCX does: it is
+        the DOCX's own (imported before), not the exported paragraph changed in the file."""
+        if self.docx_texts is None:
+            self.docx_texts = {(t, p.kind) for p in self.docx if p.text
+                               for t in (p.text, normalise(p.text, ROLE_OF_KIND[p.kind]).text)}
+        return (self.ours[slot].value, self.ours[slot].kind) in self.docx_texts
 
     @staticmethod
     def place_kept(items: list[Item], keep: list[int]) -> list[Item]:
@@ -356,7 +373,9 @@ class BodyMerge:
         """Note a new order of the kept paragraphs (numbered as in the file)."""
         kept = [e.slot for e in final if e.slot is not None]
         if kept != sorted(kept):
-            order = ", ".join(f"p{e.slot + 1}" if e.slot is not None else _("new")
+            order = ", ".join(f"p{e.slot + 1}" if e.slot is not None else
+                              _("{part} (edited)").format(part="+".join(
+                                  f"p{s + 1}" for s in e.replaces)) if e.replaces else _("new")
                               for e in final)
             self.plan.notes.append(_("{article} 正文: paragraphs now in the order {order}")
                                    .format(article=self.plan.article_id, order=order))

@@ -51,14 +51,36 @@ def article_file(articles: Path, article_id: str) -> Path | None:
     return path
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Replace `path` atomically (a temporary file beside it, then a rename), keeping its mode."""
+def write_files(files: list[tuple[Path, bytes]]) -> None:
+    """Replace every file or none: each is written whole to a temporary file beside it and
+    flushed to disk first; only when all are written are they renamed over the originals. A
+    failure before that (a full disk, a file too large) leaves every article file as it was,
+    and no temporary file behind, and says so."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            staged.append((_stage(path, data), path))
+    except OSError as exc:
+        for tmp, _path in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise InputError(_("cannot write the corrections ({error}); no article file was "
+                           "changed: free some space or fix the folder, then import again")
+                         .format(error=exc.strerror or type(exc).__name__), path) from exc
+    for tmp, path in staged:
+        os.replace(tmp, path)
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """`data` in a temporary file beside `path`, with its mode, on disk; its name."""
     mode = path.stat().st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    finally:
+    except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp

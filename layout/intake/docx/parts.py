@@ -63,6 +63,7 @@ class BodyPara:
     origins: tuple[int, ...]   # the exported paragraphs it carries (p3 → 3), in order
     where: str
     copy: bool = False         # it carries a pasted copy's bookmark
+    kind_known: bool = True    # False: its style may be a removed paragraph's, not its own
 
 
 @dataclass(slots=True)
@@ -193,7 +194,8 @@ class Attributor:
             return
         origins = tuple(int(f[1:]) for f in fields)
         for piece in pieces:
-            theirs.body.append(BodyPara(piece, kind, origins, where, copy))
+            theirs.body.append(BodyPara(piece, kind, origins, where, copy,
+                                        not para.style_doubtful))
 
     def ambiguous(self, owners: list[tuple[str, Mark]], labels: list[str], text: str) -> str:
         where = " + ".join(labels)

@@ -80,6 +80,7 @@ class DocPara:
     revisions: list[Revision] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     boxes: list[str] = field(default_factory=list)
+    style_doubtful: bool = False   # its style may be a removed paragraph's (see `join`)
 
     @property
     def text(self) -> str:
@@ -97,10 +98,14 @@ class DocPara:
             mine.started |= ev.started
             mine.visible |= ev.visible
             mine.removed |= ev.removed
-        style = self.style if "".join(s.text for s in self.segments).strip() else other.style
-        return DocPara(self.index, style, self.segments + other.segments, self.marks,
-                       other.mark_removed, self.revisions + other.revisions,
-                       self.comments + other.comments, self.boxes + other.boxes)
+        empty = not "".join(s.text for s in self.segments).strip()
+        # LibreOffice, removing a whole paragraph with Track Changes on, gives the next one
+        # the removed paragraph's style: the same style after an emptied one is not evidence
+        doubtful = other.style_doubtful or (empty and self.style == other.style)
+        return DocPara(self.index, other.style if empty else self.style,
+                       self.segments + other.segments, self.marks, other.mark_removed,
+                       self.revisions + other.revisions, self.comments + other.comments,
+                       self.boxes + other.boxes, doubtful)
 
 
 @dataclass(slots=True)

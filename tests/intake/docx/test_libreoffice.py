@@ -27,6 +27,7 @@ import pytest
 from lxml import etree
 
 from layout.export.docx.anchors import parse_name
+from tests.conftest import SAMPLE
 from tests.intake.docx.helpers import (article_text, assert_changed_only, cli_import, export,
                                        replaced, state)
 
@@ -39,7 +40,9 @@ P2 = ("此前，休闲缺场所一直是这两个小区居民的心头事。了�
       "在区人大的大力支持下，进一步联动区人大代表，深入小区现场开展勘察选址、规划设计、优化功能布局"
       "等工作，最终让两座凝聚着民生温度与多方合力的休闲凉亭顺利落成。")
 NEW_P2 = "此前，小区居民一直缺少休闲场所，两座凉亭如今顺利落成。"
-HENGJI, WUYE = "articles/hengji.md", "articles/wuye.md"
+HENGJI, WUYE, DANGJIAN = "articles/hengji.md", "articles/wuye.md", "articles/dangjian.md"
+# dangjian's body: p1, p2 (小标题), p3 (全区40个社区), p4, p5 (小标题), p6
+DJ = (SAMPLE / DANGJIAN).read_text(encoding="utf-8").split("---\n", 2)[2].strip().split("\n\n")
 
 
 def _uno_available() -> bool:
@@ -150,6 +153,20 @@ CASES: dict[str, Case] = {
         [{"op": "select_paragraph", "mark": "hengji:p2"}, {"op": "cut"},
          {"op": "paste", "mark": "wuye:p2", "at": 0}],
         held=["sits among another article's paragraphs", P2]),
+    # a copy editor's session: a number changed, a paragraph moved by cut and paste (the
+    # 小标题 after it keeps its style: LibreOffice gives it the cut paragraph's when tracked),
+    # one split, one deleted, and a correction in another article
+    "a session of edits": Case(
+        [at("dangjian:p3", DJ[2].index("40"), 2, "41"),
+         {"op": "enter", "mark": "dangjian:p6", "at": DJ[5].index("开展")},
+         {"op": "select_paragraph", "mark": "dangjian:p4"}, {"op": "delete_selection"},
+         {"op": "select_paragraph", "mark": "dangjian:p1"}, {"op": "cut"},
+         {"op": "paste", "mark": "dangjian:p5", "at": 0},
+         at("hengji:p2", 3, 5, "缺少休闲场所")],
+        {DANGJIAN: [(DJ[0] + "\n\n", ""), ("对全区40个社区", "对全区41个社区"),
+                    (DJ[3] + "\n\n", DJ[0] + "\n\n"),
+                    ("解决群众急难愁盼。开展", "解决群众急难愁盼。\n\n开展")],
+         HENGJI: [("休闲缺场所", "缺少休闲场所")]}, options=("--apply-deletes",)),
     "wrong-width punctuation": Case(
         [at("hengji:p2", 3, 0, '据"居民"反映...４０名志愿者--')],
         {HENGJI: [("此前，休闲", "此前，据“居民”反映……40名志愿者——休闲")]}),
@@ -281,6 +298,36 @@ def test_a_reporters_later_update_is_not_overwritten(edited, issue_dir):
     assert_changed_only(issue_dir, updated, {HENGJI: replaced(
         updated[HENGJI].decode("utf-8"), ("休闲缺场所一直是这两个小区居民的烦心事",
                                           "缺少休闲场所一直是这两个小区居民的心头事"))})
+
+
+@pytest.mark.parametrize("kind", ["tracked", "untracked"])
+def test_a_session_imported_twice_reports_in_chinese(edited, issue_dir, monkeypatch, kind):
+    """What the copy editor reads, in Chinese: the first import lists each change (a move
+    by its paragraphs' order, the deletion, the split); the second changes nothing, exit 0;
+    without --apply-deletes the untracked deletion is held (exit 3) on both imports alike."""
+    monkeypatch.setenv("LAYOUT_LANG", "zh_CN")
+    docx = edited[f"a session of edits [{kind}]"]
+    first = cli_import(docx, issue_dir, "--apply-deletes")
+    assert first.code == 0, first.output
+    assert "中的 2 个稿件文件" in first.stdout and "对全区4「0 → 1」个社区" in first.stdout
+    how = "修订" if kind == "tracked" else "--apply-deletes"
+    assert f"dangjian 正文 p4：段落已删除（{how}）：" + DJ[3] in first.stdout
+    assert "dangjian 正文 p6：已拆分；此部分为：夯实基层治理指挥体系，解决群众急难愁盼。" in first.stdout
+    assert "dangjian 正文：段落顺序改为 p2, p3（已改）, p1, p5, p6（已改）, p6（已改）" in first.stdout
+    assert "改为正文" not in first.stdout             # the 小标题 after the cut stays one
+    if kind == "tracked":                             # a paragraph mark's revision: no text
+        assert "  dangjian 正文 p4：校对 刘 删除段落标记\n" in first.stdout, first.stdout
+    again = cli_import(docx, issue_dir, "--apply-deletes")
+    assert again.code == 0 and "中的 0 个稿件文件" in again.stdout, again.output
+    fresh = issue_dir.parent / "fresh"
+    shutil.copytree(SAMPLE, fresh)
+    results = [cli_import(docx, fresh) for _n in (1, 2)]
+    expected = 0 if kind == "tracked" else 3
+    assert [r.code for r in results] == [expected, expected], results
+    if kind == "untracked":
+        assert all("未应用 dangjian 正文 p4：在 DOCX 中未开修订被删除" in r.stdout
+                   for r in results)
+        assert "中的 0 个稿件文件" in results[1].stdout
 
 
 def test_libreoffice_keeps_the_export_snapshot(edited):

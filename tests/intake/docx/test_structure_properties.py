@@ -15,7 +15,7 @@ import copy
 import os
 import shutil
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from layout.export.docx.anchors import parse_name
@@ -135,6 +135,8 @@ PROPERTY = settings(max_examples=int(os.environ.get("LAYOUT_DOCX_EXAMPLES", 60))
 
 @PROPERTY
 @given(ops=OPS)
+@example(ops=[("split", 18, 1), ("move", 9, 0), ("delete", 0)])    # found by hypothesis:
+@example(ops=[("split", 1, 1), ("delete", 1), ("move", 0, 0)])      # imported twice, exit 3
 def test_any_structural_edits_come_back_as_the_editor_sees_them(tmp_path_factory, ops):
     work = tmp_path_factory.mktemp("structure")
     folder = work / "issue"

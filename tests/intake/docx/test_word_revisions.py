@@ -107,6 +107,31 @@ def test_whole_paragraph_deleted_with_track_changes(exported, issue_dir, tmp_pat
     assert "paragraph deleted (tracked)" in result.stdout
 
 
+@pytest.mark.parametrize("restyled", [True, False])
+def test_a_subhead_after_a_tracked_deleted_paragraph_stays_a_subhead(exported, issue_dir,
+                                                                     tmp_path, restyled):
+    """dangjian p1 deleted whole with Track Changes: LibreOffice writes the 小标题 after it
+    (p2) in p1's style 正文 (`restyled`); that is not the editor making it body text."""
+    def change(root):
+        p = paragraph(root, "dangjian", "p1")
+        for r in p.findall(W + "r"):
+            deletion = revision("del")
+            r.addprevious(deletion)
+            r.find(W + "t").tag = W + "delText"
+            deletion.append(r)
+        mark_revision(p, "del")
+        if restyled:
+            paragraph(root, "dangjian", "p2").find(W + "pPr").find(W + "pStyle").set(
+                W + "val", p.find(W + "pPr").find(W + "pStyle").get(W + "val"))
+    text = article_text(issue_dir, "dangjian")
+    p1 = text.split("---\n", 2)[2].strip().split("\n\n")[0]
+    before, result = imported(exported, issue_dir, tmp_path, change)
+    assert result.code == 0, result.output
+    assert_changed_only(issue_dir, before, {"articles/dangjian.md": replaced(
+        text, (p1 + "\n\n## 固本强基　筑牢", "## 固本强基　筑牢"))})
+    assert "now body text" not in result.stdout
+
+
 @pytest.mark.parametrize("mode", ["accept", "reject"])
 def test_nested_insertion_then_deletion_is_no_text(exported, issue_dir, tmp_path, mode):
     """Text one editor inserted and another deleted: gone when accepted, never there when
