@@ -23,7 +23,7 @@ from layout.pages.jumps import merged, onward, part_sizers, with_jumps
 from layout.pages.around import make_up
 from layout.pages.ranks import headline_ranks, step_down
 from layout.pages.render import Renderer
-from layout.pages.reserved import AdSizer, underfilled
+from layout.pages.reserved import AdSizer, check_resolution, underfilled
 from layout.pages.vertical import with_vertical_faces
 from layout.pages.zhuangti import vary_faces
 
@@ -48,6 +48,8 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     sizers = with_jumps(sizers, jumping or {})
     for sizer in sizers:
         sizer.photo_rules.check(sizer.article)
+        if isinstance(sizer, AdSizer):
+            check_resolution(sizer, page.number)
     renderer = Renderer(grid, {s.article.id: s for s in sizers}, grid.rows - bottom)
     left_slots = free_rows * grid.columns
     if sizers:
