@@ -17,7 +17,7 @@ from layout.options import BuildOptions
 from layout.pages.boxes import sizer_for
 from layout.pages.briefs import gather as gather_briefs, with_items as briefs_items
 from layout.pages.copyfit import ArticleFit, CopyFit, PageFit
-from layout.pages.furniture import footer_rows, furniture, furniture_rows
+from layout.pages.furniture import footer_rows, furniture, furniture_rows, guide_rows
 from layout.pages.grid import Grid, grid_for
 from layout.pages.jumps import merged, onward, part_sizers, with_jumps
 from layout.pages.around import make_up
@@ -39,7 +39,8 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     """One placed page, its article and page fits, and the continuations it sends on
     (page, article); `jumping` names over-set articles that may jump (to a page)."""
     page, gathered = gather_briefs(page, issue.style)
-    top, bottom = furniture_rows(page), footer_rows(issue, page, grid, fonts)
+    top = furniture_rows(page) + guide_rows(issue, page, grid, fonts)
+    bottom = footer_rows(issue, page, grid, fonts)
     free_rows = grid.rows - top - bottom
     ranks = headline_ranks(page.articles, issue.style)
     sizers = [sizer_for(a, issue.style, grid, fonts, i == 0 and a.kind is not ArticleKind.BRIEF,
