@@ -60,6 +60,10 @@ def test_a_jpeg_ad_too_coarse_for_its_block_fails_naming_the_ad_and_file(issue, 
     assert "ad-shop" in error and "baihuo.jpg" in error and "ppi" in error
     assert "印厂要求 200" in error and "像素" in error, error      # in Chinese, what to supply
     assert not (tmp_path / "out" / "sparse.pdf").exists()
+    check = run("check", issue, "-o", tmp_path / "out", lang="zh")      # before any build
+    line = next(ln for ln in check.stdout.splitlines() if "ad-shop" in ln)
+    assert check.code != 0 and line.startswith("[ FAIL ]") and "baihuo.jpg" in line, line
+    assert "按预订尺寸约" in line and "低于 200" in line, line
 
 
 def test_an_image_inside_a_pdf_ad_too_coarse_fails_naming_it(issue, tmp_path):
