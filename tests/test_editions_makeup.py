@@ -15,17 +15,13 @@ from layout.pipeline import build
 from layout.preflight.pdfcheck import preflight_pdf
 from layout.preflight.typography import measure_typography
 from tests.conftest import REPO
+from tests.team_editions import team_editions
 
 EDITIONS = REPO / "tests" / "fixtures" / "editions"
-# weekly4, short, longlead, whole and jump2 are the team's; photos2 (a lead with no photo,
-# a story with a 3:1 and a 1:2 photo, a small low-resolution photo item, six stories of
-# one weight), briefs10 (a long feature and ten short items: eleven blocks, two bands) and
-# three (three short stories, nothing else) were written for the page make-up; hexi4 (a
-# weekly of another district with a 副刊), longjump (a lead of over 6,000 characters that
-# jumps) and oddshapes (two stories with a 4:1 and a 1:1 photo, short of copy) for the
-# edition work.
-NAMES = ("weekly4", "short", "longlead", "whole", "jump2", "photos2", "briefs10", "three",
-         "hexi4", "longjump", "oddshapes")
+# Every edition under tests/fixtures/editions that builds (tests/team_editions.py): the
+# team's, those written for the page make-up and for the edition work (see the README
+# there), found on disk so that none is left out.
+NAMES = tuple(team_editions())
 
 
 @pytest.fixture(scope="module", params=NAMES)
@@ -78,6 +74,8 @@ def test_a_short_page_warns_with_its_shortfall(built):
         assert short and short[0].short > 3500 and short[0].filled < 0.35
     if name == "oddshapes":
         assert short and short[0].short > 2000 and short[0].filled < 0.6
+    if name == "sparse":   # one 300-character story and its photo on a whole page
+        assert short and short[0].short > 2500 and short[0].filled < 0.5
     if name in ("longlead", "longjump"):
         assert not short
 

@@ -17,16 +17,13 @@ from layout.errors import Diagnostics
 from layout.options import BuildOptions
 from layout.pipeline import build
 from layout.style import default_style
+from tests.team_editions import EDITIONS as TEAM, team_editions
 from tests.words import word_ends
 
 REPO = Path(__file__).resolve().parents[1]
-EDITIONS = [REPO / "issues" / "sample"] + [REPO / "tests" / "fixtures" / "editions" / name
-                                           for name in ("weekly4", "short", "longlead", "whole",
-                                                        "vertical", "jump2", "photos2", "briefs10",
-                                                        "three", "hexi4", "longjump", "oddshapes")]
+EDITIONS = [REPO / "issues" / "sample"] + [TEAM / name for name in team_editions()]
 GAP = "\u3000"
 BRIEF_CHARS = 300
-EDITIONS.append(REPO / "tests" / "fixtures" / "editions" / "six")
 
 
 def norm(text: str) -> str:

@@ -23,7 +23,7 @@ from layout.errors import InputError
 from layout.i18n import _
 from layout.manifest.files import inside_issue
 from layout.manifest.photos import probe_photo
-from layout.model import Reserve
+from layout.model import Raster, Reserve
 from layout.style import HouseStyle
 from layout.style.schema import Context, Invalid, shown
 from layout.style.sizes import parse_length
@@ -86,6 +86,45 @@ def artwork_aspect(path: Path, style: HouseStyle, source: Path, line: int | None
     if path.suffix.lower() != ".pdf":
         width, height = probe_photo(path, style, source, line)
         return height / width
+    return _pdf_aspect(path, source, line)
+
+
+def artwork_raster(path: Path, style: HouseStyle, source: Path, line: int | None
+                   ) -> Raster | None:
+    """The raster image that limits how large an ad's artwork may print: the image file
+    itself, or the coarsest image drawn in a PDF ad (None: vector only)."""
+    if path.suffix.lower() != ".pdf":
+        width, height = probe_photo(path, style, source, line)
+        return Raster(path.name, width, height)
+    import pymupdf
+
+    try:
+        with pymupdf.open(path) as doc:
+            return _coarsest(path.name, doc[0].rect, doc[0].get_image_info())
+    except (RuntimeError, ValueError, IndexError) as exc:   # pymupdf's errors on a broken file
+        raise InputError(_("ad artwork '{name}' cannot be read as a PDF ({problem}); export "
+                           "it again").format(name=path.name, problem=exc), source, line) from None
+
+
+def _coarsest(name: str, page, images: list[dict]) -> Raster | None:
+    """Of the images drawn on a PDF's page, the one of least resolution."""
+    coarsest, least = None, float("inf")
+    for info in images:
+        x0, y0, x1, y1 = info["bbox"]
+        share_w, share_h = (x1 - x0) / page.width, (y1 - y0) / page.height
+        if share_w <= 0.001 or share_h <= 0.001 or not (info["width"] and info["height"]):
+            continue
+        raster = Raster(_("an image of {w} × {h} px inside {name}").format(
+            w=info["width"], h=info["height"], name=name),
+            info["width"], info["height"], share_w, share_h)
+        ppi = raster.ppi_at(page.width, page.height)
+        if ppi < least:
+            coarsest, least = raster, ppi
+    return coarsest
+
+
+def _pdf_aspect(path: Path, source: Path, line: int | None) -> float:
+    """Height over width of a PDF ad's one page (its trim box)."""
     import pikepdf
 
     try:
@@ -122,4 +161,5 @@ def load_reserve(v: dict, meta, root: Path, path: Path, style: HouseStyle) -> Re
     file = inside_issue(root, AD_FOLDER, v["file"], path, line, _("ad artwork"))
     columns, rows, width, height = v["size"]
     return Reserve(file, artwork_aspect(file, style, path, line), columns, rows, width, height,
-                   bool(v.get("epub")), v.get("title") or "")
+                   bool(v.get("epub")), v.get("title") or "",
+                   artwork_raster(file, style, path, line))

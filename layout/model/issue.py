@@ -85,6 +85,25 @@ class Reserve:
     height: float = 0.0
     epub: bool = False         # also in the EPUB (never in the DOCX)
     label: str = ""            # what it is (the advertiser), for bookmarks and alt text
+    raster: "Raster | None" = None   # its coarsest raster image (None: vector only)
+
+
+@dataclass(frozen=True, slots=True)
+class Raster:
+    """A raster image in an ad's artwork: the artwork itself (a JPEG, PNG …), or the
+    coarsest image inside a PDF ad, with the share of the artwork's width and height it
+    is drawn at (1 for an image file)."""
+
+    name: str                  # for messages: the file, or the image inside the PDF
+    width_px: int
+    height_px: int
+    share_w: float = 1.0
+    share_h: float = 1.0
+
+    def ppi_at(self, width: float, height: float) -> float:
+        """Its resolution when the artwork is printed `width` × `height` points."""
+        return min(self.width_px / (width * self.share_w / 72),
+                   self.height_px / (height * self.share_h / 72))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,13 +17,13 @@ from layout.options import BuildOptions
 from layout.pages.boxes import sizer_for
 from layout.pages.briefs import gather as gather_briefs, with_items as briefs_items
 from layout.pages.copyfit import ArticleFit, CopyFit, PageFit
-from layout.pages.furniture import footer_rows, furniture, furniture_rows
+from layout.pages.furniture import footer_rows, furniture, furniture_rows, guide_rows
 from layout.pages.grid import Grid, grid_for
 from layout.pages.jumps import merged, onward, part_sizers, with_jumps
 from layout.pages.around import make_up
 from layout.pages.ranks import headline_ranks, step_down
 from layout.pages.render import Renderer
-from layout.pages.reserved import AdSizer, underfilled
+from layout.pages.reserved import AdSizer, check_resolution, underfilled
 from layout.pages.vertical import with_vertical_faces
 from layout.pages.zhuangti import vary_faces
 
@@ -39,7 +39,8 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     """One placed page, its article and page fits, and the continuations it sends on
     (page, article); `jumping` names over-set articles that may jump (to a page)."""
     page, gathered = gather_briefs(page, issue.style)
-    top, bottom = furniture_rows(page), footer_rows(issue, page, grid, fonts)
+    top = furniture_rows(page) + guide_rows(issue, page, grid, fonts)
+    bottom = footer_rows(issue, page, grid, fonts)
     free_rows = grid.rows - top - bottom
     ranks = headline_ranks(page.articles, issue.style)
     sizers = [sizer_for(a, issue.style, grid, fonts, i == 0 and a.kind is not ArticleKind.BRIEF,
@@ -48,6 +49,8 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     sizers = with_jumps(sizers, jumping or {})
     for sizer in sizers:
         sizer.photo_rules.check(sizer.article)
+        if isinstance(sizer, AdSizer):
+            check_resolution(sizer, page.number)
     renderer = Renderer(grid, {s.article.id: s for s in sizers}, grid.rows - bottom)
     left_slots = free_rows * grid.columns
     if sizers:

@@ -11,6 +11,7 @@ from layout.model.placed import PlacedBox, PlacedItem, PlacedRule
 from layout.pages.dates import masthead_date, solar, weekday
 from layout.pages.grid import Grid
 from layout.pages.guide import ELLIPSIS, MARK, guide_entries, page_reference, ranked
+from layout.pages.guideband import Band, band_items, band_shape
 from layout.pages.runs import natural_line, placed_runs
 from layout.style import HouseStyle
 
@@ -26,8 +27,37 @@ def _no_warning(_message: str) -> None:
 
 
 def furniture_rows(page: Page) -> int:
-    """Rows at the top of the type area taken by the masthead or page header."""
+    """Rows at the top of the type area taken by the masthead or page header (and
+    `guide_rows` more on a page 1 whose 导读 runs in a band under the masthead)."""
     return MASTHEAD_ROWS if page.number == 1 else HEADER_ROWS
+
+
+def guide_rows(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> int:
+    """Rows the 导读 band takes under page 1's masthead (0: it is in the 报眼, or none)."""
+    band = guide_band(issue, page, grid, fonts)
+    return band.rows if band is not None else 0
+
+
+def guide_band(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> Band | None:
+    """The 导读's band when page 1's 报眼 is too narrow for it (see guideband.py)."""
+    if page.number != 1:
+        return None
+    left, right = _ear_span(issue, page, grid, fonts)
+    smallest = min(issue.style.role("furniture").size, issue.style.body_size)
+    if right - left - 4 * grid.gutter >= 8 * smallest:
+        return None
+    return band_shape(issue, grid, fonts)
+
+
+def _ear_span(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> tuple[float, float]:
+    """Left and right of the space between the paper's name and the information lines."""
+    style = issue.style
+    name_role, info_role = style.role("masthead"), style.role("furniture")
+    name = natural_line(issue.paper, name_role.face, name_role.size, fonts)
+    size = max(info_role.size, style.body_size)
+    widest = max(natural_line(t, info_role.face, size, fonts).width
+                 for t in masthead_lines(issue, page))
+    return grid.left + name.width, grid.left + grid.width - widest
 
 
 def masthead_lines(issue: Issue, page: Page) -> list[str]:
@@ -62,7 +92,9 @@ def masthead(issue: Issue, page: Page, grid: Grid, fonts: FontSet,
         baseline = grid.top + leading * (n + 1) + 0.35 * size
         items += placed_runs(line, right - line.width, baseline, "furniture")
     info_left = right - max(natural_line(t, info_role.face, size, fonts).width for t in lines)
-    items += ear(issue, page, grid, fonts, grid.left + name.width, info_left, band, warn)
+    guide = guide_band(issue, page, grid, fonts)
+    items += ear(issue, page, grid, fonts, grid.left + name.width, info_left, band, warn) \
+        if guide is None else band_items(issue, grid, fonts, MASTHEAD_ROWS, guide, warn)
     rule_y = grid.row_y(MASTHEAD_ROWS) - grid.pitch * 0.55
     items.append(PlacedRule(grid.left, rule_y, right, rule_y, 2.0))
     items.append(PlacedRule(grid.left, rule_y + 3, right, rule_y + 3, 0.5))

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from layout.i18n import _
-from layout.model import Article, Issue
+from layout.model import Article, ArticleKind, Issue
+from layout.pages.briefs import is_brief
 
 ELLIPSIS = "…"
 MARK = "■"
@@ -56,9 +57,11 @@ def fitted(article: Article, fits: Callable[[str], bool]) -> str:
 
 
 def ranked(issue: Issue) -> list[tuple[Article, int, int]]:
-    """(article, page, rank) of the stories a 导读 may list, best first."""
+    """(article, page, rank) of the stories a 导读 may list, best first (not an ad, nor
+    an item of the page's 简讯 block)."""
     pages = [p for p in issue.pages if p.number != 1] or list(issue.pages[:1])
-    titled = {p.number: [a for a in p.articles if a.headline.title] for p in pages}
+    titled = {p.number: [a for a in p.articles if a.headline.title and a.kind is not ArticleKind.AD
+                         and not is_brief(a, p, issue.style)] for p in pages}
     out = []
     for rank in range(1, 1 + max((len(v) for v in titled.values()), default=0)):
         for page in pages:

@@ -18,6 +18,7 @@ two that overlap, fail the build naming them.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -32,6 +33,7 @@ CORNERS = {"top-left": (False, False), "top-right": (False, True), "bottom-left"
            "bottom-right": (True, True), "top": (False, True), "bottom": (True, True),
            "left": (True, False), "right": (True, True)}   # (at the foot, at the right)
 MM_SLACK = 1.0          # points a width in mm may exceed a span of columns and still fit it
+MM = 25.4 / 72
 AD_FILL = 0.8           # an ad's artwork filling less of the block booked in columns × rows is named
 
 
@@ -84,6 +86,27 @@ def underfilled(sizer: "AdSizer", page: int) -> str | None:
              "artwork of the booked shape").format(page=page, id=sizer.article.id,
                                                    share=round(100 * w * h / (box_w * box_h)),
                                                    columns=columns, rows=rows, fit=shape)
+
+
+def check_resolution(sizer: "AdSizer", page: int) -> None:
+    """Fail, as for a photo, when an ad's artwork would print below the house style's
+    `photos.min_ppi` at the size it is drawn in its block (the plant would reject the
+    PDF): naming the ad, its file or the image inside it, and what would do."""
+    reserve, least = sizer.article.reserve, sizer.photo_rules.min_ppi
+    if reserve.raster is None:
+        return
+    grid, (columns, rows) = sizer.grid, sizer.size
+    w, h = Artwork(reserve.width, reserve.height).fitted(reserve.aspect, *_box(grid, columns, rows))
+    ppi = reserve.raster.ppi_at(w, h)
+    if ppi >= least - 0.5:
+        return
+    raster = reserve.raster
+    need = (math.ceil(raster.width_px * least / ppi), math.ceil(raster.height_px * least / ppi))
+    raise BuildError(_("page {page}: ad '{id}' prints {w:.0f} × {h:.0f} mm, where {what} comes "
+                       "to {ppi:.0f} ppi; the plant needs {least:.0f}: supply it at {nw} × {nh} "
+                       "px or more, or book the ad smaller").format(
+        page=page, id=sizer.article.id, w=w * MM, h=h * MM, what=raster.name, ppi=ppi,
+        least=least, nw=need[0], nh=need[1]))
 
 
 def grid_size(article: Article, grid: Grid) -> tuple[int, int]:

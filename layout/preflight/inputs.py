@@ -4,7 +4,8 @@ Loads the issue (manifest, articles, photos, house style; any error is one
 failing line), checks that some font has every character, and estimates
 each photo's resolution at the width the page editor asked for (its
 `photo_columns` or `columns` hint, else two columns), which the pages stage
-may still change.
+may still change, and each ad's (its artwork, or the coarsest image inside a
+PDF ad) at the size it is booked, which the build holds to as for a photo.
 """
 from __future__ import annotations
 
@@ -43,6 +44,26 @@ def _photo_lines(issue) -> list[str]:
     return lines
 
 
+def _ad_lines(issue) -> list[str]:
+    """Each ad's artwork (or the coarsest image inside a PDF ad) at its booked size."""
+    style, lines = issue.style, []
+    for article in issue.articles():
+        reserve = article.reserve
+        if reserve is None or reserve.raster is None:
+            continue
+        box_w = reserve.width or style.span_width(min(reserve.columns, style.columns))
+        box_h = reserve.height or (reserve.rows - 0.4) * style.line_pitch
+        width = min(box_w, box_h / reserve.aspect)
+        ppi = reserve.raster.ppi_at(width, width * reserve.aspect)
+        low = ppi < style.min_ppi - 0.5
+        lines.append(f"[ {'FAIL' if low else ' ok '} ] ad         " + _(
+            "{id}: {what}, about {ppi:.0f} ppi at its booked size{low}").format(
+                id=article.id, what=reserve.raster.name, ppi=ppi, low=_(
+                    " (below {least:.0f}: supply larger artwork or book it smaller)").format(
+                        least=style.min_ppi) if low else ""))
+    return lines
+
+
 def check_issue_folder(folder: Path, diag: Diagnostics) -> InputCheck:
     """Check the inputs of the issue in `folder`."""
     from layout.fonts import issue_fonts
@@ -67,6 +88,9 @@ def check_issue_folder(folder: Path, diag: Diagnostics) -> InputCheck:
         ok = False
         lines.append(f"[ FAIL ] fonts      {exc}")
     lines += _photo_lines(issue)
+    ads = _ad_lines(issue)
+    ok = ok and not any(line.startswith("[ FAIL ]") for line in ads)
+    lines += ads
     lines += [f"[ warn ] input      {w}" for w in diag.warnings]
     sources = {a.id: a.all_text() for a in issue.articles()}
     return InputCheck(ok, "\n".join(lines), issue.style.min_ppi, sources)

@@ -29,6 +29,7 @@ from layout.model.placed import PlacedImage, PlacedIssue, PlacedPage
 __all__ = ["write_pdf"]
 
 PHOTO_THREADS = 2
+PREPARED_FORM = 2   # of a cached prepared photo: 2, a PDF ad rendered for its placed size
 
 
 class _PhotoCache:
@@ -55,8 +56,8 @@ class _PhotoCache:
         from layout.cache import cached
 
         st = self.settings
-        inputs = (Path(item.path), item.crop, round(item.w, 2), round(item.h, 2), mono,
-                  st.proof, st.profile, st.target_ppi, st.min_ppi, st.jpeg_quality)
+        inputs = (PREPARED_FORM, Path(item.path), item.crop, round(item.w, 2), round(item.h, 2),
+                  mono, st.proof, st.profile, st.target_ppi, st.min_ppi, st.jpeg_quality)
 
         def make() -> bytes:
             local = Diagnostics()

@@ -93,7 +93,7 @@ def _open(path: Path, need: Callable[[tuple[int, int]], tuple[int, int]]
     scaling) when that still holds `need(upright size)` pixels: the resample to the
     placed size would throw the rest away, at several times the cost."""
     if is_pdf(path):
-        img = render_pdf(path, cmyk=True)
+        img = render_pdf(path, cmyk=True, need=need)
         img.info["icc_profile"] = None
         return img, 1.0
     try:

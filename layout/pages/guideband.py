@@ -1,0 +1,109 @@
+"""The 导读 as a band across page 1 under the masthead, where the 报眼 has no room.
+
+On a narrow page (a tabloid of five columns, say) the paper's name and the
+masthead's information lines leave no room between them for the 报眼's box;
+the 导读 then runs across the type area under the masthead's rules in a framed
+band: 今日导读 at its left, then the entries (chosen and fitted by guide.py:
+every inside page's lead first, then second stories while cells remain) in
+cells of equal width, as many to a line as hold `CELL_CHARS` characters, on as
+many lines as the leads need (at most `MAX_LINES`). Its rows are taken from
+the top of page 1's type area.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from layout.fonts import FontSet
+from layout.model import Issue
+from layout.model.placed import PlacedBox, PlacedItem
+from layout.pages.grid import Grid
+from layout.pages.guide import ELLIPSIS, MARK, guide_entries, page_reference, ranked
+from layout.pages.runs import natural_line, placed_runs
+
+CELL_CHARS = 14     # characters an entry's cell holds at least
+MAX_LINES = 3
+HEADING = "今日导读"
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """The band's shape: entries to a line, lines, type size and leading, rows taken."""
+
+    cells: int
+    lines: int
+    size: float
+    leading: float
+    rows: int
+
+
+def band_shape(issue: Issue, grid: Grid, fonts: FontSet) -> Band | None:
+    """How the band is laid out across the type area (None: nothing to list): of the
+    cell counts that list every inside page's lead on at most MAX_LINES lines, the one
+    that cuts the fewest headlines with …, then shortens the fewest, then takes the
+    fewest lines."""
+    leads = {page for _a, page, rank in ranked(issue) if rank == 1}
+    if not leads:
+        return None
+    size = issue.style.body_size
+    leading = size * 1.55
+    inner = grid.width - 3 * size - _heading_width(issue, fonts, size)
+    best = None
+    for cells in range(max(1, int(inner // (CELL_CHARS * size))), 0, -1):
+        lines = math.ceil(len(leads) / cells)
+        if lines > MAX_LINES and best is not None:
+            break
+        lines = min(lines, MAX_LINES)
+        rows = math.ceil((lines * leading + size) / grid.pitch) + 1
+        band = Band(cells, lines, size, leading, rows)
+        entries = guide_entries(issue, cells * lines, _fits(issue, grid, fonts, band))
+        score = (sum(e.text.endswith(ELLIPSIS) for e in entries),
+                 sum(not e.whole for e in entries), lines)
+        if best is None or score < best[0]:
+            best = (score, band)
+    return best[1]
+
+
+def _fits(issue: Issue, grid: Grid, fonts: FontSet, band: Band):
+    """Whether an entry's text and page reference fit a cell of the band."""
+    size, face = band.size, issue.style.role("body").face
+    cell = _cell(issue, grid, fonts, band)[1]
+
+    def fits(text: str, number: int) -> bool:
+        ref = natural_line(page_reference(number), "sans_bold", size, fonts).width + size \
+            if number else 0.0
+        return natural_line(f"{MARK} {text}", face, size, fonts).width + ref <= cell - size
+    return fits
+
+
+def _cell(issue: Issue, grid: Grid, fonts: FontSet, band: Band) -> tuple[float, float]:
+    """Left of the first cell and the width of each."""
+    x0 = grid.left + 2 * band.size + _heading_width(issue, fonts, band.size)
+    return x0, (grid.left + grid.width - band.size - x0) / band.cells
+
+
+def _heading_width(issue: Issue, fonts: FontSet, size: float) -> float:
+    return natural_line(HEADING, "sans_bold", size, fonts).width
+
+
+def band_items(issue: Issue, grid: Grid, fonts: FontSet, top_row: int, band: Band,
+               warn) -> list[PlacedItem]:
+    """The framed band with its heading and entries, its top at `top_row`."""
+    size, face = band.size, issue.style.role("body").face
+    x0, cell = _cell(issue, grid, fonts, band)
+    entries = guide_entries(issue, band.cells * band.lines, _fits(issue, grid, fonts, band), warn)
+    y = grid.row_y(top_row)
+    height = band.rows * grid.pitch - grid.pitch * 0.6
+    first = y + (height - band.leading * band.lines) / 2 + size
+    items: list[PlacedItem] = [PlacedBox(grid.left, y, grid.width, height, tint=0.0, stroke=True)]
+    items += placed_runs(natural_line(HEADING, "sans_bold", size, fonts), grid.left + size,
+                         first, "furniture")
+    for n, entry in enumerate(entries):
+        x = x0 + (n % band.cells) * cell
+        baseline = first + (n // band.cells) * band.leading
+        items += placed_runs(natural_line(f"{MARK} {entry.text}", face, size, fonts), x,
+                             baseline, "furniture")
+        if entry.page:
+            ref = natural_line(page_reference(entry.page), "sans_bold", size, fonts)
+            items += placed_runs(ref, x + cell - size - ref.width, baseline, "furniture")
+    return items
