@@ -76,8 +76,69 @@ def test_a_short_page_warns_with_its_shortfall(built):
         assert short and short[0].short > 2000 and short[0].filled < 0.6
     if name == "sparse":   # one 300-character story and its photo on a whole page
         assert short and short[0].short > 2500 and short[0].filled < 0.5
-    if name in ("longlead", "longjump"):
-        assert not short
+    if name in ("longlead", "longjump"):   # full pages: at most a small hole beside a block
+        assert all(p.filled >= 0.93 for p in report.copyfit.pages)
+
+
+def empty_columns(name: str, pdf) -> list[tuple[int, int, int]]:
+    """(page, column, rows) of every grid column left without ink between two rules across
+    it (or the type area's top and the page's last ink) while the columns beside it hold
+    copy there: a block narrower than its band, the column beside it left empty. Read
+    from the PDF: text, pictures and tints are ink; horizontal rules cut the columns."""
+    import pymupdf
+
+    from layout.manifest import load_issue
+    from layout.pages.grid import grid_for
+
+    issue, out = load_issue(EDITIONS / name), []
+    with pymupdf.open(pdf) as doc:
+        for page, spec in zip(doc, issue.pages):
+            grid = grid_for(issue.style, spec.number)
+            dx, dy = page.trimbox.x0, page.trimbox.y0
+            ink = [b["bbox"] for b in page.get_text("dict")["blocks"]]
+            ink += [info["bbox"] for info in page.get_image_info()]
+            rules = []
+            for drawing in page.get_drawings():
+                if drawing.get("fill") is not None:
+                    ink.append(tuple(drawing["rect"]))
+                for item in drawing["items"]:
+                    a, b = (item[1], item[2]) if item[0] == "l" else (None, None)
+                    if a and abs(a.y - b.y) < 0.5 and abs(a.x - b.x) > grid.column_width / 2:
+                        rules.append((min(a.x, b.x) - dx, max(a.x, b.x) - dx, a.y - dy))
+            ink = [(x0 - dx, y0 - dy, x1 - dx, y1 - dy) for x0, y0, x1, y1 in ink]
+            out += _empty_in_page(grid, spec.number, ink, rules)
+    return out
+
+
+def _empty_in_page(grid, number, ink, rules):
+    top, bottom, pitch = grid.top, grid.top + grid.rows * grid.pitch, grid.pitch
+    # the 报尾 under a rule across the type area's foot is furniture, not copy
+    floor = min((y for a, b, y in rules if b - a > grid.width - 2 and y > bottom - 4 * pitch),
+                default=bottom)
+    inside = [i for i in ink if i[1] >= top - 1 and i[3] <= floor + 1]
+    foot = max((i[3] for i in inside), default=top)
+    out = []
+    for c in range(grid.columns):
+        x0 = grid.column_x(c)
+        x1, mid = x0 + grid.column_width, x0 + grid.column_width / 2
+        cuts = sorted(y for a, b, y in rules if a < mid < b and top < y < foot)
+        edges = [top] + cuts + [foot]
+        for y0, y1 in zip(edges, edges[1:]):
+            mine = [i for i in inside if i[0] < x1 - 2 and i[2] > x0 + 2]
+            others = [i for i in inside if i not in mine]
+            beside = any(e > y0 + pitch and d < y1 - pitch for _, d, _, e in others)
+            if beside and not any(e > y0 + 1 and d < y1 - 1 for _, d, _, e in mine):
+                out.append((number, c + 1, round((y1 - y0) / pitch)))
+    return out
+
+
+def test_no_column_is_left_empty_beside_a_block(built):
+    """A band's blocks span its width, even on a page short of copy: no column stands empty
+    beside a block for more than twice makeup.min_leg_lines rows (short's lead used to be
+    five columns wide under a six-column band, its sixth column empty for 18 rows)."""
+    name, report, _ = built
+    deep = [e for e in empty_columns(name, report.outputs["pdf"]) if e[2] > 8]
+    assert not deep, deep
 
 
 def test_body_typography_stays_clean(built):

@@ -45,6 +45,11 @@ BAND = 10               # most articles in one band (exact layout within a band)
 COST_MISSED_POSITION = 1e4  # an editor's position hint overrides looks; only over-set copy costs more
 COST_HOLE_ROW = 150.0   # per column, for rows left empty at the foot of a block
 COST_FOOT_ROW = 40.0    # per column, for rows left empty at the foot of the page (honest space)
+# per column, for rows of a column left empty beside a block (the block narrower than its
+# band or rectangle): a page editor sends that back, short of copy or not, so it costs
+# more than legs a line thinner than makeup.min_leg_lines; only an article that can take
+# no width that fills (a width hint, a photo at its resolution's limit) is set so
+COST_EMPTY_BESIDE_ROW = 300.0
 COST_OVERSET_ROW = 1e5  # per column, for rows of copy that do not fit: only when nothing else does
 COST_OVERSET_ARTICLE = 1e7  # per article over-set: the overrun goes to as few articles as can take it
 COST_MOVED = 150.0      # per place the page's last article moves up: a row of hole in a column
@@ -157,12 +162,12 @@ class Placer:
 
     def _leaf_solution(self, i: int, columns: int, flags: int) -> Solution:
         """Article i in a rectangle `columns` wide: across it, or narrower with the columns
-        beside it left empty (priced as holes) when no wider shape suits the article."""
+        beside it left empty (priced as such) when no shape that fills suits the article."""
         heights = np.arange(self.length)
 
         def candidates():
             for width in range(columns, 0, -1):
-                empty = COST_HOLE_ROW * (columns - width) * heights
+                empty = COST_EMPTY_BESIDE_ROW * (columns - width) * heights
                 yield ("leaf", i, width), self.leaf(i, width, flags) + empty, None
         return self._keep_best(candidates())
 

@@ -56,12 +56,10 @@ class Renderer:
         if node.plan is not None:
             self.block(node.plan, column, row, node.rows)
             return
-        if node.first is None:   # an area left empty (beside a reserved block)
-            return
-        first, second = node.first, node.second
-        if node.empty:  # columns left empty beside a block
+        if node.empty:   # columns left empty beside a block, or a free area no article took
             self.drawn.holes += node.columns * max(0, min(node.rows, self.limit - row))
             return
+        first, second = node.first, node.second
         if node.vertical:
             self.cut(first, column, row)
             self.cut(second, column + first.columns, row)

@@ -112,3 +112,19 @@ def test_an_article_narrower_than_the_page_leaves_the_columns_beside_it_empty():
     result, _ = place(issue)
     fit = result.copyfit.articles[0]
     assert fit.columns < issue.style.columns and fit.over == 0
+
+
+def test_columns_left_empty_beside_a_block_count_as_holes():
+    """An empty part of the layout tree (columns beside a narrow block, a free area no
+    article took) is counted in the page's holes, so the copy fit's 缺约 N 字 sees it."""
+    from layout.pages.grid import grid_for
+    from layout.pages.placement import Cut
+    from layout.pages.render import Renderer
+    from layout.style import load_style
+
+    grid = grid_for(load_style({})[0])
+    tree = Cut(6, 20, Cut(4, 20, Cut(4, 8), Cut(4, 11)), Cut(2, 20), vertical=True)
+    renderer = Renderer(grid, {}, limit=15)
+    renderer.cut(tree, 0, 0)
+    assert renderer.drawn.holes == 4 * 8 + 4 * (15 - 9) + 2 * 15
+    assert not [r for r in renderer.drawn.items if r.x0 == r.x1]   # no rule beside empty columns
