@@ -141,6 +141,26 @@ def test_no_column_is_left_empty_beside_a_block(built):
     assert not deep, deep
 
 
+def test_essays_on_a_fukan_are_set_deep_and_narrow(built):
+    """On a page of essays (makeup.essay_pages: 副刊) no story is wider than
+    makeup.essay_max_columns, and the page's first essay stands at least
+    makeup.essay_columns wide and 20 rows deep (hexi4's 白沙河畔的老街 was a six-column band
+    of 12-line legs)."""
+    from layout.manifest import load_issue
+    from layout.model import ArticleKind
+
+    name, report, _ = built
+    issue = load_issue(EDITIONS / name)
+    makeup = issue.style.makeup
+    fits = {a.id: a for a in report.copyfit.articles}
+    pages = [p for p in issue.pages if p.name in makeup.essay_pages]
+    for page in pages:
+        essays = [fits[a.id] for a in page.articles
+                  if a.kind is ArticleKind.STORY and a.paragraphs and a.id in fits]
+        assert all(e.columns <= makeup.essay_max_columns for e in essays), essays
+        assert essays[0].columns >= makeup.essay_columns and essays[0].rows >= 20, essays[0]
+
+
 def test_body_typography_stays_clean(built):
     _, report, _ = built
     t = measure_typography(report.outputs["pdf"])

@@ -43,8 +43,9 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     bottom = footer_rows(issue, page, grid, fonts)
     free_rows = grid.rows - top - bottom
     ranks = headline_ranks(page.articles, issue.style)
+    essays = page.name in issue.style.makeup.essay_pages
     sizers = [sizer_for(a, issue.style, grid, fonts, i == 0 and a.kind is not ArticleKind.BRIEF,
-                        options.breaker, rank, brief)
+                        options.breaker, rank, brief, essays and a.kind is ArticleKind.STORY)
               for i, (a, (rank, brief)) in enumerate(zip(page.articles, ranks))]
     sizers = with_jumps(sizers, jumping or {})
     for sizer in sizers:

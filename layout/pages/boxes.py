@@ -118,7 +118,8 @@ class FramedSizer(Sizer):
 
 
 def sizer_for(article: Article, style: HouseStyle, grid: Grid, fonts: FontSet, lead: bool,
-              breaker: str, rank: int | None = None, brief: bool = False) -> Sizer:
+              breaker: str, rank: int | None = None, brief: bool = False,
+              essay: bool = False) -> Sizer:
     """The sizer an article needs: an ad's, a framed one for a boxed or tinted article or
     one under a column logo, else the plain one (which also offers 竖题 and vertical bodies);
     a notice, a poem or a 简讯 list with its widths bounded by its content (compact.py)."""
@@ -127,7 +128,8 @@ def sizer_for(article: Article, style: HouseStyle, grid: Grid, fonts: FontSet, l
     kind = AdSizer if article.reserve else FramedSizer if decorated(article) else VerticalSizer
     if kind is not AdSizer and least_leg_lines(article, style):
         kind = compact(kind)   # a notice, a poem, a 简讯 list: as wide as its content
-    return kind(article, style, grid, fonts, lead=lead, breaker=breaker, rank=rank, brief=brief)
+    return kind(article, style, grid, fonts, lead=lead, breaker=breaker, rank=rank, brief=brief,
+                essay=essay)
 
 
 def frame_items(deco: Decoration, x: float, top: float, width: float, height: float,

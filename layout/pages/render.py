@@ -203,11 +203,12 @@ class Renderer:
         from layout.pages.body import capacities
 
         first_under = plan.columns - plan.photo_columns
-        r = row
+        tops: dict = {}   # photos one above another (offset None), or side by side in a row
         for photo in (p for p in plan.photos if p.beside):
-            r = self.photo(article_id, photo, self.grid.column_x(column + first_under), r,
-                           plan.photo_columns)
-        side = r - row + 1
+            at, width = (0, plan.photo_columns) if photo.offset is None else (photo.offset, 1)
+            tops[at] = self.photo(article_id, photo, self.grid.column_x(column + first_under + at),
+                                  tops.get(at, row), width)
+        side = max(tops.values(), default=row) - row + 1
         body = self.sizers[article_id].body
         caps = capacities(plan.columns, plan.photo_columns, side, plan.body_rows)
         height = min(plan.body_rows, self.bottom - row)

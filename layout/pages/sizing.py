@@ -35,6 +35,7 @@ COST_WIDE_BLANK = 75.0   # per share of the measure no size of its rank fills (t
 COST_NARROW_PHOTO = 15.0  # a story's landscape photo one column wide (a portrait suits one)
 COST_CROP = 12.0          # a photo cropped to the house style's limit (less in proportion)
 COST_PHOTO_ACROSS = 8.0   # a story's photo across a three-column block rather than beside the text
+COST_PORTRAITS_IN_ROW = 10.0  # a story's portraits side by side, a column each, its other photos across
 WIDE_ASPECT = 0.6         # a photo wider than 5:3 (height / width below this) goes across its story
 COST_SHORT_LEGS = 2.0
 COST_FLAT_LEGS = 25.0    # per column and per line a leg is shorter than FLAT_LINES × columns
@@ -43,6 +44,8 @@ COST_TALL_LEGS = 10.0    # per square of the lines a leg is longer than TALL_LIN
 TALL_LINES = 14
 COST_PHOTO_AREA = 4.0    # per column-row of picture: photos grow when copy is short, not before
 COST_MINOR_PHOTO_AREA = 30.0  # the same for a story below the lead: its photo grows less than the lead's
+COST_ESSAY_WIDTH = 1500.0  # per column an essay on an essay page (副刊) is wider or narrower than the house style's
+COST_ESSAY_WIDER = 0.1   # the same share per column wider than the least: deeper legs read better
 COST_NARROW_LEAD = 1500.0  # per column a lead is narrower than four (more than a band of foot space)
 LEG_CHARS = (16, 22)       # widths of 破栏 legs worth offering, in characters
 COST_BROKEN_COLUMNS = 4.0  # a 破栏 block reads well, but the page's own columns are the norm
@@ -71,6 +74,7 @@ class PhotoPlan:
     caption: tuple[Line, ...]
     crop: tuple[float, float, float, float]
     beside: bool = False            # at the top right of the body, `photo_columns` wide (else across)
+    offset: int | None = None       # beside, in a row of one-column photos: its column in the row
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,7 @@ class Arrangement:
     beside: tuple[Photo, ...] = ()
     width: int = 0
     cost: float = 0.0
+    in_row: bool = False    # the photos beside side by side, one column each (else one above another)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +167,7 @@ class Sizer:
     breaker: str = "total-fit"
     rank: int | None = None     # importance among the page's stories (0: the lead); None: from `lead`
     brief: bool = False         # a brief: its 主题 takes the house style's brief sizes
+    essay: bool = False         # on a page of essays (makeup.essay_pages): deeper, narrower blocks
     _cache: dict = field(default_factory=dict)
 
     @cached_property
@@ -254,7 +260,17 @@ class Sizer:
         for width in sorted(w for w in widths if w < columns):
             narrow = sum(COST_NARROW_PHOTO for p in beside if width == 1 and p.aspect < 1)
             out.append(Arrangement(across, beside, width, narrow))
-        return out
+        return out + self._portraits_in_row(columns)
+
+    def _portraits_in_row(self, columns: int) -> list[Arrangement]:
+        """Two or more portraits side by side beside the body, a column each, the story's
+        other photos across the block: stacked in one column they stand taller than the
+        body, and two columns wide each stands taller than the house style allows."""
+        portraits = tuple(p for p in self.article.photos if p.aspect >= 1)
+        if not 2 <= len(portraits) < columns:
+            return []
+        others = tuple(p for p in self.article.photos if p not in portraits)
+        return [Arrangement(others, portraits, len(portraits), COST_PORTRAITS_IN_ROW, True)]
 
     def _thin_legs(self, lengths: list[int], legs: int) -> float | None:
         """What legs shorter than the house style's least lines cost (the longest should
@@ -278,7 +294,7 @@ class Sizer:
         """Photos over the last `beside` legs, the body flowing down the others and under
         (under the photos that go across the block, if any)."""
         across = sum(p.rows + len(p.caption) for p in photos if not p.beside)
-        side_rows = sum(p.rows + len(p.caption) for p in photos if p.beside) + 1  # a row before the text
+        side_rows = beside_rows(photos) + 1  # a row before the text
         body_rows = self.body.rows_needed_around(columns, beside, side_rows)
         lines = self.body.line_count
         legs = self.body.flow_around(capacities(columns, beside, side_rows, body_rows)) or ()
@@ -322,6 +338,11 @@ class Sizer:
                      + COST_TALL_LEGS * max(0, legs - TALL_LINES * columns) ** 2)
         if self.lead:
             cost += COST_NARROW_LEAD * max(0, 4 - columns)
+        if self.essay and self.article.paragraphs:
+            makeup = self.style.makeup
+            cost += COST_ESSAY_WIDTH * (max(0, makeup.essay_columns - columns)
+                                        + max(0, columns - makeup.essay_max_columns)
+                                        + COST_ESSAY_WIDER * max(0, columns - makeup.essay_columns))
         return cost
 
     def title_range(self) -> tuple[float, float]:
@@ -418,7 +439,8 @@ class Sizer:
         return HeadPlan(head.parts, plan.head.rows)
 
     def _photo_sets_at(self, columns: int, arrangement: Arrangement) -> list:
-        key = ("photos", columns, arrangement.across, arrangement.beside, arrangement.width)
+        key = ("photos", columns, arrangement.across, arrangement.beside, arrangement.width,
+               arrangement.in_row)
         if key not in self._cache:
             self._cache[key] = list(self._photo_sets(columns, arrangement))
         return self._cache[key]
@@ -427,8 +449,9 @@ class Sizer:
         """Photo plans (across the block's `columns`, or beside the body at the arrangement's
         width) for each height the first may take within its resolution, crop and share of
         the page; the others at their most natural."""
-        placed = [(p, columns, False) for p in arrangement.across] + \
-            [(p, arrangement.width, True) for p in arrangement.beside]
+        width = 1 if arrangement.in_row else arrangement.width
+        placed = [(p, columns, None) for p in arrangement.across] + \
+            [(p, width, k if arrangement.in_row else -1) for k, p in enumerate(arrangement.beside)]
         placed.sort(key=lambda item: self.article.photos.index(item[0]))
         if not placed:
             yield (), 0.0
@@ -437,18 +460,18 @@ class Sizer:
                       or (self.article.hints.columns and not self.article.paragraphs))
         rules = self.photo_rules
         rest = []
-        for photo, width, beside in placed[1:]:
+        for photo, width, place in placed[1:]:
             allowed = rules.rows(photo, width, hinted)
             if not allowed:
                 return
-            rest.append(self._photo(photo, width, allowed[0], beside))
-        (first, width, beside), points = placed[0], self.grid.span(placed[0][1])
+            rest.append(self._photo(photo, width, allowed[0], place))
+        (first, width, place), points = placed[0], self.grid.span(placed[0][1])
         limit = math.log1p(rules.max_crop) or 1.0
         for rows in rules.rows(first, width, hinted):
             crop = rules.crop(first, points, rules.height(rows))
             area = self._area_cost * (width * rows + sum(p.rows * w for (_, w, _), p
                                                          in zip(placed[1:], rest)))
-            yield (self._photo(first, width, rows, beside), *rest), COST_CROP * crop / limit + area
+            yield (self._photo(first, width, rows, place), *rest), COST_CROP * crop / limit + area
 
     @property
     def _area_cost(self) -> float:
@@ -459,11 +482,13 @@ class Sizer:
             return COST_PHOTO_AREA
         return COST_MINOR_PHOTO_AREA
 
-    def _photo(self, photo: Photo, columns: int, rows: int, beside: bool = False) -> PhotoPlan:
+    def _photo(self, photo: Photo, columns: int, rows: int, place: int | None = None) -> PhotoPlan:
+        """`place`: None across the block; beside the body, -1 in its photo column, k ≥ 0
+        the k-th of a row of one-column photos."""
         width = self.grid.span(columns)
         height = self.photo_rules.height(rows)
         return PhotoPlan(photo, rows, self._caption(photo, width), crop_for(photo, width, height),
-                         beside)
+                         place is not None, place if place is not None and place >= 0 else None)
 
     def _caption(self, photo: Photo, measure: float) -> tuple[Line, ...]:
         """Caption lines, then the credit on a line of its own, flush right (cached)."""
@@ -485,6 +510,15 @@ class Sizer:
                                           self.fonts).lines:
                 lines += (shift_line(line, measure - line.width),)
         return lines
+
+
+def beside_rows(photos) -> int:
+    """Rows the photos beside the body take: one above another, or the tallest of a row."""
+    stacks: dict = {}
+    for p in photos:
+        if p.beside:
+            stacks[p.offset] = stacks.get(p.offset, 0) + p.rows + len(p.caption)
+    return max(stacks.values(), default=0)
 
 
 def shift_line(line: Line, dx: float) -> Line:

@@ -196,6 +196,21 @@ class Text:
 
 
 @dataclass(frozen=True, slots=True)
+class Texts:
+    """A list of short texts (one alone may be written without brackets)."""
+
+    most: int
+
+    def __call__(self, value: Any, ctx: Context) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise Invalid(_("{value} is not a list; write e.g. [副刊, 文艺]").format(
+                value=shown(value)))
+        return tuple(Text(self.most, required=True)(v, ctx) for v in value)
+
+
+@dataclass(frozen=True, slots=True)
 class Choice:
     """One of a few words (compared without regard to case)."""
 
@@ -514,6 +529,9 @@ STYLE: dict[str, Callable[[Any, Context], Any]] = {
     "makeup.min_leg_lines": Whole(1, 50),
     "makeup.list_leg_lines": Whole(1, 100),
     "makeup.short_page": Share(0, 1),
+    "makeup.essay_pages": Texts(20),
+    "makeup.essay_columns": Whole(1, 20),
+    "makeup.essay_max_columns": Whole(1, 20),
     "pdf.icc_profile": IccProfile(),
     "pdf.pdfx": Choice(("X-4", "X-1a")),
     "web.url": Address(),              # where the web edition (or --site archive) is served
@@ -615,6 +633,14 @@ def _line_chars(v: dict) -> str | None:
     return None
 
 
+def _essay_columns(v: dict) -> str | None:
+    if v["makeup.essay_columns"] > v["makeup.essay_max_columns"]:
+        return _("makeup.essay_columns ({low}) is larger than makeup.essay_max_columns "
+                 "({high}); order them").format(low=v["makeup.essay_columns"],
+                                                high=v["makeup.essay_max_columns"])
+    return None
+
+
 RELATIONS = (
     Relation(("grid.line_pitch", "body.size"), _pitch),
     Relation(("grid.columns", "grid.column_chars", "grid.gutter_chars", "body.size",
@@ -624,6 +650,7 @@ RELATIONS = (
     Relation(("photos.target_ppi", "photos.min_ppi"), _ppi),
     Relation(("headlines.ranks", "headlines.brief"), _steps),
     Relation(("vertical.min_line_chars", "vertical.max_line_chars"), _line_chars),
+    Relation(("makeup.essay_columns", "makeup.essay_max_columns"), _essay_columns),
 )
 # Roles set on the body's line grid: each must fit in one row.
 GRID_ROLES = ("body", "dateline", "subhead", "byline")

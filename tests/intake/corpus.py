@@ -163,8 +163,11 @@ def edition(name: str) -> list[Source]:
 # 写给江河的情书 under a 副题 not found; the serial under its column logo 长篇连载 and three
 # essays with □ bylines not exact; 1–4 errors not flagged per shape) and sparse (found and
 # exact in every shape, but its one story's body is not exact on the page of mixed column
-# widths, taking that test below its floor: 224/264 bodies exact, under 85 %).
-NOT_YET_IMPORTED = frozenset({"hexi4", "longjump", "jiangcheng8", "overfull", "fukan", "sparse"})
+# widths, taking that test below its floor: 224/264 bodies exact, under 85 %); portraits,
+# written for the page make-up (every shape: one of its four stories not found — 153 of
+# 154 over the team's editions).
+NOT_YET_IMPORTED = frozenset({"hexi4", "longjump", "jiangcheng8", "overfull", "fukan", "sparse",
+                             "portraits"})
 
 
 def team_editions() -> list[str]:

@@ -122,3 +122,20 @@ def test_photos_of_every_shape_give_a_page_without_holes(aspects, others):
         return   # short of copy (it says so) or over-set: not the question here
     holes = [r for r in empty_runs(page, furniture_rows(issue.pages[0])) if r[2] > MOST_EMPTY_ROWS]
     assert not holes, (holes, fit)
+
+
+def test_a_story_with_a_landscape_and_two_portraits_sets_the_portraits_side_by_side():
+    """A 4:3 and two 1:2 photos: stacked in one column the portraits stand taller than the
+    story, two columns wide each is taller than the house style allows; side by side, a
+    column each, beside the body, with the landscape across the block, the story fits."""
+    issue = page_of([0.75, 2.0, 2.0], [(150, None)])
+    result = place_issue(issue, FONTS, BuildOptions())
+    assert not any(a.over for a in result.copyfit.articles), result.copyfit.articles
+    images = sorted((i for i in result.placed.pages[0].items if isinstance(i, PlacedImage)),
+                    key=lambda i: (i.y, i.x))
+    assert len(images) == 3
+    landscape, left, right = images
+    assert landscape.w > landscape.h and left.h > left.w and right.h > right.w
+    assert abs(left.y - right.y) < 0.5 and abs(left.w - GRID.column_width) < 0.5
+    assert abs(right.x - left.x - (GRID.column_width + GRID.gutter)) < 0.5
+    assert left.y >= landscape.y + landscape.h   # under the landscape, not beside it

@@ -128,3 +128,21 @@ def test_columns_left_empty_beside_a_block_count_as_holes():
     renderer.cut(tree, 0, 0)
     assert renderer.drawn.holes == 4 * 8 + 4 * (15 - 9) + 2 * 15
     assert not [r for r in renderer.drawn.items if r.x0 == r.x1]   # no rule beside empty columns
+
+
+def test_essay_pages_and_widths_are_read_from_the_house_style_and_checked_through_the_cli(tmp_path):
+    from layout.style.house import load_style
+    from tests.cli_helpers import style_builder
+    from tests.conftest import REPO
+
+    style, warnings = load_style({"makeup": {"essay_pages": "文艺", "essay_columns": 2}})
+    assert not warnings and style.makeup.essay_pages == ("文艺",)
+    assert (style.makeup.essay_columns, style.makeup.essay_max_columns) == (2, 4)
+    build_with = style_builder(REPO / "tests" / "fixtures" / "editions" / "three", tmp_path)
+    typo = build_with("style:\n  makeup:\n    essay_colums: 2\n")
+    assert typo.returncode == 0 and "makeup.essay_columns" in typo.stderr
+    crossed = build_with("style:\n  makeup:\n    essay_columns: 5\n")
+    assert crossed.returncode != 0 and "makeup.essay_max_columns" in crossed.stderr
+    assert "issue.yaml" in crossed.stderr and "Traceback" not in crossed.stderr
+    not_a_list = build_with("style:\n  makeup:\n    essay_pages: {a: 1}\n")
+    assert not_a_list.returncode != 0 and "makeup.essay_pages" in not_a_list.stderr
