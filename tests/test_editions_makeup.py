@@ -135,9 +135,14 @@ def _empty_in_page(grid, number, ink, rules):
 def test_no_column_is_left_empty_beside_a_block(built):
     """A band's blocks span its width, even on a page short of copy: no column stands empty
     beside a block for more than twice makeup.min_leg_lines rows (short's lead used to be
-    five columns wide under a six-column band, its sixth column empty for 18 rows)."""
+    five columns wide under a six-column band, its sixth column empty for 18 rows). A page
+    of one story short of copy (sparse) leaves its honest space where nothing else could
+    stand: beside the story as well as under it."""
+    from layout.manifest import load_issue
+
     name, report, _ = built
-    deep = [e for e in empty_columns(name, report.outputs["pdf"]) if e[2] > 8]
+    alone = {p.number for p in load_issue(EDITIONS / name).pages if len(p.articles) == 1}
+    deep = [e for e in empty_columns(name, report.outputs["pdf"]) if e[2] > 8 and e[0] not in alone]
     assert not deep, deep
 
 
