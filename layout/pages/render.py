@@ -5,10 +5,10 @@ they would have held is counted as over-set in the copy-fit report.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from layout.model.placed import (ArticleRegion, Bookmark, PlacedBox, PlacedImage, PlacedItem,
-                                 PlacedRule)
+                                 PlacedRule, PlacedText)
 from layout.pages.grid import ASCENT, Grid
 from layout.pages.placement import SEPARATOR_ROWS, Cut
 from layout.pages.runs import natural_line, placed_runs
@@ -226,13 +226,14 @@ class Renderer:
 
     def mark_overset(self, article, column: int, row: int) -> None:
         """A 超 N 字 mark where an over-set article stops (red on a proof; see export)."""
-        over = sum(1 for c in article.all_text() if not c.isspace()) \
-            - self.drawn.set_chars.get(article.id, 0)
-        if over <= 0:
+        total = sum(1 for c in article.all_text() if not c.isspace())
+        if total <= self.drawn.set_chars.get(article.id, 0):
             return
         x, width, mark_row = self.mark_at or (self.grid.column_x(column), self.grid.column_width,
                                               self.bottom - 1)
         mark_row = max(row, mark_row)
+        self.hide_under(article.id, x, self.grid.row_y(mark_row))
+        over = total - self.drawn.set_chars.get(article.id, 0)
         sizer = self.sizers[article.id]
         role = sizer.style.role("dateline")
         line = natural_line(f"超{over}字", role.face, self.grid.body_size, sizer.fonts)
@@ -241,6 +242,23 @@ class Renderer:
         self.drawn.marks[article.id] = (x, y)
         self.drawn.items.extend(placed_runs(line, x + width - line.width - self.grid.body_size / 2,
                                             self.grid.baseline(mark_row), "overset"))
+
+    def hide_under(self, article_id: str, x: float, top: float) -> None:
+        """The article's characters the 超 N 字 mark (its row, from `x` rightwards) would
+        cover are not drawn and not counted set: a kicker in a block of one row stood under
+        the mark, counted set by the copy fit and lost by the PDF's read-back (gudu 268/271)."""
+        kept, bottom = [], top + self.grid.pitch
+        for item in self.drawn.items:
+            if not (isinstance(item, PlacedText) and item.article == article_id
+                    and top < item.y <= bottom and item.role != "jump"):
+                kept.append(item)
+                continue
+            keep = sum(1 for dx in item.xs if item.x + dx + item.size <= x)
+            hidden = item.text[keep:]
+            self.drawn.set_chars[article_id] -= len(hidden.replace(" ", "").replace("\u3000", ""))
+            if keep:
+                kept.append(replace(item, text=item.text[:keep], xs=item.xs[:keep]))
+        self.drawn.items = kept
 
     def regions(self) -> list[ArticleRegion]:
         """Each block's box, from which the build reads its text back; an over-set block's

@@ -146,3 +146,35 @@ def test_essay_pages_and_widths_are_read_from_the_house_style_and_checked_throug
     assert "issue.yaml" in crossed.stderr and "Traceback" not in crossed.stderr
     not_a_list = build_with("style:\n  makeup:\n    essay_pages: {a: 1}\n")
     assert not_a_list.returncode != 0 and "makeup.essay_pages" in not_a_list.stderr
+
+
+def test_characters_counted_set_are_those_the_pdf_gives_back_under_an_overset_mark():
+    """A block cut to a row or two over-sets its article; the 超 N 字 mark covers its last
+    row. What the copy fit counts set must be what the read-back (the block's regions, the
+    mark left out) finds: a kicker drawn under the mark was counted set and read back lost
+    (overfull's gudu: 268 over in copyfit.json, 271 lost)."""
+    from layout.model import Headline
+    from layout.pages.grid import grid_for
+    from layout.pages.render import Renderer
+    from layout.pages.sizing import Sizer
+    from layout.style import load_style
+
+    style = load_style({})[0]
+    grid, fonts = grid_for(style), font_set(style)
+    article = dataclasses.replace(story(3, 300), headline=Headline("区图书馆延长开放时间",
+                                                                   kicker="蔡甸区"))
+    sizer = Sizer(article, style, grid, fonts, rank=1)
+    plan = min(sizer.options(1).values(), key=lambda p: p.rows)
+    for rows in (1, 2, 3):
+        renderer = Renderer(grid, {article.id: sizer}, limit=rows)
+        renderer.block(plan, 0, 0, rows)
+        regions = renderer.regions()
+        inside = 0
+        for item in renderer.drawn.items:
+            if isinstance(item, PlacedText) and item.article == article.id:
+                for ch, dx in zip(item.text, item.xs):
+                    x = item.x + dx + item.size / 2
+                    if not ch.isspace() and any(r.x <= x <= r.x + r.w and r.y <= item.y <= r.y + r.h
+                                                for r in regions):
+                        inside += 1
+        assert renderer.drawn.set_chars[article.id] == inside, rows
