@@ -48,41 +48,65 @@ class Entry:
 
 
 SIMILAR = 0.5       # a file paragraph this close to an exported one is that one, changed
-PAIRS = 400         # at most this many text comparisons per region (else paired by position)
+PAIRS = 400         # at most this many text comparisons per pass (else paired by position)
 
 
-def _pairs(base: list[Base], ours: list[str], i1: int, i2: int, j1: int, j2: int):
-    """Exported and file paragraphs paired inside a region where their checksums differ:
-    by likeness of text when the exported text is known, else by position when the region
-    holds as many of each."""
-    known = all(b.text is not None for b in base[i1:i2])
-    if not known or (i2 - i1) * (j2 - j1) > PAIRS:
-        return list(zip(range(i1, i2), range(j1, j2))) if i2 - i1 == j2 - j1 else []
-    pairs, j = [], j1
-    for i in range(i1, i2):
-        for k in range(j, j2):
-            matcher = SequenceMatcher(None, base[i].text, ours[k], autojunk=False)
+def _pairs(base: list[Base], ours: list[str], left: list[int], free: list[int]):
+    """Exported and file paragraphs paired in order among those left: by likeness of text
+    when the exported text is known, else by position when as many of each are left."""
+    if not all(base[i].text is not None for i in left) or len(left) * len(free) > PAIRS:
+        return list(zip(left, free)) if len(left) == len(free) else []
+    pairs, start = [], 0
+    for i in left:
+        for n in range(start, len(free)):
+            matcher = SequenceMatcher(None, base[i].text, ours[free[n]], autojunk=False)
             if matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
-                pairs.append((i, k))
-                j = k + 1
+                pairs.append((i, free[n]))
+                start = n + 1
                 break
     return pairs
 
 
-def _align(base: list[Base], ours: list[str]) -> tuple[dict[int, int], set[int], list[int]]:
+def _moved_pairs(base: list[Base], ours: list[str], left: list[int], free: list[int]):
+    """Exported and file paragraphs still unpaired, paired by likeness wherever they stand: a
+    paragraph the file changed and that also moved is still that paragraph, not gone."""
+    left = [i for i in left if base[i].text is not None]
+    if not left or not free or len(left) * len(free) > PAIRS:
+        return []
+    pairs, free = [], list(free)
+    for i in left:
+        ratio, k = max((SequenceMatcher(None, base[i].text, ours[k], autojunk=False).ratio(), k)
+                       for k in free)
+        if ratio >= SIMILAR:
+            pairs.append((i, k))
+            free.remove(k)
+            if not free:
+                break
+    return pairs
+
+
+def _align(base: list[Base], ours: list[str],
+           docx_own: set[int]) -> tuple[dict[int, int], set[int], list[int]]:
     """Exported paragraph → file paragraph, the ones the file changed (or may have: no
-    record of them), and the file's own."""
+    record of them), and the file's own. A file paragraph reading as the exported one did is
+    that one, wherever it stands; the others are paired by likeness — except those reading
+    as a paragraph of the DOCX does (`docx_own`: an earlier import of it wrote them, or the
+    reporter made the same change), which are the DOCX's, not the exported ones changed."""
     align: dict[int, int] = {}
+    slots: dict[str, list[int]] = {}
+    for j, text in enumerate(ours):
+        slots.setdefault(checksum(text), []).append(j)
+    for n, b in enumerate(base, 1):
+        if slots.get(b.checksum):
+            align[n] = slots[b.checksum].pop(0)
     changed: set[int] = set()
-    keys = [checksum(text) for text in ours]
-    opcodes = SequenceMatcher(None, [b.checksum for b in base], keys, autojunk=False).get_opcodes()
-    for tag, i1, i2, j1, j2 in opcodes:
-        if tag == "equal":
-            align.update({i1 + k + 1: j1 + k for k in range(i2 - i1)})
-        elif tag == "replace":
-            for i, j in _pairs(base, ours, i1, i2, j1, j2):
-                align[i + 1] = j
-                changed.add(i + 1)
+    for pairing in (_pairs, _moved_pairs):
+        left = [i for i in range(len(base)) if i + 1 not in align]
+        taken = set(align.values())
+        free = [j for j in range(len(ours)) if j not in taken and j not in docx_own]
+        for i, j in pairing(base, ours, left, free):
+            align[i + 1] = j
+            changed.add(i + 1)
     changed |= {n for n, b in enumerate(base, 1) if not b.known}
     matched = set(align.values())
     return align, changed, [j for j in range(len(ours)) if j not in matched]
@@ -92,11 +116,14 @@ class BodyMerge:
     def __init__(self, plan: Plan, theirs: Theirs, base: list[Base]):
         self.plan, self.theirs, self.base = plan, theirs, base
         self.ours = plan.source.body()
-        self.align, self.file_changed, self.ours_only = _align(base, [s.value for s in self.ours])
-        self.anchored = {o for p in theirs.body for o in p.origins}
         self.docx = [self.own_kind(p) for p in theirs.body]     # the DOCX's paragraphs
+        texts = {(t, p.kind) for p in self.docx if p.text
+                 for t in (p.text, normalise(p.text, ROLE_OF_KIND[p.kind]).text)}
+        self.align, self.file_changed, self.ours_only = _align(
+            base, [s.value for s in self.ours],
+            {k for k, span in enumerate(self.ours) if (span.value, span.kind) in texts})
+        self.anchored = {o for p in theirs.body for o in p.origins}
         self.dropped: set[int] = set()     # file paragraphs deleted by a decision
-        self.docx_texts: set[tuple[str, str]] | None = None   # the DOCX's texts, as read
         self.only = set(self.ours_only)
         self.by_text: dict[tuple[str, str], list[int]] = {}
         for k, span in enumerate(self.ours):
@@ -189,8 +216,8 @@ class BodyMerge:
             if origin in referenced:
                 continue
             name, slot = f"p{origin}", self.align.get(origin)
-            if slot is None or (origin in self.file_changed and self.in_docx(slot)):
-                continue        # the file no longer has it either (its text there: the DOCX's)
+            if slot is None:
+                continue                          # the file no longer has it either
             text = self.ours[slot].value
             tracked = name in self.theirs.removed
             if name in self.theirs.held:
@@ -210,14 +237,6 @@ class BodyMerge:
                     part=self.plan.label(name), text=text,
                     how=_("tracked") if tracked else _("--apply-deletes")))
         return keep
-
-    def in_docx(self, slot: int) -> bool:
-        """The file paragraph reads as a new or corrected paragraph of the DOCX does: it is
-        the DOCX's own (imported before), not the exported paragraph changed in the file."""
-        if self.docx_texts is None:
-            self.docx_texts = {(t, p.kind) for p in self.docx if p.text
-                               for t in (p.text, normalise(p.text, ROLE_OF_KIND[p.kind]).text)}
-        return (self.ours[slot].value, self.ours[slot].kind) in self.docx_texts
 
     @staticmethod
     def place_kept(items: list[Item], keep: list[int]) -> list[Item]:
