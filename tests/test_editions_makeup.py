@@ -12,8 +12,8 @@ import pytest
 from layout.errors import BuildError, Diagnostics
 from layout.options import BuildOptions
 from layout.pipeline import build
-from layout.preflight.pdfcheck import preflight_pdf
 from layout.preflight.typography import measure_typography
+from tests.cli_helpers import run
 from tests.conftest import REPO
 from tests.team_editions import team_editions
 
@@ -42,9 +42,13 @@ def source_aspects(name: str) -> list[float]:
     return aspects
 
 
-def test_the_plant_accepts_every_pdf_the_build_writes(built):
-    _, report, _ = built
-    assert preflight_pdf(report.outputs["pdf"]).ok
+def test_layout_check_passes_on_every_pdf_the_build_writes(built):
+    """`layout check EDITION -o OUT` as a user runs it on the build: its inputs (ads'
+    artwork at their booked size among them), preflight for the plant, typography."""
+    name, report, _ = built
+    outcome = run("check", EDITIONS / name, "-o", report.outputs["pdf"].parent)
+    assert outcome.code == 0, outcome.stdout
+    assert "PASSED" in outcome.stdout and "[ FAIL ]" not in outcome.stdout, outcome.stdout
 
 
 def test_no_photo_is_below_200_ppi_or_cropped_past_its_limit(built):

@@ -29,7 +29,7 @@ from layout.model.placed import PlacedImage, PlacedIssue, PlacedPage
 __all__ = ["write_pdf"]
 
 PHOTO_THREADS = 2
-PREPARED_FORM = 2   # of a cached prepared photo: 2, a PDF ad rendered for its placed size
+PREPARED_FORM = 3   # of a cached prepared photo: 2, a PDF ad rendered for its placed size; 3, ink pulled back below the limit
 
 
 class _PhotoCache:

@@ -27,6 +27,7 @@ from layout.model.placed import PlacedImage
 ORIENTATION = 0x0112  # EXIF tag
 TURNED = (5, 6, 7, 8)  # EXIF orientations that turn the photo a quarter
 INK_TOLERANCE = 2.0   # percent above the profile's own maximum before we intervene
+JPEG_INK_MARGIN = 5.0   # percent pulled back below the limit: JPEG's rounding adds up to ~6
 ASPECT_SLACK = 0.005  # a crop this close to the box's proportions is drawn as it is
 
 
@@ -199,7 +200,7 @@ def prepare_photo(placed: PlacedImage, settings: PdfSettings, diag: Diagnostics,
             diag.warn(_("photo {name} reaches {ink:.0f} % total ink, over the profile's "
                         "{limit:.0f} %; reduced").format(name=Path(placed.path).name,
                                                          ink=max_ink, limit=limit), placed.path)
-            img = limit_ink(img, limit)
+            img = limit_ink(img, limit - JPEG_INK_MARGIN)   # preflight allows INK_TOLERANCE
             max_ink = total_ink(img)
     out = io.BytesIO()
     img.save(out, "JPEG", quality=settings.jpeg_quality, optimize=True,

@@ -9,7 +9,8 @@ from hypothesis import given, settings, strategies as st
 from PIL import Image
 
 from layout.errors import Diagnostics
-from layout.export.pdf.images import ink_limit, limit_ink, prepare_photo, total_ink
+from layout.export.pdf.images import (INK_TOLERANCE, ink_limit, limit_ink, prepare_photo,
+                                      total_ink)
 from layout.export.pdf.settings import DEFAULT_PROFILE, PdfSettings
 from layout.model.placed import PlacedImage
 from tests.export.pdf.placed_fixture import MM, PHOTOS
@@ -68,7 +69,7 @@ def test_an_over_inked_cmyk_photo_is_pulled_back_with_a_warning(tmp_path):
     diag = Diagnostics()
     photo = prepare_photo(PlacedImage(0, 0, 60 * MM, 40 * MM, path), PRINT, diag)
     assert any("total ink" in str(w) and "heavy.jpg" in str(w) for w in diag.warnings)
-    assert total_ink(decoded(photo)) <= ink_limit(DEFAULT_PROFILE) + 6   # JPEG rounding
+    assert total_ink(decoded(photo)) <= ink_limit(DEFAULT_PROFILE) + INK_TOLERANCE   # preflight's
 
 
 @settings(max_examples=40, deadline=None)
