@@ -20,6 +20,11 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help=_("Chinese newspaper layout: issue manifest in, PDF, DOCX and EPUB out."))
 
 
+def _issue_folder(path: Path) -> Path:
+    """The issue folder, whether the folder itself or its issue.yaml was named."""
+    return path.parent if path.name == "issue.yaml" and path.is_file() else path
+
+
 def _say(text: object, err: bool = False, lines: bool = False) -> None:
     """The one way text reaches the terminal: escaped so input cannot take it over
     (a message is one line; a report keeps its newlines with `lines`)."""
@@ -94,7 +99,7 @@ def _formats(value: str) -> tuple[str, ...]:
 @app.command(help=_("Build the issue into PDF, DOCX, EPUB and the web edition."))
 @guarded
 def build(
-    issue_dir: Path = typer.Argument(..., help=_("The issue folder (holds issue.yaml).")),
+    issue_dir: Path = typer.Argument(..., callback=_issue_folder, help=_("The issue folder (holds issue.yaml).")),
     out: Optional[Path] = typer.Option(None, "-o", "--out", help=_("Output folder [output/<issue>/].")),
     format: str = typer.Option(",".join(FORMATS), "--format", "-f", help=_("pdf,docx,epub,web")),
     proof: bool = typer.Option(False, help=_("A light RGB screen PDF marked 校样.")),
@@ -136,7 +141,7 @@ def build(
 @app.command(help=_("Rebuild whenever a file of the issue changes (Ctrl-C to stop)."))
 @guarded
 def watch(
-    issue_dir: Path = typer.Argument(..., help=_("The issue folder (holds issue.yaml).")),
+    issue_dir: Path = typer.Argument(..., callback=_issue_folder, help=_("The issue folder (holds issue.yaml).")),
     out: Optional[Path] = typer.Option(None, "-o", "--out", help=_("Output folder [output/<issue>/].")),
     format: str = typer.Option(",".join(FORMATS), "--format", "-f", help=_("pdf,docx,epub,web")),
     allow_overflow: bool = typer.Option(False, help=_("Build even if copy does not fit.")),
@@ -167,7 +172,7 @@ def watch(
 @app.command(help=_("Check an issue folder's inputs, or preflight a PDF for the printing plant."))
 @guarded
 def check(
-    path: Path = typer.Argument(..., help=_("An issue folder or a PDF file.")),
+    path: Path = typer.Argument(..., callback=_issue_folder, help=_("An issue folder or a PDF file.")),
     out: Optional[Path] = typer.Option(None, "-o", "--out",
                                        help=_("Where the issue was built [output/<issue>/].")),
 ) -> None:
@@ -190,7 +195,7 @@ def check(
 @guarded
 def import_(
     file: Path = typer.Argument(..., help=_("Raw copy (.txt, .md) or an edited DOCX.")),
-    issue: Path = typer.Option(..., "--issue", help=_("The issue folder to write into.")),
+    issue: Path = typer.Option(..., "--issue", callback=_issue_folder, help=_("The issue folder to write into.")),
     force: bool = typer.Option(False, help=_("Text: overwrite existing articles. DOCX: apply "
                                              "corrections to parts changed in the file since "
                                              "the export.")),
@@ -238,7 +243,7 @@ def new(
 @app.command(help=_("Write a PNG per page and a contact sheet, for a look without a PDF reader."))
 @guarded
 def preview(
-    issue_dir: Path = typer.Argument(..., help=_("The issue folder.")),
+    issue_dir: Path = typer.Argument(..., callback=_issue_folder, help=_("The issue folder.")),
     out: Optional[Path] = typer.Option(None, "-o", "--out", help=_("Output folder.")),
     allow_overflow: bool = typer.Option(False, help=_("Preview even if copy does not fit.")),
 ) -> None:

@@ -6,10 +6,12 @@ English in the code and wrapped in `_()`:
     raise InputError(_("date '{value}' is not an ISO date (write 2025-06-18)").format(value=v))
 
 `layout/locale/zh_CN/LC_MESSAGES/layout.po` holds the Chinese of each one
-(a gettext catalog; placeholders in braces are kept as they are). Chinese is
-used when `LAYOUT_LANG` is `zh…`, or, without `LAYOUT_LANG`, when the locale
-(`LC_ALL`, `LC_MESSAGES`, `LANG`) starts with `zh`; English otherwise. The
-catalog is read only when Chinese is wanted.
+(a gettext catalog; placeholders in braces are kept as they are). The people
+who run `layout` are Chinese newspaper staff, so Chinese is the default:
+English is used only when `LAYOUT_LANG` is `en…`, or, without `LAYOUT_LANG`,
+when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) starts with `en`. A bare
+`C`/`POSIX` locale, as on a fresh server, gets Chinese. The catalog is read
+only when Chinese is wanted.
 """
 from __future__ import annotations
 
@@ -21,14 +23,14 @@ CATALOG = Path(__file__).with_name("locale") / "zh_CN" / "LC_MESSAGES" / "layout
 
 
 def language() -> str:
-    """'zh' or 'en', from LAYOUT_LANG, else the locale variables."""
+    """'en' when LAYOUT_LANG (else the locale) asks for English, 'zh' otherwise."""
     wanted = os.environ.get("LAYOUT_LANG", "")
     if not wanted:
         for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
             wanted = os.environ.get(name, "")
             if wanted:
                 break
-    return "zh" if wanted.lower().startswith("zh") else "en"
+    return "en" if wanted.lower().startswith("en") else "zh"
 
 
 @cache

@@ -12,6 +12,10 @@ from hypothesis import settings
 settings.register_profile("repeatable", derandomize=True)
 settings.load_profile("default" if os.environ.get("LAYOUT_HYPOTHESIS_EXPLORE") else "repeatable")
 
+# Users get Chinese unless they ask for English; the tests assert the English msgids
+# (the catalog is checked whole in tests/test_i18n.py, which also runs the default).
+os.environ["LAYOUT_LANG"] = "en"
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 SAMPLE = REPO / "issues" / "sample"

@@ -32,6 +32,15 @@ def test_build_writes_the_outputs_and_summarises(issue, tmp_path):
     assert "DOCX" in result.stdout and "EPUB" in result.stdout
 
 
+def test_naming_the_issue_yaml_is_naming_its_folder(issue, tmp_path):
+    """Staff often pass the manifest itself (tab completion ends there): same edition."""
+    by_file = layout("build", str(issue / "issue.yaml"), "-o", str(tmp_path / "out"),
+                     "--format", "docx")
+    assert by_file.returncode == 0, by_file.stderr
+    assert (tmp_path / "out" / "edition.docx").exists()
+    assert layout("check", str(issue / "issue.yaml")).stdout == layout("check", str(issue)).stdout
+
+
 @pytest.mark.parametrize("command", ["build", "watch"])
 def test_unknown_format_is_one_line_before_any_work(issue, tmp_path, command):
     """As --pdfx and the others: not a usage box; and `watch` stops at once, not at a save."""

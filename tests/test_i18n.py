@@ -41,9 +41,9 @@ def test_translations_keep_their_placeholders():
 
 @pytest.mark.parametrize("env, expected", [
     ({"LAYOUT_LANG": "zh"}, "zh"), ({"LAYOUT_LANG": "en", "LANG": "zh_CN.UTF-8"}, "en"),
-    ({"LANG": "zh_CN.UTF-8"}, "zh"), ({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"),
-    ({}, "en")])
-def test_language_follows_layout_lang_then_the_locale(monkeypatch, env, expected):
+    ({"LANG": "zh_CN.UTF-8"}, "zh"), ({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+    ({"LANG": "C.UTF-8"}, "zh"), ({"LC_ALL": "POSIX"}, "zh"), ({}, "zh")])
+def test_language_is_chinese_unless_english_is_asked_for(monkeypatch, env, expected):
     for name in ("LAYOUT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
@@ -136,3 +136,19 @@ def test_the_frame_of_help_and_command_line_errors_is_chinese(args, words):
         assert word in text, text
     for english in ("Usage:", "Options", "Missing argument", "No such option", "[default:"):
         assert english not in text, text
+
+
+@pytest.mark.parametrize("locale", [{}, {"LANG": "C.UTF-8"}, {"LC_ALL": "POSIX"}])
+def test_a_user_who_set_no_language_reads_chinese(tmp_path, locale):
+    """A fresh server (no locale, or C/POSIX) is where a newsroom runs builds: the staff
+    read Chinese there without setting anything."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("LAYOUT_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")}
+    result = subprocess.run([sys.executable, "-m", "layout", "build", str(tmp_path / "nowhere")],
+                            capture_output=True, text=True, env=dict(env, **locale), timeout=60)
+    assert result.returncode == 1
+    assert "layout：错误：" in result.stderr and "没有 issue.yaml" in result.stderr, result.stderr

@@ -64,8 +64,9 @@ def write_docx(job: ExportJob, target: Path) -> str:
     set_core_properties(document, issue)
     save_reproducibly(document, Path(target), issue.date)
     photos = sum(len(a.photos) for a in issue.articles())
-    return _("{pages} page(s), {articles} articles, {photos} photos, {layout} view").format(
-        pages=len(issue.pages), articles=len(issue.articles()), photos=photos, layout=layout)
+    view = _("edit view (A4)") if layout == "edit" else _("page-by-page view")
+    return _("{pages} page(s), {articles} articles, {photos} photos, {view}").format(
+        pages=len(issue.pages), articles=len(issue.articles()), photos=photos, view=view)
 
 
 def _photo_width(issue: Issue, layout: str) -> float:
