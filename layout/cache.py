@@ -59,6 +59,7 @@ USAGE = ".usage"        # the cache's bytes when last counted plus the bytes wri
 COUNT_EVERY = 3600      # seconds: the files are counted again at least this often
 _WRITTEN = [0]          # bytes this process wrote into the cache since it last pruned
 _HASHES: dict[tuple, str] = {}   # file identity → content hash, for this process
+_READ: set[str] = set()  # entries this process read: the newest when it prunes (see `prune`)
 
 
 def cache_dir() -> Path:
@@ -88,6 +89,7 @@ def read_entry(path: Path) -> bytes | None:
 
 def _used(path: Path) -> None:
     """Mark an entry as used now (its modification time is its time of last use)."""
+    _READ.add(str(path))
     try:
         now = time.time()
         if now - path.stat().st_mtime > USED_EVERY:
@@ -170,7 +172,10 @@ def prune(limit: int | None = None) -> int:
     if total <= limit:
         _record_usage(total, time.time())
         return 0
-    removed = 0
+    # An entry's time of use moves at most hourly (a stat, not a write, on most reads), so
+    # what this process read (the fonts' data, read first) counts as used now, not as old.
+    now, removed = time.time(), 0
+    entries = [(now if path in _READ else when, size, path) for when, size, path in entries]
     for _when, size, path in sorted(entries):
         if total <= limit * KEEP_AFTER_PRUNE:
             break

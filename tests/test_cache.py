@@ -298,3 +298,20 @@ def test_prune_counts_the_files_only_when_the_running_total_nears_the_limit(cach
     monkeypatch.setattr(cache.time, "time", lambda: 1e12)               # an hour and more later
     cache.prune(limit=100_000)
     assert len(counted) == 4
+
+
+def test_prune_keeps_what_this_process_read_though_its_time_of_use_is_old(cache_home,
+                                                                           monkeypatch):
+    """A read moves an entry's time of use at most hourly: the font data a build reads
+    first would otherwise look the oldest and go first when that build prunes."""
+    monkeypatch.setattr(cache, "_READ", set())
+    for n in range(3):
+        cache.cached_bytes("t", (n,), lambda: b"x" * 10_000)
+    paths = [cache.entry_path("t", (n,)) for n in range(3)]
+    now = cache.time.time()
+    for age, path in zip((300, 200, 100), paths):
+        os.utime(path, (now - age, now - age))
+    assert cache.cached_bytes("t", (0,), lambda: b"made again") == b"x" * 10_000   # read
+    assert paths[0].stat().st_mtime < now - 250      # its time of use did not move
+    assert cache.prune(limit=28_000) == 1     # to 80 %: one entry goes
+    assert [p.exists() for p in paths] == [True, False, True]

@@ -15,8 +15,8 @@ The words are read from `layout/cjk/jieba-words.bin`, made from jieba's
 `dict.txt` (jieba 0.42.1, MIT licence; the dictionary rjieba compiles in) by
 `python -m layout.compose.dictionary PATH/TO/dict.txt`: a header (the sum of
 frequencies, the longest word, the first characters, where each one's words end)
-(little-endian) and, per first character, its words as zlib-compressed
-`word freq tag` lines.
+(little-endian) and, per first character, zlib-compressed: its words, one a line, a NUL,
+and their `freq tag` lines in the same order.
 A build reads only the blocks of the characters its headlines hold.
 
 When the file or rjieba's extension cannot be loaded this way, `tag` is
@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parents[1] / "cjk" / "jieba-words.bin"
-MAGIC = b"jieba-words 1\n"
+MAGIC = b"jieba-words 2\n"
 REST = "\ue000\ue001\ue002"      # the word holding the rest of the frequencies (no headline has it)
 DAMAGED = (OSError, ValueError, KeyError, struct.error, zlib.error)   # a word list not to be trusted
 
@@ -116,27 +116,30 @@ class _Words:
         found = {}
         for a, char in enumerate(text):
             block = self.block(char)
-            if not block:
+            if block is None:
                 continue
+            index, entries = block
             for b in range(a + 1, min(len(text), a + self.longest) + 1):
-                entry = block.get(text[a:b])
-                if entry is not None:
-                    found[text[a:b]] = entry
+                k = index.get(text[a:b])
+                if k is not None:
+                    freq, kind = entries[k].split(" ")
+                    found[text[a:b]] = (int(freq), kind)
         return found
 
     @lru_cache(maxsize=4096)
-    def block(self, char: str) -> dict[str, tuple[int, str]]:
+    def block(self, char: str) -> tuple[dict[str, int], list[str]] | None:
+        """The words beginning with `char` (word → line number) and their `freq tag` lines:
+        split, not parsed, so that a block of thousands of words costs no Python loop."""
         where = self.blocks.get(char)
         if where is None:
-            return {}
+            return None
         with self.path.open("rb") as handle:
             handle.seek(self.start + where[0])
-            lines = zlib.decompress(handle.read(where[1] - where[0])).decode("utf-8").split("\n")
-        out = {}
-        for line in lines:
-            word, freq, kind = line.split(" ")
-            out[word] = (int(freq), kind)
-        return out
+            words, entries = zlib.decompress(handle.read(where[1] - where[0])).decode("utf-8").split("\0")
+        words, entries = words.split("\n"), entries.split("\n")
+        if len(words) != len(entries):
+            raise ValueError(f"{self.path}: a block of {char} does not match")
+        return dict(zip(words, range(len(words)))), entries
 
 
 def build(source: Path, target: Path = DATA) -> None:
@@ -149,11 +152,13 @@ def build(source: Path, target: Path = DATA) -> None:
             words[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else "")
     by_first: dict[str, list[str]] = {}
     for word, (freq, kind) in words.items():
-        by_first.setdefault(word[0], []).append(f"{word} {freq} {kind}")
+        by_first.setdefault(word[0], []).append((word, f"{freq} {kind}"))
     chars = sorted(by_first)
     body, ends = bytearray(), array("I", [0])
     for char in chars:
-        body += zlib.compress("\n".join(by_first[char]).encode("utf-8"), 9)
+        lines = by_first[char]
+        block = "\n".join(w for w, _ in lines) + "\0" + "\n".join(e for _, e in lines)
+        body += zlib.compress(block.encode("utf-8"), 9)
         ends.append(len(body))
     head = struct.pack("<QII", sum(f for f, _ in words.values()), max(map(len, words)), len(chars))
     target.write_bytes(MAGIC + head + "".join(chars).encode("utf-32-le") + ends.tobytes() + bytes(body))

@@ -179,7 +179,19 @@ def font_face_css(fonts: tuple[EmbeddedFont, ...], css_dir_depth: int = 1,
 
 
 def licence_text(fonts: tuple[EmbeddedFont, ...], ofl: str) -> bytes:
-    """OFL.txt for the package: each embedded font's copyright, then the licence."""
+    """OFL.txt for the package: each embedded font's copyright, then the licence; cached
+    on disk by the subsets' bytes (reading their name tables imports fontTools, which an
+    edition whose subsets are all cached would otherwise not need)."""
+    import hashlib
+
+    from layout.cache import cached_bytes
+
+    inputs = (Path(__file__), ofl, tuple((f.href, f.family, hashlib.blake2b(f.data).hexdigest())
+                                         for f in fonts))
+    return cached_bytes("font-licence", inputs, lambda: _licence_text(fonts, ofl))
+
+
+def _licence_text(fonts: tuple[EmbeddedFont, ...], ofl: str) -> bytes:
     from fontTools.ttLib import TTFont
 
     lines = []

@@ -12,7 +12,11 @@ import io
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from reportlab import rl_config
+from layout.export.pdf.unshaped import import_reportlab
+
+import_reportlab()   # before any other reportlab import here: see unshaped.py
+
+from reportlab import rl_config  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas
 
 from layout.errors import BuildError, Diagnostics

@@ -44,24 +44,31 @@ class CodeMap(Mapping):
 
     def __init__(self, keys: array, values: array):
         self.keys_, self.values_, self.added = keys, values, {}
+        self.seen: dict = {}    # codes looked up before (a page asks for each glyph many times)
 
     def _index(self, key) -> int:
         i = bisect_left(self.keys_, key) if isinstance(key, int) else len(self.keys_)
         return i if i < len(self.keys_) and self.keys_[i] == key else -1
 
     def __getitem__(self, key):
+        try:
+            return self.seen[key]
+        except (KeyError, TypeError):
+            pass
         if key in self.added:
             return self.added[key]
         i = self._index(key)
         if i < 0:
             raise KeyError(key)
-        return self.values_[i]
+        self.seen[key] = value = self.values_[i]
+        return value
 
     def __setitem__(self, key, value) -> None:
         self.added[key] = value
+        self.seen.pop(key, None)
 
     def __contains__(self, key) -> bool:
-        return key in self.added or self._index(key) >= 0
+        return key in self.seen or key in self.added or self._index(key) >= 0
 
     def __iter__(self):
         yield from self.keys_
