@@ -1,10 +1,11 @@
 """Headlines of built editions, read back from the PDF (pymupdf): 主题 broken between words
-(by the segmenter, rjieba), no line of one or two characters, no 撞题, the lead's 主题
-the largest on its page and no brief's larger than a longer story's; a page's briefs share
-one size, stepping down only in manifest order (or in a row of more titles side by side
-than the 主题 faces can tell apart). A 竖题's columns are
-its lines: broken between words, none of one or two characters, and two 竖题 side by side
-at one face and size are 撞题 as two 主题 across are."""
+(by the segmenter, rjieba), no line of one or two characters, no 撞题 (no two titles side
+by side at overlapping heights in one face and size, however many share the row), the
+lead's 主题 the largest on its page, no short item's larger than a longer story's (the lead
+included), sizes never growing down the manifest (briefs and poems included), and a page's
+briefs at no more than two sizes. A 竖题's columns are its lines: broken between words,
+none of one or two characters, and two 竖题 side by side at one face and size are 撞题 as
+two 主题 across are."""
 from __future__ import annotations
 
 import re
@@ -168,25 +169,21 @@ def side_by_side(a: dict, b: dict) -> bool:
 
 
 def briefs_of(page: list[dict]) -> list[dict]:
-    """The page's briefs in manifest order: short stories after the lead (not photo items)."""
-    return [t for t in page[1:] if t["kind"] not in ("photo", "ad") and t["chars"] < BRIEF_CHARS]
+    """The page's briefs in manifest order: short stories after the lead (not photo items)
+    with no longer story after them (one before a longer story is ranked by its place)."""
+    texts = [t for t in page if t["kind"] not in ("photo", "ad")]
+    return [t for i, t in enumerate(texts) if i > 0 and t["chars"] < BRIEF_CHARS
+            and not any(u["chars"] >= BRIEF_CHARS for u in texts[i + 1:])]
 
 
 def test_no_zhuangti(edition):
-    """Neighbouring titles (side by side at overlapping heights, no title between them) differ
-    in face or size; in a row of no more titles than the 主题 faces, every two differ."""
-    faces = len(default_style().headlines.faces)
+    """Titles side by side at overlapping heights never share face and size — any two of a
+    row, not only neighbours (a row of more titles than faces takes a second size)."""
     for page in edition:
         for i, a in enumerate(page):
             for b in page[i + 1:]:
-                if not side_by_side(a, b) or (a["font"], a["size"]) != (b["font"], b["size"]):
-                    continue
-                row = [t for t in page if t is not a and side_by_side(t, a)]
-                assert len(row) >= faces, f"撞题 {a['id']} | {b['id']}"
-                left, right = sorted((a, b), key=lambda t: t["box"][0])
-                assert any(left["box"][2] <= t["box"][0] and t["box"][2] <= right["box"][0]
-                           and side_by_side(t, a) and side_by_side(t, b) for t in page), \
-                    f"撞题 {a['id']} | {b['id']} (neighbours)"
+                assert not (side_by_side(a, b) and (a["font"], a["size"]) == (b["font"], b["size"])), \
+                    f"撞题 {a['id']} | {b['id']} ({a['font']} {a['size']})"
 
 
 def test_the_leads_title_is_the_largest_on_its_page(edition):
@@ -197,18 +194,22 @@ def test_the_leads_title_is_the_largest_on_its_page(edition):
 
 
 def test_no_brief_has_a_larger_title_than_a_longer_story(edition):
+    """A short item (the lead too) never has a larger 主题 than a longer story of the page."""
     for page in edition:
         stories = [t for t in page if t["kind"] != "photo"]
-        for brief in (t for t in stories[1:] if t["chars"] < BRIEF_CHARS):
+        for brief in (t for t in stories if t["chars"] < BRIEF_CHARS):
             for longer in (t for t in stories if t["chars"] > brief["chars"] and t["chars"] >= BRIEF_CHARS):
-                assert brief["size"] <= longer["size"], f"{brief['id']} > {longer['id']}"
+                assert brief["size"] <= longer["size"], f"{brief['id']} {brief['size']} > {longer['id']} {longer['size']}"
 
 
-def test_later_stories_never_get_a_larger_title(edition):
-    """Manifest order is importance: sizes step down (briefs apart, which are not ranked)."""
+def test_later_titles_are_never_larger(edition):
+    """Manifest order is importance: 主题 sizes step down the manifest, stories, poems and
+    briefs alike (photo-news items apart)."""
     for page in edition:
-        sizes = [t["size"] for t in page if t["kind"] != "photo" and t["chars"] >= BRIEF_CHARS]
-        assert sizes == sorted(sizes, reverse=True), [(t["id"], t["size"]) for t in page]
+        sizes = [(t["id"], t["size"]) for t in page if t["kind"] not in ("photo", "ad")]
+        for i, (earlier, size) in enumerate(sizes):
+            for later, other in sizes[i + 1:]:
+                assert other <= size, f"{later} {other} > earlier {earlier} {size}"
 
 
 def test_briefs_of_a_page_share_one_size(edition):
@@ -219,31 +220,3 @@ def test_briefs_of_a_page_share_one_size(edition):
         if sizes:
             assert len(set(sizes)) <= 2, [(t["id"], t["size"]) for t in briefs_of(page)]
             assert max(sizes.count(s) for s in sizes) * 2 >= len(sizes), sizes
-
-
-def test_a_later_brief_is_never_larger_unless_its_row_is_too_full(edition):
-    """Briefs step down only in manifest order; a later one may stay larger than an earlier
-    one only where it stands beside as many titles as there are 主题 faces (the smaller
-    size would clash with one of them: 撞题)."""
-    faces = len(default_style().headlines.faces)
-    for page in edition:
-        briefs = briefs_of(page)
-        for i, earlier in enumerate(briefs):
-            for later in briefs[i + 1:]:
-                if later["size"] > earlier["size"]:
-                    beside = [t for t in page if t is not later and side_by_side(t, later)]
-                    assert len(beside) >= faces, f"{later['id']} {later['size']} > {earlier['id']} {earlier['size']}"
-
-
-def test_no_later_story_is_larger_than_an_earlier_longer_one(edition):
-    """Size steps down with importance and length: a story after another and no longer than
-    it never gets a larger 主题 (briefs in a full row apart, as above)."""
-    faces = len(default_style().headlines.faces)
-    for page in edition:
-        texts = [t for t in page if t["kind"] not in ("photo", "ad")]
-        for i, earlier in enumerate(texts):
-            for later in texts[i + 1:]:
-                if later["chars"] <= earlier["chars"] and later["size"] > earlier["size"]:
-                    beside = [t for t in page if t is not later and side_by_side(t, later)]
-                    assert later["chars"] < BRIEF_CHARS and len(beside) >= faces, \
-                        f"{later['id']} ({later['chars']}) {later['size']} > {earlier['id']} ({earlier['chars']}) {earlier['size']}"

@@ -11,15 +11,17 @@ with one already settled the first face of the house style's
 height — re-setting the headline group in that face (引题/副题 change family
 with it) and keeping the change only when it breaks as cleanly and fits the
 rows the placer gave it. A row of more titles side by side than there are
-faces (four or five briefs across the page) cannot have every pair differ
-at one size: there each 主题 differs from its neighbours (the titles with
-no other between them, the only ones it could read as one line with), so
-that items of one rank keep one size. Only failing that does it try the
-smaller sizes of its rank. The page's briefs share one size (sizing.py);
-when one has to step down, every brief after it in the manifest steps down
-with it (a later brief is never larger than an earlier one), unless that
-would make it clash. A size step of a full 号 (8 %) or more, or heights
-that overlap by less than a third of the smaller 主题, already read apart.
+faces (five briefs across the page) cannot have every pair differ at one
+size: there a brief takes a smaller size of its range (a 号 down), and the
+briefs after it in the manifest step down with it (a later brief is never
+larger than an earlier one); a brief earlier in the manifest in such a row
+keeps a larger size the placer gave it rather than step down to the page's
+smallest. Only where faces and sizes run out does a 主题 differ from its
+neighbours alone (the titles with no other between them), and only then
+does a story take a smaller size of its rank. The page's briefs share one
+size (sizing.py) outside such rows. A size step of a full 号 (8 %) or more,
+or heights that overlap by less than a third of the smaller 主题, already
+read apart.
 
 Two 竖题 (vertical_sizing.py) side by side whose 主题 columns stand at
 overlapping heights clash the same way, and are varied the same way (the
@@ -105,13 +107,17 @@ def vary_faces(tree: Cut, sizers: list[Sizer], grid: Grid, top: int) -> Cut:
     ranked = {p.article.id for (p, _c, _r), spot in zip(blocks, spots)
               if spot is not None and _ranked(by_id[p.article.id])}
     cap = min((title_part(p).size for p, _c, _r in blocks if p.article.id in ranked), default=float("inf"))
+    earlier = float("inf")    # the smallest size an earlier brief took
+    faces = len(sizers[0].style.headlines.faces) if sizers else 0
     for i, (plan, column, row) in enumerate(blocks):
         if spots[i] is None:
             continue
         sizer = by_id[plan.article.id]
         tries = [plan]
         if plan.article.id in ranked and title_part(plan).size > cap + 0.01:
-            tries.insert(0, _capped(sizer, plan, cap))
+            capped = _capped(sizer, plan, cap)
+            keeps = crowded(i, spots, faces) and title_part(plan).size <= earlier + 0.01
+            tries = [plan, capped] if keeps else [capped, plan]
         near = [settled[j] for j in neighbours(i, spots) if j in settled]
         chosen = _settle(sizer, [p for p in tries if p is not None], column, row, grid,
                          list(settled.values()), near)
@@ -119,8 +125,16 @@ def vary_faces(tree: Cut, sizers: list[Sizer], grid: Grid, top: int) -> Cut:
             changed[plan.article.id] = chosen
         settled[i] = title_of(chosen, column, row, grid, sizer.style.faces)
         if plan.article.id in ranked:
-            cap = min(cap, title_part(chosen).size)
+            earlier = min(earlier, title_part(chosen).size)
+            cap = min(cap, earlier)
     return with_plans(tree, changed)
+
+
+def crowded(i: int, spots: list[Title | None], faces: int) -> bool:
+    """Title i stands in a row of more titles side by side than there are 主题 faces: one
+    size cannot tell them all apart."""
+    me = spots[i]
+    return 1 + sum(1 for j, t in enumerate(spots) if j != i and t is not None and _beside(me, t)) > faces
 
 
 def _ranked(sizer: Sizer) -> bool:
@@ -153,15 +167,17 @@ def _beside(a: Title, b: Title) -> bool:
 def _settle(sizer: Sizer, tries: list[BlockPlan], column: int, row: int, grid: Grid,
             settled: list[Title], near: list[Title]) -> BlockPlan:
     """The first of `tries` (or of their re-settings) that clashes with no settled title —
-    in its own face, else another face at its size — or, where a row holds more titles
-    than there are faces, with none of its neighbours; only then a smaller size. Failing
-    all, the last of `tries` as it is."""
-    for smaller in (False, True):
+    in its own face, else another face at its size; for a brief, else a smaller size of
+    its range (the briefs after it follow it down); then, where a row holds more titles
+    than the faces and sizes can tell apart, one that clashes with none of its neighbours;
+    only then a story's smaller size. Failing all, the last of `tries` as it is."""
+    steps = [(settled, False)] + ([(settled, True)] if _ranked(sizer) else [])
+    steps += [(near, False), (settled, True), (near, True)]
+    for against, smaller in steps:
         for plan in tries:
-            for against in (settled, near):
-                found = _unclashed(sizer, plan, column, row, grid, against, smaller)
-                if found is not None:
-                    return found
+            found = _unclashed(sizer, plan, column, row, grid, against, smaller)
+            if found is not None:
+                return found
     return tries[-1]
 
 

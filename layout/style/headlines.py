@@ -13,7 +13,8 @@ value is checked by `schema.STYLE`, the ranks' order by `schema.RELATIONS`):
   `brief_chars` is a brief (简讯-like); its 主题 takes the `brief` range,
   which lies below every rank, so a brief never outranks a longer story;
   the page's briefs share one size, the brief's `size` (smaller only for a
-  title that breaks badly at it, or to tell neighbours apart: 撞题).
+  title that breaks badly at it, or to tell neighbours apart: 撞题). A short
+  item with a longer story after it is ranked instead (`pages/ranks.py`).
 - `kicker`, `subtitle`: the 引题/副题 size as a share of the 主题's
   (`ratio: [low, high]`), kept between `min_size` and `max_size`, and the
   faces it may take — the first whose family differs from the 主题's.

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from layout.fonts import font_set
-from layout.model import Headline, Hints
+from layout.model import ArticleKind, Headline, Hints
 from layout.pages.grid import grid_for
 from layout.pages.placement import Cut
-from layout.pages.ranks import headline_ranks, step_down
+from layout.pages.ranks import body_chars, headline_ranks, step_down
 from layout.pages.sizing import Sizer
 from layout.pages.tree import leaves
 from layout.pages.zhuangti import Title, clash, title_of, vary_faces
@@ -34,13 +34,55 @@ def titled(n: int, chars: int, title: str, subtitle: str = "", kicker: str = "")
 
 
 def test_ranks_follow_the_manifest_and_briefs_fall_below_every_story():
-    articles = [story(0, 900), story(1, 120), story(2, 600), photo_news(3), story(4, 500)]
-    assert headline_ranks(articles, default_style()) == [(0, False), (1, True), (1, False), (2, True),
-                                                         (2, False)]
+    articles = [story(0, 900), story(1, 600), story(2, 500), story(3, 120), photo_news(4)]
+    assert headline_ranks(articles, default_style()) == [(0, False), (1, False), (2, False), (3, True),
+                                                         (3, True)]
+
+
+def test_a_short_item_before_a_longer_story_shares_that_storys_rank():
+    """A short item listed before a longer story is no brief: from it to the last longer
+    story after it, one rank — that story's place's (a photo-news item stays a brief)."""
+    articles = [story(0, 900), story(1, 120), story(2, 600), photo_news(3), story(4, 500), story(5, 90)]
+    assert headline_ranks(articles, default_style()) == [(0, False), (3, False), (3, False), (3, True),
+                                                         (3, False), (4, True)]
+    poem = replace(story(1, 80), kind=ArticleKind.POEM)
+    assert headline_ranks([story(0, 900), poem, story(2, 400)], default_style()) == [
+        (0, False), (2, False), (2, False)]
+
+
+def test_a_lead_shorter_than_brief_chars_shares_the_rank_of_a_longer_story_after_it():
+    assert headline_ranks([story(0, 200), story(1, 600), story(2, 100)], default_style()) == [
+        (1, False), (1, False), (2, True)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(20, 900), st.sampled_from(["story", "poem", "photo"])),
+                min_size=1, max_size=12))
+def test_ranks_never_let_a_later_or_a_shorter_item_outrank(items):
+    """Over any page: ranked items' ranks never go up the manifest; a short item ranked
+    (not a brief) shares its rank with every longer story after it, and a brief (not a
+    photo-news item) has no longer story after it — so one size can serve both rules."""
+    style = default_style()
+    articles = [photo_news(n) if kind == "photo" else
+                replace(story(n, chars), kind=ArticleKind.POEM if kind == "poem" else ArticleKind.STORY)
+                for n, (chars, kind) in enumerate(items)]
+    ranks = headline_ranks(articles, style)
+    ranked = [r for r, brief in ranks if not brief]
+    assert ranked == sorted(ranked)
+    longer = [i for i, a in enumerate(articles) if a.kind is not ArticleKind.PHOTO
+              and body_chars(a) >= style.headlines.brief_chars]
+    for i, (article, (rank, brief)) in enumerate(zip(articles, ranks)):
+        after = [j for j in longer if j > i]
+        if article.kind is ArticleKind.PHOTO or not after:
+            continue
+        assert not brief
+        if body_chars(article) < style.headlines.brief_chars:
+            assert all(ranks[j][0] == rank for j in after)
 
 
 def test_the_lead_is_never_a_brief():
-    assert headline_ranks([story(0, 80), story(1, 900)], default_style())[0] == (0, False)
+    assert headline_ranks([story(0, 80), story(1, 90)], default_style())[0] == (0, False)
+    assert headline_ranks([story(0, 80), story(1, 900)], default_style())[0] == (1, False)
 
 
 def test_each_rank_lies_below_the_one_above_and_the_brief_below_all():
@@ -224,17 +266,40 @@ def row_of(fonts, titles: list[str], columns: int = 1):
     return style, sizers, tree
 
 
-@pytest.mark.parametrize("count", [3, 5])
-def test_a_row_of_briefs_keeps_one_size_and_neighbours_differ(fonts, count):
-    """Three briefs side by side take three families; five (more than the faces) keep their
-    one size, each differing from the titles beside it."""
-    titles = ["社区篮球联赛开赛", "免费测血糖进社区", "夏季献血活动启动", "图书馆延长开放", "燃气隐患排查完成"]
+@pytest.mark.parametrize("count", [3, 4, 5, 6])
+def test_a_row_of_briefs_differs_pair_by_pair(fonts, count):
+    """Briefs side by side at one height: up to as many as there are faces keep their one
+    size, each in its own family; in a longer row the later ones (in the manifest) take
+    the next 号 down, so that no two of the row share face and size and no later brief is
+    larger than an earlier one."""
+    titles = ["社区篮球联赛开赛", "免费测血糖进社区", "夏季献血活动启动", "图书馆延长开放", "燃气隐患排查完成",
+              "公交线路延长运营"]
     style, sizers, tree = row_of(fonts, titles[:count])
     grid = grid_for(style)
     before = [title_of(p, c, r, grid, style.faces) for p, c, r in leaves(tree, 0, 3)]
     assert len({t.size for t in before}) == 1 and clash(before[0], before[1])
     after = [title_of(p, c, r, grid, style.faces) for p, c, r in leaves(vary_faces(tree, sizers, grid, 3), 0, 3)]
-    assert {t.size for t in after} == {before[0].size}
-    assert all(not clash(a, b) for a, b in zip(after, after[1:]))
-    if count <= len(style.headlines.faces):
-        assert all(not clash(a, b) for i, a in enumerate(after) for b in after[i + 1:])
+    assert all(not clash(a, b) for i, a in enumerate(after) for b in after[i + 1:])
+    assert [t.size for t in after] == sorted((t.size for t in after), reverse=True)
+    faces = len(style.headlines.faces)
+    assert [t.size for t in after[:faces]] == [before[0].size] * min(count, faces)
+    assert len({t.size for t in after}) <= 2
+
+
+def test_step_down_gives_a_short_item_and_the_longer_story_after_it_one_size(fonts):
+    """A poem ranked by its place (a longer story after it) and that story, placed at
+    different sizes of their shared rank, both end at the smaller: neither outgrows the
+    other."""
+    style = default_style()
+    poem = replace(titled(2, 80, "秋日黄昏"), kind=ArticleKind.POEM)
+    later = titled(3, 600, "新华路交通组织优化")
+    (_r1, b1), (_r2, b2) = headline_ranks([titled(1, 900, "滨河大桥完成年度体检"), poem, later], style)[1:]
+    assert not b1 and not b2
+    sizers = [sizer_for(poem, fonts, rank=4), sizer_for(later, fonts, rank=4)]
+    large = next(h for h, _ in sizers[0]._heads(2) if dict(h.parts)["title"].size == 22)
+    small = next(h for h, _ in sizers[1]._heads(2) if dict(h.parts)["title"].size == 18)
+    plans = [replace(next(iter(s.options(2).values())), head=h) for s, h in zip(sizers, (large, small))]
+    rows = max(p.rows for p in plans)
+    tree = Cut(4, rows, Cut(2, rows, plan=plans[0]), Cut(2, rows, plan=plans[1]), vertical=True)
+    sizes = [dict(p.head.parts)["title"].size for p, _c, _r in leaves(step_down(tree, sizers), 0, 0)]
+    assert sizes == [18, 18]

@@ -75,4 +75,4 @@ def test_a_misspelt_brief_max_lines_is_named_with_the_key_it_meant():
 def test_headline_faces_have_families_that_differ():
     style, _ = load_style({})
     families = [style.faces[f].family for f in style.headlines.faces]
-    assert len(set(families)) == len(families) == 3
+    assert len(set(families)) == len(families) == 4   # 标宋, 黑体, 楷体, 粗宋: a row of four reads apart
