@@ -15,8 +15,8 @@ faces (five briefs across the page) cannot have every pair differ at one
 size: there a brief takes a smaller size of its range (a 号 down), and the
 briefs after it in the manifest step down with it (a later brief is never
 larger than an earlier one); a brief earlier in the manifest in such a row
-keeps a larger size the placer gave it rather than step down to the page's
-smallest. Only where faces and sizes run out does a 主题 differ from its
+takes the largest size of its range that fits its rows and no earlier brief
+is under, rather than the page's smallest. Only where faces and sizes run out does a 主题 differ from its
 neighbours alone (the titles with no other between them), and only then
 does a story take a smaller size of its rank. The page's briefs share one
 size (sizing.py) outside such rows. A size step of a full 号 (8 %) or more,
@@ -113,14 +113,15 @@ def vary_faces(tree: Cut, sizers: list[Sizer], grid: Grid, top: int) -> Cut:
         if spots[i] is None:
             continue
         sizer = by_id[plan.article.id]
-        tries = [plan]
-        if plan.article.id in ranked and title_part(plan).size > cap + 0.01:
-            capped = _capped(sizer, plan, cap)
-            keeps = crowded(i, spots, faces) and title_part(plan).size <= earlier + 0.01
-            tries = [plan, capped] if keeps else [capped, plan]
+        tries, kept = [plan], None
+        if plan.article.id in ranked:
+            if crowded(i, spots, faces):   # the largest size of its range no earlier brief is under
+                kept = _capped(sizer, plan, min(earlier, sizer.title_range()[1]))
+            if title_part(plan).size > cap + 0.01:
+                tries = [_capped(sizer, plan, cap), plan]
         near = [settled[j] for j in neighbours(i, spots) if j in settled]
         chosen = _settle(sizer, [p for p in tries if p is not None], column, row, grid,
-                         list(settled.values()), near)
+                         list(settled.values()), near, kept)
         if chosen is not plan:
             changed[plan.article.id] = chosen
         settled[i] = title_of(chosen, column, row, grid, sizer.style.faces)
@@ -165,16 +166,22 @@ def _beside(a: Title, b: Title) -> bool:
 
 
 def _settle(sizer: Sizer, tries: list[BlockPlan], column: int, row: int, grid: Grid,
-            settled: list[Title], near: list[Title]) -> BlockPlan:
+            settled: list[Title], near: list[Title], kept: BlockPlan | None = None) -> BlockPlan:
     """The first of `tries` (or of their re-settings) that clashes with no settled title —
     in its own face, else another face at its size; for a brief, else a smaller size of
     its range (the briefs after it follow it down); then, where a row holds more titles
     than the faces and sizes can tell apart, one that clashes with none of its neighbours;
-    only then a story's smaller size. Failing all, the last of `tries` as it is."""
-    steps = [(settled, False)] + ([(settled, True)] if _ranked(sizer) else [])
-    steps += [(near, False), (settled, True), (near, True)]
-    for against, smaller in steps:
-        for plan in tries:
+    only then a story's smaller size. `kept`, a crowded row's brief at a larger size it
+    may keep, is tried first, in any face. Failing all, the last of `tries` as it is."""
+    if kept is not None:
+        found = _unclashed(sizer, kept, column, row, grid, settled, False)
+        if found is not None:
+            return found
+    brief = _ranked(sizer)
+    steps = [(settled, False)] + ([(settled, True)] if brief else []) + [(near, False)]
+    steps += ([] if brief else [(settled, True)]) + [(near, True)]
+    for plan in tries:
+        for against, smaller in steps:
             found = _unclashed(sizer, plan, column, row, grid, against, smaller)
             if found is not None:
                 return found
@@ -182,12 +189,14 @@ def _settle(sizer: Sizer, tries: list[BlockPlan], column: int, row: int, grid: G
 
 
 def _capped(sizer: Sizer, plan: BlockPlan, cap: float) -> BlockPlan | None:
-    """`plan` with its 主题 at the largest size of its range not above `cap` that fits."""
+    """`plan` with its 主题 at the largest size of its range not above `cap` that fits (in
+    its rows, breaking as cleanly, on no more lines than its role allows)."""
     current = title_part(plan)
     low, _high = sizer.title_range()
     for size in reversed(title_sizes(min(low, cap), cap)):
         candidate = _retitled(sizer, plan, current.face, size)
-        if candidate is not None:
+        if candidate is not None and len(title_part(candidate).lines) <= max(
+                len(current.lines), sizer.most_title_lines()):
             return candidate
     return None
 

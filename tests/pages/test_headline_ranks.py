@@ -303,3 +303,25 @@ def test_step_down_gives_a_short_item_and_the_longer_story_after_it_one_size(fon
     tree = Cut(4, rows, Cut(2, rows, plan=plans[0]), Cut(2, rows, plan=plans[1]), vertical=True)
     sizes = [dict(p.head.parts)["title"].size for p, _c, _r in leaves(step_down(tree, sizers), 0, 0)]
     assert sizes == [18, 18]
+
+
+def test_a_crowded_row_never_lets_a_later_brief_outgrow_an_earlier_one(fonts):
+    """Six one-column briefs side by side, the first ones set a 号 down by the placer (their
+    titles take more than two lines at the brief's size): the later ones, placed larger,
+    never stay larger than an earlier one, even where the row has more titles than faces
+    and sizes can tell apart (there neighbours still differ)."""
+    titles = ["首届农民丰收节筹备工作启动", "全区中小学开展秋季防火演练", "区老年大学秋季班开课报名",
+              "南沙河步道新增照明设施", "公交十五路延长运营时间", "社区食堂开到楼门口啦"]
+    style = default_style()
+    sizers = [sizer_for(titled(i + 1, 100, t), fonts, rank=1, brief=True) for i, t in enumerate(titles)]
+    opts = [s.options(1) for s in sizers]
+    rows = min(set.intersection(*(set(o) for o in opts)))
+    tree = Cut(1, rows, plan=opts[-1][rows])
+    for o in reversed(opts[:-1]):
+        tree = Cut(1 + tree.columns, rows, Cut(1, rows, plan=o[rows]), tree, vertical=True)
+    grid = grid_for(style)
+    before = [title_of(p, c, r, grid, style.faces) for p, c, r in leaves(tree, 0, 3)]
+    assert before[0].size < before[-1].size
+    after = [title_of(p, c, r, grid, style.faces) for p, c, r in leaves(vary_faces(tree, sizers, grid, 3), 0, 3)]
+    assert [t.size for t in after] == sorted((t.size for t in after), reverse=True)
+    assert all(not clash(a, b) for a, b in zip(after, after[1:]))
