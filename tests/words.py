@@ -5,9 +5,12 @@ import rjieba
 
 
 def word_ends(text: str) -> set[int]:
-    """The offsets in `text` at which a word ends."""
+    """The offsets in `text` at which a word ends; a lone 不 ends no word before a short
+    word (不|透明 is read 不透明: a line ending on 不 splits what it negates)."""
+    words = rjieba.cut(text, hmm=False)
     ends, pos = set(), 0
-    for word in rjieba.cut(text, hmm=False):
+    for word, nxt in zip(words, words[1:] + [""]):
         pos += len(word)
-        ends.add(pos)
+        if not (word == "不" and 0 < len(nxt) <= 3):
+            ends.add(pos)
     return ends

@@ -7,8 +7,9 @@ dictionary), given only the dictionary's words that occur in the headline
 of them in every process). The rules of
 `layout/cjk/words.yaml` then join what the segmenter split but a reader reads
 as one: a number with its unit or ordinal (12类, 18.6万人次, 第五届, 半个月),
-a named place or institution (建设大街, 区政务服务中心) and a short quotation
-(“飞线充电”). They only remove boundaries, never add one.
+a named place or institution (建设大街, 区政务服务中心), a negation with what
+it negates (不透明) and a short quotation (“飞线充电”). They only remove
+boundaries, never add one.
 
 `word_bounds(text)` is cached in memory and on disk (`layout.cache`), keyed
 by the text, the composer's fingerprint (which covers words.yaml) and the
@@ -42,18 +43,20 @@ class WordRules:
     quote_pairs: dict[str, str]      # opening mark → closing mark
     max_quoted: int
     max_joined: int
+    negations: frozenset[str] = frozenset()
+    negation_max: int = 0
 
 
 @cache
 def word_rules() -> WordRules:
     """The compiled rules of words.yaml."""
     data = load_table(WORDS_PATH)
-    q, p, quoted = data["quantity"], data["place"], data["quoted"]
+    q, p, quoted, neg = data["quantity"], data["place"], data["quoted"], data["negation"]
     return WordRules(frozenset(data["pause_after"]), _quantity_pattern(q), q["ordinal"],
                      frozenset(q["numerals"]), frozenset(p["heads"]), frozenset(p["after_tags"]),
                      frozenset(p["suffixes"]), frozenset(p["prefixes"]), frozenset(p["before_tags"]),
                      {pair[0]: pair[1] for pair in quoted["pairs"]}, int(quoted["max_inside"]),
-                     int(data["max_joined"]))
+                     int(data["max_joined"]), frozenset(neg["words"]), int(neg["max_after"]))
 
 
 def _quantity_pattern(q: dict) -> re.Pattern:
@@ -123,6 +126,16 @@ def _places(words: list[tuple[str, str]], rules: WordRules) -> list[tuple[int, i
     return spans
 
 
+def _negations(words: list[tuple[str, str]], rules: WordRules) -> list[tuple[int, int]]:
+    """Spans of a one-character negation with the short word it negates (不|透明)."""
+    spans, pos = [], 0
+    for (word, _tag), (nxt, _t) in zip(words, words[1:]):
+        if word in rules.negations and _han(nxt) and len(nxt) <= rules.negation_max:
+            spans.append((pos, pos + 1 + len(nxt)))
+        pos += len(word)
+    return spans
+
+
 def _quotations(text: str, rules: WordRules) -> list[tuple[int, int]]:
     """Spans of short quotations and titles, marks included (“飞线充电”, 《民法典》)."""
     spans = []
@@ -141,7 +154,8 @@ def bounds_of(text: str, words: list[tuple[str, str]]) -> tuple[int, ...]:
     rules = word_rules()
     bounds = set(_raw_bounds(words))
     starts = {0} | bounds
-    for a, b in _quantities(text, starts, rules) + _places(words, rules) + _quotations(text, rules):
+    joined = _quantities(text, starts, rules) + _places(words, rules) + _negations(words, rules)
+    for a, b in joined + _quotations(text, rules):
         bounds -= set(range(a + 1, b))
     return tuple(sorted(p for p in bounds if 0 < p < len(text)))
 

@@ -88,6 +88,7 @@ def test_headline_breaks_are_as_good_as_any_layout(fonts, text, measure_em):
     ("建设大街北段提前半个月恢复通车", 8, ["建设大街北段提前", "半个月恢复通车"]),
     ("区图书馆延长开放时间", 6, ["区图书馆", "延长开放时间"]),
     ("假期接待游客18.6万人次", 8, ["假期接待游客", "18.6万人次"]),
+    ("家电维修收费不透明的问题少了吗", 9, ["家电维修收费", "不透明的问题少了吗"]),   # 不 stays with 透明
 ])
 def test_the_errors_seen_in_issue_11_are_gone(fonts, text, measure_em, expected):
     lines = headline_set(text, "serif_bold", SIZE, measure_em * SIZE, fonts).lines
