@@ -14,7 +14,7 @@ _SPACE = r"[ \u3000\u00a0]"
 # A staff title as the paper prints it before a name (newspaper.md: bylines, 电头).
 STAFF = (r"(?:本报|新华社|人民网|中新社|央视网)?(?:特约|实习|首席)?"
          r"(?:记者|通讯员|摄影记者|实习生|特约通讯员|评论员)")
-_NAME = r"[^\s，。,.；;：:！？!?（）()]{1,12}"
+_NAME = r"[^\s，。,.；;：:！？!?（）()“”‘’《》「」]{1,12}"
 
 # `本报记者 王琳`, `本报记者 王琳 通讯员 东宣` — under the headline, before the text.
 BYLINE = re.compile(rf"^{STAFF}(?:{_SPACE}+{_NAME}){{1,6}}$")
@@ -52,6 +52,10 @@ SUBHEAD_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一�
 # story may open with: “以前来买教辅……”8月10日上午), or 记者…获悉 (newspaper.md: the lead). A short line followed by such a paragraph heads a new story.
 LEDE = re.compile(r"^(?:“[^”]{1,80}”)?[^。！？]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日[，,上下晚]|近日|日前|"
                   r"昨天|今天|昨日|今日|记者[^。，]{0,16}(?:获悉|了解到))")
+# The title of a notice set as a story of its own, with no 电头 or byline (停水通知, 冬季防火温馨提示,
+# 招聘启事): a line naming itself so heads a new story, when it says more than the bare word
+# (`温馨提示` alone, inside a story, is its 小标题).
+NOTICE_TITLE = re.compile(r"^[^，,、：:]{2,}(?:通知|公告|通告|提示|启事|须知|告示|公示|倡议书|声明)$")
 # Headings that announce verse (issue 12: poems in a 副刊 or under 诗/词 headings).
 POEM_HEADING = re.compile(r"组诗|诗歌|诗词|诗[一二三四五六七八九十两]首|外[一二三两]首|"
                           r"^[七五][律绝言]|^[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]|"

@@ -72,6 +72,9 @@ def _decision_texts() -> dict[str, str]:
                      "item); if it is the story's text, split it off"),
         "staff-lead": _("the text opens with a staff title and a name run into it; if that "
                         "is the byline or 电头, move it to byline: or dateline:"),
+        "staff-dateline": _("a staff title and names run into the text, taken as the 电头 up "
+                            "to the end of the last name as the dictionary reads it; check "
+                            "where the name ends"),
         "latin-join": _("Latin letters rejoined across a line break; check the word"),
     }
 

@@ -53,18 +53,24 @@ def _cut(lines: list[Line], run: list[int]) -> bool:
     return any(runs_on(lines[j].text, lines[j + 1].text) for j in run[:-1] if j + 1 in run)
 
 
-def _long_verse(lines: list[Line], j: int, shape: Shape) -> bool:
-    """A long line between two verse lines, with no sentence ended inside it, is verse too."""
+def _long_verse(lines: list[Line], j: int, shape: Shape, run: list[int]) -> bool:
+    """A long line between two verse lines, with no sentence ended inside it, is verse too —
+    the last of a stanza as well, when the blank lines after it are a stanza break the run
+    has already had."""
     text = lines[j].text
-    return lines[j].kind is LineKind.TEXT and len(text) <= _LONG_LINE_MAX and \
-        not any(c in "。！？!?；;" for c in text[:-1]) and \
-        j + 1 < len(lines) and _short(lines[j + 1], shape) \
-        and shape.gap(lines[j + 1]) is Gap.NONE
+    if not (lines[j].kind is LineKind.TEXT and len(text) <= _LONG_LINE_MAX
+            and not any(c in "。！？!?；;" for c in text[:-1])
+            and j + 1 < len(lines) and _short(lines[j + 1], shape)):
+        return False
+    after = lines[j + 1]
+    return shape.gap(after) is Gap.NONE or (
+        after.blanks and any(lines[k].blanks == after.blanks for k in run[1:]))
 
 
 def _run(lines: list[Line], start: int, shape: Shape) -> list[int]:
     run, j = [], start
-    while j < len(lines) and (_short(lines[j], shape) or (run and _long_verse(lines, j, shape))):
+    while j < len(lines) and (_short(lines[j], shape)
+                              or (run and _long_verse(lines, j, shape, run))):
         run.append(j)
         j += 1
     if len(run) < 2:
