@@ -26,6 +26,13 @@ class Dateline(NamedTuple):
     guessed: bool    # a name's end read by the dictionary, not shown by the copy
 
 
+def _han_run(token: str) -> str:
+    """A name the copy ends itself: 2 to 4 Han characters before a digit or a mark
+    (`欧阳晓10月8日`), where the dictionary reads none."""
+    run = re.match(r"[\u4e00-\u9fff]{2,4}(?=[^\u4e00-\u9fff])", token)
+    return run.group() if run else ""
+
+
 def _staff_lead(text: str) -> Dateline | None:
     """`本报记者 冯洁清晨6时…` → (`本报记者 冯洁`, `清晨6时…`); None where no name is read."""
     lead = P.STAFF_LEAD.match(text)
@@ -42,7 +49,7 @@ def _staff_lead(text: str) -> Dateline | None:
                                     and text[token_start + len(token)] in " \u3000\u00a0"):
             pos, named = token_start + len(token), not _STAFF.match(token)
             continue
-        name = leading_name(token)
+        name = leading_name(token) or _han_run(token)
         if name:
             return Dateline(text[:token_start + len(name)], text[token_start + len(name):], True)
         break

@@ -45,7 +45,8 @@ def _rule_labels() -> dict[str, str]:
             "space-body": _("spaces in running text"),
             "space-heading": _("headline phrase gap to U+3000"),
             "space-credit": _("spaces in bylines and credits"),
-            "staff-name-space": _("a space between a staff title and a name")}
+            "staff-name-space": _("a space between a staff title and a name"),
+            "credit-brackets": _("brackets around a photo credit removed")}
 
 
 def _decision_texts() -> dict[str, str]:

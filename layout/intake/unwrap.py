@@ -267,6 +267,8 @@ def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None,
         return False, ""
     if P.CONTINUES_LINE.match(b.text) or _open_bracket(a.text):
         return True, ""
+    if a.text[-1] in "：:" and P.SUBHEAD_MARK.match(b.text) and not P.SUBHEAD_MARK.match(a.text):
+        return False, ""   # `有关事项公告如下：` before `一、报名条件。`: a list's first item
     if after is not None and after.kind in (LineKind.BYLINE, LineKind.DATELINE) \
             and headline_like(b.text):
         return False, ""

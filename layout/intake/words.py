@@ -1,12 +1,11 @@
-"""Words of raw copy, from jieba's dictionary (rjieba): where a line's last word ends, and
-the person's name that opens a text.
+"""Words of raw copy, from jieba's dictionary (rjieba): whether a word runs across a line
+break, and the person's name that opens a text.
 
-Two questions the patterns alone cannot answer: whether a short line ending
-with a function character (的, 地, 在, 和 …) ends with that function word or
-with a longer word holding it (`新天地`, `建设基地`, `群众参与`), and where
-a name run straight into the text after a staff title ends
-(`本报记者 冯洁清晨6时` → `冯洁`). jieba tags names `nr`; both answers are
-guesses, listed as decisions where they decide a story's parts.
+Two questions the patterns alone cannot answer: whether a line was cut inside
+a word (`…送达，快` + `递第二天`: 快递), as a column cuts running text and a
+headline never is, and where a name run straight into the text after a staff
+title ends (`本报记者 冯洁清晨6时` → `冯洁`; jieba tags names `nr`). Both answers
+are guesses, listed as decisions where they decide a story's parts.
 """
 from __future__ import annotations
 
@@ -30,12 +29,6 @@ def _cut(text: str) -> tuple[str, ...]:
     import rjieba
 
     return tuple(rjieba.cut(text, hmm=False))
-
-
-def last_word(text: str) -> str:
-    """The last word of `text` as jieba's dictionary cuts it."""
-    words = _tagged(text[-_LOOK:])
-    return words[-1][0] if words else ""
 
 
 def leading_name(text: str) -> str:

@@ -220,3 +220,22 @@ def test_a_line_cut_inside_a_word_runs_on_in_copy_of_a_paragraph_a_line():
     from layout.intake.words import word_cut
     assert word_cut("外卖半小时送达，快", "递第二天上门") and word_cut("吃一顿饭，比", "如等一棵树")
     assert not word_cut("“面子”“里子”一起改", "老旧小区的问题") and not word_cut("新天地", "——河西")
+
+
+def test_a_name_the_copy_ends_with_a_digit_is_the_datelines_end():
+    (draft,), _, _ = _segment("区中医院新门诊楼投用\n本报记者 欧阳晓10月8日，新门诊楼投入使用。\n")
+    assert (draft.dateline, draft.paragraphs[0].text) == ("本报记者 欧阳晓", "10月8日，新门诊楼投入使用。")
+
+
+def test_a_photo_credit_in_brackets_is_a_credit():
+    assert classify("（本报记者 蒋一帆 摄）")[0] is LineKind.CREDIT
+    assert normalise("（本报记者 蒋一帆 摄）", "credit").text == "本报记者 蒋一帆 摄"
+
+
+def test_a_colon_before_a_lists_first_item_ends_the_paragraph_in_typeset_copy():
+    body = ("根据工作需要，西岭区面向社\n会公开招聘社区工作者60名。有关\n事项公告如下：\n"
+            "一、报名条件。年龄在18周岁\n以上、35周岁以下，具有大专及以\n上学历，身体健康，遵纪守法。\n")
+    text = "西岭区公开招聘社区工作者公告\n" + body * 3
+    (draft,), _, _ = _segment(text)
+    assert draft.paragraphs[0].text.endswith("有关事项公告如下：")
+    assert draft.paragraphs[1].text.startswith("一、报名条件。")
