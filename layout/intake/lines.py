@@ -53,6 +53,7 @@ class Line:
 _NARROW = re.compile("[\x00-\u1fff]")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _SENTENCE = re.compile("[" + re.escape("".join(sorted(P.SENTENCE_MARKS))) + "]")
+_NOTE = re.compile(r"^[（(][^（）()]*[）)]$")   # `（未完待续）`, `（完）`: a note, not a headline
 _QUOTED = re.compile("“[^“”]*”")
 _PAUSE = re.compile("[" + re.escape("".join(sorted(P.PAUSE_MARKS))) + "]")
 
@@ -66,7 +67,7 @@ def headline_like(text: str) -> bool:
     """Short, some Han, no full stop or semicolon, few pausing marks (one in up to 24
     characters, two in up to 20: 改不改、怎么改，居民说了算) and none at the end: what a 题
     or 小标题 looks like."""
-    if len(text) > P.HEADLINE_MAX_CHARS or not _HAN.search(text):
+    if len(text) > P.HEADLINE_MAX_CHARS or not _HAN.search(text) or _NOTE.match(text):
         return False
     if _SENTENCE.search(text) or _NOT_IN_HEADLINE.search(text):
         return False

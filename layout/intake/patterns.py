@@ -22,11 +22,11 @@ BYLINE = re.compile(rf"^{STAFF}(?:{_SPACE}+{_NAME}){{1,6}}$")
 LITERARY_BYLINE = re.compile(
     rf"^(?:[□■◇◆○●]{_SPACE}*{_NAME}|(?:文|文图|文·图|文／图|诗)[／/]{_SPACE}*{_NAME}"
     rf"(?:{_SPACE}+(?:图|摄影)[／/]{_SPACE}*{_NAME})?)$")
-# A photo credit ends with 摄 (`本报通讯员 东宣 摄`).
-CREDIT = re.compile(rf"^[（(]?(?:{STAFF}{_SPACE}+)?[^，。,.；;！？!?（）()]{{1,30}}{_SPACE}*摄(?:影)?[）)]?$")
+# A photo credit ends with 摄 (`本报通讯员 东宣 摄`), or 供图 for a picture lent (`临江市美术馆供图`).
+CREDIT = re.compile(rf"^[（(]?(?:{STAFF}{_SPACE}+)?[^，。,.；;！？!?（）()]{{1,30}}{_SPACE}*(?:摄(?:影)?|供图)[）)]?$")
 CREDIT_MAX_CHARS = 34
 # ... written in brackets on a web page (`（本报记者 蒋一帆 摄）`): the brackets are markup.
-BRACKETED_CREDIT = r"^[（(]([^（）()]{1,32}摄影?)[）)]$"
+BRACKETED_CREDIT = r"^[（(]([^（）()]{1,32}(?:摄影?|供图))[）)]$"
 # The 电头 opening the first paragraph: 本报讯（…）, 本报6月18日讯, 本报北京6月18日电,
 # 新华社北京6月17日电（记者 …）, and any of them in 【】 (【本报讯】). Group 1 is the 电头,
 # group 2 the text after it.

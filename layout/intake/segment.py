@@ -103,7 +103,7 @@ def _run_end(units: list[Unit], i: int, captions: set[int]) -> int:
     and bylines from `i`."""
     j, titled = i, False
     while j < len(units) and _is_head(units, j, captions) \
-            and not (titled and units[j].level == 1):
+            and not (titled and units[j].level == 1) and not (j > i and units[j].gap is Gap.STORY):
         titled = titled or units[j].level == 1
         j += 1
         if P.NOTICE_TITLE.match(units[j - 1].text):

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from layout.intake import patterns as P
-from layout.intake.chars import ends_sentence
+from layout.intake.chars import ends_sentence, is_han
 from layout.intake.decisions import Decision
 from layout.intake.heads import DASHES, has_gap
 from layout.intake.joins import dateline_separator, runs_on, separator, vocabulary
@@ -87,10 +87,19 @@ def paragraph_final(text: str) -> bool:
     return ends_sentence(text) or text[-1] in "：:" or bool(_QUOTE_SOURCE.search(text))
 
 
-def _whole_paragraph(text: str) -> bool:
-    """A line that reads as a paragraph of its own: it ends one, and holds more than one
-    clause (`施工进度。` is the tail of a sentence cut at the line before)."""
-    return paragraph_final(text) and any(c in P.PAUSE_MARKS or c in "。！？；" for c in text[:-1])
+def _cut_inside(a: str, b: str) -> bool:
+    """The break between lines `a` and `b` falls inside a word (负责 + 人表示: 负责人) or between
+    a number and its unit (约6 + 公里, 8时至18 + 时): running text cut by a column, where a
+    headline line ends on a whole word."""
+    return word_cut(a, b) or (a[-1].isdigit() and is_han(b[0]))
+
+
+def _whole_paragraph(text: str, before: str) -> bool:
+    """A line that reads as a paragraph of its own after the line `before`: it ends one, and
+    holds more than one sentence or is much the longer (`施工进度。`, `机制，市民发现问题可拨打
+    12345热线反映。` are the tails of a sentence cut at the line before)."""
+    return paragraph_final(text) and (any(c in "。！？；" for c in text[:-1])
+                                      or len(text) >= 2 * len(before))
 
 
 def _mid_clause(text: str) -> bool:
@@ -143,10 +152,12 @@ def _between_paragraphs(a: Line, b: Line, shape: Shape) -> bool:
     return shape.indent_lost and not shape.first_line_width(a) and short
 
 
-def _typeset_head(unit: Unit, a: Line, b: Line, shape: Shape,
-                  caption: bool) -> tuple[bool, str]:
+def _typeset_head(unit: Unit, a: Line, b: Line, shape: Shape, caption: bool,
+                  after: Line | None = None) -> tuple[bool, str]:
     """The unit is one headline-like line: a heading, or a paragraph's first line?"""
-    can = shape.in_band(b) or paragraph_final(b.text) or b.text[-1] in "；;"   # a list item
+    can = shape.in_band(b) or paragraph_final(b.text) or b.text[-1] in "；;" \
+        or (after is not None and shape.width(b) >= shape.full - 3
+            and shape.width(b) + _token_width(after.text, shape) > shape.full)   # b full too
     if not caption and _between_paragraphs(a, b, shape) and not _mid_clause(a.text):
         return False, ""   # no paragraph starts as `a` does, and `b` starts one: a 小标题
     pause = any(c in P.PAUSE_MARKS for c in a.text)
@@ -161,8 +172,8 @@ def _typeset_head(unit: Unit, a: Line, b: Line, shape: Shape,
         starts = shape.first_line_width(a) or _first_line_filled(a, b, shape)
     else:
         starts = shape.in_band(a) and unit.gap is not Gap.STORY
-    if not starts:
-        return _mid_clause(a.text), ""
+    if not starts:   # a heading, unless it stops mid-clause or inside a word (负责 + 人表示)
+        return _mid_clause(a.text) or _cut_inside(a.text, b.text), ""
     sure = shape.indented or shape.indent_lost or any(c in P.PAUSE_MARKS for c in a.text)
     return can, "" if sure or not can else "headline"
 
@@ -198,7 +209,7 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
             and headline_like(a.text):
         return _mid_clause(a.text), ""
     if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
-        return _typeset_head(unit, a, b, shape, caption)
+        return _typeset_head(unit, a, b, shape, caption, after)
     if shape.indented and b.indent >= INDENT_MIN_EMS:
         return False, ""
     full = shape.in_band(a) or shape.width(a) > shape.high or (
@@ -237,13 +248,14 @@ def _running(unit: Unit, a: Line, b: Line, shape: Shape) -> tuple[bool, str]:
     if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
         if _mid_clause(a.text):
             return True, ""
+        if _cut_inside(a.text, b.text) and not b.text.startswith(DASHES):
+            return True, "headline"   # a line ends on a word, never inside one (负责 + 人表示)
         if len(a.text) >= _PIECE_MIN and any(c in P.PAUSE_MARKS for c in a.text) \
                 and not b.text.startswith(DASHES) and not P.SUBHEAD_MARK.match(a.text) \
-                and (shape.kind is ShapeKind.CHUNKED or word_cut(a.text, b.text)
-                     or not _whole_paragraph(b.text)):
+                and (shape.kind is ShapeKind.CHUNKED or not _whole_paragraph(b.text, a.text)):
             # a column's piece of a sentence, more likely than a 题 — in copy of a paragraph
-            # a line, only where a word runs across the break (`…送达，快` + `递第二天`) or the
-            # next line is no paragraph of its own (lines of a column, a sentence's tail)
+            # a line, only where the next line is no paragraph of its own (lines of a column,
+            # a sentence's tail)
             return True, "headline"
         return False, ""
     if shape.kind is ShapeKind.PARAGRAPHS and a.text[-1] in "：:；;":   # a list's items

@@ -34,7 +34,8 @@ def _short(line: Line, shape: Shape) -> bool:
         return False
     if em_width(text) > P.VERSE_MAX_EMS or any(c in "。！？!?；;" for c in text[:-1]):
         return False
-    if sum(1 for c in text[:-1] if c in P.PAUSE_MARKS) > 1 or text[0] in P.NO_LINE_START:
+    if sum(1 for c in text[:-1] if c in P.PAUSE_MARKS) > 1 or text[0] in P.NO_LINE_START \
+            or text.startswith(("——", "--")):   # a 副题 under the next story's title
         return False
     return shape.kind is not ShapeKind.TYPESET or shape.width(line) < shape.low
 
@@ -77,8 +78,11 @@ def _run(lines: list[Line], start: int, shape: Shape) -> list[int]:
         return run
     usual = min(lines[k].blanks for k in run[1:])
     after = lines[j] if j < len(lines) else None
-    if after is not None and after.kind in (LineKind.BYLINE, LineKind.DATELINE):
-        return run[:-1]   # the run took the next story's title (副刊 titles are one line)
+    if after is not None and (after.kind in (LineKind.BYLINE, LineKind.DATELINE)
+                              or (after.kind is LineKind.TEXT
+                                  and after.text.startswith(("——", "--")))):
+        return run[:-1]   # the run took the next story's title (副刊 titles are one line; a
+                          # 副题 under it stops the run as its byline does)
     if after is not None and after.kind is LineKind.TEXT and lines[run[-1]].blanks > usual:
         return run[:-1]   # a one-line last stanza before prose: the next story's title
     if after is not None and _prose_opening(lines[run[-1]], after, shape):

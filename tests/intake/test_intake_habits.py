@@ -239,3 +239,27 @@ def test_a_colon_before_a_lists_first_item_ends_the_paragraph_in_typeset_copy():
     (draft,), _, _ = _segment(text)
     assert draft.paragraphs[0].text.endswith("有关事项公告如下：")
     assert draft.paragraphs[1].text.startswith("一、报名条件。")
+
+
+def test_a_note_in_brackets_is_never_a_headline_and_a_lent_picture_has_a_credit():
+    from layout.intake.lines import headline_like
+    assert not headline_like("（未完待续）") and headline_like("江岸人家（二十三）")
+    assert classify("临江市美术馆供图")[0] is LineKind.CREDIT
+
+
+def test_a_poems_run_gives_back_the_next_storys_title_above_its_subtitle():
+    text = ("五月\n□ 何小禾\n\n五月是母亲的\n\n她在灶前弯着腰\n\n把一整个春天\n\n蒸成了一笼槐花饭\n\n"
+            "写给江河的情书\n\n——读散文集《一江春水》\n\n□ 郑岚\n\n《一江春水》是本土作家的第三部散文集。\n")
+    drafts, _, _ = _segment(text)
+    assert [(d.title, d.subtitle) for d in drafts] == [("五月", ""),
+                                                       ("写给江河的情书", "——读散文集《一江春水》")]
+    assert drafts[0].paragraphs[-1].text == "蒸成了一笼槐花饭"
+
+
+def test_a_line_cut_inside_a_word_or_before_a_numbers_unit_is_no_headline():
+    text = ("题目一行\n本报讯（记者 王琳）全区新建改建公园12处，居民出门就能进公园。\n"
+            "国家发展改革委有关负责\n人表示，下一步将总结推广试点经验。\n"
+            "这些车位工作日8时至18\n时对就医车辆开放。\n")
+    (draft,), _, _ = _segment(text)
+    assert [p.kind for p in draft.paragraphs] == ["body", "body", "body"]
+    assert draft.paragraphs[1].text == "国家发展改革委有关负责人表示，下一步将总结推广试点经验。"
