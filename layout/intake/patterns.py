@@ -78,7 +78,7 @@ ASCII_RUNS_ON = frozenset("@/_&=~+|^\\")
 NO_LINE_END = frozenset("（《「『【〔〖〈“‘([{")
 # A line opening with 的 or 们, or with a clause of one character (民，在铁东区…), is the rest
 # of a sentence cut at the line before: no paragraph or headline starts so (一、 numbers one).
-CONTINUES_LINE = re.compile(r"^(?:[的们]|[\u4e00-\u9fff][，,]|(?![一二三四五六七八九十])[\u4e00-\u9fff]、)")
+CONTINUES_LINE = re.compile(r"^(?:[的们]|[\u4e00-\u9fff][，,。]|(?![一二三四五六七八九十])[\u4e00-\u9fff]、)")
 # Function characters a headline or 小标题 does not end with: a short line ending with
 # one stops mid-clause and continues on the next line (newspaper.md: headlines).
 MID_CLAUSE_END = frozenset("的地在和与及或对把被将从向给并而但且之其这那每")
