@@ -21,7 +21,8 @@ _NEWS_SHARE = 0.35     # a caption opening as news does (近日, a date) and sha
 _NEWS_MIN_CHARS = 30   # ... and long enough to be news of its own
 
 
-def _pairs(text: str) -> set[str]:
+def pairs(text: str) -> set[str]:
+    """The two-character Han sequences of `text`."""
     return {run[k:k + 2] for run in _HAN_RUN.findall(text) for k in range(len(run) - 1)}
 
 
@@ -36,17 +37,17 @@ class StoryWords:
         """The sequences of `story` (a draft: headline fields and paragraphs) so far."""
         if story is not self.story:
             self.story, self.seen = story, 0
-            self.pairs = _pairs("\n".join((story.kicker, story.title, story.subtitle)))
+            self.pairs = pairs("\n".join((story.kicker, story.title, story.subtitle)))
         for para in story.paragraphs[self.seen:]:
-            self.pairs |= _pairs(para.text)
+            self.pairs |= pairs(para.text)
         self.seen = len(story.paragraphs)
         return self.pairs
 
 
 def shared(caption: str, story: set[str]) -> float:
     """The share of the caption's two-character Han sequences found in the story's."""
-    pairs = _pairs(caption)
-    return len(pairs & story) / len(pairs) if pairs else 1.0
+    own = pairs(caption)
+    return len(own & story) / len(own) if own else 1.0
 
 
 def own_item(caption: str, story: set[str]) -> bool:

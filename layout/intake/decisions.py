@@ -32,4 +32,5 @@ class Decision:
 
 # The kinds of decision, in the order the report explains them.
 KINDS = ("run-on", "paragraph-end", "headline", "roles-kicker", "roles-subtitle", "subhead",
-         "story", "byline", "photo", "photo-story", "photo-own", "caption", "staff-lead", "latin-join")
+         "story", "byline", "photo", "photo-story", "photo-own", "caption", "staff-lead",
+         "staff-dateline", "latin-join")

@@ -3,7 +3,7 @@
 A `Line` keeps what the later steps need to read the copy's shape: the
 blank lines before it, its indent, whether whitespace touched its ends (a
 Latin word broken at a space), and its kind by pattern alone (`patterns`):
-an 电头 opening a paragraph, a byline (a 副刊 one marked `literary`), a photo
+an 电头 opening a paragraph (a byline run into the text as one too), a byline (a 副刊 one marked `literary`), a photo
 credit, and in Markdown a `#` heading or a `---` break. Everything else is
 `TEXT` — running text or a headline line, told apart later.
 """
@@ -15,6 +15,8 @@ from enum import Enum
 
 from layout.intake import patterns as P
 from layout.intake.chars import HORIZONTAL_SPACE, ends_sentence
+from layout.intake.datelines import split_dateline
+from layout.intake.heads import DASHES
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _MD_BREAK = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
@@ -51,6 +53,8 @@ class Line:
 _NARROW = re.compile("[\x00-\u1fff]")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _SENTENCE = re.compile("[" + re.escape("".join(sorted(P.SENTENCE_MARKS))) + "]")
+_NOTE = re.compile(r"^[（(][^（）()]*[）)]$")   # `（未完待续）`, `（完）`: a note, not a headline
+_QUOTED = re.compile("“[^“”]*”")
 _PAUSE = re.compile("[" + re.escape("".join(sorted(P.PAUSE_MARKS))) + "]")
 
 
@@ -63,11 +67,13 @@ def headline_like(text: str) -> bool:
     """Short, some Han, no full stop or semicolon, few pausing marks (one in up to 24
     characters, two in up to 20: 改不改、怎么改，居民说了算) and none at the end: what a 题
     or 小标题 looks like."""
-    if len(text) > P.HEADLINE_MAX_CHARS or not _HAN.search(text):
+    if len(text) > P.HEADLINE_MAX_CHARS or not _HAN.search(text) or _NOTE.match(text):
         return False
     if _SENTENCE.search(text) or _NOT_IN_HEADLINE.search(text):
         return False
-    pauses = len(_PAUSE.findall(text))
+    pauses = len(_PAUSE.findall(_QUOTED.sub("", text)))   # `“一年新、两年旧”` is one phrase
+    if text.startswith(DASHES) and not ends_sentence(text):
+        return True   # a 副题 led by a dash explains in as many clauses as it needs
     if pauses > 2 or (pauses and (len(text) > (24 if pauses == 1 else 20)
                                   or text[-1] in P.PAUSE_MARKS)):
         return False
@@ -87,7 +93,7 @@ def classify(text: str) -> tuple[LineKind, bool]:
         return LineKind.BYLINE, False
     if P.LITERARY_BYLINE.match(text):
         return LineKind.BYLINE, True
-    if P.DATELINE_START.match(text):
+    if P.DATELINE_START.match(text) or (P.STAFF_LEAD.match(text) and split_dateline(text)):
         return LineKind.DATELINE, False
     return LineKind.TEXT, False
 

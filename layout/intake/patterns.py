@@ -14,7 +14,7 @@ _SPACE = r"[ \u3000\u00a0]"
 # A staff title as the paper prints it before a name (newspaper.md: bylines, 电头).
 STAFF = (r"(?:本报|新华社|人民网|中新社|央视网)?(?:特约|实习|首席)?"
          r"(?:记者|通讯员|摄影记者|实习生|特约通讯员|评论员)")
-_NAME = r"[^\s，。,.；;：:！？!?（）()]{1,12}"
+_NAME = r"[^\s，。,.；;：:！？!?（）()“”‘’《》「」]{1,12}"
 
 # `本报记者 王琳`, `本报记者 王琳 通讯员 东宣` — under the headline, before the text.
 BYLINE = re.compile(rf"^{STAFF}(?:{_SPACE}+{_NAME}){{1,6}}$")
@@ -22,9 +22,11 @@ BYLINE = re.compile(rf"^{STAFF}(?:{_SPACE}+{_NAME}){{1,6}}$")
 LITERARY_BYLINE = re.compile(
     rf"^(?:[□■◇◆○●]{_SPACE}*{_NAME}|(?:文|文图|文·图|文／图|诗)[／/]{_SPACE}*{_NAME}"
     rf"(?:{_SPACE}+(?:图|摄影)[／/]{_SPACE}*{_NAME})?)$")
-# A photo credit ends with 摄 (`本报通讯员 东宣 摄`).
-CREDIT = re.compile(rf"^(?:{STAFF}{_SPACE}+)?[^，。,.；;！？!?]{{1,30}}{_SPACE}*摄(?:影)?$")
-CREDIT_MAX_CHARS = 32
+# A photo credit ends with 摄 (`本报通讯员 东宣 摄`), or 供图 for a picture lent (`临江市美术馆供图`).
+CREDIT = re.compile(rf"^[（(]?(?:{STAFF}{_SPACE}+)?[^，。,.；;！？!?（）()]{{1,30}}{_SPACE}*(?:摄(?:影)?|供图)[）)]?$")
+CREDIT_MAX_CHARS = 34
+# ... written in brackets on a web page (`（本报记者 蒋一帆 摄）`): the brackets are markup.
+BRACKETED_CREDIT = r"^[（(]([^（）()]{1,32}(?:摄影?|供图))[）)]$"
 # The 电头 opening the first paragraph: 本报讯（…）, 本报6月18日讯, 本报北京6月18日电,
 # 新华社北京6月17日电（记者 …）, and any of them in 【】 (【本报讯】). Group 1 is the 电头,
 # group 2 the text after it.
@@ -52,6 +54,10 @@ SUBHEAD_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一�
 # story may open with: “以前来买教辅……”8月10日上午), or 记者…获悉 (newspaper.md: the lead). A short line followed by such a paragraph heads a new story.
 LEDE = re.compile(r"^(?:“[^”]{1,80}”)?[^。！？]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日[，,上下晚]|近日|日前|"
                   r"昨天|今天|昨日|今日|记者[^。，]{0,16}(?:获悉|了解到))")
+# The title of a notice set as a story of its own, with no 电头 or byline (停水通知, 冬季防火温馨提示,
+# 招聘启事): a line naming itself so heads a new story, when it says more than the bare word
+# (`温馨提示` alone, inside a story, is its 小标题).
+NOTICE_TITLE = re.compile(r"^[^，,、：:]{2,}(?:通知|公告|通告|提示|启事|须知|告示|公示|倡议书|声明)$")
 # Headings that announce verse (issue 12: poems in a 副刊 or under 诗/词 headings).
 POEM_HEADING = re.compile(r"组诗|诗歌|诗词|诗[一二三四五六七八九十两]首|外[一二三两]首|"
                           r"^[七五][律绝言]|^[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]|"
@@ -72,7 +78,7 @@ ASCII_RUNS_ON = frozenset("@/_&=~+|^\\")
 NO_LINE_END = frozenset("（《「『【〔〖〈“‘([{")
 # A line opening with 的 or 们, or with a clause of one character (民，在铁东区…), is the rest
 # of a sentence cut at the line before: no paragraph or headline starts so (一、 numbers one).
-CONTINUES_LINE = re.compile(r"^(?:[的们]|[\u4e00-\u9fff][，,]|(?![一二三四五六七八九十])[\u4e00-\u9fff]、)")
+CONTINUES_LINE = re.compile(r"^(?:[的们]|[\u4e00-\u9fff][，,。]|(?![一二三四五六七八九十])[\u4e00-\u9fff]、)")
 # Function characters a headline or 小标题 does not end with: a short line ending with
 # one stops mid-clause and continues on the next line (newspaper.md: headlines).
 MID_CLAUSE_END = frozenset("的地在和与及或对把被将从向给并而但且之其这那每")

@@ -45,7 +45,8 @@ def _rule_labels() -> dict[str, str]:
             "space-body": _("spaces in running text"),
             "space-heading": _("headline phrase gap to U+3000"),
             "space-credit": _("spaces in bylines and credits"),
-            "staff-name-space": _("a space between a staff title and a name")}
+            "staff-name-space": _("a space between a staff title and a name"),
+            "credit-brackets": _("brackets around a photo credit removed")}
 
 
 def _decision_texts() -> dict[str, str]:
@@ -72,6 +73,9 @@ def _decision_texts() -> dict[str, str]:
                      "item); if it is the story's text, split it off"),
         "staff-lead": _("the text opens with a staff title and a name run into it; if that "
                         "is the byline or 电头, move it to byline: or dateline:"),
+        "staff-dateline": _("a staff title and names run into the text, taken as the 电头 up "
+                            "to the end of the last name as the dictionary reads it; check "
+                            "where the name ends"),
         "latin-join": _("Latin letters rejoined across a line break; check the word"),
     }
 

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from layout.intake.chars import is_chinese, is_cjk_text, is_han, is_space, neighbour
-from layout.intake.patterns import STAFF_NAME_JOINED
+from layout.intake.patterns import BRACKETED_CREDIT, STAFF_NAME_JOINED
 
 Edit = tuple[int, int, str]
 
@@ -257,6 +257,10 @@ def _staff_name_space(text: str) -> list[Edit]:
     return [(m.start(), m.start(), " ") for m in STAFF_NAME_JOINED.finditer(text)]
 
 
+def _unbracket(match: re.Match, text: str) -> str:
+    return match.group(1)
+
+
 # --- Markdown emphasis and inline code: the markup goes, the words stay
 def _markup(match: re.Match, text: str) -> str:
     return next(g for g in match.groups() if g is not None)
@@ -295,4 +299,7 @@ RULES: tuple[Rule, ...] = (
          frozenset({"credit"}), touches_addresses=False, trigger=_SPACES),
     Rule("staff-name-space", "typography.md §9; newspaper.md (bylines, 电头)",
          _staff_name_space, frozenset({"credit"}), trigger=STAFF_NAME_JOINED.pattern),
+    Rule("credit-brackets", "typography.md (captions: the credit 本报记者 X 摄 after it)",
+         _regex_rule(BRACKETED_CREDIT, _unbracket), frozenset({"credit"}),
+         trigger=BRACKETED_CREDIT),
 )

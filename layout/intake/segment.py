@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 
 from layout.i18n import _
 from layout.intake import patterns as P
-from layout.intake.captions import StoryWords, own_item
+from layout.intake.captions import StoryWords, own_item, pairs, shared
+from layout.intake.datelines import split_dateline
 from layout.intake.decisions import Decision, Note
 from layout.intake.heads import DASHES, has_gap, headline_roles
 from layout.intake.lines import LineKind, headline_like, plain_headline
@@ -42,6 +43,8 @@ _SAME_LENGTH_MAX = 6    # two gapless 小标题 of one length are parallel only 
 _TYPESET_LINE = (12, 30)  # characters: a typeset column's line is about this long (shape.py)
 _CAPTION_LINES = 4      # lines a caption may take
 _LONE_TITLE_MIN = 10    # characters: a lone line shorter is a 小标题 (`二`, `专业力量进课堂`)
+_OWN_TEXT = 60          # characters of the text after a lone line read for its words
+_GOES_ON_SHARE = 0.18   # ... sharing more of them with the story before, it goes on with it
 
 
 @dataclass(slots=True)
@@ -100,9 +103,11 @@ def _run_end(units: list[Unit], i: int, captions: set[int]) -> int:
     and bylines from `i`."""
     j, titled = i, False
     while j < len(units) and _is_head(units, j, captions) \
-            and not (titled and units[j].level == 1):
+            and not (titled and units[j].level == 1) and not (j > i and units[j].gap is Gap.STORY):
         titled = titled or units[j].level == 1
         j += 1
+        if P.NOTICE_TITLE.match(units[j - 1].text):
+            break   # a notice's title stands alone: the line after it is its text
     while j < len(units) and units[j].kind is LineKind.BYLINE:
         j += 1
     return j
@@ -145,8 +150,19 @@ def _lone_title(texts: list[str]) -> bool:
     return len(texts) == 1 and plain_headline(texts[0]) and len(texts[0]) >= _LONE_TITLE_MIN
 
 
-def _resolve(units: list[Unit], candidates: list[int], decisions: list[Decision]) -> set[int]:
-    """Which lone headline lines of one story are its 小标题 (the rest open stories)."""
+def _goes_on(units: list[Unit], start: int, i: int) -> bool:
+    """The paragraph after line `i` goes on with the story begun at `start`: it shares much
+    of its words (`郑德明说` after a 小标题, where a new story would tell its own news)."""
+    if i + 1 >= len(units):
+        return False
+    story = pairs("\n".join(u.text for u in units[start:i]))
+    return shared(units[i + 1].text[:_OWN_TEXT], story) > _GOES_ON_SHARE
+
+
+def _resolve(units: list[Unit], candidates: list[int], decisions: list[Decision],
+             start: int = 0) -> set[int]:
+    """Which lone headline lines of one story (begun at `start`) are its 小标题 (the rest open
+    stories)."""
     texts = [units[i].text for i in candidates]
     subheads = set()
     for n, i in enumerate(candidates):
@@ -155,7 +171,9 @@ def _resolve(units: list[Unit], candidates: list[int], decisions: list[Decision]
             continue
         near = texts[max(0, n - 1):n] + texts[n + 1:n + 2]   # the lines before and after
         lede = i + 1 < len(units) and bool(P.LEDE.match(units[i + 1].text))
-        if (lede or _lone_title(texts)) and not any(_parallel(texts[n], other) for other in near):
+        lone = (_lone_title(texts) and not _goes_on(units, start, i)) \
+            or bool(P.NOTICE_TITLE.match(texts[n]))
+        if (lede or lone) and not any(_parallel(texts[n], other) for other in near):
             decisions.append(Decision(units[i].line, "story", texts[n]))
         else:
             subheads.add(i)
@@ -219,25 +237,28 @@ def plan_runs(units: list[Unit]) -> tuple[dict[int, tuple[int, str]], set[int], 
     runs: dict[int, tuple[int, str]] = {}
     decisions: list[Decision] = []
     pending: list[int] = []
-    i = 0
+    i = start = 0
     while i < len(units):
         if not (_is_head(units, i, captions) or units[i].kind is LineKind.BYLINE):
             i += 1
             continue
         j = _run_end(units, i, captions)
         role = _opens_story(units, i, j, captions)
+        if role == "candidate" and i and P.NOTICE_TITLE.match(units[i - 1].text) \
+                and (i - 1 in pending or runs.get(i - 1, (0, ""))[1] == "story"):
+            role = "body"   # right under a notice's title, which stands alone: its text
         if role == "story":
-            for k in (pending and _resolve(units, pending, decisions)) or ():
+            for k in (pending and _resolve(units, pending, decisions, start)) or ():
                 runs[k] = (k + 1, "subhead")
             for k in pending:
                 runs.setdefault(k, (k + 1, "story"))
-            pending = []
+            pending, start = [], i
         if role == "candidate":
             pending.append(i)
         else:
             runs[i] = (j, role)
         i = j
-    subheads = _resolve(units, pending, decisions) if pending else set()
+    subheads = _resolve(units, pending, decisions, start) if pending else set()
     for k in pending:
         runs[k] = (k + 1, "subhead" if k in subheads else "story")
     return runs, captions, decisions
@@ -334,16 +355,18 @@ class _Builder:
             self._body(unit)
 
     def _dateline(self, unit: Unit) -> None:
-        match = P.DATELINE.match(unit.text)
+        found = split_dateline(unit.text)
         draft = self.current
         if draft is None or draft.kind != "story" or draft.paragraphs or draft.photos \
                 or draft.dateline:
             draft = self._new(unit.line)
             self._note(unit, _("an 电头 opens a new story here, with no headline: "
                              "give it a title (主题)"))
-        draft.dateline = match.group(1).rstrip(" \u3000")
-        if match.group(2):
-            draft.paragraphs.append(RawPara(match.group(2), unit.line))
+        draft.dateline = found.dateline
+        if found.guessed:
+            self.decisions.append(Decision(unit.line, "staff-dateline", found.dateline))
+        if found.text:
+            draft.paragraphs.append(RawPara(found.text, unit.line))
 
     def _body(self, unit: Unit) -> None:
         draft = self.current

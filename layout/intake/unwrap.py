@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from layout.intake import patterns as P
-from layout.intake.chars import ends_sentence
+from layout.intake.chars import ends_sentence, is_han
 from layout.intake.decisions import Decision
 from layout.intake.heads import DASHES, has_gap
 from layout.intake.joins import dateline_separator, runs_on, separator, vocabulary
@@ -33,6 +33,7 @@ from layout.intake.lines import Line, LineKind, headline_like
 from layout.intake.normalise import normalise
 from layout.intake.shape import INDENT_MIN_EMS, Gap, Shape, ShapeKind
 from layout.intake.verse import verse_lines
+from layout.intake.words import word_cut
 
 _ALONE = (LineKind.BYLINE, LineKind.CREDIT, LineKind.HEADING, LineKind.BREAK)
 _FIRST_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%@:/\-_+]*|[“《（「『【〔‘(\[].|.")
@@ -77,8 +78,28 @@ class Unit:
         return ends_sentence(normalise(self.tail()).text)
 
 
+_QUOTE_SOURCE = re.compile(r"[”\"]——[^，。！？“”]{1,20}$")   # `……”——纺织东院居民杜玉兰`
+
+
 def paragraph_final(text: str) -> bool:
-    return ends_sentence(text) or text[-1] in "：:"
+    """A line that may end a paragraph: a sentence ends, a colon opens a list or quote, or a
+    quote's source follows it."""
+    return ends_sentence(text) or text[-1] in "：:" or bool(_QUOTE_SOURCE.search(text))
+
+
+def _cut_inside(a: str, b: str) -> bool:
+    """The break between lines `a` and `b` falls inside a word (负责 + 人表示: 负责人) or between
+    a number and its unit (约6 + 公里, 8时至18 + 时): running text cut by a column, where a
+    headline line ends on a whole word."""
+    return word_cut(a, b) or (a[-1].isdigit() and is_han(b[0]))
+
+
+def _whole_paragraph(text: str, before: str) -> bool:
+    """A line that reads as a paragraph of its own after the line `before`: it ends one, and
+    holds more than one sentence or is much the longer (`施工进度。`, `机制，市民发现问题可拨打
+    12345热线反映。` are the tails of a sentence cut at the line before)."""
+    return paragraph_final(text) and (any(c in "。！？；" for c in text[:-1])
+                                      or len(text) >= 2 * len(before))
 
 
 def _mid_clause(text: str) -> bool:
@@ -111,10 +132,34 @@ def _short_explained(unit: Unit, a: Line, b: Line, shape: Shape) -> bool:
     return shape.width(a) + _token_width(b.text, shape) > shape.full - 2.5
 
 
-def _typeset_head(unit: Unit, a: Line, b: Line, shape: Shape,
-                  caption: bool) -> tuple[bool, str]:
+def _opens_paragraph(b: Line, after: Line | None, shape: Shape) -> bool:
+    """Line `b` opens a paragraph for certain: indented where starts keep their indent, or,
+    where they lost it, two characters short with no word too long for its end."""
+    if shape.indented:
+        return b.indent >= INDENT_MIN_EMS
+    if not (shape.indent_lost and shape.first_line_width(b)):
+        return False
+    return after is None or shape.inside_width(b) + _token_width(after.text, shape) \
+        <= shape.full - 0.5
+
+
+def _between_paragraphs(a: Line, b: Line, shape: Shape) -> bool:
+    """Line `a`, standing after a paragraph's end, cannot open a paragraph (not indented, or
+    not two characters short), and `b` opens one: `a` is a line of its own."""
+    if shape.indented:
+        return a.indent < INDENT_MIN_EMS and b.indent >= INDENT_MIN_EMS
+    short = shape.full - 3 <= shape.width(b) <= shape.full - 1.5   # no mark hanging to help
+    return shape.indent_lost and not shape.first_line_width(a) and short
+
+
+def _typeset_head(unit: Unit, a: Line, b: Line, shape: Shape, caption: bool,
+                  after: Line | None = None) -> tuple[bool, str]:
     """The unit is one headline-like line: a heading, or a paragraph's first line?"""
-    can = shape.in_band(b) or paragraph_final(b.text)
+    can = shape.in_band(b) or paragraph_final(b.text) or b.text[-1] in "；;" \
+        or (after is not None and shape.width(b) >= shape.full - 3
+            and shape.width(b) + _token_width(after.text, shape) > shape.full)   # b full too
+    if not caption and _between_paragraphs(a, b, shape) and not _mid_clause(a.text):
+        return False, ""   # no paragraph starts as `a` does, and `b` starts one: a 小标题
     pause = any(c in P.PAUSE_MARKS for c in a.text)
     if pause and shape.width(a) >= shape.full - 3 or caption and shape.in_band(a):
         # a (nearly) full line with a comma, or a caption's: running text
@@ -124,13 +169,21 @@ def _typeset_head(unit: Unit, a: Line, b: Line, shape: Shape,
     elif shape.indented:
         starts = a.indent >= INDENT_MIN_EMS
     elif shape.indent_lost:
-        starts = shape.first_line_width(a)
+        starts = shape.first_line_width(a) or _first_line_filled(a, b, shape)
     else:
         starts = shape.in_band(a) and unit.gap is not Gap.STORY
-    if not starts:
-        return _mid_clause(a.text), ""
+    if not starts:   # a heading, unless it stops mid-clause or inside a word (负责 + 人表示)
+        return _mid_clause(a.text) or _cut_inside(a.text, b.text), ""
     sure = shape.indented or shape.indent_lost or any(c in P.PAUSE_MARKS for c in a.text)
     return can, "" if sure or not can else "headline"
+
+
+def _first_line_filled(a: Line, b: Line, shape: Shape) -> bool:
+    """`a` is a paragraph's first line (its indent lost) that the first word of `b` would not
+    have fitted on (`…社区推广` + `“老娘舅”`: an opening mark goes down with its word)."""
+    room = shape.full - 2
+    return room - 3 <= shape.width(a) < room - 0.5 \
+        and shape.width(a) + _token_width(b.text, shape) > room + 0.25
 
 
 def _next_word_overflows(a: Line, b: Line, shape: Shape) -> bool:
@@ -156,7 +209,7 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
             and headline_like(a.text):
         return _mid_clause(a.text), ""
     if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
-        return _typeset_head(unit, a, b, shape, caption)
+        return _typeset_head(unit, a, b, shape, caption, after)
     if shape.indented and b.indent >= INDENT_MIN_EMS:
         return False, ""
     full = shape.in_band(a) or shape.width(a) > shape.high or (
@@ -190,17 +243,22 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
 
 
 def _running(unit: Unit, a: Line, b: Line, shape: Shape) -> tuple[bool, str]:
-    if unit.closed():
+    if unit.closed() or _QUOTE_SOURCE.search(a.text):
         return False, ""
     if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
         if _mid_clause(a.text):
             return True, ""
-        if len(a.text) >= _PIECE_MIN \
-                and any(c in P.PAUSE_MARKS for c in a.text) \
-                and not b.text.startswith(DASHES) and not P.SUBHEAD_MARK.match(a.text):
-            return True, "headline"   # a column's piece of a sentence, more likely than a 题
+        if _cut_inside(a.text, b.text) and not b.text.startswith(DASHES):
+            return True, "headline"   # a line ends on a word, never inside one (负责 + 人表示)
+        if len(a.text) >= _PIECE_MIN and any(c in P.PAUSE_MARKS for c in a.text) \
+                and not b.text.startswith(DASHES) and not P.SUBHEAD_MARK.match(a.text) \
+                and (shape.kind is ShapeKind.CHUNKED or not _whole_paragraph(b.text, a.text)):
+            # a column's piece of a sentence, more likely than a 题 — in copy of a paragraph
+            # a line, only where the next line is no paragraph of its own (lines of a column,
+            # a sentence's tail)
+            return True, "headline"
         return False, ""
-    if shape.kind is ShapeKind.PARAGRAPHS and a.text[-1] in "：:":
+    if shape.kind is ShapeKind.PARAGRAPHS and a.text[-1] in "：:；;":   # a list's items
         return False, ""
     return True, ""
 
@@ -221,6 +279,8 @@ def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None,
         return False, ""
     if P.CONTINUES_LINE.match(b.text) or _open_bracket(a.text):
         return True, ""
+    if a.text[-1] in "：:" and P.SUBHEAD_MARK.match(b.text) and not P.SUBHEAD_MARK.match(a.text):
+        return False, ""   # `有关事项公告如下：` before `一、报名条件。`: a list's first item
     if after is not None and after.kind in (LineKind.BYLINE, LineKind.DATELINE) \
             and headline_like(b.text):
         return False, ""

@@ -34,7 +34,8 @@ def _short(line: Line, shape: Shape) -> bool:
         return False
     if em_width(text) > P.VERSE_MAX_EMS or any(c in "。！？!?；;" for c in text[:-1]):
         return False
-    if sum(1 for c in text[:-1] if c in P.PAUSE_MARKS) > 1 or text[0] in P.NO_LINE_START:
+    if sum(1 for c in text[:-1] if c in P.PAUSE_MARKS) > 1 or text[0] in P.NO_LINE_START \
+            or text.startswith(("——", "--")):   # a 副题 under the next story's title
         return False
     return shape.kind is not ShapeKind.TYPESET or shape.width(line) < shape.low
 
@@ -53,26 +54,35 @@ def _cut(lines: list[Line], run: list[int]) -> bool:
     return any(runs_on(lines[j].text, lines[j + 1].text) for j in run[:-1] if j + 1 in run)
 
 
-def _long_verse(lines: list[Line], j: int, shape: Shape) -> bool:
-    """A long line between two verse lines, with no sentence ended inside it, is verse too."""
+def _long_verse(lines: list[Line], j: int, shape: Shape, run: list[int]) -> bool:
+    """A long line between two verse lines, with no sentence ended inside it, is verse too —
+    the last of a stanza as well, when the blank lines after it are a stanza break the run
+    has already had."""
     text = lines[j].text
-    return lines[j].kind is LineKind.TEXT and len(text) <= _LONG_LINE_MAX and \
-        not any(c in "。！？!?；;" for c in text[:-1]) and \
-        j + 1 < len(lines) and _short(lines[j + 1], shape) \
-        and shape.gap(lines[j + 1]) is Gap.NONE
+    if not (lines[j].kind is LineKind.TEXT and len(text) <= _LONG_LINE_MAX
+            and not any(c in "。！？!?；;" for c in text[:-1])
+            and j + 1 < len(lines) and _short(lines[j + 1], shape)):
+        return False
+    after = lines[j + 1]
+    return shape.gap(after) is Gap.NONE or (
+        after.blanks and any(lines[k].blanks == after.blanks for k in run[1:]))
 
 
 def _run(lines: list[Line], start: int, shape: Shape) -> list[int]:
     run, j = [], start
-    while j < len(lines) and (_short(lines[j], shape) or (run and _long_verse(lines, j, shape))):
+    while j < len(lines) and (_short(lines[j], shape)
+                              or (run and _long_verse(lines, j, shape, run))):
         run.append(j)
         j += 1
     if len(run) < 2:
         return run
     usual = min(lines[k].blanks for k in run[1:])
     after = lines[j] if j < len(lines) else None
-    if after is not None and after.kind in (LineKind.BYLINE, LineKind.DATELINE):
-        return run[:-1]   # the run took the next story's title (副刊 titles are one line)
+    if after is not None and (after.kind in (LineKind.BYLINE, LineKind.DATELINE)
+                              or (after.kind is LineKind.TEXT
+                                  and after.text.startswith(("——", "--")))):
+        return run[:-1]   # the run took the next story's title (副刊 titles are one line; a
+                          # 副题 under it stops the run as its byline does)
     if after is not None and after.kind is LineKind.TEXT and lines[run[-1]].blanks > usual:
         return run[:-1]   # a one-line last stanza before prose: the next story's title
     if after is not None and _prose_opening(lines[run[-1]], after, shape):

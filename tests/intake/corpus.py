@@ -175,6 +175,12 @@ def team_editions() -> list[str]:
                   if (p / "issue.yaml").is_file() and p.name not in NOT_YET_IMPORTED) + ["sample"]
 
 
+# Read now (issue 19; README: Bringing copy in): the list above says what each first missed,
+# each fixed by a general rule since.
+NOT_YET_IMPORTED = NOT_YET_IMPORTED - {"hexi4", "longjump", "jiangcheng8", "overfull", "fukan",
+                                       "sparse"}
+
+
 def edition_names() -> list[str]:
     return sorted(p.name for p in EDITIONS.iterdir() if p.is_dir())
 

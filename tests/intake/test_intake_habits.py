@@ -155,6 +155,111 @@ def test_a_line_ending_with_a_preposition_is_never_a_subhead():
     assert all(p.kind == "body" for p in draft.paragraphs)
 
 
-def test_a_text_opening_with_a_staff_title_and_name_is_listed():
-    _, _, decisions = _segment("南沙河重现清水绿岸\n本报记者 冯洁清晨6时，河畔已是人来人往。\n")
+@pytest.mark.parametrize(("line", "dateline", "text"), [
+    ("本报记者 冯洁清晨6时，河畔已是人来人往。", "本报记者 冯洁", "清晨6时，河畔已是人来人往。"),
+    ("本报记者 韩冬 孟佳琪初冬的早晨，老人走进单元门。", "本报记者 韩冬 孟佳琪", "初冬的早晨，老人走进单元门。"),
+    ("本报记者 韩冬“楼上漏水了。”两户邻居各执一词。", "本报记者 韩冬", "“楼上漏水了。”两户邻居各执一词。"),
+    ("本报记者 韩冬 通讯员 王琳近日，社区开课。", "本报记者 韩冬 通讯员 王琳", "近日，社区开课。"),
+])
+def test_a_byline_run_into_the_text_is_the_dateline_and_listed(line, dateline, text):
+    (draft,), _, decisions = _segment(f"南沙河重现清水绿岸\n{line}\n")
+    assert (draft.title, draft.dateline, draft.paragraphs[0].text) == ("南沙河重现清水绿岸",
+                                                                       dateline, text)
+    assert [d.what for d in decisions] == ["staff-dateline"]
+
+
+def test_a_staff_title_before_no_name_stays_text_and_is_listed():
+    (draft,), _, decisions = _segment("南沙河重现清水绿岸\n记者 社区居民近日表示，河畔人来人往。\n")
+    assert draft.dateline == "" and draft.paragraphs[0].text.startswith("记者 社区居民")
     assert [d.what for d in decisions] == ["staff-lead"]
+
+
+def test_a_two_phrase_slogan_over_a_longer_line_is_its_kicker():
+    assert headline_roles(["储备菜投放　平价店扩容", "入冬以来“菜篮子”供应充足价格平稳"])[:3] == (
+        "储备菜投放　平价店扩容", "入冬以来“菜篮子”供应充足价格平稳", "")
+
+
+def test_a_subtitle_led_by_a_dash_may_hold_many_clauses():
+    text = ("稳投资　增后劲\n二十三个重点项目集中开工\n——总投资86.4亿元，涵盖先进制造、城市更新和民生保障\n"
+            "本报讯（记者 韩冬）12月2日，全区重点项目集中开工。\n")
+    (draft,), _, _ = _segment(text)
+    assert (draft.kicker, draft.title, draft.subtitle) == (
+        "稳投资　增后劲", "二十三个重点项目集中开工", "——总投资86.4亿元，涵盖先进制造、城市更新和民生保障")
+
+
+def test_a_notice_titled_as_one_heads_a_story_of_its_own():
+    text = ("垃圾分类积分能换米换油\n本报讯（记者 韩冬）全区推行垃圾分类积分兑换，参与家庭超过2.6万户。\n"
+            "目前，已有38个社区推行积分兑换。\n冬季防火温馨提示\n"
+            "冬季天干物燥，用火用电增多。发现火情请立即拨打119。\n")
+    drafts, _, decisions = _segment(text)
+    assert [d.title for d in drafts] == ["垃圾分类积分能换米换油", "冬季防火温馨提示"]
+    assert any(d.what == "story" and d.text == "冬季防火温馨提示" for d in decisions)
+
+
+def test_a_lone_line_whose_text_goes_on_with_the_story_is_its_subhead():
+    text = ("“老娘舅”调解室里解心结\n本报讯（记者 韩冬）退休法官郑德明是调解室的调解员，专调邻里纠纷。\n"
+            "郑德明说，调解室成立于2019年，至今已调解纠纷1390件。\n把矛盾化解在萌芽状态\n"
+            "“很多纠纷一开始都是小事，拖久了就成了大事。”郑德明说，调解员定期到社区走访。\n")
+    (draft,), _, _ = _segment(text)
+    assert [p.kind for p in draft.paragraphs] == ["body", "body", "subhead", "body"]
+
+
+def test_subheads_with_commas_and_quotes_and_list_items_in_copy_of_a_paragraph_a_line():
+    text = ("老旧小区改出新天地\n本报讯（记者 韩冬）三年来，全区改造老旧小区146个。\n"
+            "建管并重，防止“一年新、两年旧、三年回原样”\n“改造是一时的，管理是长久的。”不少居民这样说。\n"
+            "“现在屋顶修好了，这个冬天好过。”——纺织东院居民杜玉兰\n"
+            "数字里的三年\n18.7亿元——三年累计投入改造资金；\n612部——新加装的电梯。\n")
+    (draft,), _, _ = _segment(text)
+    assert [(p.kind, p.text[:8]) for p in draft.paragraphs] == [
+        ("body", "三年来，全区改造"), ("subhead", "建管并重，防止“"), ("body", "“改造是一时的，"),
+        ("body", "“现在屋顶修好了"), ("subhead", "数字里的三年"), ("body", "18.7亿元——"),
+        ("body", "612部——新加")]
+
+
+def test_a_line_cut_inside_a_word_runs_on_in_copy_of_a_paragraph_a_line():
+    from layout.intake.words import word_cut
+    assert word_cut("外卖半小时送达，快", "递第二天上门") and word_cut("吃一顿饭，比", "如等一棵树")
+    assert not word_cut("“面子”“里子”一起改", "老旧小区的问题") and not word_cut("新天地", "——河西")
+
+
+def test_a_name_the_copy_ends_with_a_digit_is_the_datelines_end():
+    (draft,), _, _ = _segment("区中医院新门诊楼投用\n本报记者 欧阳晓10月8日，新门诊楼投入使用。\n")
+    assert (draft.dateline, draft.paragraphs[0].text) == ("本报记者 欧阳晓", "10月8日，新门诊楼投入使用。")
+
+
+def test_a_photo_credit_in_brackets_is_a_credit():
+    assert classify("（本报记者 蒋一帆 摄）")[0] is LineKind.CREDIT
+    assert normalise("（本报记者 蒋一帆 摄）", "credit").text == "本报记者 蒋一帆 摄"
+
+
+def test_a_colon_before_a_lists_first_item_ends_the_paragraph_in_typeset_copy():
+    body = ("根据工作需要，西岭区面向社\n会公开招聘社区工作者60名。有关\n事项公告如下：\n"
+            "一、报名条件。年龄在18周岁\n以上、35周岁以下，具有大专及以\n上学历，身体健康，遵纪守法。\n")
+    text = "西岭区公开招聘社区工作者公告\n" + body * 3
+    (draft,), _, _ = _segment(text)
+    assert draft.paragraphs[0].text.endswith("有关事项公告如下：")
+    assert draft.paragraphs[1].text.startswith("一、报名条件。")
+
+
+def test_a_note_in_brackets_is_never_a_headline_and_a_lent_picture_has_a_credit():
+    from layout.intake.lines import headline_like
+    assert not headline_like("（未完待续）") and headline_like("江岸人家（二十三）")
+    assert classify("临江市美术馆供图")[0] is LineKind.CREDIT
+
+
+def test_a_poems_run_gives_back_the_next_storys_title_above_its_subtitle():
+    text = ("五月\n□ 何小禾\n\n五月是母亲的\n\n她在灶前弯着腰\n\n把一整个春天\n\n蒸成了一笼槐花饭\n\n"
+            "写给江河的情书\n\n——读散文集《一江春水》\n\n□ 郑岚\n\n《一江春水》是本土作家的第三部散文集。\n")
+    drafts, _, _ = _segment(text)
+    assert [(d.title, d.subtitle) for d in drafts] == [("五月", ""),
+                                                       ("写给江河的情书", "——读散文集《一江春水》")]
+    assert drafts[0].paragraphs[-1].text == "蒸成了一笼槐花饭"
+
+
+def test_a_line_cut_inside_a_word_or_before_a_numbers_unit_is_no_headline():
+    text = ("题目一行\n本报讯（记者 王琳）全区新建改建公园12处，居民出门就能进公园。\n"
+            "国家发展改革委有关负责\n人表示，下一步将总结推广试点经验。\n"
+            "这些车位工作日8时至18\n时对就医车辆开放。\n")
+    (draft,), _, _ = _segment(text)
+    assert [p.kind for p in draft.paragraphs] == ["body", "body", "body"]
+    assert draft.paragraphs[1].text == "国家发展改革委有关负责人表示，下一步将总结推广试点经验。"

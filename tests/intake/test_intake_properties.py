@@ -1,4 +1,5 @@
-"""Properties of the normaliser: idempotent, nothing lost but the mapped marks, spaces and dots."""
+"""Properties of the normaliser: idempotent, nothing lost but the mapped marks, spaces and dots
+(and the brackets a web page writes around a whole photo credit)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -11,7 +12,7 @@ from layout.intake.rules import HALF_TO_FULL
 
 # Characters the rules react to, mixed with Han, Latin, digits and spaces.
 ALPHABET = (list("中文社区铁东aZx09 \u3000\t,;:?!().\"'-—―…⋯。，（）“”‘’《》＂１Ａｚ．@/*_`")
-            + ["http://a.b/c", "x@y.cn", "**", "__", "<<", ">>"])
+            + ["http://a.b/c", "x@y.cn", "**", "__", "<<", ">>", "摄", "（本报记者 王琳 摄）"])
 texts = st.lists(st.sampled_from(ALPHABET), max_size=40).map("".join)
 roles = st.sampled_from(["body", "heading", "verse", "credit"])
 
@@ -45,7 +46,10 @@ def test_normalising_twice_equals_once(text, role, markdown):
 @settings(max_examples=400, deadline=None)
 @given(texts, roles)
 def test_characters_survive_modulo_the_mapping(text, role):
-    assert _fold(normalise(text, role).text) == _fold(text)
+    out = normalise(text, role).text
+    assert not _fold(out) - _fold(text)
+    lost = _fold(text) - _fold(out)   # only a credit's own brackets: `（本报记者 王琳 摄）`
+    assert not lost or (role == "credit" and lost == Counter("()") and out.endswith("摄"))
 
 
 @settings(max_examples=200, deadline=None)

@@ -54,6 +54,8 @@ CASES = [
     ("staff-name-space", "credit", "本报讯（记者邵阳 通讯员魏琳）", "本报讯（记者 邵阳 通讯员 魏琳）"),
     ("staff-name-space", "credit", "本报记者站 摄", "本报记者站 摄"),
     ("staff-name-space", "body", "记者从区里获悉", "记者从区里获悉"),
+    ("credit-brackets", "credit", "（本报记者 蒋一帆 摄）", "本报记者 蒋一帆 摄"),
+    ("credit-brackets", "credit", "本报讯（记者 蒋一帆）", "本报讯（记者 蒋一帆）"),
 ]
 
 
