@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from layout.fonts.registry import FontSet, MissingCharacters, font_set
-from layout.i18n import _
 
 
 def _texts(issue) -> list[tuple[str, Path | None]]:

@@ -19,7 +19,7 @@ from layout.model import Article, Photo
 from layout.pages.body import Body, capacities
 from layout.pages.grid import Grid
 from layout.pages.headline import SetLines, set_part
-from layout.pages.photos import PHOTO_GAP, PhotoRules, crop_for
+from layout.pages.photos import PhotoRules, crop_for
 from layout.style import HouseStyle, SIZE_NAMES, parse_size
 
 MAX_HEAD_PAD = 2       # extra rows of air around a headline group

@@ -28,7 +28,7 @@ import math
 from dataclasses import dataclass, replace
 
 from layout.compose.headline import headline_width
-from layout.model import Article, ArticleKind, ParagraphKind
+from layout.model import ArticleKind, ParagraphKind
 from layout.pages.body import Body, Group
 from layout.pages.sizing import (COST_BODY_SLACK, COST_HEAD_LINES,
                                  COST_TOO_MANY_LINES, MAX_BODY_SLACK, BlockPlan, Sizer,

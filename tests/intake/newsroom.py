@@ -23,7 +23,6 @@ committed under `tests/fixtures/intake/unseen/raw/`; `python -m tests.intake.new
 """
 from __future__ import annotations
 
-import re
 import sys
 import tempfile
 from collections import Counter

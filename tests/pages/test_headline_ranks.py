@@ -16,7 +16,7 @@ from layout.pages.sizing import Sizer
 from layout.pages.tree import leaves
 from layout.pages.zhuangti import Title, clash, title_of, vary_faces
 from layout.style import default_style
-from tests.pages.factory import issue_of, photo_news, story
+from tests.pages.factory import photo_news, story
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ copy fit, and each article's text in the DOCX and the EPUB.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -4,8 +4,6 @@ The screenshot is left in output/test-artefacts/epub-vertical.png."""
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from tests.export.epub.browser import Reader, chromium

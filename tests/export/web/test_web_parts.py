@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
-from tests.export.web.web_helpers import SAMPLE, build_web
+from tests.export.web.web_helpers import SAMPLE
 
 from layout.cli import app
 from layout.errors import BuildError
-from layout.export import REGISTRY, Exporter
+from layout.export import REGISTRY
 from layout.export.web.plan import plan_web
 from layout.model.placed import ArticleRegion, PlacedPage
 from layout.preflight.fidelity import check_output, output_texts
