@@ -5,7 +5,7 @@
 # make bench-import — time `layout import` on a million characters of every shape
 # make fuzz-import — 3,000 generated copies of every shape through `layout import`
 # make kill-test — kill -9 the build at 20 random moments: one whole edition is left each time
-# make fuzz  — 1,000 generated and damaged issues through `layout build` (the suite runs 300)
+# make fuzz  — 1,000 generated and damaged issues through `layout build` (the suite runs 150)
 
 PY      ?= python3
 VENV    := .venv

@@ -37,7 +37,7 @@ from layout.cli import app
 from tests.conftest import han
 from tests.pages.factory import han_alphabet
 
-EXAMPLES = int(os.environ.get("LAYOUT_FUZZ_EXAMPLES", "300"))
+EXAMPLES = int(os.environ.get("LAYOUT_FUZZ_EXAMPLES", "150"))
 RANDOM = bool(os.environ.get("LAYOUT_FUZZ_RANDOM"))
 CASE_SECONDS = 30
 OUTCOMES: collections.Counter = collections.Counter()
