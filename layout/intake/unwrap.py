@@ -31,6 +31,7 @@ from layout.intake.heads import DASHES, has_gap
 from layout.intake.joins import dateline_separator, runs_on, separator, vocabulary
 from layout.intake.lines import Line, LineKind, headline_like
 from layout.intake.normalise import normalise
+from layout.intake.paragraph_ends import cuts, typical_length
 from layout.intake.shape import INDENT_MIN_EMS, Gap, Shape, ShapeKind
 from layout.intake.verse import verse_lines
 from layout.intake.words import word_cut
@@ -40,7 +41,7 @@ _FIRST_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%@:/\-_+]*|[“《（「『【
 _TAIL = 24  # characters enough to tell how a unit's text ends
 _PIECE_MIN = 16    # a column's piece of a sentence is at least a column line long
 _CAPTION_LINES = 4  # typeset lines a caption may take
-_RAGGED = 3         # run-on lines spread over more ems than this: cut every ~17 characters
+_MAYBE_END = "maybe-end"   # a full line ends a sentence: run on for now, cut by length later
 
 
 @dataclass(slots=True)
@@ -58,6 +59,7 @@ class Unit:
     text: str = ""
     size: int = 0                                       # characters in the pieces so far
     soft: list[tuple[int, Line]] = field(default_factory=list)  # guessed run-ons: offset, line
+    ends: list[tuple[int, Line, Line]] = field(default_factory=list)  # maybe-ends: offset, b, a
 
     @property
     def line(self) -> int:
@@ -237,9 +239,10 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
         return False, "paragraph-end" if ends_sentence(b.text) else ""
     if shape.indent_lost and shape.in_band(b) and not caption:
         return True, ""
-    if shape.high - shape.low > _RAGGED:
-        return False, "paragraph-end"   # lines of many widths: a last line is often this long
-    return True, "run-on"   # guessed: a caption before a credit is taken back out here
+    if has_gap(b.text):
+        return False, "paragraph-end"   # a phrase gap is a 题's, never running text's
+    return True, _MAYBE_END   # decided by the paragraphs' lengths (paragraph_ends); a caption
+    # before a credit is taken back out at such a place
 
 
 def _running(unit: Unit, a: Line, b: Line, shape: Shape) -> tuple[bool, str]:
@@ -310,8 +313,10 @@ class _Joiner:
                                                left[-12:] + sep + b.text[:12]))
         if sep:
             unit.pieces.append(sep)
-        if guess == "run-on":
+        if guess in ("run-on", _MAYBE_END):
             unit.soft.append((unit.size + len(sep), b))
+        if guess == _MAYBE_END:
+            unit.ends.append((unit.size + len(sep), b, unit.last))
         unit.pieces.append(b.text)
         unit.size += len(sep) + len(b.text)
         unit.last, unit.count = b, unit.count + 1
@@ -350,7 +355,8 @@ def unwrap(lines: list[Line], shape: Shape,
             joined, guess = continues(unit, line, shapes[i], after, i in captions)
             if guess:
                 where = line.number if joined else unit.last.number
-                joiner.decisions.append(Decision(where, guess,
+                joiner.decisions.append(Decision(where, "run-on" if guess == _MAYBE_END
+                                                 else guess,
                                                  unit.last.text[-16:] + "⏎" + line.text[:16]))
             if joined:
                 joiner.join(unit, line, guess)
@@ -360,4 +366,43 @@ def unwrap(lines: list[Line], shape: Shape,
                           verse=i in verse, stanza_break=verse.get(i, False)))
     for unit in units:
         unit.text = "".join(unit.pieces)
-    return units, joiner.decisions
+    return _cut_by_length(units, joiner.decisions)
+
+
+def _certain_lengths(units: list[Unit]) -> list[int]:
+    return [len(u.text) for u in units if u.kind is LineKind.TEXT and not u.verse
+            and u.count >= 2 and not u.ends and u.closed()]
+
+
+def _split(unit: Unit, offsets: list[int]) -> list[Unit]:
+    """`unit` cut at `offsets` (each one of its maybe-ends) into paragraphs."""
+    at = {o: (b, a) for o, b, a in unit.ends}
+    out, start, first = [], 0, unit.first
+    for o in offsets + [len(unit.text)]:
+        b, a = at.get(o, (None, unit.last))
+        text = unit.text[start:o]
+        out.append(Unit(LineKind.TEXT if start else unit.kind, first, a, [text],
+                        gap=unit.gap if not start else Gap.NONE,
+                        text=text, size=len(text), count=max(1, a.number - first.number + 1),
+                        soft=[(s - start, ln) for s, ln in unit.soft if start < s < o],
+                        ends=[(s - start, bb, aa) for s, bb, aa in unit.ends if start < s < o]))
+        start, first = o, b
+    return out
+
+
+def _cut_by_length(units: list[Unit], decisions: list[Decision]) -> tuple[list[Unit],
+                                                                       list[Decision]]:
+    """Each run of maybe-ends cut where the paragraphs come out most like the copy's others
+    (`paragraph_ends`); the decisions at the cuts say a paragraph ends there."""
+    typical = typical_length(_certain_lengths(units))
+    out: list[Unit] = []
+    cut_lines: set[int] = set()
+    for unit in units:
+        chosen = cuts(len(unit.text), [o for o, _, _ in unit.ends], typical) if unit.ends else []
+        if not chosen:
+            out.append(unit)
+            continue
+        cut_lines |= {b.number for o, b, _ in unit.ends if o in chosen}
+        out += _split(unit, chosen)
+    return out, [Decision(d.line, "paragraph-end", d.text)
+                 if d.what == "run-on" and d.line in cut_lines else d for d in decisions]

@@ -54,7 +54,7 @@ def test_nothing_is_damaged_and_every_error_is_flagged(figures, name, shape):
 # Shapes b-naive and b-ragged cut every (about) 17 characters with nothing to tell a paragraph
 # end from a sentence that happens to end a line; those places are listed for the editor
 # (errors not flagged: 0).
-FLOORS = {"a": 0.95, "b": 0.95, "c": 0.95, "b-naive": 0.90, "b-ragged": 0.85}
+FLOORS = {"a": 0.95, "b": 0.95, "c": 0.95, "b-naive": 0.93, "b-ragged": 0.93}
 
 
 @pytest.mark.parametrize("shape", sorted(FLOORS))
@@ -81,8 +81,10 @@ def test_the_teams_editions_lose_and_damage_nothing(team_figures):
 
 
 # The four shapes the issue names; the copy cut at a count (b-naive, b-ragged) is held to
-# losing and damaging nothing and finding every story.
+# losing and damaging nothing, finding every story and its bodies' floor (paragraph ends at a
+# full line chosen by length: 230 -> 256 and 212 -> 245 of 267).
 TEAM_FULL = ("a", "b", "c", "md")
+TEAM_CUT_FLOORS = {"b-naive": 0.95, "b-ragged": 0.91}
 
 
 @pytest.mark.parametrize("shape", sorted(corpus.TEAM_SHAPES))
@@ -95,3 +97,5 @@ def test_the_teams_editions_every_story_found_and_95_percent_exact(team_figures,
         assert sum(f.bodies_exact for f in rows) >= 0.95 * total
         # a column cut right after a full stop (chunked), a byline set as an 电头 (listed)
         assert sum(f.unflagged for f in rows) <= 1
+    else:
+        assert sum(f.bodies_exact for f in rows) >= TEAM_CUT_FLOORS[shape] * total
