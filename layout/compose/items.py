@@ -19,7 +19,7 @@ from layout.cjk import MAY_BREAK, Rules
 
 NO_BREAK = -1
 URL_PENALTY = 30         # break after / . - inside an over-long Latin run
-URL_ANY_PENALTY = 60     # break between two other characters of an over-long URL
+URL_ANY_PENALTY = 400    # inside a word of a URL: dearer than a line ~0.17 em loose
 FORCED_PENALTY = 5000    # break anywhere inside a run wider than the line
 
 
@@ -189,7 +189,9 @@ def _kaiming_stretch(it: Items, rules: Rules) -> None:
 
 
 def _emergency_breaks(it: Items, rules: Rules, measure: float, indent: float) -> None:
-    """Open break points inside runs too wide to set: after / . - first, then anywhere."""
+    """Open break points inside runs too wide to set: after / . - @ first; inside a URL's
+    word only at a price dearer than a loose line (songlin.|gov.cn, not songli|n.gov.cn);
+    anywhere in a part wider than the line."""
     n = len(it.chars)
     for limit, forced in ((measure / 2, False), (measure - indent, True)):
         start, width = 0, 0.0

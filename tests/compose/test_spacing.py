@@ -2,6 +2,8 @@
 开明 widths, push in before push out, 孤字 (typography.md §1, §3, §5, §6)."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from tests.compose.conftest import SIZE, compose, em
@@ -133,6 +135,34 @@ def test_over_long_url_breaks_after_slash_and_never_overflows(fonts):
     assert par.text == "请登录" + url + "办理。"
     assert all(ln.width <= em(13) + EPS for ln in par.lines)
     assert len(par.lines) >= 3
+
+
+def _cut_words(par, run: str) -> list[str]:
+    """Line ends inside `run` falling between two letters or two digits (the instrument's
+    split pairs): `songli|n.gov.cn`."""
+    cuts, lines = [], [ln.text for ln in par.lines]
+    for a, b in itertools.pairwise(lines):
+        x, y = a.rstrip(" ")[-1:], b[:1]
+        if (x + y).isascii() and ((x + y).isalpha() or (x + y).isdigit()) \
+                and (a.rstrip(" ")[-4:] + b[:4]).replace(" ", "") in run.replace(" ", ""):
+            cuts.append(f"{a[-6:]}|{b[:6]}")
+    return cuts
+
+
+@pytest.mark.parametrize("run", ["https://jy.songlin.gov.cn", "ylfw@songlin.gov.cn",
+                                 "https://www.songlin-job.cn/zph2026", "jzdt@xiqiao.gov.cn"])
+@pytest.mark.parametrize("measure", [11, 12, 13])
+def test_url_breaks_at_its_marks_never_inside_a_word(fonts, run, measure):
+    """A URL or an e-mail address in running text breaks after / . - @ …, never inside a
+    word (jy.songli|n.gov.cn reads as two words); a line may go a little loose for it."""
+    lead = ("区教育局基础教育科科长刘敏介绍，今年全区中小学课后服务推行“一校一案”，"
+            "开设科技、体育、艺术等课程320门，学生参与率达91.6%。")
+    for shift in range(13):
+        text = "一" * shift + lead + "家长可登录" + run + "查询各校课程安排，也可拨打热线咨询。"
+        par = compose(fonts, text, measure)
+        assert par.text == text
+        assert all(ln.width <= em(measure) + EPS for ln in par.lines)
+        assert not _cut_words(par, run), (shift, [ln.text for ln in par.lines])
 
 
 def test_over_long_latin_word_is_split_rather_than_overflow(fonts):
