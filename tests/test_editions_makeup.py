@@ -179,6 +179,19 @@ def test_body_typography_stays_clean(built):
     assert t.grid_aligned >= 0.98
 
 
+def test_no_line_inside_a_paragraph_stops_short_as_a_reader_measures_it(built):
+    """Ragged lines counted from the PDF's glyph positions alone (tests/ragged.py), the way a
+    reader outside the project counts them, stricter than the typography report: a 简讯
+    item's last line before the next item's ■, a line of verse or a 小标题 at the body's
+    size and x, the 报眼's 今日导读 over its entries all read as lines stopping short inside
+    a paragraph (fukan 9, hexi4 20, jiangcheng8 15, whole 17 before 简讯 titles, verse and
+    小标题 took their own size)."""
+    from tests.ragged import ragged_lines
+
+    _, report, _ = built
+    assert ragged_lines(report.outputs["pdf"]) == []
+
+
 def test_an_overfull_page_names_only_the_article_that_cannot_fit(tmp_path):
     issue = tmp_path / "overfull"
     shutil.copytree(EDITIONS / "longlead", issue)

@@ -39,7 +39,8 @@ class Paragraph:
     text: str
     kind: ParagraphKind = ParagraphKind.BODY
     line: int = 0  # line in the article file where it starts, for messages
-    runin: str = ""  # words set in bold before the text, flush left (a 简讯 item's title)
+    runin: str = ""  # words set in bold before the text (a 简讯 item's byline and 电头)
+    title: str = ""  # a 简讯 item's title, set on its own lines above the paragraph
     continued: bool = False  # the rest of a paragraph cut by a jump or beside a 竖题: no indent
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from layout.compose import ComposedParagraph, Line, ParagraphSpec, Span, compose_paragraph
-from layout.compose.verse import set_stanza
+from layout.compose.verse import set_stanza, set_verse_line
 from layout.fonts import FontSet
 from layout.model import Article, ParagraphKind
 from layout.pages.headline import set_part
@@ -76,11 +76,9 @@ class Body:
             if para.continued:  # the rest of a paragraph a jump (or a 竖题) cut: no indent
                 out.append(compose_paragraph(spans, replace(spec, indent_em=0), self.fonts))
                 continue
-            if para.runin:  # a 简讯 item: its title in bold, run in, the paragraph flush left
+            if para.runin:  # a 简讯 item: its byline and 电头 in bold, run in
                 lead = self.style.role("dateline")
                 spans = (Span(para.runin, lead.face, self.style.body_size),) + spans
-                out.append(compose_paragraph(spans, replace(spec, indent_em=0), self.fonts))
-                continue
             out.append(compose_paragraph(spans, spec, self.fonts))
         return tuple(out)
 
@@ -105,7 +103,9 @@ class Body:
             kinds, previous = (previous, para.kind), para.kind
             if ParagraphKind.VERSE in kinds and None not in kinds and not pending:
                 pending = [Row(None, "space", size, i)]  # a blank row sets verse apart
-            if para.runin and groups and self.style.edition.brief_separator == "rule":
+            if para.title:   # a 简讯 item's title, on its own lines, kept with its text
+                pending = pending + [Row(l, "subhead", size, i) for l in self.item_title(i)]
+            if para.title and groups and self.style.edition.brief_separator == "rule":
                 pending = [Row(None, "rule", size, i)] + pending  # a thin rule between items
             if para.kind is ParagraphKind.VERSE:
                 for verse_line in self.stanza(i):  # a wrapped line of verse stays together
@@ -114,7 +114,8 @@ class Body:
                     pending = []
                 continue
             if para.kind is ParagraphKind.SUBHEAD:
-                pending = [Row(None, "space", size, i)] + [Row(l, "subhead", size, i) for l in composed.lines]
+                pending = pending + [Row(None, "space", size, i)] + [
+                    Row(l, "subhead", size, i) for l in composed.lines]
                 continue
             for n, line in enumerate(composed.lines):
                 rows = pending + [Row(line, "body", size, i)]
@@ -134,6 +135,14 @@ class Body:
         line = replace(line, glyphs=tuple(replace(g, x=g.x + dx) for g in line.glyphs),
                        width=line.width + dx)
         return Row(line, "jump", self.style.body_size, -1)
+
+    def item_title(self, index: int) -> tuple[Line, ...]:
+        """The title of the 简讯 item paragraph `index` opens: flush left in the 小标题 role,
+        a wrapped line under a hanging indent of one em (after the ■)."""
+        role = self.style.role("subhead")
+        return set_verse_line(self.article.paragraphs[index].title, role.face, role.size,
+                              self.measure or self.style.column_width, 1.0, self.fonts,
+                              self.style.punctuation, self.vertical)
 
     def stanza(self, index: int) -> tuple[tuple[Line, ...], ...]:
         """The lines of paragraph `index`, a stanza, each as the set lines it takes."""

@@ -2,10 +2,13 @@
 
 Articles marked `kind: brief` — and, on a page with `briefs: true`, stories
 of at most `briefs.max_chars` characters without photos — become one block:
-the heading (`briefs.heading`, 简讯, at `briefs.heading_size`), then each item
-as a paragraph set flush left that opens with its title in bold, run in
-before its text (the item's 电头 after the title), items marked with ■ or
-separated by a thin rule (`briefs.separator`). The block takes the place of
+the heading (`briefs.heading`, 简讯, at `briefs.heading_size`), then each item:
+its title on a line of its own in the 小标题 role (黑体, a size above the body),
+marked ■ (or the items separated by a thin rule: `briefs.separator`), and its
+text as a paragraph indented like any other, opening with its byline and 电头
+in bold. An item's last line ends its paragraph like any paragraph's, and the
+next item's title stands apart in its own face and size, as a page editor sets
+a 简讯 column. The block takes the place of
 the first item in the page's order (after the lead, should an item come
 first), and is placed like any article.
 
@@ -52,13 +55,17 @@ def is_brief(article: Article, page: Page, style: HouseStyle) -> bool:
             and _chars(article) <= style.edition.brief_max_chars)
 
 
-def runin(item: Article, style: HouseStyle) -> str:
-    """The bold words that open an item: ■, its title, its 电头."""
+def item_title(item: Article, style: HouseStyle) -> str:
+    """The line that heads an item: ■ (with `briefs.separator: ■`) and its title."""
     mark = MARK if style.edition.brief_separator == MARK else ""
     h = item.headline
-    title = " ".join(t for t in (h.kicker, h.title.replace(GAP, " "), h.subtitle) if t)
-    words = GAP.join(t for t in (title, item.byline, item.dateline) if t)
-    return mark + words + ("" if item.dateline else GAP)   # a 电头 runs straight into the text
+    return mark + " ".join(t for t in (h.kicker, h.title.replace(GAP, " "), h.subtitle) if t)
+
+
+def runin(item: Article) -> str:
+    """The bold words that open an item's text: its byline and 电头."""
+    words = GAP.join(t for t in (item.byline, item.dateline) if t)
+    return words + ("" if item.dateline or not words else GAP)   # a 电头 runs straight into the text
 
 
 def _block(items: list[Article], page: Page, style: HouseStyle) -> Gathered:
@@ -66,11 +73,12 @@ def _block(items: list[Article], page: Page, style: HouseStyle) -> Gathered:
     for item in items:
         body = list(item.paragraphs) or [Paragraph("")]
         for n, para in enumerate(body):
-            lead = runin(item, style) if n == 0 else ""
-            if lead and para.kind is not ParagraphKind.BODY:   # a title before a subhead or verse
-                paragraphs.append(Paragraph("", runin=lead, line=para.line)); owners.append(item.id)
-                lead = ""
-            paragraphs.append(replace(para, runin=lead)); owners.append(item.id)
+            title, lead = (item_title(item, style), runin(item)) if n == 0 else ("", "")
+            if title and para.kind is not ParagraphKind.BODY:   # a title before a subhead or verse
+                paragraphs.append(Paragraph("", runin=lead, title=title, line=para.line))
+                owners.append(item.id)
+                title = lead = ""
+            paragraphs.append(replace(para, runin=lead, title=title)); owners.append(item.id)
     heading = style.edition.brief_heading
     block = Article(BLOCK_ID.format(page=page.number), Headline(heading), tuple(paragraphs),
                     kind=ArticleKind.BRIEF,

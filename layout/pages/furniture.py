@@ -14,6 +14,7 @@ from layout.pages.guide import ELLIPSIS, MARK, guide_entries, page_reference, ra
 from layout.pages.guideband import Band, band_items, band_shape
 from layout.pages.runs import natural_line, placed_runs
 from layout.style import HouseStyle
+from layout.style.sizes import SIZE_NAMES
 
 MASTHEAD_ROWS = 8
 HEADER_ROWS = 2
@@ -145,7 +146,7 @@ def _fits(issue: Issue, fonts: FontSet, size: float, inner: float):
 def _guide_items(issue: Issue, grid: Grid, fonts: FontSet, x0: float, x1: float, band: float,
                  size: float, leading: float, entries) -> list[PlacedItem]:
     face = issue.style.role("body").face
-    heading = natural_line("今日导读", "sans_bold", size, fonts)
+    heading = natural_line("今日导读", "sans_bold", heading_size(size), fonts)
     top = grid.top + (band - leading * (len(entries) + 1)) / 2
     items: list[PlacedItem] = [PlacedBox(x0, grid.top, x1 - x0, band, tint=0.0, stroke=True)]
     items += placed_runs(heading, x0 + size, top + size, "furniture")
@@ -157,6 +158,11 @@ def _guide_items(issue: Issue, grid: Grid, fonts: FontSet, x0: float, x1: float,
             ref = natural_line(page_reference(entry.page), "sans_bold", size, fonts)
             items += placed_runs(ref, x1 - size - ref.width, baseline, "furniture")
     return items
+
+
+def heading_size(size: float) -> float:
+    """The 导读's heading: the next 号 above its entries, a heading and not one of them."""
+    return min((v for v in SIZE_NAMES.values() if v > size + 0.01), default=size)
 
 
 def page_header(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> list[PlacedItem]:

@@ -112,7 +112,7 @@ def zone_splits(body: Body, want: int) -> list[tuple[int, tuple[int, int]]]:
         if after != rows[n - 1].paragraph:
             out.append((n, (after, 0)))
         elif n == want and paragraphs[after].kind is ParagraphKind.BODY \
-                and not paragraphs[after].runin:
+                and not (paragraphs[after].runin or paragraphs[after].title):
             done = sum(len(r.line.glyphs) for r in rows[:n] if r.paragraph == after and r.line)
             out.append((n, (after, done)))
     below = [c for c in out if c[0] <= want]

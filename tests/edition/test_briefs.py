@@ -53,14 +53,25 @@ def test_four_briefs_are_one_block_under_one_small_heading(whole):
     assert {r.article for r in block} == set(BRIEFS)
 
 
-def test_each_item_opens_with_its_title_in_bold_at_body_size(whole):
+def test_each_item_has_its_title_on_its_own_line_and_its_text_indented(whole):
+    """A 简讯 item: ■ and its title on a line of its own in the 小标题 role (黑体, a size
+    above the body, so it never reads as a line of the item before), then its text as a
+    paragraph indented like any other, opening with its 电头 in bold."""
     issue, result = whole
     page = result.placed.pages[1]
-    bold = issue.style.role("dateline").face
-    runs = "".join(t.text for t in texts(page) if t.face == bold and t.size == issue.style.body_size)
+    subhead, body = issue.style.role("subhead"), issue.style.body_size
+    assert subhead.size > body
+    placed = texts(page)
     for article in (a for a in issue.articles() if a.id in BRIEFS):
-        assert f"■{article.headline.title}" in runs
-    assert not any(t.text == "社区篮球联赛开赛" and t.role == "title" for t in texts(page))
+        title = next(t for t in placed if t.text.startswith(f"■{article.headline.title[:4]}"))
+        assert (title.face, title.size, title.role) == (subhead.face, subhead.size, "subhead")
+        text = min((t for t in placed if t.y > title.y + 1 and abs(t.x - title.x) < 30
+                    and t.size == body), key=lambda t: (t.y, t.x))
+        assert text.x + text.xs[0] >= title.x + title.xs[0] + 2 * body - 0.5, \
+            "the item's text opens indented"
+        if article.dateline:
+            assert text.face == issue.style.role("dateline").face
+    assert not any(t.text == "社区篮球联赛开赛" and t.role == "title" for t in placed)
 
 
 def test_each_items_text_lies_in_its_own_regions(whole):
