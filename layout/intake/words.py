@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 _NAME_TAG = "nr"
+_TIME_TAG = "t"
 _NAME_CHARS = (2, 4)     # a Chinese name as bylines print it: 2 to 4 characters
 _LOOK = 12               # characters enough to read a name and the word after it
 
@@ -42,6 +43,12 @@ def leading_name(text: str) -> str:
     if tag == _NAME_TAG and low <= len(word) <= high and all("\u4e00" <= c <= "\u9fff" for c in word):
         return word
     return ""
+
+
+def time_word(text: str) -> bool:
+    """`text` opens with a word the dictionary tags as one of time (凌晨, 今天, 近日)."""
+    words = _tagged(text[:_LOOK])
+    return bool(words) and words[0][1] == _TIME_TAG and len(words[0][0]) >= 2
 
 
 def ends_with_name(text: str) -> bool:

@@ -6,6 +6,7 @@ import yaml
 
 from layout.errors import Diagnostics
 from layout.intake.datelines import split_dateline
+from layout.intake.lines import LineKind, classify
 from layout.intake.text_import import plan_import
 from layout.intake.words import ends_with_name, name_before_word
 
@@ -63,3 +64,14 @@ def test_a_headline_under_a_photo_that_names_no_one_stays_a_headline(tmp_path):
     fronts, _ = _articles(tmp_path, text)
     assert len(fronts[0]["photos"]) == 1
     assert fronts[1]["kicker"] == "传统手艺焕发新生机"
+
+
+def test_a_byline_line_whose_last_name_runs_into_a_time_or_number_is_the_dateline(tmp_path):
+    assert classify("本报记者 欧阳晨 通讯员 李卫凌晨")[0] is LineKind.DATELINE
+    assert classify("本报记者 欧阳晨 通讯员 李卫凌晨2点")[0] is LineKind.DATELINE
+    for byline in ("本报记者 欧阳晨 通讯员 李卫", "本报记者 诸葛明远", "本报记者 王晓琳 张丽娜"):
+        assert classify(byline)[0] is LineKind.BYLINE, byline
+    text = ("胸痛中心让心梗患者抢回黄金时间\n本报记者 欧阳晨 通讯员 李卫凌晨\n"
+            "2点14分，家住青山区的58岁市民老周突然胸口剧痛。\n")
+    fronts, _ = _articles(tmp_path, text)
+    assert fronts[0]["dateline"] == "本报记者 欧阳晨 通讯员 李卫" and "byline" not in fronts[0]
