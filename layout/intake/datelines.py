@@ -4,8 +4,9 @@ Two forms (newspaper.md: 电头): the agency or paper's own (`本报讯（记者
 `【本报讯】`, `新华社北京6月17日电`), whose end the pattern shows; and a byline set
 as an 电头, run straight into the text (`本报记者 韩冬 孟佳琪初冬的早晨，…`), whose
 last name's end the raw text does not show: names set apart by spaces are
-taken whole, the last one as jieba's dictionary reads a name (`words`), and
-the split is a guess the report lists.
+taken whole, the last one as jieba's dictionary reads a name (`words`) or, where it
+reads none, as the one length (2 or 3) after which a word of the dictionary begins
+(`韩冬冬日的` → `韩冬`), and the split is a guess the report lists.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from layout.intake import patterns as P
-from layout.intake.words import leading_name
+from layout.intake.words import leading_name, name_before_word
 
 _STAFF = re.compile(rf"^{P.STAFF}$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -49,7 +50,7 @@ def _staff_lead(text: str) -> Dateline | None:
                                     and text[token_start + len(token)] in " \u3000\u00a0"):
             pos, named = token_start + len(token), not _STAFF.match(token)
             continue
-        name = leading_name(token) or _han_run(token)
+        name = leading_name(token) or _han_run(token) or name_before_word(token)
         if name:
             return Dateline(text[:token_start + len(name)], text[token_start + len(name):], True)
         break

@@ -17,6 +17,7 @@ from layout.intake import patterns as P
 from layout.intake.chars import HORIZONTAL_SPACE, ends_sentence
 from layout.intake.datelines import split_dateline
 from layout.intake.heads import DASHES
+from layout.intake.words import leading_name, time_word
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _MD_BREAK = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
@@ -85,11 +86,21 @@ def plain_headline(text: str) -> bool:
     return headline_like(text) and not _PAUSE.search(text)
 
 
+def runs_into_text(byline: str) -> bool:
+    """A line of byline form whose last name runs on into a time word or a number
+    (`本报记者 欧阳晨 通讯员 李卫凌晨`, `…李卫凌晨2点`): a byline set as the 电头, cut at the line's
+    end, whose text goes on on the next line."""
+    last = re.split(r"[ \u3000\u00a0]+", byline)[-1]
+    name = leading_name(last)
+    rest = last[len(name):]
+    return bool(name and rest) and (rest[0].isdigit() or time_word(rest))
+
+
 def classify(text: str) -> tuple[LineKind, bool]:
     """(kind, literary) of one stripped, non-blank raw line by its pattern alone."""
     if P.CREDIT.match(text) and len(text) <= P.CREDIT_MAX_CHARS:
         return LineKind.CREDIT, False
-    if P.BYLINE.match(text):
+    if P.BYLINE.match(text) and not runs_into_text(text):
         return LineKind.BYLINE, False
     if P.LITERARY_BYLINE.match(text):
         return LineKind.BYLINE, True

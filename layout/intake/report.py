@@ -54,6 +54,8 @@ def _decision_texts() -> dict[str, str]:
         "run-on": _("a full line ending a sentence was run on into the next line; "
                     "it may end its paragraph"),
         "paragraph-end": _("a paragraph ends here (the line is short); it may run on"),
+        "paragraph-length": _("a full line ending a sentence taken as a paragraph's end: the "
+                              "paragraphs come out of the copy's usual length; it may run on"),
         "headline": _("a line that looks like a headline was taken as a paragraph's "
                       "first line"),
         "roles-kicker": _("two headline lines taken as 引题 and 主题; they may be 主题 and 副题"),
@@ -68,6 +70,12 @@ def _decision_texts() -> dict[str, str]:
         "photo-own": _("a photo right after a story's text whose caption shares few of the "
                        "story's words, taken as a photo-news item of its own; if it is the "
                        "story's photo, move it into that story's photos:"),
+        "portrait": _("a line with nothing of its own right after a story's photo credit, "
+                      "taken as the caption of another photo of that story (no credit); if "
+                      "it is a headline, give it its story"),
+        "portrait-head": _("three headline lines with no dash right after a story's photo "
+                           "credit: the first may be the caption of another photo of that "
+                           "story (no credit); if so, move it into that story's photos:"),
         "photo": _("text after a photo with a headline: taken as one story with its photo"),
         "caption": _("a line under a headline joined to the caption below it (a photo-news "
                      "item); if it is the story's text, split it off"),

@@ -38,6 +38,7 @@ from layout.intake.heads import DASHES, has_gap, headline_roles
 from layout.intake.lines import LineKind, headline_like, plain_headline
 from layout.intake.shape import Gap
 from layout.intake.unwrap import Unit
+from layout.intake.words import ends_with_name
 
 _SAME_LENGTH_MAX = 6    # two gapless 小标题 of one length are parallel only when this short
 _TYPESET_LINE = (12, 30)  # characters: a typeset column's line is about this long (shape.py)
@@ -303,10 +304,65 @@ class _Builder:
             elif i not in self.captions:
                 self._body(unit)
             i += 1
+        self._portraits()
         for draft in self.drafts:   # all verse, maybe in sections under 小标题 (## 二)
             kinds = {p.kind for p in draft.paragraphs}
             if draft.kind == "story" and "verse" in kinds and kinds <= {"verse", "subhead"}:
                 draft.kind = "poem"
+
+    def _portraits(self) -> None:
+        """Headline lines with nothing of their own (no text, 电头, byline or dash-led 副题)
+        right after a story's photo credit are captions of more photos of that story, credited
+        with the first (portraits: `老手艺人王德顺`); reported."""
+        kept: list[Draft] = []
+        for draft in self.drafts:
+            before = kept[-1] if kept else None
+            after_credit = before is not None and bool(before.photos) \
+                and self._right_after(before.photos[-1].line, draft.line)
+            if after_credit and draft.kicker and draft.subtitle \
+                    and not draft.subtitle.startswith(DASHES):
+                self._portrait_heads(before, draft)
+            if not after_credit or not draft.headline_only() or draft.byline \
+                    or draft.subtitle.startswith(DASHES):
+                kept.append(draft)
+                continue
+            self.decisions = [d for d in self.decisions
+                              if not (d.line == draft.line and d.what.startswith("roles-"))]
+            texts = [t for t in (draft.kicker, draft.title, draft.subtitle) if t]
+            for k, text in enumerate(texts):
+                line = self._unit_line(draft.line, k)
+                before.photos.append(RawPhoto(RawPara(text, line), "", line, "story"))
+                self.decisions.append(Decision(line, "portrait", text))
+        self.drafts = kept
+
+    def _portrait_heads(self, before: Draft, draft: Draft) -> None:
+        """Three headline lines with no dash under a story's photo (a rare group: 1 of the 24
+        three-line groups of the corpora has no dash): the leading ones that end with a
+        person's name are portraits' captions of the story above (no credit), the rest the
+        new story's headline; listed either way."""
+        lines = [draft.kicker, draft.title, draft.subtitle]
+        n = 0
+        while n < len(lines) - 1 and ends_with_name(lines[n]):
+            n += 1
+        if not n:
+            self.decisions.append(Decision(draft.line, "portrait-head", draft.kicker))
+            return
+        for k, text in enumerate(lines[:n]):
+            line = self._unit_line(draft.line, k)
+            before.photos.append(RawPhoto(RawPara(text, line), "", line, "story"))
+            self.decisions.append(Decision(line, "portrait", text))
+        draft.kicker, draft.title, draft.subtitle, _ = headline_roles(lines[n:])
+
+    def _unit_line(self, line: int, k: int) -> int:
+        """The line of the `k`-th unit from the one on `line`."""
+        numbers = [u.line for u in self.units]
+        return numbers[min(numbers.index(line) + k, len(numbers) - 1)]
+
+    def _right_after(self, credit_line: int, line: int) -> bool:
+        """No unit stands between a credit on `credit_line` and the unit on `line`."""
+        numbers = [u.line for u in self.units]
+        return credit_line in numbers and line in numbers \
+            and numbers.index(line) == numbers.index(credit_line) + 1
 
     def _new(self, line: int, kind: str = "story") -> Draft:
         self.current = Draft(line, kind)

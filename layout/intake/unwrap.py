@@ -404,5 +404,5 @@ def _cut_by_length(units: list[Unit], decisions: list[Decision]) -> tuple[list[U
             continue
         cut_lines |= {b.number for o, b, _ in unit.ends if o in chosen}
         out += _split(unit, chosen)
-    return out, [Decision(d.line, "paragraph-end", d.text)
+    return out, [Decision(d.line, "paragraph-length", d.text)
                  if d.what == "run-on" and d.line in cut_lines else d for d in decisions]

@@ -52,4 +52,4 @@ def test_copy_cut_every_17_characters_gets_its_paragraph_ends_back(tmp_path):
     article = next(text for path, text in plan.files.items() if path.suffix == ".md")
     blocks = [b.strip() for b in article.split("---\n", 2)[2].split("\n\n") if b.strip()]
     assert blocks[-5:] == paras
-    assert sum(d.what == "paragraph-end" for d in plan.decisions) >= 3
+    assert sum(d.what == "paragraph-length" for d in plan.decisions) >= 3

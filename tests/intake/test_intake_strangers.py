@@ -58,10 +58,11 @@ def test_a_page_of_mixed_column_widths_is_read_story_by_story():
     turn): each story is rejoined by its own measure (`measures`), so as many stories are
     found as with one measure for the whole copy (257/261), few wrapped lines of a narrow
     column are taken for a 小标题 (66 with one measure; 2 now), most bodies come back exact
-    (159/261 with one measure; 254/291 now, with the team's newer editions), and no character
+    (159/261 with one measure; 330/384 now, with the team's editions, 326/380 before paragraph
+    ends at a full line were chosen by length), and no character
     is lost and no number, Latin word
     or address changed."""
     f = strangers.page_figures()
     assert (f.tokens_changed, f.chars_lost) == (0, 0)
     assert f.found >= 0.98 * f.stories and f.heads_exact >= 0.97 * f.stories
-    assert f.bodies_exact >= 0.85 * f.stories and f.false_subheads <= 0.01 * f.stories
+    assert f.bodies_exact >= 0.85 * f.stories and f.false_subheads <= 1
