@@ -18,10 +18,12 @@ import pytest
 from PIL import Image
 
 from layout import cache
+from layout.fonts.metrics import CACHE_VERSION as METRICS_VERSION
 from tests.conftest import REPO, SAMPLE
 
+METRICS = f"metrics{METRICS_VERSION}"
 KINDS = ("pdf-photo", "epub-font", "epub-photo", "epub-cover", "docx-photo", "art",
-         "metrics2", "ink", "rlface", "hash")
+         METRICS, "ink", "rlface", "hash")
 
 
 @pytest.fixture
@@ -183,7 +185,7 @@ def test_every_kind_of_damaged_entry_is_rebuilt_and_the_outputs_stay_right(tmp_p
         entries = sorted(p for p in home.iterdir() if p.name.startswith(kind + "-"))
         assert entries, f"the build stored no {kind} entry"
         entries = entries[:3]   # a few of each kind: recomposing every paragraph costs seconds
-        if kind == "metrics2":  # faces every build measures (furniture), not only in composing,
+        if kind == METRICS:  # faces every build measures (furniture), not only in composing,
             #                     which the second build takes from the cache: entry names hash
             #                     the font's path, so the first three sorted are a matter of luck
             entries = [home / f"{kind}-{cache.key_of(kind, ((REPO / 'fonts' / f).resolve(),))}"
@@ -195,7 +197,7 @@ def test_every_kind_of_damaged_entry_is_rebuilt_and_the_outputs_stay_right(tmp_p
     for name in ("sample.pdf", "sample.docx", "sample.epub", "copyfit.json"):
         assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "clean" / name).read_bytes(), name
     for kind, entries in damaged.items():
-        if kind not in ("ink", "metrics2"):
+        if kind not in ("ink", METRICS):
             # ink is read only when a paragraph with —— is composed again, a face's metrics
             # only when something set in that face is (headlines come from the cache):
             # those damaged entries stay misses until then, and the outputs above are right

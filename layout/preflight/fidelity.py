@@ -98,7 +98,8 @@ def pdf_texts(path: Path, placed: PlacedIssue) -> dict[str, str]:
 
 def docx_texts(path: Path, issue: Issue) -> dict[str, str]:
     """Per article, the text of its bookmarked parts."""
-    from layout.intake.docx import LIMITS, article_texts
+    from layout.intake.docx.package import LIMITS
+    from layout.intake.docx.texts import article_texts
 
     # The DOCX this build has just written: how well it deflates says nothing of a zip bomb
     # (an edition of repeated copy deflates over 100×); the size limits still hold.

@@ -138,8 +138,10 @@ def _draw_cover(issue: Issue, plan: BookPlan, fonts: CoverFonts) -> bytes:
 
     cache: dict[tuple[Path, int], object] = {}
 
-    def truetype(path: Path, size: int):
-        return cache.setdefault((path, size), ImageFont.truetype(str(path), size))
+    def truetype(path: Path, size: int):   # each face and size opened once, not at every use
+        if (path, size) not in cache:
+            cache[path, size] = ImageFont.truetype(str(path), size)
+        return cache[path, size]
 
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     draw = ImageDraw.Draw(image)

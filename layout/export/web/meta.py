@@ -14,10 +14,9 @@ loads anything from elsewhere; there is no tracking of any kind, and
 from __future__ import annotations
 
 import datetime as dt
-from xml.sax.saxutils import escape
 
 from layout.export.html import edition
-from layout.export.html.markup import Element, el
+from layout.export.html.markup import Element, el, escape
 from layout.model import Article, Issue, ParagraphKind
 
 DESCRIPTION_CHARS = 90

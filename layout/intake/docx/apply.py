@@ -171,12 +171,3 @@ def _kind(kind: str) -> str:
     return {"inserted": _("inserted"), "deleted": _("deleted"),
             "paragraph mark inserted": _("paragraph mark inserted"),
             "paragraph mark deleted": _("paragraph mark deleted")}.get(kind, kind)
-
-
-def article_texts(path: Path, article_ids: list[str], limits: Limits = LIMITS) -> dict[str, str]:
-    """Per article, the text of all its anchored parts in a DOCX (the build's loss check)."""
-    found = attribute(read_docx(Path(path), "accept", limits).paragraphs, RefIndex(article_ids))
-    return {article_id: "".join([*(t for texts in theirs.singles.values() for t in texts),
-                                 *(t for texts in theirs.recovered.values() for t in texts),
-                                 *(p.text for p in theirs.body)])
-            for article_id, theirs in found.articles.items()}

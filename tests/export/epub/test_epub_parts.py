@@ -15,7 +15,7 @@ from layout.errors import BuildError, InputError
 from layout.export.epub import build_resources, navigation, xhtml
 from layout.export.html import edition
 from layout.export.html.photos import MAX_SIDE_PX, phone_jpeg
-from layout.export.html.markup import document, el
+from layout.export.html.markup import document, el, escape, quoteattr
 from layout.export.epub.plan import plan_book
 from layout.export.html.labels import caption_start
 from layout.model import Page
@@ -71,6 +71,16 @@ def test_markup_round_trips_any_text_and_attribute(text, value):
     parsed = ET.fromstring(document(root))
     assert parsed.get("title") == value
     assert (parsed.find("p").text or "") == text
+
+
+@given(st.text(alphabet="a&<>\"'\n\r\t中 ;#", max_size=12))
+def test_markup_escapes_as_the_standard_library_does(text):
+    """The builder's own escape and quoteattr (no xml.sax.saxutils, which imports
+    urllib.request) write the same bytes as the standard library's."""
+    from xml.sax.saxutils import escape as std_escape, quoteattr as std_quoteattr
+
+    assert escape(text) == std_escape(text)
+    assert quoteattr(text) == std_quoteattr(text)
 
 
 def test_a_photo_is_shrunk_to_1200_px_and_loses_its_exif(tmp_path):
