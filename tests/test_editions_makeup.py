@@ -170,6 +170,28 @@ def test_essays_on_a_fukan_are_set_deep_and_narrow(built):
         assert essays[0].columns >= makeup.essay_columns and essays[0].rows >= 20, essays[0]
 
 
+def test_every_lead_is_a_module_not_a_strip(built):
+    """A page's lead (its first story) stands as a module a page editor recognises: at least
+    two columns wide and at least 0.4 as deep as it is wide, headline included (heads8's
+    263-character lead and six p.5's were six-column strips of four-line legs, 11-12 rows
+    deep: depth 0.2 of the width)."""
+    from layout.manifest import load_issue
+    from layout.model import ArticleKind
+    from layout.pages.grid import grid_for
+
+    name, report, _ = built
+    issue = load_issue(EDITIONS / name)
+    fits = {(a.page, a.id): a for a in report.copyfit.articles}
+    for page in issue.pages:
+        lead = page.articles[0] if page.articles else None
+        if (lead is None or lead.kind is not ArticleKind.STORY or lead.hints.columns
+                or lead.vertical or (page.number, lead.id) not in fits):
+            continue
+        fit, grid = fits[(page.number, lead.id)], grid_for(issue.style, page.number)
+        depth = fit.rows * grid.pitch / grid.span(fit.columns)
+        assert fit.columns >= 2 and depth >= 0.4, (page.number, lead.id, fit.columns, fit.rows)
+
+
 def test_body_typography_stays_clean(built):
     _, report, _ = built
     t = measure_typography(report.outputs["pdf"])
