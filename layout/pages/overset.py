@@ -73,10 +73,10 @@ def with_tail(sizers: list[Sizer], whole: int, last: int | None = None) -> list:
 def cut_tails(sizers: list[Sizer], make_up, first: tuple[Cut, int]) -> tuple[Cut, int]:
     """The layout with the leading articles whole and the overrun cut from the tail;
     `make_up(sizers)` places a page, `first` is its layout of `sizers` as given.
-    The longest run of leading articles that can stand whole is found by bisection;
-    when the articles after the first that cannot all fit whole without it, only that
-    one is cut (a lead too long for its page beside short items), else the tail from it
-    on. Unchanged when nothing is over-set."""
+    The longest run of leading articles that can stand whole is found by bisection.
+    The first article after that run is cut alone when every later one then stands whole
+    (a lead too long for its page beside short items), else the tail from it on is cut.
+    Unchanged when nothing is over-set."""
     if not over_set(first[0]):
         return first
     ids = [s.article.id for s in sizers]
