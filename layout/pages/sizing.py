@@ -49,7 +49,7 @@ COST_ESSAY_WIDER = 0.1   # the same share per column wider than the least: deepe
 COST_NARROW_LEAD = 1500.0  # per column a lead is narrower than four (more than a band of foot space)
 # per line a lead's legs are shorter than twice makeup.min_leg_lines: a lead is a module several
 # columns wide and as deep, not a strip across the page in legs of four lines (heads8, six p5)
-COST_FLAT_LEAD = 2500.0
+COST_FLAT_LEAD = 5000.0
 LEG_CHARS = (16, 22)       # widths of 破栏 legs worth offering, in characters
 COST_BROKEN_COLUMNS = 4.0  # a 破栏 block reads well, but the page's own columns are the norm
 COST_HEAD_LINES = 6.0
