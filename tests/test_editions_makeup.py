@@ -170,6 +170,77 @@ def test_essays_on_a_fukan_are_set_deep_and_narrow(built):
         assert essays[0].columns >= makeup.essay_columns and essays[0].rows >= 20, essays[0]
 
 
+def test_every_lead_is_a_module_not_a_strip(built):
+    """A page's lead (its first story) stands as a module a page editor recognises: at least
+    two columns wide and at least 0.4 as deep as it is wide, headline included (heads8's
+    263-character lead and six p.5's were six-column strips of four-line legs, 11-12 rows
+    deep: depth 0.2 of the width)."""
+    from layout.manifest import load_issue
+    from layout.model import ArticleKind
+    from layout.pages.grid import grid_for
+
+    name, report, _ = built
+    issue = load_issue(EDITIONS / name)
+    fits = {(a.page, a.id): a for a in report.copyfit.articles}
+    for page in issue.pages:
+        lead = page.articles[0] if page.articles else None
+        if (lead is None or lead.kind is not ArticleKind.STORY or lead.hints.columns
+                or lead.vertical or (page.number, lead.id) not in fits):
+            continue
+        fit, grid = fits[(page.number, lead.id)], grid_for(issue.style, page.number)
+        depth = fit.rows * grid.pitch / grid.span(fit.columns)
+        assert fit.columns >= 2 and depth >= 0.4, (page.number, lead.id, fit.columns, fit.rows)
+
+
+def holes_above_ads(name: str, pdf) -> list[tuple[int, int, int]]:
+    """(page, column, rows) of every column an ad's artwork spans with more than three empty
+    rows right above it: the foot of the block over it left empty, or the booked block
+    taller than its artwork (the separator's row and a row or two of slack are not a hole).
+    Read from the PDF: the ink above the artwork in that column, up to the type area's top;
+    an ad's artwork is the picture as wide as its booking on a page with an ad."""
+    import pymupdf
+
+    from layout.manifest import load_issue
+    from layout.model import ArticleKind
+    from layout.pages.grid import grid_for
+
+    issue, out = load_issue(EDITIONS / name), []
+    with pymupdf.open(pdf) as doc:
+        for page, spec in zip(doc, issue.pages):
+            grid = grid_for(issue.style, spec.number)
+            widths = [grid.span(a.reserve.columns) if a.reserve.columns else a.reserve.width
+                      for a in spec.articles if a.kind is ArticleKind.AD]
+            dx, dy = page.trimbox.x0, page.trimbox.y0
+            ink = [b["bbox"] for b in page.get_text("dict")["blocks"] if b.get("lines")]
+            ink += [info["bbox"] for info in page.get_image_info()]
+            ink = [(x0 - dx, y0 - dy, x1 - dx, y1 - dy) for x0, y0, x1, y1 in ink]
+            for info in page.get_image_info():
+                x0, top, x1, _ = (v - d for v, d in zip(info["bbox"], (dx, dy, dx, dy)))
+                if top < grid.top + 2 * grid.pitch or not any(abs(x1 - x0 - w) < 3 for w in widths):
+                    continue
+                for c in range(grid.columns):
+                    left = grid.column_x(c)
+                    right = left + grid.column_width
+                    if not (x0 - 1 <= left and right <= x1 + 1):
+                        continue
+                    above = [i[3] for i in ink
+                             if i[0] < right - 2 and i[2] > left + 2 and i[3] < top - 1]
+                    gap = (top - max(above, default=grid.top)) / grid.pitch
+                    if gap > 3.5:
+                        out.append((spec.number, c + 1, round(gap)))
+    return out
+
+
+def test_no_hole_above_an_ad(built):
+    """The blocks over an ad reach down to it: no column its artwork spans stands empty above
+    it for more than three rows (jiangcheng8 p.6: 11-13 rows over its half-page ad, a
+    rectangle above a reserved block priced its unfilled foot as the page's honest foot
+    space; six p.5: 10 rows inside a 2x30 booking of artwork 2x14 tall)."""
+    name, report, _ = built
+    holes = holes_above_ads(name, report.outputs["pdf"])
+    assert not holes, holes
+
+
 def test_body_typography_stays_clean(built):
     _, report, _ = built
     t = measure_typography(report.outputs["pdf"])

@@ -21,6 +21,7 @@ from layout.pages.furniture import footer_rows, furniture, furniture_rows, guide
 from layout.pages.grid import Grid, grid_for
 from layout.pages.jumps import merged, onward, part_sizers, with_jumps
 from layout.pages.around import make_up
+from layout.pages.overset import cut_tails
 from layout.pages.ranks import headline_ranks, step_down
 from layout.pages.render import Renderer
 from layout.pages.reserved import AdSizer, check_resolution, underfilled
@@ -35,9 +36,11 @@ class PagesResult:
 
 
 def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: BuildOptions,
-               diag: Diagnostics | None = None, jumping: dict[str, int] | None = None):
+               diag: Diagnostics | None = None, jumping: dict[str, int] | None = None,
+               cut_tail: bool = True):
     """One placed page, its article and page fits, and the continuations it sends on
-    (page, article); `jumping` names over-set articles that may jump (to a page)."""
+    (page, article); `jumping` names over-set articles that may jump (to a page); with
+    `cut_tail`, copy that does not fit is cut from the least important stories (overset)."""
     page, gathered = gather_briefs(page, issue.style)
     top = furniture_rows(page) + guide_rows(issue, page, grid, fonts)
     bottom = footer_rows(issue, page, grid, fonts)
@@ -55,7 +58,12 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     renderer = Renderer(grid, {s.article.id: s for s in sizers}, grid.rows - bottom)
     left_slots = free_rows * grid.columns
     if sizers:
-        tree, left_slots = make_up(sizers, grid.columns, free_rows, top, page.number)
+        def placed(order):
+            return make_up(order, grid.columns, free_rows, top, page.number)
+
+        tree, left_slots = placed(sizers)
+        if cut_tail and not jumping:
+            tree, left_slots = cut_tails(sizers, placed, (tree, left_slots))
         tree = vary_faces(step_down(tree, sizers), sizers, grid, top)
         renderer.sizers.update(part_sizers(tree, sizers))
         renderer.cut(tree, 0, top)
@@ -93,8 +101,9 @@ def place_jumping(issue: Issue, page: Page, fonts: FontSet, options: BuildOption
     short one beside a long story that would fit whole — and the long one should jump."""
     grid = grid_for(issue.style, page.number)
     trial = Diagnostics()
-    result = place_page(issue, page, grid, fonts, options, trial)
-    over = ({a.id: later for a in page.articles} if issue.jumps and later
+    may_jump = bool(issue.jumps and later)
+    result = place_page(issue, page, grid, fonts, options, trial, cut_tail=not may_jump)
+    over = ({a.id: later for a in page.articles} if may_jump
             and any(f.over > 0 for f in result[1]) else {})
     if over:
         return place_page(issue, page, grid, fonts, options, diag, jumping=over)

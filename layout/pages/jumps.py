@@ -103,7 +103,8 @@ class JumpSizer(Sizer):
             for split in split_points(self.article, least):
                 part = first_part(self.article, split, self.to_page)
                 self._parts[part] = (split, Sizer(part, self.style, self.grid, self.fonts,
-                                                  self.lead, self.breaker, self.rank, self.brief))
+                                                  self.lead, self.breaker, self.rank, self.brief,
+                                                  self.essay))
         return list(self._parts.values())
 
     def options(self, columns: int) -> dict[int, BlockPlan]:
@@ -147,7 +148,7 @@ def may_jump(article: Article) -> bool:
 def jump_sizer(sizer: Sizer, to_page: int, asked: bool) -> JumpSizer:
     """`sizer`'s article as one that may jump to `to_page`."""
     return JumpSizer(sizer.article, sizer.style, sizer.grid, sizer.fonts, sizer.lead,
-                     sizer.breaker, sizer.rank, sizer.brief, to_page=to_page,
+                     sizer.breaker, sizer.rank, sizer.brief, sizer.essay, to_page=to_page,
                      jump_cost=0.0 if asked else COST_JUMP_AUTO)
 
 

@@ -304,7 +304,10 @@ class Placer:
         n = len(self.sizers)
         stacks = self._stack()
         heights = np.arange(self.length)
-        fill = stacks[n].cost + (self.rows - heights) * self.columns * COST_FOOT_ROW
+        # rows left at the foot of a rectangle above a reserved block (an ad) are a hole
+        # over the ad, not the page's honest space at its foot
+        foot = COST_FOOT_ROW if self.edges & BOTTOM else COST_HOLE_ROW
+        fill = stacks[n].cost + (self.rows - heights) * self.columns * foot
         if not np.isfinite(fill).any():
             return float("inf"), None, self.rows
         rows = int(fill.argmin())

@@ -107,9 +107,9 @@ class Renderer:
             from layout.pages.vertical_render import draw_vertical
 
             draw_vertical(self, plan, column, row)
-            return
-        self.draw_parts(plan, column, row)
-        if rows < plan.rows:
+        else:
+            self.draw_parts(plan, column, row)
+        if rows < plan.rows:   # a 竖题's block too: yiliao, 8 characters set, went unmarked
             self.mark_overset(article, column, row)
 
     def draw_parts(self, plan: BlockPlan, column: int, row: int) -> None:

@@ -47,6 +47,9 @@ COST_MINOR_PHOTO_AREA = 30.0  # the same for a story below the lead: its photo g
 COST_ESSAY_WIDTH = 1500.0  # per column an essay on an essay page (副刊) is wider or narrower than the house style's
 COST_ESSAY_WIDER = 0.1   # the same share per column wider than the least: deeper legs read better
 COST_NARROW_LEAD = 1500.0  # per column a lead is narrower than four (more than a band of foot space)
+# per line a lead's legs are shorter than twice makeup.min_leg_lines: a lead is a module several
+# columns wide and as deep, not a strip across the page in legs of four lines (heads8, six p5)
+COST_FLAT_LEAD = 5000.0
 LEG_CHARS = (16, 22)       # widths of 破栏 legs worth offering, in characters
 COST_BROKEN_COLUMNS = 4.0  # a 破栏 block reads well, but the page's own columns are the norm
 COST_HEAD_LINES = 6.0
@@ -338,6 +341,8 @@ class Sizer:
                      + COST_TALL_LEGS * max(0, legs - TALL_LINES * columns) ** 2)
         if self.lead:
             cost += COST_NARROW_LEAD * max(0, 4 - columns)
+            if columns > 1 and self.article.paragraphs and not self.article.hints.columns:
+                cost += COST_FLAT_LEAD * max(0, 2 * self.style.makeup.min_leg_lines - legs)
         if self.essay and self.article.paragraphs:
             makeup = self.style.makeup
             cost += COST_ESSAY_WIDTH * (max(0, makeup.essay_columns - columns)

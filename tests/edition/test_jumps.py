@@ -212,3 +212,28 @@ def test_a_jumped_story_loses_nothing_and_both_parts_are_placed(lead_chars, firs
     if parts == [1, 2]:
         texts = "".join(i.text for i in result.placed.pages[0].items if hasattr(i, "text"))
         assert "下转第2版" in texts
+
+
+def test_a_jumped_essay_on_a_fukan_keeps_the_essay_width():
+    """An essay on a 副刊 (makeup.essay_pages) that jumps is set as essays are, its first
+    part makeup.essay_columns to makeup.essay_max_columns wide: the jump's sizers (the
+    whole article's and each first part's) were built without the essay preference, and
+    a long essay's first part went across the page in six columns (19 rows deep)."""
+    import datetime as dt
+
+    from layout.model import Hints, Issue
+    from layout.style import default_style
+    from tests.pages.factory import story
+
+    style = default_style()
+    essay = dataclasses.replace(story(1, 9000), hints=Hints(continue_on=2))
+    others = tuple(story(n, 700) for n in range(2, 6))
+    pages = (Page(1, style.makeup.essay_pages[0], (essay,) + others, "李明"),
+             Page(2, "社区", (story(4, 500),), "李明"))
+    issue = Issue("t", "铁东新闻", dt.date(2025, 6, 18), pages, style, 2316)
+    result = place_issue(issue, font_set(style), BuildOptions(allow_overflow=True))
+    first = next(f for f in result.copyfit.articles if f.id == essay.id)   # both parts
+    assert style.makeup.essay_columns <= first.columns <= style.makeup.essay_max_columns, first
+    continued = [i for i in result.placed.pages[1].items
+                 if getattr(i, "article", None) == essay.id and i.role == "jump"]
+    assert continued, "the essay jumps: its continuation opens page 2 with 上接第1版"
