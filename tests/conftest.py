@@ -38,3 +38,16 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def sample_dir() -> Path:
     return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole session (tests/export/epub/browser.py),
+    shared by the EPUB and web tests. Take this fixture; never open a second
+    `chromium()` in a test: Playwright's sync API cannot start inside another one that is
+    still open in the process (a test that did so failed or passed by the order the
+    modules ran in)."""
+    from tests.export.epub.browser import chromium
+
+    with chromium() as found:
+        yield found
