@@ -25,11 +25,10 @@ NAMES = tuple(team_editions())
 
 
 @pytest.fixture(scope="module", params=NAMES)
-def built(request, tmp_path_factory):
-    out = tmp_path_factory.mktemp(request.param)
-    diag = Diagnostics()
-    report = build(EDITIONS / request.param, BuildOptions(formats=("pdf",), out_dir=out), diag)
-    return request.param, report, [w.message for w in diag.warnings]
+def built(request, shared_build):
+    """The edition's PDF, built once for the session (tests/conftest.py `shared_build`)."""
+    made = shared_build(EDITIONS / request.param, ("pdf",))
+    return request.param, made.report, list(made.warnings)
 
 
 def source_aspects(name: str) -> list[float]:

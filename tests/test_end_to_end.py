@@ -14,11 +14,9 @@ from tests.conftest import han
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, sample_dir):
-    out = tmp_path_factory.mktemp("sample")
-    diag = Diagnostics()
-    report = build(sample_dir, BuildOptions(out_dir=out), diag)
-    return report, out, diag
+def built(shared_build, sample_dir):
+    made = shared_build(sample_dir)   # every format, built once (tests/conftest.py)
+    return made.report, made.out, made.warnings
 
 
 def text_of(path):

@@ -14,9 +14,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from layout.errors import Diagnostics
-from layout.options import BuildOptions
-from layout.pipeline import build
 from layout.style import default_style
 from tests.team_editions import EDITIONS as TEAM, team_editions
 from tests.words import word_ends
@@ -120,9 +117,8 @@ def find_title(lines: list[dict], title: str) -> list[dict] | None:
 
 
 @pytest.fixture(scope="module", params=EDITIONS, ids=lambda p: p.name)
-def edition(request, tmp_path_factory):
-    out = tmp_path_factory.mktemp(request.param.name)
-    report = build(request.param, BuildOptions(out_dir=out, formats=("pdf",)), Diagnostics())
+def edition(request, shared_build):
+    report = shared_build(request.param, ("pdf",)).report   # built once (tests/conftest.py)
     import pymupdf
 
     doc = pymupdf.open(report.outputs["pdf"])

@@ -37,11 +37,10 @@ def edition(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def earlier(tmp_path_factory) -> dict[str, bytes]:
-    """A good edition of the sample, as a page editor would have it from the last build."""
-    out = tmp_path_factory.mktemp("earlier")
-    build(SAMPLE, BuildOptions(out_dir=out), Diagnostics())
-    found = edition(out)
+def earlier(shared_build) -> dict[str, bytes]:
+    """A good edition of the sample, as a page editor would have it from the last build
+    (the session's shared build, tests/conftest.py: read here, copied by `out`)."""
+    found = edition(shared_build(SAMPLE).out)
     assert set(found) == set(OUTPUTS)
     return found
 

@@ -9,11 +9,9 @@ import pymupdf
 import pytest
 
 from layout.cjk import rules
-from layout.errors import Diagnostics
 from layout.fonts.vertical import substitutions
 from layout.manifest import load_issue
 from layout.options import BuildOptions
-from layout.pipeline import build
 from layout.preflight.typography import measure_typography
 from tests.pdf_glyphs import committed_faces, outline, shown_glyphs
 
@@ -23,9 +21,8 @@ MARKS = ("open", "close", "stop", "pause", "middle", "dash", "ellipsis", "connec
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("vertical")
-    report = build(EDITION, BuildOptions(out_dir=out, formats=("pdf",)), Diagnostics())
+def built(shared_build):
+    report = shared_build(EDITION, ("pdf",)).report   # built once (tests/conftest.py)
     return report.outputs["pdf"], load_issue(EDITION)
 
 

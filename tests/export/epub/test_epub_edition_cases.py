@@ -11,7 +11,7 @@ import shutil
 import zipfile
 
 import pytest
-from tests.export.epub.browser import Reader, VIEWPORTS, chromium
+from tests.export.epub.browser import Reader, VIEWPORTS
 from tests.export.epub.epub_helpers import NS, PACKAGE, SAMPLE, build, run_epubcheck
 
 # [text colour, background composited over the page's] of the first element matching a selector
@@ -150,73 +150,70 @@ def test_contents_list_the_subheads_under_their_article(cases):
     assert orders == sorted(orders)
 
 
-def test_tall_photo_and_long_credit_read_well_on_a_phone(cases):
+def test_tall_photo_and_long_credit_read_well_on_a_phone(cases, browser):
     """The portrait photo fits the screen with its caption starting on it; the caption
     whose credit wraps is not spaced out."""
     _root, book = cases
-    with chromium() as browser:
-        for width, height in VIEWPORTS:
-            reader = Reader(browser, book.path, width, height)
-            try:
-                reader.open("text/p01-a01.xhtml")
-                box = reader.page.evaluate("""() => {
-                    const i = document.querySelector('img').getBoundingClientRect();
-                    const c = document.querySelector('figcaption').getBoundingClientRect();
-                    return [i.height, c.top - i.bottom]; }""")
-                lines = reader.lines("figcaption, article > p:not([class])")
-            finally:
-                reader.close()
-            assert box[0] <= 0.8 * height and box[1] < 0.1 * height
-            for block in lines:
-                for line in block[:-1]:
-                    b = line["boxes"]
-                    gaps = [(y[1] - x[2]) / x[3] for x, y in zip(b, b[1:])
-                            if x[4] == y[4] and not x[0].isspace() and not y[0].isspace()]
-                    assert not gaps or max(gaps) < 0.5, (width, line["text"])
+    for width, height in VIEWPORTS:
+        reader = Reader(browser, book.path, width, height)
+        try:
+            reader.open("text/p01-a01.xhtml")
+            box = reader.page.evaluate("""() => {
+                const i = document.querySelector('img').getBoundingClientRect();
+                const c = document.querySelector('figcaption').getBoundingClientRect();
+                return [i.height, c.top - i.bottom]; }""")
+            lines = reader.lines("figcaption, article > p:not([class])")
+        finally:
+            reader.close()
+        assert box[0] <= 0.8 * height and box[1] < 0.1 * height
+        for block in lines:
+            for line in block[:-1]:
+                b = line["boxes"]
+                gaps = [(y[1] - x[2]) / x[3] for x, y in zip(b, b[1:])
+                        if x[4] == y[4] and not x[0].isspace() and not y[0].isspace()]
+                assert not gaps or max(gaps) < 0.5, (width, line["text"])
 
 
-def test_punctuation_pairs_in_the_kai_face_are_compressed_too(cases):
+def test_punctuation_pairs_in_the_kai_face_are_compressed_too(cases, browser):
     """LXGW WenKai has no `halt`; the embedded 楷 subset gets one, so `指南》），请` in a
     caption takes five characters' width, not six: 》 and ） half each."""
     _root, book = cases
-    with chromium() as browser:
-        reader = Reader(browser, book.path, *VIEWPORTS[0])
-        try:
-            reader.open("text/p01-a01.xhtml")
-            widths = reader.page.evaluate("""() => {
-                const s = document.createElement('span');
-                s.textContent = '指南》），请'; s.style.whiteSpace = 'nowrap';
-                document.querySelector('figcaption .caption').appendChild(s);
-                return Array.from(s.textContent, (c, i) => {
-                    const r = document.createRange();
-                    r.setStart(s.firstChild, i); r.setEnd(s.firstChild, i + 1);
-                    return r.getBoundingClientRect().width; }); }""")
-            fonts = reader.used_fonts("figcaption .caption")
-        finally:
-            reader.close()
+    reader = Reader(browser, book.path, *VIEWPORTS[0])
+    try:
+        reader.open("text/p01-a01.xhtml")
+        widths = reader.page.evaluate("""() => {
+            const s = document.createElement('span');
+            s.textContent = '指南》），请'; s.style.whiteSpace = 'nowrap';
+            document.querySelector('figcaption .caption').appendChild(s);
+            return Array.from(s.textContent, (c, i) => {
+                const r = document.createRange();
+                r.setStart(s.firstChild, i); r.setEnd(s.firstChild, i + 1);
+                return r.getBoundingClientRect().width; }); }""")
+        fonts = reader.used_fonts("figcaption .caption")
+    finally:
+        reader.close()
     assert [f["postScriptName"] for _h, used in fonts for f in used] == ["LayoutKai-Regular"]
     han = widths[0]                       # the face's em (WenKai's Han advance)
     assert [round(w / han, 2) for w in widths] == [1, 1, 0.52, 0.52, 1, 1]
 
 
-def test_a_tinted_boxed_column_stays_readable_in_a_night_theme(cases):
+def test_a_tinted_boxed_column_stays_readable_in_a_night_theme(cases, browser):
     """The tint is a translucent wash, so on black it stays dark under light text; the
     frame and the 栏目头 take the text's colour and the column name its embedded face."""
     from tests.export.epub.browser import NIGHT, contrast
 
     _root, book = cases
-    with chromium() as browser:
-        reader = Reader(browser, book.path, *VIEWPORTS[0])
-        try:
-            reader.open("text/p02-a02.xhtml")
-            day = reader.page.evaluate(BACKGROUND_JS, "article > p")
-            fonts = reader.used_fonts("p.column")
-            reader.page.add_style_tag(content=NIGHT)
-            night = reader.page.evaluate(BACKGROUND_JS, "article > p")
-            frame = reader.page.evaluate(
-                "getComputedStyle(document.querySelector('article')).borderTopColor")
-        finally:
-            reader.close()
+    reader = Reader(browser, book.path, *VIEWPORTS[0])
+    try:
+        reader.open("text/p02-a02.xhtml")
+        day = reader.page.evaluate(BACKGROUND_JS, "article > p")
+        fonts = reader.used_fonts("p.column")
+        reader.page.add_style_tag(content=NIGHT)
+        night = reader.page.evaluate(BACKGROUND_JS, "article > p")
+        frame = reader.page.evaluate(
+            "getComputedStyle(document.querySelector('article')).borderTopColor")
+    finally:
+        reader.close()
     assert day[1] == [217, 217, 217]              # K 15 % on paper, as the print tint
     assert contrast(night[0], night[1]) >= 4.5 and contrast(day[0], day[1]) >= 4.5
     assert frame == "rgb(255, 255, 255)"

@@ -12,7 +12,7 @@ import zipfile
 
 import pytest
 from tests.export.epub.browser import (FONT_SIZES, NIGHT, VIEWPORTS, LINES_JS, Reader,
-                                       chromium, contrast)
+                                       contrast)
 
 HEADLINES = "header.headline h1, header.headline p, h2.subhead"
 RUNNING_TEXT = "article > p, figcaption"
@@ -82,12 +82,6 @@ def _measure(browser, book) -> list[dict]:
         finally:
             reader.close()
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.export.epub.browser import Reader, chromium
+from tests.export.epub.browser import Reader
 from tests.export.epub.epub_helpers import NS, REPO, build, run_epubcheck
 
 EDITION = REPO / "tests" / "fixtures" / "editions" / "vertical"
@@ -59,32 +59,31 @@ def test_the_vertical_essay_is_marked_and_its_short_numbers_combined(book):
     assert "writing-mode: vertical-rl" in css and "text-combine-upright: all" in css
 
 
-def test_chromium_sets_the_essay_top_to_bottom_right_to_left(book):
+def test_chromium_sets_the_essay_top_to_bottom_right_to_left(book, browser):
     href = next(h for h, root in book.content_documents().items()
                 if "vertical" in (root.get("class") or "").split())
-    with chromium() as browser:
-        reader = Reader(browser, book.path, 375, 812)
-        try:
-            reader.open(href)
-            page = reader.page
-            assert page.evaluate("getComputedStyle(document.documentElement).writingMode") == "vertical-rl"
-            cells = page.evaluate(CELLS_JS, "article > p")
-            same_column = cells[:8]
-            lefts = [c[1] for c in same_column if c[0] not in "9"]
-            assert max(lefts) - min(lefts) < 2, same_column          # one column …
-            tops = [c[2] for c in same_column]
-            assert tops == sorted(tops) and tops[-1] - tops[0] > 5 * same_column[1][4] * 0.8
-            tcy = page.evaluate("""() => Array.from(document.querySelectorAll('span.tcy')).map(s => {
-                const b = s.getBoundingClientRect();
-                return [s.textContent, b.width, b.height, getComputedStyle(s).textCombineUpright]; })""")
-            assert tcy[1][0] == "24" and tcy[1][3] == "all"
-            assert tcy[1][2] < 1.3 * tcy[1][1], tcy                 # two digits in about one em
-            paragraphs = page.evaluate("""() => Array.from(document.querySelectorAll('article > p'))
-                .map(p => p.getBoundingClientRect().right)""")
-            assert paragraphs == sorted(paragraphs, reverse=True)    # … columns right to left
-            ARTEFACTS.mkdir(parents=True, exist_ok=True)
-            shot = ARTEFACTS / "epub-vertical.png"
-            page.screenshot(path=str(shot), full_page=True)   # the whole essay, not the viewport
-            assert shot.stat().st_size > 10_000
-        finally:
-            reader.close()
+    reader = Reader(browser, book.path, 375, 812)
+    try:
+        reader.open(href)
+        page = reader.page
+        assert page.evaluate("getComputedStyle(document.documentElement).writingMode") == "vertical-rl"
+        cells = page.evaluate(CELLS_JS, "article > p")
+        same_column = cells[:8]
+        lefts = [c[1] for c in same_column if c[0] not in "9"]
+        assert max(lefts) - min(lefts) < 2, same_column          # one column …
+        tops = [c[2] for c in same_column]
+        assert tops == sorted(tops) and tops[-1] - tops[0] > 5 * same_column[1][4] * 0.8
+        tcy = page.evaluate("""() => Array.from(document.querySelectorAll('span.tcy')).map(s => {
+            const b = s.getBoundingClientRect();
+            return [s.textContent, b.width, b.height, getComputedStyle(s).textCombineUpright]; })""")
+        assert tcy[1][0] == "24" and tcy[1][3] == "all"
+        assert tcy[1][2] < 1.3 * tcy[1][1], tcy                 # two digits in about one em
+        paragraphs = page.evaluate("""() => Array.from(document.querySelectorAll('article > p'))
+            .map(p => p.getBoundingClientRect().right)""")
+        assert paragraphs == sorted(paragraphs, reverse=True)    # … columns right to left
+        ARTEFACTS.mkdir(parents=True, exist_ok=True)
+        shot = ARTEFACTS / "epub-vertical.png"
+        page.screenshot(path=str(shot), full_page=True)   # the whole essay, not the viewport
+        assert shot.stat().st_size > 10_000
+    finally:
+        reader.close()

@@ -1,4 +1,5 @@
-"""Fixtures of the web edition's tests: editions built once per session, one Chromium.
+"""Fixtures of the web edition's tests: editions built once per session, one Chromium (the
+session's `browser`, tests/conftest.py).
 
 The sample is built alone into `OUT/web/`; the sample and the 4-page test edition
 are also published into one `--site` archive (two dates, two months' calendar
@@ -8,14 +9,7 @@ entries, a search over both). Chromium is Debian's (`/usr/bin/chromium`, set up 
 from __future__ import annotations
 
 import pytest
-from tests.export.epub.browser import chromium
 from tests.export.web.web_helpers import JUMP2, SAMPLE, WEEKLY4, build_web
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with chromium() as found:
-        yield found
 
 
 @pytest.fixture(scope="session")
