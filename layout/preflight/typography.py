@@ -14,9 +14,11 @@ counts, over the text lines it finds (runs of glyphs on one baseline):
 - 孤字: a paragraph's last line holding a single character (the rules' `solid`
   classes) under a line of the same column;
 - loose lines (median space between two Han characters above the rules'
-  `loose_em`) and ragged lines (a line inside a paragraph stopping short of
-  its column's right edge; a line followed by one opening with a list mark,
-  ■ or ▶, ends an item of a list, as in the 导读 or the 简讯);
+  `loose_em`) and ragged lines (a line followed in its column by one starting
+  at its x that stops half an em short of the column's right edge — the most
+  common end of the page's lines starting there, as a reader measures the
+  page, or its own leg's where that leg is set narrower; a line a full-width
+  space splits, or a one-line paragraph before another, is no ragged line);
 - the grid: the share of body lines whose baseline lines up with a body line
   in another column (a line with none beside it is not out of step);
 - holes: the largest share, over pages, of the inked area left empty in
@@ -51,7 +53,6 @@ MAX_RENDER_PIXELS = 6_000_000   # a page larger than this is rendered coarser
 MAX_CANDIDATES = 200            # lines looked at below each line for the next in its column
 MAX_COMPARISONS = 1_000_000     # glyph pairs compared for collisions on one page
 LATIN_CLASSES = ("latin", "ascii_punct")
-LIST_MARKS = frozenset("■□▶▷►●○◆◇▲△★☆")   # a line opening with one starts a list item
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,12 +216,21 @@ def _is_lone_character(line: list[Glyph]) -> bool:
     return len(line) <= 2 and len(solid) == 1 and r.names[r.class_of(solid[0].char)] != "other"
 
 
-def _leg_edges(lines, body: list[int]) -> dict[int, tuple[int, float]]:
-    """Per body line: (votes, widest end) of the most common line end of its leg — lines
-    starting at about one x, one under the other with no more than a blank row between —
-    so that a block whose legs are wider (破栏) is not judged by the column above or below
-    it. Of two ends as common, the nearer: two legs' lines read as one where a squeezed mark
-    narrows the gutter."""
+def _edge(ends: list[float]) -> tuple[int, float]:
+    """(votes, widest end within a point) of the most common end; of two as common, the
+    nearer (two legs' lines read as one where a squeezed mark narrows the gutter)."""
+    votes = collections.Counter(round(e) for e in ends)
+    edge, most = min(votes.items(), key=lambda ev: (-ev[1], ev[0]))
+    return most, max(e for e in ends if abs(e - edge) <= 1)
+
+
+def _edges(lines, body: list[int]) -> dict[int, tuple[int, float]]:
+    """Per body line: (votes, edge) of its column's right edge as a reader measures the page
+    — the most common end among the page's body lines starting at about its x — unless its
+    own leg (those lines one under the other, no more than a blank row between) is set
+    narrower: at least 2 of the leg's lines end at one place and none goes more than 0.6 em
+    past it (a brief's 13-em legs under a lead's 20-em 破栏 legs, a framed notice inset by
+    its padding)."""
     tolerance = 0.3 * lines[body[0]][0].size
     clusters, current, start = [], [], 0.0
     for i in sorted(body, key=lambda i: lines[i][0].x):
@@ -233,14 +243,16 @@ def _leg_edges(lines, body: list[int]) -> dict[int, tuple[int, float]]:
     clusters.append(current)
     edges: dict[int, tuple[int, float]] = {}
     for cluster in clusters:
+        column = _edge([lines[k][-1].x1 for k in cluster])
         cluster.sort(key=lambda i: lines[i][0].y)
         run: list[int] = []
         for i in cluster + [None]:
             if run and (i is None or lines[i][0].y - lines[run[-1]][0].y > 3.2 * lines[i][0].size):
-                votes = collections.Counter(round(lines[k][-1].x1) for k in run)
-                edge, most = min(votes.items(), key=lambda ev: (-ev[1], ev[0]))
-                widest = max(lines[k][-1].x1 for k in run if abs(lines[k][-1].x1 - edge) <= 1)
-                edges.update({k: (most, widest) for k in run})
+                ends = [lines[k][-1].x1 for k in run]
+                votes, edge = _edge(ends)
+                narrower = votes >= 2 and edge < column[1] \
+                    and max(ends) <= edge + 0.6 * lines[run[0]][0].size
+                edges.update({k: (column[0], edge if narrower else column[1]) for k in run})
                 run = []
             if i is not None:
                 run.append(i)
@@ -264,6 +276,14 @@ def _after_space(by_row: dict, line) -> bool:
                for row in (round(y) - 1, round(y), round(y) + 1) for other in by_row.get(row, ()))
 
 
+def _indented(lines, body: list[int], line) -> bool:
+    """The line starts at a paragraph's indent (a body line within a few rows starts 2 ems
+    to its left): followed by one at the same x, it is a paragraph of one line."""
+    x0, y, size = line[0].x, line[0].y, line[0].size
+    return any(abs(lines[k][0].x - (x0 - 2.0 * size)) < 0.3 * size
+               and abs(lines[k][0].y - y) < 10.4 * size for k in body)
+
+
 def _rows(lines) -> dict:
     by_row = collections.defaultdict(list)
     for line in lines:
@@ -275,18 +295,16 @@ def _ragged(t: Typography, label: str, lines, body: list[int], follow) -> None:
     """Lines inside a paragraph must end flush with their leg's right edge."""
     if not body:
         return
-    body_set, edges, by_row = set(body), _leg_edges(lines, body), _rows(lines)
+    body_set, edges, by_row = set(body), _edges(lines, body), _rows(lines)
     for i in body:
         line = lines[i]
         x0, size = line[0].x, line[0].size
-        # the leg's edge is where most of its lines end (a mark squeezed at
-        # the line end may stick out by half an em)
-        votes, widest = edges[i]
+        votes, widest = edges[i]   # a mark squeezed at a line end sticks out half an em
         j = follow[i]
-        if votes < 3 or j is None or j not in body_set or abs(lines[j][0].x - x0) > 0.3 * size \
-                or lines[j][0].char in LIST_MARKS:
-            continue  # a paragraph's last line, followed by a heading or by a list's next item
-        if line[-1].x1 < widest - 0.5 * size and not _spaced(by_row, line, widest):
+        if votes < 3 or j is None or j not in body_set or abs(lines[j][0].x - x0) > 0.3 * size:
+            continue  # a paragraph's last line, or followed by a heading
+        if line[-1].x1 < widest - 0.5 * size and not _spaced(by_row, line, widest) \
+                and not _indented(lines, body, line):
             t.ragged_lines += 1
             t.note("ragged_lines", f"{label}:" + "".join(g.char for g in line)[-8:])
 
