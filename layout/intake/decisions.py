@@ -3,7 +3,7 @@
 A `Note` is a line the importer could place in no part of a story (it is
 kept as body text). A `Decision` is a choice it made without being sure —
 a possible 小标题, a possible story boundary, a possible paragraph end, a
-Latin word rejoined across a line — listed with its line so the editor can
+Latin word or number rejoined across a line — listed with its line so the editor can
 check the few places that need it. `what` names the kind of choice; the
 report words it (`report.DECISIONS`).
 """
@@ -33,4 +33,4 @@ class Decision:
 # The kinds of decision, in the order the report explains them.
 KINDS = ("run-on", "paragraph-end", "paragraph-length", "headline", "roles-kicker", "roles-subtitle", "subhead",
          "story", "byline", "photo", "photo-story", "photo-own", "portrait", "portrait-head", "caption", "staff-lead",
-         "staff-dateline", "latin-join")
+         "staff-dateline", "latin-join", "number-join")

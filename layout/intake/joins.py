@@ -8,11 +8,19 @@ words the copy uses elsewhere while the two together are not, or a lower-case
 letter meets a capital (`Smart` + `City`: the space of a typeset line end
 is dropped by PDF extraction); otherwise a word broken across the line is
 made whole again. Both guesses are reported.
+
+Where the copy's lines were set to a measure in ems (a PDF's lines), the
+line's own width is evidence too (`BreakAt`): a line that ends with a digit or
+letter and still had room for the next line's first one was not cut inside a
+run — its break was a space the extraction dropped (`0794-8821` + `6600`
+with half an em left is `0794-8821 6600`); a full line may be either, and a
+number rejoined there without a space is reported (`number-join`).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from enum import Enum
 
 from layout.intake import patterns as P
 from layout.intake.chars import is_cjk_text
@@ -21,6 +29,21 @@ _WORD = re.compile(r"[A-Za-z]+")
 _LEFT_WORD = re.compile(r"[A-Za-z]+$")
 _ADDRESS = re.compile(r"(?:://|www\.|@)[!-~]*$")
 _ADDRESS_AHEAD = re.compile(r"[!-~]*?(?:://|@)")
+
+
+class BreakAt(str, Enum):
+    """What a line's width says about a break between two Latin letters or digits."""
+
+    SPACE = "space"     # room was left for the next line's first character: a space broke it
+    RUN = "run"         # the copy was cut at a count and keeps its spaces: a run was cut
+    UNKNOWN = "unknown"  # a full line: cut inside a run, or at a space that fell at its end
+
+
+def break_at(room: float, next_width: float) -> BreakAt:
+    """The reading of a break in copy set to a measure, `room` ems left on the line and the
+    next line's first character `next_width` ems wide: a greedy setter (or one that keeps
+    runs whole) cuts inside a run only when the next character does not fit."""
+    return BreakAt.SPACE if room >= next_width - 1e-6 else BreakAt.UNKNOWN
 
 
 def vocabulary(texts) -> Counter:
@@ -33,25 +56,32 @@ def vocabulary(texts) -> Counter:
     return words
 
 
-def separator(left: str, right: str, spaced: bool, words: Counter) -> tuple[str, bool]:
+def separator(left: str, right: str, spaced: bool, words: Counter,
+              at: BreakAt = BreakAt.RUN) -> tuple[str, str]:
     """What goes between the end of `left` and the start of `right` (`spaced`: whitespace
-    touched the break in the raw copy), and whether that was a guess."""
+    touched the break in the raw copy; `at`: what the line's width says), and the kind of
+    decision to report when that was a guess ('' when it was not)."""
     a, b = left[-1], right[0]
     if is_cjk_text(a) or is_cjk_text(b):
-        return "", False
+        return "", ""
     if spaced:
-        return " ", False
-    if not (a.isascii() and a.isalpha() and b.isascii() and b.isalpha()):
-        return "", False   # digits, marks: one token broken across the line
+        return " ", ""
+    if not (a.isascii() and a.isalnum() and b.isascii() and b.isalnum()):
+        return "", ""      # marks: one token broken across the line
     if _ADDRESS.search(left) or _ADDRESS_AHEAD.match(right):
-        return "", False   # inside a URL or e-mail address, which has no spaces
+        return "", ""      # inside a URL or e-mail address, which has no spaces
+    if at is BreakAt.SPACE:
+        return " ", ""     # the line had room for more: the break was a dropped space
+    if not (a.isalpha() and b.isalpha()):
+        # a number cut in two (`0794-88` + `216600`) — on a full line maybe at its space
+        return "", ("number-join" if at is BreakAt.UNKNOWN else "")
     head = _LEFT_WORD.search(left).group()
     tail = _WORD.match(right).group()
     if words[head + tail]:
-        return "", False
+        return "", ""
     if (words[head] and words[tail]) or (a.islower() and b.isupper()):
-        return " ", True   # two words (`Smart` `City`), the space lost at the line end
-    return "", True
+        return " ", "latin-join"   # two words (`Smart` `City`), the space lost at the line end
+    return "", "latin-join"
 
 
 def dateline_separator(left: str, right: str) -> str:

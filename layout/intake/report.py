@@ -85,6 +85,8 @@ def _decision_texts() -> dict[str, str]:
                             "to the end of the last name as the dictionary reads it; check "
                             "where the name ends"),
         "latin-join": _("Latin letters rejoined across a line break; check the word"),
+        "number-join": _("a number rejoined without a space across a full line's break; "
+                         "if the line ended at a space in the number, put the space back"),
     }
 
 

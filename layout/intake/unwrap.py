@@ -22,20 +22,22 @@ Joining is linear: pieces are collected and joined once per unit.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from layout.intake import patterns as P
 from layout.intake.chars import ends_sentence, is_han
 from layout.intake.decisions import Decision
 from layout.intake.heads import DASHES, has_gap
-from layout.intake.joins import dateline_separator, runs_on, separator, vocabulary
-from layout.intake.lines import Line, LineKind, headline_like
+from layout.intake.joins import BreakAt, break_at, dateline_separator, runs_on, separator, vocabulary
+from layout.intake.lines import Line, LineKind, em_width, headline_like
 from layout.intake.normalise import normalise
 from layout.intake.paragraph_ends import cuts, typical_length
 from layout.intake.shape import INDENT_MIN_EMS, Gap, Shape, ShapeKind
 from layout.intake.verse import verse_lines
 from layout.intake.words import word_cut
 
+_ASCII = re.compile(r"[A-Za-z0-9]")
 _ALONE = (LineKind.BYLINE, LineKind.CREDIT, LineKind.HEADING, LineKind.BREAK)
 _FIRST_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%@:/\-_+]*|[“《（「『【〔‘(\[].|.")
 _TAIL = 24  # characters enough to tell how a unit's text ends
@@ -60,6 +62,7 @@ class Unit:
     size: int = 0                                       # characters in the pieces so far
     soft: list[tuple[int, Line]] = field(default_factory=list)  # guessed run-ons: offset, line
     ends: list[tuple[int, Line, Line]] = field(default_factory=list)  # maybe-ends: offset, b, a
+    widest: float = 0.0    # ems: the widest line inside the measure before the last one
 
     @property
     def line(self) -> int:
@@ -294,12 +297,45 @@ def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None,
     return _running(unit, a, b, shape)
 
 
+def set_in_ems(lines: list[Line]) -> bool:
+    """Whether the copy's lines were set to a width in ems rather than cut at a count of
+    characters: its lines holding Latin letters or digits come nearer the usual width of its
+    all-Chinese lines in ems (a count cut leaves them short by half an em a letter) than in
+    characters (a setter fits two letters to the em)."""
+    inner = [ln.text for ln in lines if ln.kind is LineKind.TEXT and not ends_sentence(ln.text)]
+    pure = Counter(len(t) for t in inner if not _ASCII.search(t))
+    if not pure:
+        return False
+    usual = pure.most_common(1)[0][0]
+    votes = Counter(abs(em_width(t) - usual) < abs(len(t) - usual)
+                    for t in inner if len(_ASCII.findall(t)) >= 2)
+    return votes[True] > votes[False]
+
+
+def _lost_indent(unit: Unit, shape: Shape) -> float:
+    """The 2 ems a paragraph's first line (the unit's last so far) lost with its indent."""
+    first = shape.indent_lost and unit.count == 1 and shape.first_line_width(unit.last)
+    return 2.0 if first else 0.0
+
+
+def _break_at(unit: Unit, b: Line, shape: Shape, in_ems: bool) -> BreakAt:
+    """What line `unit.last`'s width says about its break before `b`: only lines set to a
+    measure in ems tell (copy cut at a count keeps its spaces in the raw text). The block's
+    measure is its widest line before this one, or the copy's where there is none."""
+    if not in_ems or shape.kind is not ShapeKind.TYPESET or shape.by_chars or not b.text:
+        return BreakAt.RUN
+    measure = unit.widest or shape.full
+    width = shape.inside_width(unit.last) + _lost_indent(unit, shape)
+    return break_at(measure - width, em_width(b.text[0]))
+
+
 class _Joiner:
     def __init__(self, lines: list[Line]):
         self.words = vocabulary(ln.text for ln in lines)
+        self.in_ems = set_in_ems(lines)
         self.decisions: list[Decision] = []
 
-    def join(self, unit: Unit, b: Line, guess: str) -> None:
+    def join(self, unit: Unit, b: Line, guess: str, shape: Shape) -> None:
         left = unit.pieces[-1]
         head = "".join(unit.pieces[:3])[:60]
         if unit.kind is LineKind.DATELINE and ("（" in head or "(" in head) \
@@ -307,16 +343,16 @@ class _Joiner:
             sep = dateline_separator(left, b.text)
         else:
             sep, unsure = separator(left, b.text, unit.last.space_after or b.space_before,
-                                    self.words)
+                                    self.words, _break_at(unit, b, shape, self.in_ems))
             if unsure:
-                self.decisions.append(Decision(b.number, "latin-join",
-                                               left[-12:] + sep + b.text[:12]))
+                self.decisions.append(Decision(b.number, unsure, left[-12:] + sep + b.text[:12]))
         if sep:
             unit.pieces.append(sep)
         if guess in ("run-on", _MAYBE_END):
             unit.soft.append((unit.size + len(sep), b))
         if guess == _MAYBE_END:
             unit.ends.append((unit.size + len(sep), b, unit.last))
+        unit.widest = max(unit.widest, shape.inside_width(unit.last) + _lost_indent(unit, shape))
         unit.pieces.append(b.text)
         unit.size += len(sep) + len(b.text)
         unit.last, unit.count = b, unit.count + 1
@@ -359,7 +395,7 @@ def unwrap(lines: list[Line], shape: Shape,
                                                  else guess,
                                                  unit.last.text[-16:] + "⏎" + line.text[:16]))
             if joined:
-                joiner.join(unit, line, guess)
+                joiner.join(unit, line, guess, shapes[i])
                 continue
         gap = shape.gap(line) if units else Gap.STORY   # the copy starts with a story
         units.append(Unit(line.kind, line, line, [line.text], gap=gap, size=len(line.text),

@@ -187,3 +187,46 @@ def test_markdown_headings_and_breaks():
     assert [(d.title, d.subtitle) for d in drafts] == [("第一篇主题", "——副题"), ("第二篇", "")]
     assert _paras(drafts[0]) == [("body", "正文。"), ("subhead", "小标题"), ("body", "又一段。")]
     assert not notes
+
+
+def _set_in_ems(text: str, measure: float) -> list[str]:
+    """A greedy setter's lines, `measure` ems wide (ASCII half an em): a character goes on the
+    line while it fits, a space at a line's end is dropped (as PDF extraction drops it)."""
+    em = lambda t: sum(0.5 if ord(c) < 0x2000 else 1.0 for c in t)  # noqa: E731
+    lines, line = [], ""
+    for ch in text:
+        if line and em(line + ch) > measure:
+            lines.append(line.rstrip(" "))
+            line = ""
+            if ch == " ":
+                continue
+        line += ch
+    return lines + [line]
+
+
+def _cut_at_count(text: str, count: int) -> list[str]:
+    return [text[i:i + count] for i in range(0, len(text), count)]
+
+
+@pytest.mark.parametrize("setter, lead, number, broken", [
+    # set in ems, the line full where the digits are cut: one run cut, or a space at the end
+    (_set_in_ems, "居民办理业务可以拨打", "0794882166001234", ("079488", "2166001234")),
+    # set in ems, the line half an em short, at the number's space: the space goes back
+    (_set_in_ems, "企业可以拨打热线", "0794-8821 6600", ("0794-8821", "6600")),
+    # cut every 13 characters: the line is short in ems only for its digits, one run cut
+    (_cut_at_count, "居民可以拨打", "0794-88216600", ("0794-88", "216600")),
+])
+def test_a_number_broken_across_a_line_keeps_or_loses_its_space_as_the_line_width_says(
+        setter, lead, number, broken):
+    filler = "这是一个很长的段落，它被排成了每行十三个字宽的样子，一直排到最后才结束。"
+    para = lead + number + "咨询详情，工作人员每天都会及时进行答复。"
+    lines = setter(filler * 3, 13) + setter(para, 13) + setter(filler * 3, 13)
+    cut = next(k for k, ln in enumerate(lines) if ln.endswith(broken[0]))
+    assert lines[cut + 1].startswith(broken[1])        # the number really falls at a line end
+    text = "\n".join(["第一篇的主题", *lines]) + "\n"
+    assert detect(read_lines(text)).kind is ShapeKind.TYPESET
+    (draft,), _, decisions = _segment(text)
+    assert number in "".join(p.text for p in draft.paragraphs)
+    full_line = setter is _set_in_ems and " " not in number
+    assert [d.what for d in decisions if d.what.endswith("-join")] == \
+        (["number-join"] if full_line else [])       # a full line: either reading; listed
