@@ -2,7 +2,8 @@
 
 Body paragraphs are composed once at the column measure; a 小标题 is a group
 of rows (a blank row, then its lines) kept with the line that follows it. The
-flow fills columns to a common height so legs differ by at most a line.
+flow fills columns to a common height so legs differ by at most a line (two,
+where a line over an even share would stand alone on the legs' last row).
 """
 from __future__ import annotations
 
@@ -177,6 +178,15 @@ class Body:
             return None
         return legs
 
+    def text_legs(self, capacities: tuple[int, ...] | None, columns: int) -> tuple[tuple[bool, ...], ...]:
+        """Per leg, per row, whether it holds a line: the balanced flow into `columns` legs
+        (capacities None) or the flow around photos into legs of `capacities` (cached)."""
+        key = ("text", capacities, columns)
+        if key not in self._memo:
+            legs = self.flow(columns) if capacities is None else self.flow_around(list(capacities))
+            self._memo[key] = tuple(tuple(r.line is not None for r in leg) for leg in legs or ())
+        return self._memo[key]
+
     def rows_needed(self, columns: int) -> int:
         """Height in rows of the balanced flow into `columns` columns."""
         return max(self.leg_lengths(columns), default=0)
@@ -234,9 +244,14 @@ def _fill_into(groups: tuple[Group, ...], capacities: list[int]):
     legs: list[list[Row]] = []
     remaining = sum(len(g.rows) for g in groups)
     queue = list(groups)
+    rooms = [c for c in capacities if c > 0]
+    lone = (len(rooms) >= 3 and len(set(rooms)) == 1 and remaining % len(rooms) == 1
+            and remaining // len(rooms) >= 3)   # as in _fill: two legs share the extra line
     for index, capacity in enumerate(capacities):
         spare = max(0, sum(capacities[index:]) - remaining)
-        quota = capacity - spare // (len(capacities) - index)
+        # legs of no room (under a photo as tall as the body) take no share of the spare
+        quota = capacity - spare // max(1, sum(1 for c in capacities[index:] if c > 0))
+        quota += lone and index == 1
         leg: list[Row] = []
         while queue:
             rows = [r for r in queue[0].rows if leg or r.kind not in ("space", "rule")]
@@ -258,8 +273,13 @@ def _fill(groups: tuple[Group, ...], columns: int) -> tuple[tuple[Row, ...], ...
     legs: list[list[Row]] = []
     remaining = sum(len(g.rows) for g in groups)
     queue = list(groups)
+    shared = False   # the leg before took the tallest row's line alone: this one shares it
     for column in range(columns):
-        quota = -(-remaining // (columns - column))
+        left = columns - column
+        quota = -(-remaining // left) + shared
+        # one line over an even share would stand alone on the legs' last row, off the
+        # grid across the page: two legs take a line more, the last one fewer
+        shared = column == 0 and left >= 3 and remaining % left == 1 and remaining // left >= 3
         leg: list[Row] = []
         while queue:
             rows = list(queue[0].rows)

@@ -35,6 +35,7 @@ import numpy as np
 from layout.errors import BuildError
 from layout.i18n import _
 from layout.pages.sizing import BlockPlan, Sizer
+from layout.pages.textrows import text_rows
 
 TOP, BOTTOM, LEFT, RIGHT = 1, 2, 4, 8
 EDGES = {"top": TOP, "bottom": BOTTOM, "left": LEFT, "right": RIGHT, "top-left": TOP | LEFT,
@@ -53,6 +54,10 @@ COST_EMPTY_BESIDE_ROW = 300.0
 COST_OVERSET_ROW = 1e5  # per column, for rows of copy that do not fit: only when nothing else does
 COST_OVERSET_ARTICLE = 1e7  # per article over-set: the overrun goes to as few articles as can take it
 COST_MOVED = 150.0      # per place the page's last article moves up: a row of hole in a column
+# per row where one column alone holds body text in a rectangle wider than a column (one leg
+# beside a headline, a photo or white space): its lines stand off the baseline grid that
+# runs across the page (textrows.py); less than a row of hole, more than a row of air
+COST_LONELY_ROW = 150.0
 MOST_HOLE_ROWS = 2      # holes (in rows across the page) a layout in order may leave unquestioned
 
 
@@ -81,6 +86,7 @@ class Solution:
     choices: tuple                   # candidate cuts: ("h", k, 0) or ("v", k, left columns)
     best: np.ndarray | None = None   # per height: index of the winning candidate
     split: np.ndarray | None = None  # per height: rows of the upper part of a winning "h" cut
+    text: np.ndarray | None = None   # per height, per row: columns holding body text (textrows)
 
 
 # The result being deterministic, a process that places again (`layout watch` after an
@@ -109,6 +115,7 @@ class Placer:
         self._memo: dict = {}
         self._wanted = [self.wanted_edges(i) for i in range(len(sizers))]
         self._plans: dict = {}
+        self._texts: dict = {}
 
     def wanted_edges(self, i: int) -> int:
         """Page edges article i should touch: its position hint; the lead, the top."""
@@ -160,16 +167,39 @@ class Placer:
             cost += COST_MISSED_POSITION
         return cost
 
+    def leaf_text(self, i: int, columns: int) -> np.ndarray:
+        """Per height, per row: the columns of article i's block `columns` wide holding body
+        text (its plan for that height, the rows under it empty)."""
+        key = (i, columns)
+        if key not in self._texts:
+            text = np.zeros((self.length, self.length), dtype=np.int8)
+            for rows, (plan, _) in self.plans(i, columns).items():
+                counts = text_rows(self.sizers[i], plan)[:rows]
+                text[rows, :len(counts)] = counts
+            self._texts[key] = text
+        return self._texts[key]
+
     def _leaf_solution(self, i: int, columns: int, flags: int) -> Solution:
         """Article i in a rectangle `columns` wide: across it, or narrower with the columns
-        beside it left empty (priced as such) when no shape that fills suits the article."""
+        beside it left empty (priced as such) when no shape that fills suits the article.
+        In a rectangle wider than a column, its lonely rows are priced."""
         heights = np.arange(self.length)
+        none = np.zeros((self.length, self.length), dtype=np.int8)
 
         def candidates():
             for width in range(columns, 0, -1):
                 empty = COST_EMPTY_BESIDE_ROW * (columns - width) * heights
-                yield ("leaf", i, width), self.leaf(i, width, flags) + empty, None
+                text = self.leaf_text(i, width) if width in self.sizers[i].widths() else none
+                yield (("leaf", i, width), self.leaf(i, width, flags) + empty
+                       + self._lonely_cost(text, columns), None, lambda text=text: text)
         return self._keep_best(candidates())
+
+    @staticmethod
+    def _lonely_cost(text: np.ndarray, columns: int) -> np.ndarray:
+        """COST_LONELY_ROW per row where one column alone holds text, if another could."""
+        if columns < 2:
+            return np.zeros(len(text))
+        return COST_LONELY_ROW * (text == 1).sum(axis=1)
 
     def _minplus(self, upper: np.ndarray, lower: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Least upper[t] + lower[h − SEP − t] per height h, and the t achieving it."""
@@ -178,17 +208,34 @@ class Placer:
         return total[self._rows_index, split], split
 
     def _candidates(self, columns: int, i: int, j: int, flags: int):
-        """(choice, cost per height, split per height or None) for every cut of i..j."""
+        """(choice, cost per height, split per height or None, text rows per height when
+        asked) for every cut of i..j. Side by side, the parts' lonely rows are priced anew:
+        a leg beside the other part's text is no longer alone."""
         for k in range(i + 1, j):
-            top = self._solve(columns, i, k, flags & ~BOTTOM).cost
-            bottom = self._solve(columns, k, j, flags & ~TOP).cost
-            cost, split = self._minplus(top, bottom)
-            yield ("h", k, 0), cost, split
+            top = self._solve(columns, i, k, flags & ~BOTTOM)
+            bottom = self._solve(columns, k, j, flags & ~TOP)
+            cost, split = self._minplus(top.cost, bottom.cost)
+            yield ("h", k, 0), cost, split, lambda t=top, b=bottom, s=split: self._stacked(t, b, s)
         for left in range(1, columns):
             for k in range(i + 1, j):
-                a = self._solve(left, i, k, flags & ~RIGHT).cost
-                b = self._solve(columns - left, k, j, flags & ~LEFT).cost
-                yield ("v", k, left), a + b, None
+                a = self._solve(left, i, k, flags & ~RIGHT)
+                b = self._solve(columns - left, k, j, flags & ~LEFT)
+                text = a.text + b.text
+                cost = (a.cost + b.cost + self._lonely_cost(text, columns)
+                        - self._lonely_cost(a.text, left) - self._lonely_cost(b.text, columns - left))
+                yield ("v", k, left), cost, None, lambda text=text: text
+
+    def _stacked(self, top: Solution, bottom: Solution, split: np.ndarray) -> np.ndarray:
+        """Text rows per height of `top` over `bottom` cut at `split` (with the rule's row)."""
+        n = self.length
+        heights, rows = np.arange(n)[:, None], np.arange(n)[None, :]
+        t = split[:, None]
+        upper = top.text[split]
+        lower_h = np.clip(heights - SEPARATOR_ROWS - t, 0, n - 1)
+        lower_r = rows - t - SEPARATOR_ROWS
+        lower = bottom.text[lower_h, np.clip(lower_r, 0, n - 1)]
+        lower = np.where((lower_r >= 0) & (rows < heights), lower, 0)
+        return np.where(rows < t, upper, lower).astype(np.int8)
 
     def _solve_uncached(self, columns: int, i: int, j: int, flags: int) -> Solution:
         if j - i == 1:
@@ -196,13 +243,15 @@ class Placer:
         return self._keep_best(self._candidates(columns, i, j, flags))
 
     def _keep_best(self, candidates) -> Solution:
-        """The least cost per height over `candidates`; ties go to the first."""
+        """The least cost per height over `candidates`; ties go to the first. The text rows
+        of each winner are made for the heights it wins only."""
         best_cost = np.full(self.length, np.inf)
         best = np.zeros(self.length, dtype=np.int32)
         split = np.zeros(self.length, dtype=np.int32)
-        choices = []
-        for index, (choice, cost, cut_at) in enumerate(candidates):
+        choices, makers = [], []
+        for index, (choice, cost, cut_at, *maker) in enumerate(candidates):
             choices.append(choice)
+            makers.append(maker[0] if maker else None)
             better = cost < best_cost
             if not better.any():
                 continue
@@ -210,7 +259,12 @@ class Placer:
             best[better] = index
             if cut_at is not None:
                 split[better] = cut_at[better]
-        return Solution(best_cost, tuple(choices), best, split)
+        text = np.zeros((self.length, self.length), dtype=np.int8)
+        for index in np.unique(best[np.isfinite(best_cost)]):
+            if makers[index] is not None:
+                won = (best == index) & np.isfinite(best_cost)
+                text[won] = makers[index]()[won]
+        return Solution(best_cost, tuple(choices), best, split, text)
 
     def tree(self, columns: int, i: int, j: int, flags: int, rows: int) -> Cut:
         """Rebuild the layout tree that achieved the cost at `rows`."""

@@ -42,6 +42,7 @@ COST_FLAT_LEGS = 25.0    # per column and per line a leg is shorter than FLAT_LI
 FLAT_LINES = 2
 COST_TALL_LEGS = 10.0    # per square of the lines a leg is longer than TALL_LINES × columns
 TALL_LINES = 14
+COST_SHORT_OF_PHOTO = 300.0  # per line slot a body beside a photo leaves empty, being shorter than it
 COST_PHOTO_AREA = 4.0    # per column-row of picture: photos grow when copy is short, not before
 COST_MINOR_PHOTO_AREA = 30.0  # the same for a story below the lead: its photo grows less than the lead's
 COST_ESSAY_WIDTH = 1500.0  # per column an essay on an essay page (副刊) is wider or narrower than the house style's
@@ -301,10 +302,19 @@ class Sizer:
         body_rows = self.body.rows_needed_around(columns, beside, side_rows)
         lines = self.body.line_count
         legs = self.body.flow_around(capacities(columns, beside, side_rows, body_rows)) or ()
-        if self._thin_legs([len(leg) for leg in legs], columns) != 0.0:
-            return   # beside a photo, never a leg of a line or two under it
+        lengths, left = [len(leg) for leg in legs], columns - beside
         spare = body_rows * columns - side_rows * beside - lines  # empty line slots in the legs
-        shape = self._shape_cost(columns, body_rows) + COST_BODY_SLACK * max(0, spare - columns)
+        if 2 * beside >= columns and body_rows == side_rows and lengths and not any(lengths[left:]):
+            # copy short of a photo half the block wide (a page short of copy): the body
+            # stays in the legs beside the photo, photo and text side by side, the room
+            # under the text priced as a hole; a narrower photo has the text run on under it
+            if self._thin_legs(lengths[:left], left) != 0.0:
+                return
+            shape = self._shape_cost(left, body_rows) + COST_SHORT_OF_PHOTO * spare
+        elif self._thin_legs(lengths, columns) != 0.0:
+            return   # beside a photo, never a leg of a line or two under it
+        else:
+            shape = self._shape_cost(columns, body_rows) + COST_BODY_SLACK * max(0, spare - columns)
         head_rows = head.rows if head else 0
         chars = self.style.column_chars
         for pad in range(MAX_HEAD_PAD + 1 if head else 1):

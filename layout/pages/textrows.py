@@ -1,0 +1,83 @@
+"""Which rows of a block hold body text, and in how many columns.
+
+A body line is on the page's grid for a reader (and for the plant's checks)
+when another column at the same height holds a body line too: the same
+baseline runs across the page. A row where one column alone holds text —
+one leg beside a headline, a photo, a rule or white space — leaves that line
+on its own. `text_rows` gives, for each row of a block as the renderer draws
+it, the number of columns holding a body line there, so that the placer can
+count such lonely rows over a whole layout (placement.py).
+"""
+from __future__ import annotations
+
+from layout.pages.body import capacities
+from layout.pages.sizing import BlockPlan, Sizer, beside_rows
+
+
+def text_rows(sizer: Sizer, plan: BlockPlan) -> tuple[int, ...]:
+    """Per row of `plan` (its `rows`), the columns holding a line at the body's size: body,
+    byline, 小标题 and caption lines (a caption across its photo counts as one column)."""
+    counts = [0] * plan.rows
+    frame = plan.frame
+    inner = getattr(frame, "inner", None)
+    if frame is not None:
+        if not isinstance(inner, BlockPlan):
+            return tuple(counts)          # an ad's artwork
+        framed = getattr(sizer, "inner", None)
+        if framed is None:
+            return tuple(counts)
+        first = frame.pad_rows + frame.logo_rows
+        for k, n in enumerate(text_rows(framed(plan.columns)[0], inner)):
+            if first + k < plan.rows:
+                counts[first + k] = n
+        return tuple(counts)
+    sizer = sizer.sizer_of(plan.article) if hasattr(sizer, "sizer_of") else sizer
+    if plan.vertical is not None:
+        return _approximate(plan, counts)
+    row = plan.head.rows if plan.head else 0
+    for photo in plan.photos:     # a caption's lines are set at the body's size, on the grid
+        if not photo.beside:
+            row = _caption(counts, photo, row)
+    if not plan.article.paragraphs:
+        return tuple(counts)
+    if any(p.beside for p in plan.photos):
+        tops: dict = {}
+        for photo in (p for p in plan.photos if p.beside):
+            tops[photo.offset] = _caption(counts, photo, tops.get(photo.offset, row))
+        side = beside_rows(plan.photos) + 1
+        caps = tuple(capacities(plan.columns, plan.photo_columns, side, plan.body_rows))
+        legs = sizer.body.text_legs(caps, plan.columns)
+        first_under = plan.columns - plan.photo_columns
+        tops = [row + (side if n >= first_under else 0) for n in range(len(legs))]
+    else:
+        legs = sizer.body_at(plan.leg_chars).text_legs(None, plan.legs)
+        tops = [row] * len(legs)
+    for top, leg in zip(tops, legs):
+        for k, has_line in enumerate(leg):
+            if has_line and top + k < plan.rows:
+                counts[top + k] += 1
+    return tuple(counts)
+
+
+def _caption(counts: list[int], photo, row: int) -> int:
+    """Count the caption's lines under the photo at `row`; the row after them."""
+    row += photo.rows
+    for _ in photo.caption:
+        if row < len(counts):
+            counts[row] += 1
+        row += 1
+    return row
+
+
+def _approximate(plan: BlockPlan, counts: list[int]) -> tuple[int, ...]:
+    """A 竖题 beside its body, a vertical body: the body's rows at the block's foot across
+    its legs."""
+    legs = plan.legs or (plan.columns if plan.body_rows else 0)
+    for r in range(max(0, plan.rows - plan.body_rows), plan.rows):
+        counts[r] = legs
+    return tuple(counts)
+
+
+def lonely(counts) -> int:
+    """Rows where exactly one column holds a body line."""
+    return sum(1 for n in counts if n == 1)
