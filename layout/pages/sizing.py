@@ -63,6 +63,7 @@ COST_GAP_IGNORED = 2e3     # a 主题 on several lines with its phrase gap insid
 COST_TOO_MANY_LINES = 2e4  # per 主题 line past the house style's max_lines
 COST_THIN_LEGS = 5e3       # per line a leg holds fewer than makeup.min_leg_lines: a last resort
 BIG = 1e6
+CREDIT_GAP_EM = 2.0      # least space between a one-line caption and the credit set on its line
 
 
 @dataclass(frozen=True, slots=True)
@@ -506,7 +507,8 @@ class Sizer:
                          place is not None, place if place is not None and place >= 0 else None)
 
     def _caption(self, photo: Photo, measure: float) -> tuple[Line, ...]:
-        """Caption lines, then the credit on a line of its own, flush right (cached)."""
+        """Caption lines, then the credit on a line of its own, flush right — on the caption's
+        line when the caption takes one line and leaves room for it (cached)."""
         key = ("caption", photo, round(measure, 2))
         if key not in self._cache:
             self._cache[key] = self._set_caption(photo, measure)
@@ -519,12 +521,17 @@ class Sizer:
             spec = ParagraphSpec(measure, breaker=self.breaker, punctuation=self.style.punctuation)
             lines = compose_paragraph((Span(photo.caption, role.face, role.size),), spec,
                                       self.fonts).lines
+        credit: tuple[Line, ...] = ()
         if photo.credit:
             spec = ParagraphSpec(measure, indent_em=0, align="left", breaker=self.breaker)
             for line in compose_paragraph((Span(photo.credit, role.face, role.size),), spec,
                                           self.fonts).lines:
-                lines += (shift_line(line, measure - line.width),)
-        return lines
+                credit += (shift_line(line, measure - line.width),)
+        if len(lines) == 1 and len(credit) == 1 and credit[0].glyphs \
+                and lines[0].width + CREDIT_GAP_EM * role.size <= credit[0].glyphs[0].slot_x:
+            # a one-line caption takes the credit at its right end: two runs on one baseline
+            return (Line(lines[0].glyphs + credit[0].glyphs, measure),)
+        return lines + credit
 
 
 def beside_rows(photos) -> int:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from layout.pages.body import capacities
 from layout.pages.sizing import BlockPlan, Sizer, beside_rows
 
+RUN_GAP_EM = 0.9     # a wider gap inside a line parts it in two (as a reader and the plant see it)
+
 
 def text_rows(sizer: Sizer, plan: BlockPlan) -> tuple[int, ...]:
     """Per row of `plan` (its `rows`), the columns holding a line at the body's size: body,
@@ -62,11 +64,19 @@ def text_rows(sizer: Sizer, plan: BlockPlan) -> tuple[int, ...]:
 def _caption(counts: list[int], photo, row: int) -> int:
     """Count the caption's lines under the photo at `row`; the row after them."""
     row += photo.rows
-    for _ in photo.caption:
+    for line in photo.caption:
         if row < len(counts):
-            counts[row] += 1
+            counts[row] += runs(line)
         row += 1
     return row
+
+
+def runs(line) -> int:
+    """Runs of a line with a gap of most of an em between them (a caption with the credit
+    at its right end is two lines side by side to a reader)."""
+    glyphs = line.glyphs
+    return 1 + sum(1 for a, b in zip(glyphs, glyphs[1:])
+                   if b.slot_x - (a.slot_x + a.advance) > RUN_GAP_EM * a.size)
 
 
 def _approximate(plan: BlockPlan, counts: list[int]) -> tuple[int, ...]:

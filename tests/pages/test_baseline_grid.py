@@ -32,17 +32,16 @@ def drawn_rows(sizer: Sizer, plan) -> list[int]:
     """Per row of the block as the renderer draws it: the lines at the body's size."""
     renderer = Renderer(GRID, {plan.article.id: sizer}, limit=10 ** 6)
     renderer.block(plan, 0, 0, plan.rows)
-    counts = [0] * plan.rows
-    seen = set()
+    starts: dict[int, list[float]] = {}    # row → x of each glyph of body size on it
     for item in renderer.drawn.items:
         if isinstance(item, PlacedText) and item.role in LINE_ROLES \
                 and abs(item.size - STYLE.body_size) < 0.05:
             row = round((item.y - GRID.baseline(0)) / GRID.pitch)
-            key = (row, round(item.x, 1))     # a line drawn in runs of two faces is one line
-            if key not in seen and not any(k[0] == row and abs(k[1] - item.x) < GRID.column_width
-                                           for k in seen):
-                seen.add(key)
-                counts[row] += 1
+            starts.setdefault(row, []).extend(item.x + dx for dx in item.xs)
+    counts = [0] * plan.rows
+    for row, xs in starts.items():    # lines: runs of glyphs parted by a gap of 0.9 em or more
+        xs.sort()
+        counts[row] = 1 + sum(1 for a, b in zip(xs, xs[1:]) if b - a > 1.9 * STYLE.body_size)
     return counts
 
 
@@ -86,3 +85,55 @@ def test_no_line_stands_alone_on_the_last_row_of_balanced_legs(legs, depth, extr
 
 def test_lonely_counts_rows_of_one_line():
     assert lonely((0, 1, 2, 1, 3, 0)) == 2
+
+
+def page_rows(sizers, tree, rows: int) -> list[int]:
+    """Per row of a placed page: the lines at the body's size the renderer draws on it."""
+    renderer = Renderer(GRID, {s.article.id: s for s in sizers}, rows)
+    renderer.cut(tree, 0, 0)
+    xs: dict[int, list[float]] = {}
+    for item in renderer.drawn.items:
+        if isinstance(item, PlacedText) and item.role in LINE_ROLES \
+                and abs(item.size - STYLE.body_size) < 0.05:
+            row = round((item.y - GRID.baseline(0)) / GRID.pitch)
+            xs.setdefault(row, []).extend(item.x + dx for dx in item.xs)
+    counts = [0] * rows
+    for row, found in xs.items():
+        found.sort()
+        counts[row] = 1 + sum(1 for a, b in zip(found, found[1:]) if b - a > 1.9 * STYLE.body_size)
+    return counts
+
+
+def over_set(node) -> bool:
+    """Whether a block of the layout is shorter than its plan (an over-set proof's shape)."""
+    if node.plan is not None:
+        return node.rows < node.plan.rows
+    return node.first is not None and (over_set(node.first) or over_set(node.second))
+
+
+@settings(max_examples=12, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(60, 900), st.booleans()), min_size=2, max_size=4),
+       st.integers(30, 60))
+@example([(300, True), (120, False)], 40)
+def test_the_placer_prices_exactly_the_lonely_rows_of_the_page_it_lays_out(spec, rows):
+    """Within a band the placer solves exactly, the text rows it keeps for the layout it
+    chooses — and so the lonely rows it prices, COST_LONELY_ROW each — are those of the
+    page the renderer draws from that layout: side by side, one part's leg beside the
+    other's text is no longer alone."""
+    from layout.pages.placement import Placer
+
+    sizers = [Sizer(story(n, chars, photo=photo), STYLE, GRID, FONTS, lead=n == 0, rank=n)
+              for n, (chars, photo) in enumerate(spec)]
+    placer = Placer(sizers, GRID.columns, rows)
+    _cost, tree, left = placer.best()
+    assert tree is not None
+    height = rows - left
+    flags = placer._band_flags(0, len(sizers))
+    solution = placer._solve(GRID.columns, 0, len(sizers), flags)
+    if solution.cost[height] > placer._stack()[len(sizers)].cost[height] + 1e-6 or over_set(tree):
+        return   # laid out as more than one band (each priced on its own), or copy over
+    counted = list(solution.text[height][:height])
+    drawn = page_rows(sizers, tree, rows)[:height]
+    assert counted == drawn
+    assert lonely(counted) == lonely(drawn)
