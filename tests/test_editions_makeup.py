@@ -270,10 +270,10 @@ GRID_SHARE = 0.98
 GRID_FLOORS: dict[str, tuple[float, str]] = {
     "hexi4": (0.973, "a 副刊 of poems and a 竖题 essay; 简讯 legs and captions beside headlines"),
     "jiangcheng8": (0.968, "a five-column tabloid: one-column items beside the leads' headlines"),
-    "longlead": (0.941, "the 导读 in the 报眼 (six lines beside the masthead, not placed by the "
+    "longlead": (0.933, "the 导读 in the 报眼 (six lines beside the masthead, not placed by the "
                         "placer) and a lead too long for its page"),
     "oddshapes": (0.964, "57 body lines: two legs beside a panorama's caption are 3.5 %"),
-    "photos2": (0.976, "photo pages: legs beside their own photos where the lead's text ends"),
+    "photos2": (0.975, "photo pages: legs beside their own photos where the lead's text ends"),
     "portraits": (0.911, "two portraits side by side beside one leg of the lead (90 body lines)"),
     "short": (0.941, "34 body lines: a leg beside a headline is 3 %"),
     "three": (0.950, "40 body lines: two lines beside headlines are 5 %"),
