@@ -268,6 +268,10 @@ def test_no_line_inside_a_paragraph_stops_short_as_a_reader_measures_it(built):
 # and why it cannot reach the share.
 GRID_SHARE = 0.98
 GRID_FLOORS: dict[str, tuple[float, str]] = {
+    "heads8": (0.954, "a page of 简讯: one-column items beside the bottom row's headlines"),
+    "six": (0.979, "six pages: legs beside their own photos and the 副刊's essays"),
+    "sparse": (0.750, "one 300-character story and its photo on a page: its legs beside the photo "
+                      "and the headline over them, with nothing else on the page to stand beside"),
     "hexi4": (0.973, "a 副刊 of poems and a 竖题 essay; 简讯 legs and captions beside headlines"),
     "jiangcheng8": (0.968, "a five-column tabloid: one-column items beside the leads' headlines"),
     "longlead": (0.933, "the 导读 in the 报眼 (six lines beside the masthead, not placed by the "
@@ -275,7 +279,7 @@ GRID_FLOORS: dict[str, tuple[float, str]] = {
     "oddshapes": (0.964, "57 body lines: two legs beside a panorama's caption are 3.5 %"),
     "photos2": (0.975, "photo pages: legs beside their own photos where the lead's text ends"),
     "portraits": (0.911, "two portraits side by side beside one leg of the lead (90 body lines)"),
-    "short": (0.941, "34 body lines: a leg beside a headline is 3 %"),
+    "short": (0.939, "33 body lines: a leg beside a headline is 3 %"),
     "three": (0.950, "40 body lines: two lines beside headlines are 5 %"),
     "vertical": (0.850, "竖排 copy: the instrument reads vertical glyphs as one-glyph lines"),
     "weekly4": (0.970, "the 导读 in the 报眼 and legs beside their own photos"),

@@ -56,8 +56,9 @@ COST_OVERSET_ARTICLE = 1e7  # per article over-set: the overrun goes to as few a
 COST_MOVED = 150.0      # per place the page's last article moves up: a row of hole in a column
 # per row where one column alone holds body text in a rectangle wider than a column (one leg
 # beside a headline, a photo or white space): its lines stand off the baseline grid that
-# runs across the page (textrows.py); less than a row of hole, more than a row of air
-COST_LONELY_ROW = 150.0
+# runs across the page (textrows.py); less than a row of hole, more than a row of air (150
+# moved jiangcheng8 p.8 to a layout with a line the ragged check flags)
+COST_LONELY_ROW = 60.0
 MOST_HOLE_ROWS = 2      # holes (in rows across the page) a layout in order may leave unquestioned
 
 
