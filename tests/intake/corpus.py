@@ -544,6 +544,30 @@ def figures(name: str, shape: str, folder: Path) -> Figures:
                    story_starts(name, shape))
 
 
+def measure_rendered(stories: list[Source], rendered, raw_file: Path, folder: Path) -> Figures:
+    """Write `rendered` copy (`.text()`, `.starts`) to `raw_file`, import it into `folder` and
+    compare the import with `stories` (a corpus of its own: xiling, linchuan)."""
+    raw_file.parent.mkdir(parents=True, exist_ok=True)
+    raw_file.write_text(rendered.text(), encoding="utf-8")
+    out, plan = import_raw(raw_file, folder)
+    flagged = sorted({d.line for d in plan.decisions} | {n.line for n in plan.notes})
+    return compare(stories, rendered.text(), out, flagged, rendered.starts)
+
+
+def print_shapes(label: str, shapes, figures) -> None:
+    """The figures table of one corpus: a row per shape (`figures(shape, folder)`), then all."""
+    import tempfile
+
+    print(HEADER)
+    total = Counter()
+    for shape in shapes:
+        with tempfile.TemporaryDirectory() as tmp:
+            f = figures(shape, Path(tmp) / "issue")
+        print(f.row(f"{label} · {shape}"))
+        total.update(f.__dict__)
+    print(Figures(**total).row("all"))
+
+
 def main(argv: list[str]) -> None:
     """`--write`: render every edition in every shape into tests/fixtures/intake/raw/;
     otherwise print the figures table (`--team`: of the team's editions instead)."""

@@ -14,8 +14,6 @@ importer made in the same piece of work; the figures it gave then are in the tes
 from __future__ import annotations
 
 import sys
-import tempfile
-from collections import Counter
 from pathlib import Path
 
 from tests.intake import corpus, xiling
@@ -30,25 +28,13 @@ def edition() -> list[corpus.Source]:
 
 
 def figures(shape: str, folder: Path) -> corpus.Figures:
-    stories = edition()
-    out_raw = RENDER[shape](stories)
     raw = folder.parent / f"linchuan-{shape}.{'md' if shape == 'md' else 'txt'}"
-    raw.parent.mkdir(parents=True, exist_ok=True)
-    raw.write_text(out_raw.text(), encoding="utf-8")
-    out, plan = corpus.import_raw(raw, folder)
-    flagged = sorted({d.line for d in plan.decisions} | {n.line for n in plan.notes})
-    return corpus.compare(stories, out_raw.text(), out, flagged, out_raw.starts)
+    stories = edition()
+    return corpus.measure_rendered(stories, RENDER[shape](stories), raw, folder)
 
 
 def main(argv: list[str]) -> None:
-    print(corpus.HEADER)
-    total = Counter()
-    for shape in SHAPES:
-        with tempfile.TemporaryDirectory() as tmp:
-            f = figures(shape, Path(tmp) / "issue")
-        print(f.row(f"临川 · {shape}"))
-        total.update(f.__dict__)
-    print(corpus.Figures(**total).row("all"))
+    corpus.print_shapes("临川", SHAPES, figures)
 
 
 if __name__ == "__main__":

@@ -24,8 +24,6 @@ change to the importer was made for this copy (README: Bringing copy in).
 from __future__ import annotations
 
 import sys
-import tempfile
-from collections import Counter
 from pathlib import Path
 
 from tests.intake import corpus
@@ -150,24 +148,12 @@ RENDER = {"wechat": render_wechat, "email": render_email, "pdf-15": render_pdf}
 
 def figures(shape: str, folder: Path) -> corpus.Figures:
     stories = edition()
-    out_raw = RENDER[shape](stories)
-    raw = folder.parent / f"xiling-{shape}.txt"
-    raw.parent.mkdir(parents=True, exist_ok=True)
-    raw.write_text(out_raw.text(), encoding="utf-8")
-    out, plan = corpus.import_raw(raw, folder)
-    flagged = sorted({d.line for d in plan.decisions} | {n.line for n in plan.notes})
-    return corpus.compare(stories, out_raw.text(), out, flagged, out_raw.starts)
+    return corpus.measure_rendered(stories, RENDER[shape](stories),
+                                   folder.parent / f"xiling-{shape}.txt", folder)
 
 
 def main(argv: list[str]) -> None:
-    print(corpus.HEADER)
-    total = Counter()
-    for shape in SHAPES:
-        with tempfile.TemporaryDirectory() as tmp:
-            f = figures(shape, Path(tmp) / "issue")
-        print(f.row(f"西岭 · {shape}"))
-        total.update(f.__dict__)
-    print(corpus.Figures(**total).row("all"))
+    corpus.print_shapes("西岭", SHAPES, figures)
 
 
 if __name__ == "__main__":
