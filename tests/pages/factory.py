@@ -1,6 +1,7 @@
 """Building model issues in memory for the pages tests."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -30,6 +31,16 @@ def story(n: int, chars: int, columns: int | None = None, photo: bool = False,
     return Article(f"a{n}", Headline(title, subtitle="副题" + title[:5] if n % 2 else ""),
                    tuple(paragraphs), photos=photos, hints=Hints(columns=columns),
                    dateline="本报讯（记者 李华）" if n % 3 else "")
+
+
+def with_photo(article: Article, aspect: float | None) -> Article:
+    """`article` with one photo whose height is `aspect` times its width (None: unchanged),
+    its long side 3,000 pixels."""
+    if aspect is None:
+        return article
+    width, height = (3000, round(3000 * aspect)) if aspect <= 1 else (round(3000 / aspect), 3000)
+    return dataclasses.replace(article, photos=(
+        Photo(PHOTO, "图片说明：市民在公园里休闲健身。", "本报记者 王明 摄", width, height),))
 
 
 def photo_news(n: int) -> Article:

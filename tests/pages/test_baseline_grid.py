@@ -8,19 +8,18 @@ when another leg can share it; and a page of two stories prefers the layout whos
 legs run beside each other."""
 from __future__ import annotations
 
-import dataclasses
 
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from layout.fonts import font_set
-from layout.model import Article, Headline, Paragraph, Photo
+from layout.model import Article, Headline, Paragraph
 from layout.model.placed import PlacedText
 from layout.pages.grid import grid_for
 from layout.pages.render import Renderer
 from layout.pages.sizing import Sizer
 from layout.pages.textrows import lonely, text_rows
 from layout.style import default_style
-from tests.pages.factory import PHOTO, story
+from tests.pages.factory import story, with_photo
 
 STYLE = default_style()
 GRID = grid_for(STYLE)
@@ -53,11 +52,7 @@ def drawn_rows(sizer: Sizer, plan) -> list[int]:
 @example(1500, 3, None, 1)    # 破栏: two legs of 20 characters across three columns
 @example(700, 5, 2.0, 1)      # a portrait beside the body, the legs under it
 def test_the_rows_the_placer_counts_are_the_rows_the_renderer_draws(chars, columns, aspect, n):
-    article = story(n, chars)
-    if aspect is not None:
-        width, height = (3000, round(3000 * aspect)) if aspect <= 1 else (round(3000 / aspect), 3000)
-        article = dataclasses.replace(article, photos=(
-            Photo(PHOTO, "图片说明：市民在公园里休闲健身。", "本报记者 王明 摄", width, height),))
+    article = with_photo(story(n, chars), aspect)
     sizer = Sizer(article, STYLE, GRID, FONTS, rank=1)
     for plan in sizer.options(columns).values():
         assert list(text_rows(sizer, plan)) == drawn_rows(sizer, plan), (plan.columns, plan.rows)

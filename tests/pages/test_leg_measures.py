@@ -5,17 +5,15 @@ short). Judged on the renderer's legs for blocks of every width, with and withou
 beside the body, under hypothesis."""
 from __future__ import annotations
 
-import dataclasses
 
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from layout.fonts import font_set
-from layout.model import Photo
 from layout.pages.grid import grid_for
 from layout.pages.render import Renderer
 from layout.pages.sizing import Sizer
 from layout.style import default_style
-from tests.pages.factory import PHOTO, story
+from tests.pages.factory import story, with_photo
 
 STYLE = default_style()
 GRID = grid_for(STYLE)
@@ -52,11 +50,7 @@ def composed_lines(sizer: Sizer, width: float) -> set[int]:
 @example(700, 3, 0.75, 1)     # a 4:3 photo beside the body
 @example(700, 5, 2.0, 1)      # a portrait beside the body, the legs under it
 def test_every_line_of_a_leg_comes_from_the_composition_at_its_width(chars, columns, aspect, n):
-    article = story(n, chars)
-    if aspect is not None:
-        width, height = (3000, round(3000 * aspect)) if aspect <= 1 else (round(3000 / aspect), 3000)
-        article = dataclasses.replace(article, photos=(
-            Photo(PHOTO, "图片说明：市民在公园里休闲健身。", "本报记者 王明 摄", width, height),))
+    article = with_photo(story(n, chars), aspect)
     sizer = Sizer(article, STYLE, GRID, FONTS, rank=1)
     plans = list(sizer.options(columns).values())
     for plan in plans:
