@@ -57,12 +57,12 @@ def test_a_page_of_mixed_column_widths_is_read_story_by_story():
     """Lines of a page whose stories are set at different widths (13, 21, 26 and 17 ems in
     turn): each story is rejoined by its own measure (`measures`), so as many stories are
     found as with one measure for the whole copy (257/261), few wrapped lines of a narrow
-    column are taken for a 小标题 (66 with one measure; 2 now), most bodies come back exact
-    (159/261 with one measure; 330/384 now, with the team's editions, 326/380 before paragraph
-    ends at a full line were chosen by length), and no character
-    is lost and no number, Latin word
-    or address changed."""
+    column are taken for a 小标题 (66 with one measure; 0 now: a brief's first line two ems
+    short over a full line was the last, `unwrap._first_over_full`), most bodies come back exact
+    (159/261 with one measure; 337/386 now, with the team's editions, 326/380 before paragraph
+    ends at a full line were chosen by length, 332/386 before `_first_over_full`), and no
+    character is lost and no number, Latin word or address changed."""
     f = strangers.page_figures()
-    assert (f.tokens_changed, f.chars_lost) == (0, 0)
+    assert (f.tokens_changed, f.chars_lost, f.false_subheads) == (0, 0, 0)
     assert f.found >= 0.98 * f.stories and f.heads_exact >= 0.97 * f.stories
-    assert f.bodies_exact >= 0.85 * f.stories and f.false_subheads <= 1
+    assert f.bodies_exact >= 0.87 * f.stories
