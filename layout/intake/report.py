@@ -87,6 +87,9 @@ def _decision_texts() -> dict[str, str]:
         "latin-join": _("Latin letters rejoined across a line break; check the word"),
         "number-join": _("a number rejoined without a space across a full line's break; "
                          "if the line ended at a space in the number, put the space back"),
+        "measure": _("the copy mixes column widths and this story has too few lines to "
+                     "read its own: its lines were rejoined by the copy's usual width; check "
+                     "its paragraph breaks"),
     }
 
 
