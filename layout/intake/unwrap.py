@@ -362,6 +362,8 @@ class _Joiner:
                                     self.words, _break_at(unit, b, shape, self.in_ems))
             if unsure:
                 self.decisions.append(Decision(b.number, unsure, left[-12:] + sep + b.text[:12]))
+            if not sep and unit.last.gap_after and is_han(left[-1]) and is_han(b.text[0]):
+                sep = "\u3000"   # a phrase gap (“珍爱生命　预防溺水”) the cut fell at: text, kept
         if sep:
             unit.pieces.append(sep)
         if guess in ("run-on", _MAYBE_END):

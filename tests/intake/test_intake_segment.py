@@ -275,3 +275,15 @@ def test_the_copys_paragraph_starts_are_read_two_ems_short_or_flush():
 
     assert starts_short(read_lines(page(13)))
     assert not starts_short(read_lines(page(15)))
+
+
+def test_a_phrase_gap_a_line_was_cut_at_is_kept():
+    """Copy cut at a count may cut at a U+3000 inside running text (“珍爱生命　预防溺水”): the
+    space ends the raw line, and it is text, not a wrap — an ASCII space there between Chinese
+    characters is a stray one, and goes."""
+    body = ["各中小学校同步开展“珍爱生命\u3000", "预防溺水”专题教育活动，全区", "师生参与其中。"]
+    lines = read_lines("\n".join(body) + "\n")
+    units, _ = unwrap(lines, detect(lines))
+    assert units[0].text == "各中小学校同步开展“珍爱生命\u3000预防溺水”专题教育活动，全区师生参与其中。"
+    lines = read_lines("\n".join(body).replace("\u3000", " ") + "\n")
+    assert "珍爱生命预防溺水" in unwrap(lines, detect(lines))[0][0].text
