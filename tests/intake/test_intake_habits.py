@@ -286,3 +286,18 @@ def test_where_gaps_part_the_stories_a_caption_with_none_before_it_is_the_storys
     # the same copy with no gaps between its stories: the words decide, as before
     drafts, _, _ = _segment((first + "\n" + CAPTION + end).replace("\n\n", "\n"))
     assert drafts[1].kind == "photo" and not drafts[0].photos
+
+
+# --- found on the held-out 云溪日报 (tests/intake/yunxi.py), fixed by general rules; measured
+# since on 枫桥 (tests/intake/fengqiao.py), written before these fixes ------------------------
+
+def test_a_list_after_a_colon_whose_items_end_with_semicolons_is_no_verse():
+    text = ("计划停电通知\n因电网设备检修，12月8日8:00至17:00，以下区域将暂停供电：\n"
+            "一、云溪路1号至88号（单号）沿街商铺；\n二、枫香里小区1至12栋；\n三、滨河花园全部楼栋。\n"
+            "如遇雨雪天气，检修顺延。\n")
+    for copy in (text, text.replace("\n", "\n\n")):
+        (draft,), _, _ = _segment(copy)
+        assert [p.kind for p in draft.paragraphs] == ["body"] * 5
+    verse = "那首诗我到现在还背得出来：\n春天的风\n吹过山岗\n吹过母亲的田；\n"   # one `；`
+    (draft,), _, _ = _segment("读诗的老人\n" + verse)
+    assert [p.kind for p in draft.paragraphs] == ["body"] + ["verse"] * 3
