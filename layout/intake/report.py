@@ -46,7 +46,9 @@ def _rule_labels() -> dict[str, str]:
             "space-heading": _("headline phrase gap to U+3000"),
             "space-credit": _("spaces in bylines and credits"),
             "staff-name-space": _("a space between a staff title and a name"),
-            "credit-brackets": _("brackets around a photo credit removed")}
+            "credit-brackets": _("brackets around a photo credit removed"),
+            "heading-brackets": _("【】 around a whole heading removed"),
+            "caption-mark": _("▲ before a caption removed")}
 
 
 def _decision_texts() -> dict[str, str]:
