@@ -4,7 +4,8 @@ A story's photo shows what the story tells, so its caption shares the
 story's words (中央厨房, 永安小区, 心肺复苏). A photo-news item tells its own
 news (when, where, what) and shares little with the story it happens to
 follow in the copy (a 荷塘 in bloom after a story on tourism figures). In
-copy with no gap to tell them apart, the words decide: the share of the
+copy with no gap to tell them apart (where blank lines part the stories, a
+caption with none before it is the story's: `segment`), the words decide: the share of the
 caption's two-character Han sequences found in the story's text. A short
 caption says too little to tell and stays with the story.
 """

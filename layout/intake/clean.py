@@ -130,7 +130,7 @@ def clean_article(draft: Draft, article_id: str, markdown: bool = False) -> Clea
         for p in draft.paragraphs)
     photos = tuple(
         CleanPhoto(_photo_file(article_id, n),
-                   c.field(ph.caption.text, "body", "caption", ph.caption.line),
+                   c.field(ph.caption.text, "caption", "caption", ph.caption.line),
                    c.field(ph.credit, "credit", "credit", ph.line), ph.caption.line, ph.placement)
         for n, ph in enumerate(draft.photos, start=1))
     article = CleanArticle(

@@ -49,6 +49,7 @@ class Line:
     level: int = 0          # Markdown heading level
     literary: bool = False  # a 副刊 byline (□ 名, 文／名)
     hard_break: bool = False  # Markdown: two spaces at the end keep the line break
+    gap_after: bool = False   # the line ends with one U+3000 (a phrase gap the break fell at)
 
 
 _NARROW = re.compile("[\x00-\u1fff]")
@@ -143,7 +144,8 @@ def read_lines(source: str, markdown: bool = False) -> list[Line]:
             (kind, literary), level = classify(text), 0
         out.append(Line(number, text, kind, blanks, _indent(raw),
                         raw[:1] in HORIZONTAL_SPACE, raw[-1:] in HORIZONTAL_SPACE,
-                        level, literary, markdown and raw.endswith("  ")))
+                        level, literary, markdown and raw.endswith("  "),
+                        raw[len(raw.rstrip(HORIZONTAL_SPACE)):] == "\u3000"))
         blanks = 0
     return out
 

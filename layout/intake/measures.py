@@ -29,6 +29,7 @@ _MIN_STORY_LINES = 6   # text lines a story needs to have its measure read
 _MIN_MEASURE = 10      # ems: a column narrower than this is verse or a list, not a measure
 _SURE_LINES = 8        # text lines that make a story's measure sure enough to tell copy mixes them
 _COVER = 0.5           # share of the text lines measured stories must hold to be used
+_LISTED_LINES = 3      # text lines (headline with them) of an unmeasured story worth listing
 
 
 def _index(numbers: list[int], number: int) -> int:
@@ -97,4 +98,23 @@ def story_shapes(lines: list[Line], shape: Shape,
     for first, kept, end, story in measured:
         out[first:end] = [with_indents(story, *totals)] * (end - first)
         out[first:kept] = [shape] * (kept - first)
+    return out
+
+
+def unmeasured(lines: list[Line], shape: Shape, shapes: list[Shape] | None,
+               starts: list[int]) -> list[int]:
+    """Of the stories starting on lines `starts`, in copy mixing measures (`shapes` from
+    `story_shapes`, None where it does not), the first lines of those too short to have their
+    own measure read, with lines enough to hold a paragraph break: their breaks follow the
+    copy's width, not theirs, so each is listed for the editor."""
+    if shapes is None:
+        return []
+    numbers = [ln.number for ln in lines]
+    ends = [_index(numbers, n) for n in starts[1:]] + [len(lines)]
+    out = []
+    for number, end in zip(starts, ends):
+        first = _index(numbers, number)
+        own = lines[first:end]
+        if all(s is shape for s in shapes[first:end]) and _text_count(own) >= _LISTED_LINES:
+            out.append(number)
     return out

@@ -46,7 +46,9 @@ def _rule_labels() -> dict[str, str]:
             "space-heading": _("headline phrase gap to U+3000"),
             "space-credit": _("spaces in bylines and credits"),
             "staff-name-space": _("a space between a staff title and a name"),
-            "credit-brackets": _("brackets around a photo credit removed")}
+            "credit-brackets": _("brackets around a photo credit removed"),
+            "heading-brackets": _("【】 around a whole heading removed"),
+            "caption-mark": _("▲ before a caption removed")}
 
 
 def _decision_texts() -> dict[str, str]:
@@ -87,6 +89,9 @@ def _decision_texts() -> dict[str, str]:
         "latin-join": _("Latin letters rejoined across a line break; check the word"),
         "number-join": _("a number rejoined without a space across a full line's break; "
                          "if the line ended at a space in the number, put the space back"),
+        "measure": _("the copy mixes column widths and this story has too few lines to "
+                     "read its own: its lines were rejoined by the copy's usual width; check "
+                     "its paragraph breaks"),
     }
 
 

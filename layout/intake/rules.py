@@ -6,7 +6,8 @@ parts of an article it applies. The engine (`normalise.py`) applies them in
 table order, each until it changes nothing more, so the result is a fixed
 point and normalising twice changes nothing.
 
-Roles: `body` (paragraphs and captions), `heading` (引题, 主题, 副题, 小标题),
+Roles: `body` (paragraphs), `caption` (a photo's caption: as body, and a WeChat ▲ before it
+goes), `heading` (引题, 主题, 副题, 小标题; a whole heading in WeChat's 【】 loses them),
 `verse` (a poem's lines: the poet's spaces are kept as U+3000), `credit`
 (byline, 电头, photo credit — the spaces between a title and a name there
 are deliberate and kept).
@@ -26,7 +27,7 @@ from layout.intake.patterns import BRACKETED_CREDIT, STAFF_NAME_JOINED
 
 Edit = tuple[int, int, str]
 
-ALL_ROLES = frozenset({"body", "heading", "verse", "credit"})
+ALL_ROLES = frozenset({"body", "caption", "heading", "verse", "credit"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +262,14 @@ def _unbracket(match: re.Match, text: str) -> str:
     return match.group(1)
 
 
+_WHOLE_IN_BRACKETS = r"^【([^【】]{1,40})】$"   # 【老仓库变身市民客厅】: a heading, whole
+_CAPTION_MARK = r"^[▲△][ \u3000]*"             # ▲ 志愿者在…: the mark before a caption
+
+
+def _drop(match: re.Match, text: str) -> str:
+    return ""
+
+
 # --- Markdown emphasis and inline code: the markup goes, the words stay
 def _markup(match: re.Match, text: str) -> str:
     return next(g for g in match.groups() if g is not None)
@@ -291,7 +300,7 @@ RULES: tuple[Rule, ...] = (
     Rule("double-quotes", "GB/T 15834-2011 §4.7", _double_quotes, trigger='"'),
     Rule("single-quotes", "GB/T 15834-2011 §4.7", _single_quotes, trigger="'"),
     Rule("space-body", "typography.md §5, §9", _space_rule(_body_space),
-         frozenset({"body"}), touches_addresses=False, trigger=_SPACES),
+         frozenset({"body", "caption"}), touches_addresses=False, trigger=_SPACES),
     Rule("space-heading", "typography.md §9; makeup.md (headline phrase gap: U+3000)",
          _space_rule(_heading_space), frozenset({"heading", "verse"}),
          touches_addresses=False, trigger=_SPACES),
@@ -302,4 +311,10 @@ RULES: tuple[Rule, ...] = (
     Rule("credit-brackets", "typography.md (captions: the credit 本报记者 X 摄 after it)",
          _regex_rule(BRACKETED_CREDIT, _unbracket), frozenset({"credit"}),
          trigger=BRACKETED_CREDIT),
+    Rule("heading-brackets", "typography.md §4 (subheads are parts of their own, set in their "
+         "own type: WeChat's 【】 around a whole heading only mark one in running text)", _regex_rule(_WHOLE_IN_BRACKETS, _unbracket),
+         frozenset({"heading"}), trigger="【"),
+    Rule("caption-mark", "typography.md §4 (captions are parts of their own, under their "
+         "photo: WeChat's ▲ pointing up at it only marks one in running text)", _regex_rule(_CAPTION_MARK, _drop), frozenset({"caption"}),
+         trigger="[▲△]"),
 )

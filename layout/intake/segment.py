@@ -19,7 +19,9 @@ Decisions, in the order the page is read:
   story's byline when it has none.
 - A caption and credit right after a story's text are that story's photo,
   unless the caption shares few of the story's words (`captions`: a
-  photo-news item of its own, reported); after a headline alone they make a
+  photo-news item of its own, reported) in copy that does not part its
+  stories with gaps (where it does, no gap before the caption keeps it with
+  the story); after a headline alone they make a
   photo-news item with that headline; after a gap, or after a photo item, a
   photo-news item of their own.
 - A story whose text is all verse (in sections under 小标题 or not) is a poem
@@ -46,6 +48,8 @@ _CAPTION_LINES = 4      # lines a caption may take
 _LONE_TITLE_MIN = 10    # characters: a lone line shorter is a 小标题 (`二`, `专业力量进课堂`)
 _OWN_TEXT = 60          # characters of the text after a lone line read for its words
 _GOES_ON_SHARE = 0.18   # ... sharing more of them with the story before, it goes on with it
+_PARTED_MIN = 2         # headline groups after the first that tell whether gaps part stories
+_PARTED_SHARE = 0.8     # ... the share of them after a gap when the copy parts its stories so
 
 
 @dataclass(slots=True)
@@ -277,6 +281,18 @@ def _markdown_roles(heads: list[Unit]) -> tuple[str, str, str, list[int]] | None
     return kicker, heads[top].text, subtitle, extra
 
 
+def _parts_stories(units: list[Unit], runs: dict[int, tuple[int, str]]) -> bool:
+    """The copy parts its stories with a gap: most of its headline groups after the first
+    stand after blank lines wider than its usual ones (or a Markdown `---`). There a caption
+    with no gap before it, right after a story's text, is that story's photo whatever its
+    words (`参赛队员在趣味接力赛中奋力奔跑。` under a story on a 运动会); the words decide only in
+    copy with nothing between its stories."""
+    starts = [i for i, (_, role) in runs.items() if role == "story" and i]
+    parted = sum(1 for i in starts if units[i].gap is Gap.STORY
+                 or units[i - 1].kind is LineKind.BREAK)
+    return len(starts) >= _PARTED_MIN and parted >= _PARTED_SHARE * len(starts)
+
+
 class _Builder:
     def __init__(self, units: list[Unit], runs: dict[int, tuple[int, str]], captions: set[int]):
         self.units, self.runs, self.captions = units, runs, captions
@@ -285,6 +301,7 @@ class _Builder:
         self.decisions: list[Decision] = []
         self.current: Draft | None = None
         self.words = StoryWords()
+        self.parted = _parts_stories(units, runs)
 
     def build(self) -> None:
         i = 0
@@ -455,6 +472,8 @@ class _Builder:
         if after_photo and not (draft.photos and draft.photos[-1].placement == "story"):
             return "own"
         if draft.kind == "story" and draft.paragraphs:   # after its text or its photo
+            if self.parted:
+                return "story"   # the copy parts its stories, and nothing parts this one
             words = self.words.of(draft)
             return "own-words" if own_item(caption.text, words) else "story"
         return "own"

@@ -37,6 +37,7 @@ _TYPESET_MAX_WIDTH = 30   # a typeset column is narrower than this
 _CUT_SHARE = 0.15         # share of long lines that stop mid-sentence in chunked copy
 _HEADS_AFTER_BLANKS = 0.6  # blank lines before headline lines mostly: they part stories
 _HANGING = "，。、；：？！”’）》"  # marks a typesetter lets hang past the measure
+_START_SLACK = 0.75       # ems: a line after a sentence's end this near 2 ems short is a start
 INDENT_MIN_EMS = 1.0      # a paragraph indent: two U+3000, or as little as two ASCII spaces
 
 
@@ -64,6 +65,7 @@ class Shape:
     high: float = 0.0           # the widest
     indented: bool = False
     indent_lost: bool = False
+    starts_short: bool = False  # the copy's paragraphs start two ems short (`starts_short`)
 
     def width(self, line: Line) -> float:
         if self.by_chars:
@@ -188,6 +190,21 @@ def indent_evidence(lines: list[Line], shape: Shape) -> tuple[int, int, int]:
               and not plain_headline(b.text) and ends_sentence(a.text)
               and shape.width(a) < shape.low and shape.width(b) >= shape.full - 4]
     return indented, len(firsts), sum(1 for b in firsts if shape.first_line_width(b))
+
+
+def starts_short(lines: list[Line]) -> bool:
+    """Whether the copy's paragraph starts run two ems short of the line under them (their
+    indent lost) more often than as wide (set flush, or cut at a count of characters): read
+    over the whole copy, whatever the measure of each story, at every line after one that ends
+    a sentence."""
+    text = _text_lines(lines)
+    short = flush = 0
+    for a, b, c in zip(text, text[1:], text[2:]):
+        if ends_sentence(a.text) and not ends_sentence(b.text) and not plain_headline(b.text):
+            step = em_width(c.text) - em_width(b.text)
+            short += abs(step - 2) <= _START_SLACK
+            flush += abs(step) <= _START_SLACK
+    return short > flush
 
 
 def with_indents(shape: Shape, indented: int, firsts: int, short: int) -> Shape:

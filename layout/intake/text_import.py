@@ -20,7 +20,8 @@ from layout.i18n import _
 from layout.intake.clean import article_ids, clean_article
 from layout.intake.issue_yaml import add_ids, new_manifest
 from layout.intake.lines import LineKind, looks_like_markdown, read_lines
-from layout.intake.measures import story_shapes
+from layout.intake.decisions import Decision
+from layout.intake.measures import story_shapes, unmeasured
 from layout.intake.patterns import LEDE
 from layout.intake.plan import Plan
 from layout.intake.render import article_text
@@ -69,17 +70,22 @@ def _sure_head(draft: Draft) -> int | None:
 def _stories(lines, shape):
     """The drafts, notes and decisions of the copy read by its shape; where its stories are
     set at different widths, read again with each story by its own measure until the stories
-    found stop moving (`measures.story_shapes`)."""
-    found = segment(*unwrap(lines, shape))
+    found stop moving (`measures.story_shapes`); each story too short to read its own measure
+    there is listed for the editor (`measures.unmeasured`)."""
+    found, used = segment(*unwrap(lines, shape)), None
     for _reading in range(_ROUNDS):
         starts = [(d.line, _sure_head(d)) for d in found[0]]
         shapes = story_shapes(lines, shape, starts)
         if shapes is None:
             break
-        found = segment(*unwrap(lines, shape, shapes))
+        found, used = segment(*unwrap(lines, shape, shapes)), shapes
         if [d.line for d in found[0]] == [line for line, _head in starts]:
             break
-    return found
+    drafts, notes, decisions = found
+    listed = {d.line: d for d in drafts}
+    short = [Decision(n, "measure", listed[n].title) for n in
+             unmeasured(lines, shape, used, [d.line for d in drafts])]
+    return drafts, notes, sorted(decisions + short, key=lambda d: d.line)
 
 
 def check_nothing_lost(lines, drafts: list[Draft], file: Path) -> None:

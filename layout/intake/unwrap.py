@@ -23,17 +23,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from layout.intake import patterns as P
 from layout.intake.chars import ends_sentence, is_han
 from layout.intake.decisions import Decision
 from layout.intake.heads import DASHES, has_gap
 from layout.intake.joins import BreakAt, break_at, dateline_separator, runs_on, separator, vocabulary
-from layout.intake.lines import Line, LineKind, em_width, headline_like
+from layout.intake.lines import Line, LineKind, em_width, headline_like, plain_headline
 from layout.intake.normalise import normalise
 from layout.intake.paragraph_ends import cuts, typical_length
-from layout.intake.shape import INDENT_MIN_EMS, Gap, Shape, ShapeKind
+from layout.intake.shape import INDENT_MIN_EMS, Gap, Shape, ShapeKind, starts_short
 from layout.intake.verse import verse_lines
 from layout.intake.words import word_cut
 
@@ -177,10 +177,26 @@ def _typeset_head(unit: Unit, a: Line, b: Line, shape: Shape, caption: bool,
         starts = shape.first_line_width(a) or _first_line_filled(a, b, shape)
     else:
         starts = shape.in_band(a) and unit.gap is not Gap.STORY
+    if not starts and unit.gap is not Gap.STORY and _first_over_full(a, b, shape):
+        return True, "headline"   # a paragraph's first line two ems short, over a full line
     if not starts:   # a heading, unless it stops mid-clause or inside a word (负责 + 人表示)
         return _mid_clause(a.text) or _cut_inside(a.text, b.text), ""
     sure = shape.indented or shape.indent_lost or any(c in P.PAUSE_MARKS for c in a.text)
     return can, "" if sure or not can else "headline"
+
+
+def _first_over_full(a: Line, b: Line, shape: Shape) -> bool:
+    """`a`, two ems short of the measure, stands over a full line `b` that is no paragraph's
+    first (not indented, not two ems short, as wide as a line inside a paragraph): the text
+    after a 小标题 opens a paragraph, whose first line is indented or short by its lost indent,
+    so `a` is itself a paragraph's first line that lost its indent (`招聘会还设置了政策咨询台和技能`
+    over `培训报名点，工作人员为求职者讲解社`), however the measure of its story was read. Only in
+    copy whose paragraphs start two ems short (`shape.starts_short`): copy set flush or cut at
+    a count starts them on full lines."""
+    return shape.starts_short and not shape.indented and b.indent < INDENT_MIN_EMS \
+        and shape.first_line_width(a) \
+        and not has_gap(a.text) and shape.in_band(b) and not shape.first_line_width(b) \
+        and not ends_sentence(b.text) and not plain_headline(b.text)
 
 
 def _first_line_filled(a: Line, b: Line, shape: Shape) -> bool:
@@ -346,6 +362,8 @@ class _Joiner:
                                     self.words, _break_at(unit, b, shape, self.in_ems))
             if unsure:
                 self.decisions.append(Decision(b.number, unsure, left[-12:] + sep + b.text[:12]))
+            if not sep and unit.last.gap_after and is_han(left[-1]) and is_han(b.text[0]):
+                sep = "\u3000"   # a phrase gap (“珍爱生命　预防溺水”) the cut fell at: text, kept
         if sep:
             unit.pieces.append(sep)
         if guess in ("run-on", _MAYBE_END):
@@ -374,15 +392,21 @@ def _before_credits(lines: list[Line]) -> set[int]:
     return out
 
 
+def _with_starts(shapes: list[Shape], short: bool) -> list[Shape]:
+    """Each line's shape, saying whether the copy's paragraphs start two ems short."""
+    told: dict[Shape, Shape] = {}
+    return [told.setdefault(s, replace(s, starts_short=short)) for s in shapes]
+
+
 def unwrap(lines: list[Line], shape: Shape,
            shapes: list[Shape] | None = None) -> tuple[list[Unit], list[Decision]]:
     """The units of the copy, and the uncertain line joins and breaks. `shapes`, one a line,
     rejoins each line by its own story's shape where the copy mixes measures
     (`measures.story_shapes`); `shape` is the copy's."""
-    shapes = shapes or [shape] * len(lines)
+    joiner = _Joiner(lines)
+    shapes = _with_starts(shapes or [shape] * len(lines), starts_short(lines))
     verse = verse_lines(lines, shape)
     captions = _before_credits(lines)
-    joiner = _Joiner(lines)
     units: list[Unit] = []
     for i, line in enumerate(lines):
         unit = units[-1] if units else None

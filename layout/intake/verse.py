@@ -3,7 +3,7 @@
 A poem is recognised where the 副刊 conventions announce one: after a 副刊
 byline (`□ 名`, `文／名`) — or a paragraph ending with a colon that quotes
 verse —, a run of at least three short lines most of which do not end a
-sentence (a long line between two of them included); under a heading that
+sentence or a list's item (`；`) (a long line between two of them included); under a heading that
 names verse (诗/词 forms such as 七律·…, 组诗, 外一首), or in Markdown from a
 line whose break the writer kept (two spaces at its end), a run of at least
 two short lines, punctuated or not. A verse line ends no sentence inside it and
@@ -114,6 +114,12 @@ def _opener(lines: list[Line], i: int) -> tuple[int, bool] | None:
     return None
 
 
+def _closed(text: str) -> bool:
+    """A line that closes what it says: a sentence, or a list's item (`；`: `一、…沿街商铺；`
+    under `以下区域将暂停供电：` is a list, not verse)."""
+    return ends_sentence(text) or text[-1] in "；;"
+
+
 def verse_lines(lines: list[Line], shape: Shape) -> dict[int, bool]:
     """Index in `lines` → whether a stanza break comes before it, for every verse line."""
     out: dict[int, bool] = {}
@@ -126,7 +132,7 @@ def verse_lines(lines: list[Line], shape: Shape) -> dict[int, bool]:
         run = _run(lines, start, shape)
         scanned = max(scanned, run[-1] + 1 if run else start)
         need = _MIN_LINES_UNDER_HEADING if heading else _MIN_LINES
-        open_lines = sum(1 for j in run if not ends_sentence(lines[j].text))
+        open_lines = sum(1 for j in run if not _closed(lines[j].text))
         if len(run) < need or (not heading and open_lines < _OPEN_SHARE * len(run)) \
                 or _prose_lines(lines, run, shape) or _cut(lines, run):
             continue

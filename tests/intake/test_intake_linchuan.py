@@ -1,7 +1,8 @@
 """The held-out paper (《临川晚报》, tests/intake/linchuan.py): written and measured before the
 changes it checks, never tuned on. Its first figures, before those changes and unchanged by
-them, are held here as floors; its known misses (a 主题 and 副题 with no dash read as 引题 and
-主题, a short caption under a story taken for a photo-news item) are open; the third, a phone
+them, are held here as floors; a known miss (a 主题 and 副题 with no dash read as 引题 and 主题)
+is open; a short caption under a story taken for a photo-news item was fixed where gaps part
+the copy's stories (not in chunked copy, where nothing parts them); the third, a phone
 number's space lost at a 13-em line's end, was fixed by the general rule of `joins.break_at`."""
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from tests.intake import linchuan
 
 FIRST = {"a": (8, 7), "b": (8, 7), "b-naive": (8, 7), "b-ragged": (8, 7), "c": (8, 7),
          "md": (9, 8), "pdf-13": (8, 6)}   # (found, bodies exact) of 9, first measured
+# Bodies exact since a caption with no gap before it, in copy whose stories gaps part, stays
+# with the story above (session 26): the figures this paper now gives, as floors.
+NOW = {"a": 7, "b": 8, "b-naive": 8, "b-ragged": 7, "c": 8, "md": 9, "pdf-13": 8}
 
 
 @pytest.fixture(scope="module")
@@ -31,3 +35,4 @@ def test_the_held_out_paper_holds_its_first_figures(figures, shape):
     found, bodies = FIRST[shape]
     assert figures[shape].found >= found and figures[shape].heads_exact >= found
     assert figures[shape].bodies_exact >= bodies
+    assert figures[shape].bodies_exact >= NOW[shape]

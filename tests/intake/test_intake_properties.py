@@ -14,7 +14,7 @@ from layout.intake.rules import HALF_TO_FULL
 ALPHABET = (list("中文社区铁东aZx09 \u3000\t,;:?!().\"'-—―…⋯。，（）“”‘’《》＂１Ａｚ．@/*_`")
             + ["http://a.b/c", "x@y.cn", "**", "__", "<<", ">>", "摄", "（本报记者 王琳 摄）"])
 texts = st.lists(st.sampled_from(ALPHABET), max_size=40).map("".join)
-roles = st.sampled_from(["body", "heading", "verse", "credit"])
+roles = st.sampled_from(["body", "caption", "heading", "verse", "credit"])
 
 # Each mark and its full-width form fold to one class; dots, ellipses, dashes and
 # title marks (whose counts the rules change: `...` → `……`, `<<` → `《`) and spaces

@@ -56,6 +56,10 @@ CASES = [
     ("staff-name-space", "body", "记者从区里获悉", "记者从区里获悉"),
     ("credit-brackets", "credit", "（本报记者 蒋一帆 摄）", "本报记者 蒋一帆 摄"),
     ("credit-brackets", "credit", "本报讯（记者 蒋一帆）", "本报讯（记者 蒋一帆）"),
+    ("heading-brackets", "heading", "【老仓库变身市民客厅】", "老仓库变身市民客厅"),
+    ("heading-brackets", "heading", "【聚焦】老街换新颜", "【聚焦】老街换新颜"),
+    ("caption-mark", "caption", "▲ 志愿者为居民修理电风扇。", "志愿者为居民修理电风扇。"),
+    ("caption-mark", "body", "▲志愿者为居民修理电风扇。", "▲志愿者为居民修理电风扇。"),
 ]
 
 
@@ -108,3 +112,16 @@ def test_change_records_before_after_and_position():
 def test_credit_role_keeps_name_spaces_body_role_removes_them():
     assert normalise("本报通讯员 王琳", "credit").text == "本报通讯员 王琳"
     assert normalise("本报通讯员 王琳", "body").text == "本报通讯员王琳"
+
+
+def test_wechat_decoration_goes_from_a_whole_heading_and_a_caption_only():
+    """【】 around a whole 小标题 and ▲ before a caption are WeChat's decoration: the page sets
+    both in their own type. Brackets inside a heading, an 电头's 【本报讯】 and a ▲ in body text
+    stay."""
+    assert normalise("【老仓库变身市民客厅】", "heading").text == "老仓库变身市民客厅"
+    assert normalise("【一窗受理　集成服务】", "heading").text == "一窗受理　集成服务"
+    assert normalise("【聚焦】老街换新颜", "heading").text == "【聚焦】老街换新颜"
+    assert normalise("【本报讯】", "credit").text == "【本报讯】"
+    assert normalise("▲ 志愿者为居民修理电风扇。", "caption").text == "志愿者为居民修理电风扇。"
+    assert normalise("▲志愿者为居民修理电风扇。", "body").text == "▲志愿者为居民修理电风扇。"
+    assert [c.rule for c in normalise("▲ 居民在公园锻炼。", "caption").changes] == ["caption-mark"]

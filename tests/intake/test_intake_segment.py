@@ -230,3 +230,60 @@ def test_a_number_broken_across_a_line_keeps_or_loses_its_space_as_the_line_widt
     full_line = setter is _set_in_ems and " " not in number
     assert [d.what for d in decisions if d.what.endswith("-join")] == \
         (["number-join"] if full_line else [])       # a full line: either reading; listed
+
+
+# --- a paragraph's first line two ems short over a full line (the page of mixed widths) -------
+
+FIRST = "招聘会还设置了政策咨询台和技能"       # 15 ems: a 17-em column's first line, indent lost
+FULL = "培训报名点，工作人员为求职者讲解社"     # 17 ems: a line inside the paragraph
+TAIL = "保补贴、创业贷款等政策。"
+
+
+def _continues(a: str, b: str, after: str, short: bool):
+    from layout.intake.shape import Shape
+    from layout.intake.unwrap import Unit, continues
+
+    lines = read_lines(f"{a}\n{b}\n{after}\n")
+    shape = Shape(ShapeKind.TYPESET, by_chars=True, full=17, low=16, high=20.5,
+                  starts_short=short)
+    unit = Unit(lines[0].kind, lines[0], lines[0], [a], size=len(a))
+    return continues(unit, lines[1], shape, lines[2])
+
+
+def test_a_first_line_two_ems_short_over_a_full_line_runs_on_where_starts_lose_their_indent():
+    """Text after a 小标题 opens a paragraph, whose first line is short by its lost indent: a
+    short plain line over a full one is itself a paragraph's first line (listed), however the
+    story's measure was read — not where the copy starts its paragraphs flush."""
+    assert _continues(FIRST, FULL, TAIL, short=True) == (True, "headline")
+    assert _continues(FIRST, FULL, TAIL, short=False) == (False, "")
+    assert _continues(FIRST, FULL[:15], TAIL, short=True) == (False, "")   # over a first line
+
+
+def test_the_copys_paragraph_starts_are_read_two_ems_short_or_flush():
+    from layout.intake.shape import starts_short
+
+    paras = ["新建公园里设置了健身器材和儿童游乐设施，方便附近居民就近锻炼。",
+             "公园的管理由社区志愿者负责，每天早晚各巡查一次，发现问题及时上报。",
+             "今年还将新建口袋公园三处，全部对市民免费开放，公园里设置健身器材。"]
+
+    def page(first: int) -> str:   # a 15-em column, each paragraph's first line `first` ems
+        out = ["第一段说完了。"]
+        for text in paras:
+            out.append(text[:first])
+            out += [text[k:k + 15] for k in range(first, len(text), 15)]
+        return "\n".join(out) + "\n"
+
+    assert starts_short(read_lines(page(13)))
+    assert not starts_short(read_lines(page(15)))
+
+
+def test_a_phrase_gap_a_line_was_cut_at_is_kept():
+    """Copy cut at a count may cut at a U+3000 inside running text (“珍爱生命　预防溺水”): the
+    space ends the raw line, and it is text, not a wrap — an ASCII space there between Chinese
+    characters is a stray one, and goes."""
+    body = ["各中小学校同步开展“珍爱生命\u3000", "预防溺水”专题教育活动，全区", "师生参与其中。"]
+    lines = read_lines("\n".join(body) + "\n")
+    units, _ = unwrap(lines, detect(lines))
+    assert units[0].text == "各中小学校同步开展“珍爱生命\u3000预防溺水”专题教育活动，全区师生参与其中。"
+    lines = read_lines("\n".join(body).replace("\u3000", " ") + "\n")
+    assert "珍爱生命预防溺水" in unwrap(lines, detect(lines))[0][0].text

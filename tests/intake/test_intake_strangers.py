@@ -57,12 +57,33 @@ def test_a_page_of_mixed_column_widths_is_read_story_by_story():
     """Lines of a page whose stories are set at different widths (13, 21, 26 and 17 ems in
     turn): each story is rejoined by its own measure (`measures`), so as many stories are
     found as with one measure for the whole copy (257/261), few wrapped lines of a narrow
-    column are taken for a 小标题 (66 with one measure; 2 now), most bodies come back exact
-    (159/261 with one measure; 330/384 now, with the team's editions, 326/380 before paragraph
-    ends at a full line were chosen by length), and no character
-    is lost and no number, Latin word
-    or address changed."""
+    column are taken for a 小标题 (66 with one measure; 0 now: a brief's first line two ems
+    short over a full line was the last, `unwrap._first_over_full`), most bodies come back exact
+    (159/261 with one measure; 337/386 now, with the team's editions, 326/380 before paragraph
+    ends at a full line were chosen by length, 332/386 before `_first_over_full`), and no
+    character is lost and no number, Latin word or address changed."""
     f = strangers.page_figures()
-    assert (f.tokens_changed, f.chars_lost) == (0, 0)
+    assert (f.tokens_changed, f.chars_lost, f.false_subheads) == (0, 0, 0)
     assert f.found >= 0.98 * f.stories and f.heads_exact >= 0.97 * f.stories
-    assert f.bodies_exact >= 0.85 * f.stories and f.false_subheads <= 1
+    assert f.bodies_exact >= 0.87 * f.stories
+    assert f.unflagged <= 5   # 10 before a story too short to measure was listed (below)
+
+
+def test_a_story_too_short_to_measure_on_a_page_of_mixed_widths_is_listed(tmp_path):
+    """Its lines are rejoined by the copy's usual width, not its own: its paragraph breaks are
+    guesses, listed once at its headline (`measure`) — the page's misses not listed for the
+    editor went from 10 to 5 with it."""
+    from layout.intake.lines import read_lines
+    from layout.intake.measures import unmeasured
+    from layout.intake.shape import Shape, ShapeKind
+
+    lines = read_lines("短讯标题\n第一行正文，\n第二行正文。\n长稿标题\n" + "长稿正文一行，\n" * 8)
+    copy, own = Shape(ShapeKind.PARAGRAPHS), Shape(ShapeKind.TYPESET, full=21)
+    shapes = [copy] * 4 + [own] * 8
+    assert unmeasured(lines, copy, shapes, [1, 4]) == [1]
+    assert unmeasured(lines, copy, None, [1, 4]) == []   # copy of one measure: nothing listed
+    stories = corpus.edition("binjiang")
+    raw = tmp_path / "page.txt"
+    raw.write_text(strangers.render_page(stories).text(), encoding="utf-8")
+    _, plan = corpus.import_raw(raw, tmp_path / "issue")
+    assert "measure" in {d.what for d in plan.decisions}
