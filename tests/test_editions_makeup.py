@@ -268,14 +268,12 @@ def test_no_line_inside_a_paragraph_stops_short_as_a_reader_measures_it(built):
 # and why it cannot reach the share.
 GRID_SHARE = 0.98
 GRID_FLOORS: dict[str, tuple[float, str]] = {
-    "briefs10": (0.966, "a page of 简讯 in one-column legs beside headlines (the placer's price of "
-                        "lonely rows is 0 for now: see placement.COST_LONELY_ROW)"),
     "heads8": (0.954, "a page of 简讯: one-column items beside the bottom row's headlines"),
     "six": (0.979, "six pages: legs beside their own photos and the 副刊's essays"),
     "sparse": (0.750, "one 300-character story and its photo on a page: its legs beside the photo "
                       "and the headline over them, with nothing else on the page to stand beside"),
     "hexi4": (0.973, "a 副刊 of poems and a 竖题 essay; 简讯 legs and captions beside headlines"),
-    "jiangcheng8": (0.952, "a five-column tabloid: one-column items beside the leads' headlines"),
+    "jiangcheng8": (0.968, "a five-column tabloid: one-column items beside the leads' headlines"),
     "longlead": (0.933, "the 导读 in the 报眼 (six lines beside the masthead, not placed by the "
                         "placer) and a lead too long for its page"),
     "oddshapes": (0.964, "57 body lines: two legs beside a panorama's caption are 3.5 %"),

@@ -56,10 +56,12 @@ COST_OVERSET_ARTICLE = 1e7  # per article over-set: the overrun goes to as few a
 COST_MOVED = 150.0      # per place the page's last article moves up: a row of hole in a column
 # per row where one column alone holds body text in a rectangle wider than a column (one leg
 # beside a headline, a photo or white space): its lines stand off the baseline grid that
-# runs across the page (textrows.py). 0 for now: priced (60-150) it lifts heads8 0.948 -> 0.993,
-# briefs10 0.963 -> 0.994, short 0.714 -> 0.94, but the layouts it then chooses for briefs10
-# and jiangcheng8 hold a line main's ragged check (heads) flags; set it again once they pass
-COST_LONELY_ROW = 0.0
+# runs across the page (textrows.py). Less than a row of hole in a column (COST_HOLE_ROW):
+# a page keeps its fill first. At 60: briefs10 0.967 -> 0.993, fukan 0.990 -> 0.995,
+# jiangcheng8 0.953 -> 0.968, whole 0.985 -> 0.989, no line tests/ragged.py flags; at 100
+# and more jiangcheng8 p.8 sets a 3-leg essay over a 2-leg story at one x, whose narrower
+# legs that check reads as ragged against the wider ones
+COST_LONELY_ROW = 60.0
 MOST_HOLE_ROWS = 2      # holes (in rows across the page) a layout in order may leave unquestioned
 
 

@@ -224,3 +224,24 @@ def test_a_line_with_nothing_beside_it_is_not_judged_but_one_a_little_off_is(tmp
     # off the grid: the moved line, its partner and the first column's 9th line, two
     # thirds of a pitch from it; the first column's last 11 lines have nothing beside them
     assert m.body_lines == 28 and m.grid_aligned_lines == 25
+
+
+def test_a_closing_bracket_squeezed_at_a_line_end_ends_the_line_at_a_narrow_gutter(tmp_path, columns):
+    """A full-width ） squeezed to half an em at a line's end keeps its em box, which reaches
+    half an em into a one-em gutter: the line ends there, it does not run on into the next
+    leg's line on its baseline (briefs10: ……于海洋）| 练分组教学…, one line of two legs
+    that left the second leg two lines to vote for its edge, its lines read as ragged)."""
+    path = tmp_path / "bracket.pdf"
+    canvas = Canvas(str(path), pagesize=(520, 500), initialFontName=_font())
+    canvas.setFont(_font(), SIZE)
+    left, right = 40, 40 + CHARS * SIZE + SIZE      # a gutter of one em
+    columns[0][1] = columns[0][1][:CHARS - 2] + "（）"
+    for c, lines in enumerate(columns):
+        for r, text in enumerate(lines):
+            for i, char in enumerate(text):
+                # the line's last mark squeezed to half an em: ink and box start half an em on
+                x = (left, right)[c] + i * SIZE + (SIZE / 2 if (c, r, i) == (0, 1, CHARS - 1) else 0)
+                canvas.drawString(x, 460 - r * PITCH, char)
+    canvas.save()
+    m = measure_typography(path)
+    assert m.body_lines == 40 and m.ragged_lines == 0, m.examples
