@@ -178,7 +178,7 @@ class Placer:
         if key not in self._texts:
             text = np.zeros((self.length, self.length), dtype=np.int8)
             for rows, (plan, _) in self.plans(i, columns).items():
-                counts = text_rows(self.sizers[i], plan)[:rows]
+                counts = plan_text_rows(self.sizers[i], plan)[:rows]
                 text[rows, :len(counts)] = counts
             self._texts[key] = text
         return self._texts[key]
@@ -379,6 +379,25 @@ class Placer:
             raise BuildError(_("no layout places these articles together on one page: {ids}; "
                                "check their column hints").format(ids=ids))
         return tree, left
+
+
+# A plan's text rows, counted once: one plan fills many heights (the rows under it a hole)
+# and a page is placed several times (in order, with its last article moved up, each free
+# rectangle around an ad); plans are the sizers' own, kept while their sizers live.
+TEXT_ROWS_KEPT = 8192
+TEXT_ROWS: OrderedDict[int, tuple[BlockPlan, tuple[int, ...]]] = OrderedDict()
+
+
+def plan_text_rows(sizer: Sizer, plan: BlockPlan) -> tuple[int, ...]:
+    """`textrows.text_rows` of `plan`, from the kept counts when it was counted before."""
+    kept = TEXT_ROWS.get(id(plan))
+    if kept is not None and kept[0] is plan:
+        return kept[1]
+    counts = text_rows(sizer, plan)
+    TEXT_ROWS[id(plan)] = (plan, counts)     # the plan kept with it: its id stays its own
+    while len(TEXT_ROWS) > TEXT_ROWS_KEPT:
+        TEXT_ROWS.popitem(last=False)
+    return counts
 
 
 def place_page(sizers: list[Sizer], columns: int, rows: int) -> tuple[Cut, int]:
