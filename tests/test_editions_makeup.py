@@ -246,7 +246,6 @@ def test_body_typography_stays_clean(built):
     assert t.kinsoku_start == t.kinsoku_end == t.splits == t.lone_char_lines == 0, t.examples
     assert t.ragged_lines == 0, t.examples["ragged_lines"]
     assert t.loose_lines <= 0.01 * t.body_lines, t.examples["loose_lines"]
-    assert t.grid_aligned >= 0.98
 
 
 def test_no_line_inside_a_paragraph_stops_short_as_a_reader_measures_it(built):
@@ -268,14 +267,12 @@ def test_no_line_inside_a_paragraph_stops_short_as_a_reader_measures_it(built):
 # and why it cannot reach the share.
 GRID_SHARE = 0.98
 GRID_FLOORS: dict[str, tuple[float, str]] = {
-    "briefs10": (0.966, "a page of 简讯 in one-column legs beside headlines (the placer's price of "
-                        "lonely rows is 0 for now: see placement.COST_LONELY_ROW)"),
     "heads8": (0.954, "a page of 简讯: one-column items beside the bottom row's headlines"),
     "six": (0.979, "six pages: legs beside their own photos and the 副刊's essays"),
     "sparse": (0.750, "one 300-character story and its photo on a page: its legs beside the photo "
                       "and the headline over them, with nothing else on the page to stand beside"),
     "hexi4": (0.973, "a 副刊 of poems and a 竖题 essay; 简讯 legs and captions beside headlines"),
-    "jiangcheng8": (0.952, "a five-column tabloid: one-column items beside the leads' headlines"),
+    "jiangcheng8": (0.968, "a five-column tabloid: one-column items beside the leads' headlines"),
     "longlead": (0.933, "the 导读 in the 报眼 (six lines beside the masthead, not placed by the "
                         "placer) and a lead too long for its page"),
     "oddshapes": (0.964, "57 body lines: two legs beside a panorama's caption are 3.5 %"),
@@ -298,6 +295,23 @@ def test_body_lines_stand_on_one_baseline_grid_across_columns(built):
     figures = grid_figures(report.outputs["pdf"])
     floor = GRID_FLOORS.get(name, (GRID_SHARE, ""))[0]
     assert figures.share >= floor, (name, round(figures.share, 3), figures.off[:10])
+
+
+def test_layout_check_s_grid_figure_is_the_instrument_s(built):
+    """`layout check` reports the grid as a reader outside the project measures it
+    (tests/baseline_grid.py, the shared instrument's rule): the same lines on it, the
+    same share — not 100 % where the page has lines beside nothing (a 竖排 body, which
+    the check reads as columns and the instrument as one-glyph lines, aside)."""
+    from tests.baseline_grid import grid_figures
+
+    name, report, _ = built
+    if name == "vertical":
+        pytest.skip("a 竖排 body: columns to the check, one-glyph lines to the instrument")
+    figures = grid_figures(report.outputs["pdf"])
+    t = measure_typography(report.outputs["pdf"])
+    assert (t.grid_aligned_lines, t.grid_lines) == (figures.aligned, figures.body_lines)
+    outcome = run("check", EDITIONS / name, "-o", report.outputs["pdf"].parent)
+    assert f"{t.grid_aligned:.1%}" in outcome.stdout
 
 
 def test_an_overfull_page_names_only_the_article_that_cannot_fit(tmp_path):

@@ -56,10 +56,12 @@ COST_OVERSET_ARTICLE = 1e7  # per article over-set: the overrun goes to as few a
 COST_MOVED = 150.0      # per place the page's last article moves up: a row of hole in a column
 # per row where one column alone holds body text in a rectangle wider than a column (one leg
 # beside a headline, a photo or white space): its lines stand off the baseline grid that
-# runs across the page (textrows.py). 0 for now: priced (60-150) it lifts heads8 0.948 -> 0.993,
-# briefs10 0.963 -> 0.994, short 0.714 -> 0.94, but the layouts it then chooses for briefs10
-# and jiangcheng8 hold a line main's ragged check (heads) flags; set it again once they pass
-COST_LONELY_ROW = 0.0
+# runs across the page (textrows.py). Less than a row of hole in a column (COST_HOLE_ROW):
+# a page keeps its fill first. At 60: briefs10 0.967 -> 0.993, fukan 0.990 -> 0.995,
+# jiangcheng8 0.953 -> 0.968, whole 0.985 -> 0.989, no line tests/ragged.py flags; at 100
+# and more jiangcheng8 p.8 sets a 3-leg essay over a 2-leg story at one x, whose narrower
+# legs that check reads as ragged against the wider ones
+COST_LONELY_ROW = 60.0
 MOST_HOLE_ROWS = 2      # holes (in rows across the page) a layout in order may leave unquestioned
 
 
@@ -176,7 +178,7 @@ class Placer:
         if key not in self._texts:
             text = np.zeros((self.length, self.length), dtype=np.int8)
             for rows, (plan, _) in self.plans(i, columns).items():
-                counts = text_rows(self.sizers[i], plan)[:rows]
+                counts = plan_text_rows(self.sizers[i], plan)[:rows]
                 text[rows, :len(counts)] = counts
             self._texts[key] = text
         return self._texts[key]
@@ -377,6 +379,25 @@ class Placer:
             raise BuildError(_("no layout places these articles together on one page: {ids}; "
                                "check their column hints").format(ids=ids))
         return tree, left
+
+
+# A plan's text rows, counted once: one plan fills many heights (the rows under it a hole)
+# and a page is placed several times (in order, with its last article moved up, each free
+# rectangle around an ad); plans are the sizers' own, kept while their sizers live.
+TEXT_ROWS_KEPT = 8192
+TEXT_ROWS: OrderedDict[int, tuple[BlockPlan, tuple[int, ...]]] = OrderedDict()
+
+
+def plan_text_rows(sizer: Sizer, plan: BlockPlan) -> tuple[int, ...]:
+    """`textrows.text_rows` of `plan`, from the kept counts when it was counted before."""
+    kept = TEXT_ROWS.get(id(plan))
+    if kept is not None and kept[0] is plan:
+        return kept[1]
+    counts = text_rows(sizer, plan)
+    TEXT_ROWS[id(plan)] = (plan, counts)     # the plan kept with it: its id stays its own
+    while len(TEXT_ROWS) > TEXT_ROWS_KEPT:
+        TEXT_ROWS.popitem(last=False)
+    return counts
 
 
 def place_page(sizers: list[Sizer], columns: int, rows: int) -> tuple[Cut, int]:

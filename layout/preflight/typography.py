@@ -19,8 +19,10 @@ counts, over the text lines it finds (runs of glyphs on one baseline):
   common end of the page's lines starting there, as a reader measures the
   page, or its own leg's where that leg is set narrower; a line a full-width
   space splits, or a one-line paragraph before another, is no ragged line);
-- the grid: the share of body lines whose baseline lines up with a body line
-  in another column (a line with none beside it is not out of step);
+- the grid: the share of body lines whose baseline lines up, within half a point,
+  with a body line in another column beside it (a line beside nothing but a
+  headline, a photo or white space is off it: what a reader sees, and what the
+  shared instrument measures);
 - holes: the largest share, over pages, of the inked area left empty in
   windows of 3 × 3 body characters (rendered at 50 dpi, size capped);
 - glyphs overprinting each other or drawn on photos, .notdef glyphs, fonts not
@@ -47,6 +49,7 @@ from layout.preflight.report import FAIL, PASS, WARN, Report
 EXAMPLES = 5              # examples kept per kind of fault
 LOOSE_SHARE = 0.01        # more loose lines than this share is a warning
 GRID_SHARE = 0.98         # fewer body lines on the shared grid than this is a warning
+GRID_POINTS = 0.5         # baselines within this (pt) of each other are one
 HOLE_SHARE = 0.05         # a larger empty share of the inked area is a warning
 RENDER_DPI = 50
 MAX_RENDER_PIXELS = 6_000_000   # a page larger than this is rendered coarser
@@ -86,6 +89,7 @@ class Typography:
     max_extra_em: float = 0.0
     ragged_lines: int = 0
     grid_aligned_lines: int = 0
+    grid_lines: int = 0           # body lines as the grid counts them (runs parted by a wide gap)
     blank_share: float = 0.0
     glyph_collisions: int = 0
     glyphs_on_images: int = 0
@@ -100,7 +104,7 @@ class Typography:
 
     @property
     def grid_aligned(self) -> float:
-        return self.grid_aligned_lines / self.body_lines if self.body_lines else 1.0
+        return self.grid_aligned_lines / self.grid_lines if self.grid_lines else 1.0
 
     def note(self, kind: str, example: str) -> None:
         if len(self.examples[kind]) < EXAMPLES:
@@ -122,22 +126,32 @@ def page_glyphs(spans: list[dict]) -> list[Glyph]:
 
 
 HANGING = frozenset("。，、．,.")   # may hang past a column's edge into the gutter
+# a mark squeezed to half an em at a line's end keeps its whole em box, which reaches half
+# an em into the gutter: a hung 。，、 and a closing bracket (……于海洋）| 练分组…)
+INTO_GUTTER = HANGING | frozenset("）」』】》〉”’")
 
 
 def _gap_ends_line(p: Glyph, g: Glyph) -> bool:
-    """A gap wider than about an em ends a line; so does a gutter after punctuation hung
-    into it (the gutter is then only half an em), which no gap inside a line matches."""
+    """A gap wider than about an em ends a line; so does a gutter after a mark whose em box
+    reaches into it (the gutter is then only half an em), which no gap inside a line
+    matches (inside a line a squeezed mark's next glyph starts inside its em box)."""
     gap = g.x - p.x1
-    return gap > 0.9 * p.size or (p.char in HANGING and gap > 0.4 * p.size)
+    return gap > 0.9 * p.size or (p.char in INTO_GUTTER and gap > 0.4 * p.size)
 
 
-def text_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Runs of glyphs on one baseline without a gap wider than about an em."""
+def _wide_gap(p: Glyph, g: Glyph) -> bool:
+    """A gap wider than about an em (and nothing else) ends a line."""
+    return g.x - p.x1 > 0.9 * p.size
+
+
+def text_lines(glyphs: list[Glyph], ends=_gap_ends_line) -> list[list[Glyph]]:
+    """Runs of glyphs on one baseline without a gap wider than about an em (`ends`: whether
+    the gap between two glyphs ends a line)."""
     lines, current = [], []
     for g in sorted(glyphs, key=lambda g: (round(g.y), g.x)):
         if current:
             p = current[-1]
-            if abs(g.y - p.y) > 0.25 * p.size or _gap_ends_line(p, g) or g.x < p.x:
+            if abs(g.y - p.y) > 0.25 * p.size or ends(p, g) or g.x < p.x:
                 lines.append(current)
                 current = []
         if g.char.strip():
@@ -224,6 +238,16 @@ def _edge(ends: list[float]) -> tuple[int, float]:
     return most, max(e for e in ends if abs(e - edge) <= 1)
 
 
+def _leg_edge(ends: list[float], past: float) -> tuple[int, float]:
+    """(votes, widest end within a point) of a leg's edge: the end most lines reach, a line
+    ending up to `past` beyond it voting for it too (a mark squeezed at a line's end keeps
+    its em box: a brief's 3-line leg under a 破栏 leg ends 550.9, 555.4 (，), 523.9)."""
+    votes = {round(e): sum(1 for x in ends if round(e) - 1 <= x <= round(e) + past)
+             for e in ends}
+    edge, most = min(votes.items(), key=lambda ev: (-ev[1], ev[0]))
+    return most, max(e for e in ends if abs(e - edge) <= 1)
+
+
 def _edges(lines, body: list[int]) -> dict[int, tuple[int, float]]:
     """Per body line: (votes, edge) of its column's right edge as a reader measures the page
     — the most common end among the page's body lines starting at about its x — unless its
@@ -249,7 +273,7 @@ def _edges(lines, body: list[int]) -> dict[int, tuple[int, float]]:
         for i in cluster + [None]:
             if run and (i is None or lines[i][0].y - lines[run[-1]][0].y > 3.2 * lines[i][0].size):
                 ends = [lines[k][-1].x1 for k in run]
-                votes, edge = _edge(ends)
+                votes, edge = _leg_edge(ends, 0.6 * lines[run[0]][0].size)
                 narrower = votes >= 2 and edge < column[1] \
                     and max(ends) <= edge + 0.6 * lines[run[0]][0].size
                 edges.update({k: (column[0], edge if narrower else column[1]) for k in run})
@@ -310,18 +334,18 @@ def _ragged(t: Typography, label: str, lines, body: list[int], follow) -> None:
 
 
 def _grid(lines, body: list[int]) -> int:
-    """Body lines on the grid: whose baseline matches a body line beside them (another
-    column), or that have no body line beside them within most of a line's height (a
-    boxed list in the 报眼 has no column to be out of step with)."""
+    """Body lines on the grid as a reader sees it across the page: another body line, in a
+    column beside it (not overlapping it), has its baseline within half a point. A line
+    beside nothing but a headline, a photo, a rule or white space is not on it, however
+    well it keeps its own column's pitch (the shared instrument's measure)."""
     by_y = sorted(body, key=lambda i: lines[i][0].y)
     ys = [lines[i][0].y for i in by_y]
     aligned = 0
     for i in body:
-        x0, x1, y, size = lines[i][0].x, lines[i][-1].x1, lines[i][0].y, lines[i][0].size
-        beside = [lines[j][0].y for j in by_y[bisect.bisect_left(ys, y - 1.2 * size):
-                                               bisect.bisect_right(ys, y + 1.2 * size)]
-                  if lines[j][0].x > x1 or lines[j][-1].x1 < x0]
-        aligned += not beside or any(abs(other - y) <= 1.0 for other in beside)
+        x0, x1, y = lines[i][0].x, lines[i][-1].x1, lines[i][0].y
+        aligned += any(lines[j][0].x > x1 or lines[j][-1].x1 < x0
+                       for j in by_y[bisect.bisect_left(ys, y - GRID_POINTS):
+                                     bisect.bisect_right(ys, y + GRID_POINTS)])
     return aligned
 
 
@@ -346,7 +370,12 @@ def measure_lines(t: Typography, number: int, glyphs: list[Glyph]) -> None:
             t.note("lone_char_lines", f"{label}:" + "".join(g.char for g in lines[i]))
         _loose(t, label, lines[i])
     _ragged(t, label, lines, body, follow)
-    t.grid_aligned_lines += _grid(lines, body)
+    # the grid as the shared instrument reads it: runs parted by a wide gap only (a line
+    # hung into a narrow gutter runs on into the next leg's, as there)
+    runs = text_lines(glyphs, _wide_gap)
+    grid_body = [i for i, run in enumerate(runs) if abs(run[0].size - t.body_size) < 0.05]
+    t.grid_lines += len(grid_body)
+    t.grid_aligned_lines += _grid(runs, grid_body)
 
 
 def measure_columns(t: Typography, number: int, glyphs: list[Glyph]) -> list[Glyph]:

@@ -132,3 +132,50 @@ def test_the_placer_prices_exactly_the_lonely_rows_of_the_page_it_lays_out(spec,
     drawn = page_rows(sizers, tree, rows)[:height]
     assert counted == drawn
     assert lonely(counted) == lonely(drawn)
+
+
+
+def lonely_placed(spec, rows: int, price: float) -> int | None:
+    """Lonely rows, as the renderer draws them, of the page the placer lays out for `spec`
+    (characters, photo) in `rows` with lonely rows priced at `price`; None when over-set."""
+    from layout.pages import placement
+
+    sizers = [Sizer(story(n, chars, photo=photo), STYLE, GRID, FONTS, lead=n == 0, rank=n)
+              for n, (chars, photo) in enumerate(spec)]
+    kept = placement.COST_LONELY_ROW
+    try:
+        placement.COST_LONELY_ROW = price
+        placement.SOLVED.clear()     # kept layouts are keyed by the articles, not the prices
+        _cost, tree, left = placement.Placer(sizers, GRID.columns, rows).best()
+    finally:
+        placement.COST_LONELY_ROW = kept
+        placement.SOLVED.clear()
+    if tree is None or over_set(tree):
+        return None
+    return lonely(page_rows(sizers, tree, rows)[:rows - left])
+
+
+@settings(max_examples=10, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(60, 900), st.booleans()), min_size=2, max_size=5),
+       st.integers(30, 70))
+def test_the_price_of_lonely_rows_never_leaves_more_of_them(spec, rows):
+    """The placer being exact, pricing lonely rows can only lower their count on the page it
+    lays out (it trades them against the other costs): the layout chosen with the price
+    has no more lonely rows, as the renderer draws them, than the one chosen without."""
+    from layout.pages.placement import COST_LONELY_ROW
+
+    assert COST_LONELY_ROW > 0
+    priced, free = lonely_placed(spec, rows, COST_LONELY_ROW), lonely_placed(spec, rows, 0.0)
+    if priced is not None and free is not None:
+        assert priced <= free
+
+
+def test_a_short_item_beside_a_story_sets_its_lines_beside_the_story_s_lines():
+    """A brief of 84 characters with its photo and a story of 411 on 42 rows: unpriced, one
+    line of the page stands alone; priced, none does."""
+    from layout.pages.placement import COST_LONELY_ROW
+
+    spec = [(84, True), (411, False)]
+    assert lonely_placed(spec, 42, 0.0) == 1
+    assert lonely_placed(spec, 42, COST_LONELY_ROW) == 0

@@ -142,9 +142,10 @@ def test_baselines_off_the_grid(tmp_path, columns):
     assert "grid" in typography_report(path)[0].text()
 
 
-def test_lines_with_no_column_beside_them_are_not_off_the_grid(tmp_path, columns):
-    """A boxed 导读 above the columns, on a pitch of its own, has no column to be out of step
-    with; a column beside it that is out of step still is."""
+def test_lines_with_no_column_beside_them_are_off_the_grid(tmp_path, columns):
+    """A boxed 导读 above the columns, on a pitch of its own, has no column beside it sharing
+    its baselines: its three lines are off the grid as a reader (and the shared instrument)
+    sees the page; the columns' 40 lines are on it."""
     path = tmp_path / "ear.pdf"
     canvas = Canvas(str(path), pagesize=(520, 560), initialFontName=_font())
     canvas.setFont(_font(), SIZE)
@@ -154,7 +155,8 @@ def test_lines_with_no_column_beside_them_are_not_off_the_grid(tmp_path, columns
         for r, text in enumerate(lines):
             canvas.drawString(40 + c * 215, 460 - r * PITCH, text)
     canvas.save()
-    assert measure_typography(path).grid_aligned == 1.0
+    m = measure_typography(path)
+    assert (m.grid_lines, m.grid_aligned_lines) == (43, 40)
 
 
 def test_overprinting_glyphs_and_missing_source_characters(tmp_path, columns):
@@ -210,9 +212,10 @@ def test_a_line_going_on_after_a_full_width_space_is_not_ragged(tmp_path, column
     assert m.ragged_lines == 0, m.examples
 
 
-def test_a_line_with_nothing_beside_it_is_not_judged_but_one_a_little_off_is(tmp_path, columns):
-    """The grid is judged where lines sit side by side: a column longer than its
-    neighbour (beside a photo, say) is on the grid; a line moved a third of a pitch is not."""
+def test_a_line_with_nothing_beside_it_or_a_little_off_is_off_the_grid(tmp_path, columns):
+    """A line is on the grid where a line of another column beside it shares its baseline
+    within half a point: a column longer than its neighbour (beside a photo, say) has its
+    last lines off it, and so is a line moved a third of a pitch, with its partner."""
     path = tmp_path / "beside.pdf"
     canvas = Canvas(str(path), pagesize=(520, 500), initialFontName=_font())
     canvas.setFont(_font(), SIZE)
@@ -221,6 +224,27 @@ def test_a_line_with_nothing_beside_it_is_not_judged_but_one_a_little_off_is(tmp
             canvas.drawString(40 + c * 215, 460 - r * PITCH - (PITCH / 3 if (c, r) == (1, 7) else 0), text)
     canvas.save()
     m = measure_typography(path)
-    # off the grid: the moved line, its partner and the first column's 9th line, two
-    # thirds of a pitch from it; the first column's last 11 lines have nothing beside them
-    assert m.body_lines == 28 and m.grid_aligned_lines == 25
+    # on the grid: the first seven rows of both columns; off it: the moved line, its
+    # partner and the first column's last 12 lines, which have nothing beside them
+    assert m.body_lines == 28 and m.grid_aligned_lines == 14
+
+
+def test_a_closing_bracket_squeezed_at_a_line_end_ends_the_line_at_a_narrow_gutter(tmp_path, columns):
+    """A full-width ） squeezed to half an em at a line's end keeps its em box, which reaches
+    half an em into a one-em gutter: the line ends there, it does not run on into the next
+    leg's line on its baseline (briefs10: ……于海洋）| 练分组教学…, one line of two legs
+    that left the second leg two lines to vote for its edge, its lines read as ragged)."""
+    path = tmp_path / "bracket.pdf"
+    canvas = Canvas(str(path), pagesize=(520, 500), initialFontName=_font())
+    canvas.setFont(_font(), SIZE)
+    left, right = 40, 40 + CHARS * SIZE + SIZE      # a gutter of one em
+    columns[0][1] = columns[0][1][:CHARS - 2] + "（）"
+    for c, lines in enumerate(columns):
+        for r, text in enumerate(lines):
+            for i, char in enumerate(text):
+                # the line's last mark squeezed to half an em: ink and box start half an em on
+                x = (left, right)[c] + i * SIZE + (SIZE / 2 if (c, r, i) == (0, 1, CHARS - 1) else 0)
+                canvas.drawString(x, 460 - r * PITCH, char)
+    canvas.save()
+    m = measure_typography(path)
+    assert m.body_lines == 40 and m.ragged_lines == 0, m.examples
