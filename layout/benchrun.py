@@ -36,8 +36,8 @@ from layout.benchedition import variant, write_typst_data
 TYPST_FILE = Path(__file__).resolve().parent.parent / "bench" / "sample.typ"
 FONT_KINDS = ("metrics", "rlface", "ink", "fallback", "glyphs", "vmetrics", "vface",
               "installed", "hash",   # font data, and the installation's checksums (rebuild.py)
-              "classcode", "catalog", "icc")   # and what the code and its data give, the same
-#                                                for every edition (classcode.py, i18n, pdfx)
+              "classcode", "catalog", "icc", "yaml")   # and what the code and its data give,
+#                                   the same for every edition (classcode.py, i18n, pdfx, yamlio)
 TYPST = ("import sys, typst\n"
          "typst.compile(sys.argv[1], output=sys.argv[2], root='/', font_paths=[sys.argv[3]],"
          " ignore_system_fonts=True, sys_inputs={'data': sys.argv[4]})")

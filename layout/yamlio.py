@@ -218,3 +218,38 @@ def _constructor_problem(exc: yaml.constructor.ConstructorError) -> str:
         tag = what.split("tag ")[-1]
         return _("YAML tags such as {tag} are not allowed (plain values only)").format(tag=tag)
     return what
+
+
+def load_yaml_kept(path: Path):
+    """`load_yaml` of a file of the package itself (the default house style), its result
+    kept in the disk cache by the file's content and this module's: PyYAML's parser
+    (pure Python) took ~18 ms of CPU for the 8 KB default style in every build."""
+    import marshal
+
+    from layout.cache import cached
+
+    def make() -> bytes:
+        return marshal.dumps(_packed(load_yaml(path.read_text(encoding="utf-8"), path)))
+
+    return cached("yaml", (path, Path(__file__)), make, lambda raw: _unpacked(marshal.loads(raw)))
+
+
+def _packed(data):
+    """LineDicts and LineLists as tuples marshal can store, with their lines."""
+    if isinstance(data, LineDict):
+        return ("d", [(k, _packed(v)) for k, v in data.items()], dict(getattr(data, "lines", {})))
+    if isinstance(data, LineList):
+        return ("l", [_packed(v) for v in data], list(getattr(data, "lines", [])))
+    return ("v", data)
+
+
+def _unpacked(packed):
+    kind, value, *lines = packed
+    if kind == "d":
+        out = LineDict((k, _unpacked(v)) for k, v in value)
+    elif kind == "l":
+        out = LineList(_unpacked(v) for v in value)
+    else:
+        return value
+    out.lines = lines[0]
+    return out

@@ -30,9 +30,11 @@ wins); `compose_headline` returns just the lines.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
 
 from layout.cjk import rules
-from layout.compose.items import NO_BREAK, Items, prefix_sums
+from layout.compose.items import NO_BREAK, Items, prefix_sums, widest_run
 from layout.compose.justify import set_line
 from layout.compose.linebreak import OVERFULL, Pricer
 from layout.compose.paragraph import prepare
@@ -49,8 +51,47 @@ STUB, INSIDE_WORD = 1 << 20, 1 << 40    # defects packed in one integer: inside,
 
 def _prepared(text: str, face: str, size: float, measure: float,
               fonts: FontSet, vertical: bool = False) -> tuple[Items, Pricer, list[int]]:
+    """The headline's items, pricer and phrase gaps at `measure`. The pages stage sets each
+    headline at every width and size it tries: its items are made once (`_unbroken`) and
+    shared by every measure wide enough to open no emergency break, which would make
+    the same items again (`items.widest_run`); none mutates them."""
+    found = _prepared_at(text, face, size, measure, fonts, vertical)
+    return found.items, found.pricer, found.gaps
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    items: Items
+    pricer: Pricer
+    gaps: list[int]
+    widest: float          # the widest run no break may fall inside, before the gaps widen
+    memo: dict             # "ranks": break_ranks, made on first use (the same items, the same ranks)
+
+    def ranks(self, text: str) -> dict[int, int]:
+        found = self.memo.get("ranks")
+        if found is None:
+            found = self.memo["ranks"] = break_ranks(text, self.items, self.gaps)
+        return found
+
+
+def _prepared_at(text: str, face: str, size: float, measure: float,
+                 fonts: FontSet, vertical: bool = False) -> _Prepared:
+    found = _unbroken(text, face, size, fonts, vertical)
+    if found.widest <= measure / 2:
+        return found
+    return _made(text, face, size, measure, fonts, vertical)
+
+
+@lru_cache(maxsize=1024)
+def _unbroken(text: str, face: str, size: float, fonts: FontSet, vertical: bool) -> _Prepared:
+    return _made(text, face, size, float("inf"), fonts, vertical)
+
+
+def _made(text: str, face: str, size: float, measure: float,
+          fonts: FontSet, vertical: bool) -> _Prepared:
     items, pricer = prepare((Span(text, face, size),),
                             ParagraphSpec(measure, indent_em=0, vertical=vertical), fonts)
+    widest = widest_run(items)
     table = rules()
     gaps = []
     for i, ch in enumerate(text):
@@ -61,7 +102,7 @@ def _prepared(text: str, face: str, size: float, measure: float,
             gaps.append(i + 1)
     if gaps:
         prefix_sums(items)
-    return items, pricer, gaps
+    return _Prepared(items, pricer, gaps, widest, {})
 
 
 def headline_width(text: str, face: str, size: float, fonts: FontSet) -> float:
@@ -99,12 +140,13 @@ def headline_set(text: str, face: str, size: float, measure: float, fonts: FontS
     are vertical columns (`compose.vertical`)."""
     if not text:
         return HeadlineSet(())
-    items, pricer, gaps = _prepared(text, face, size, measure, fonts, vertical)
+    prepared = _prepared_at(text, face, size, measure, fonts, vertical)
+    items, pricer = prepared.items, prepared.pricer
     n = len(items)
     if pricer.cost(0, n, measure, True, LOOSE) is not OVERFULL:
         breaks, defects = [n], (0, 0, 0)
     else:
-        search = _Search(pricer, break_ranks(text, items, gaps), measure, n)
+        search = _Search(pricer, prepared.ranks(text), measure, n)
         breaks, defects = search.best(max_lines)
     mode = "center" if align == "center" else "left"
     ink = rules().ink

@@ -192,17 +192,30 @@ def _emergency_breaks(it: Items, rules: Rules, measure: float, indent: float) ->
     """Open break points inside runs too wide to set: after / . - @ first; inside a URL's
     word only at a price dearer than a loose line (songlin.|gov.cn, not songli|n.gov.cn);
     anywhere in a part wider than the line."""
-    n = len(it.chars)
     for limit, forced in ((measure / 2, False), (measure - indent, True)):
-        start, width = 0, 0.0
-        for end in range(1, n + 1):
-            width += it.box[end - 1]
-            if end < n and it.penalty[end] == NO_BREAK:
-                width += it.gap[end]
-                continue
+        for start, end, width in _runs(it):
             if width > limit and end - start > 1:
                 _open_run(it, start, end, forced, rules)
-            start, width = end, 0.0
+
+
+def _runs(it: Items):
+    """(start, end, width) of each run of characters no break may fall inside."""
+    n = len(it.chars)
+    start, width = 0, 0.0
+    for end in range(1, n + 1):
+        width += it.box[end - 1]
+        if end < n and it.penalty[end] == NO_BREAK:
+            width += it.gap[end]
+            continue
+        yield start, end, width
+        start, width = end, 0.0
+
+
+def widest_run(it: Items) -> float:
+    """The widest run of two or more characters no break may fall inside: items built for
+    a measure of at least twice this (no indent) open no emergency break, so they are the
+    same at every such measure."""
+    return max((width for start, end, width in _runs(it) if end - start > 1), default=0.0)
 
 
 def _open_run(it: Items, start: int, end: int, forced: bool, rules: Rules) -> None:

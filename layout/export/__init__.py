@@ -39,6 +39,9 @@ class Exporter:
     target: str          # "module:function"
     needs_pages: bool    # whether it draws placed pages
     folder: bool = False  # writes a folder named after the format (OUT/web/), not a file
+    # the heavier modules it imports (reading photos, XML): those a drawn and a reflowed
+    # format share are imported once before the process that writes the latter is forked
+    imports: tuple[str, ...] = ()
 
     def output(self, issue_name: str) -> str:
         """The name of what it writes in the output folder: `sample.pdf`, `web`."""
@@ -49,9 +52,22 @@ class Exporter:
         return getattr(importlib.import_module(module), func)
 
 
+# Pillow with the formats its first Image.open loads (Image.preinit), and the artwork
+PHOTOS = ("PIL.Image", "PIL.BmpImagePlugin", "PIL.GifImagePlugin", "PIL.JpegImagePlugin",
+          "PIL.PpmImagePlugin", "PIL.PngImagePlugin", "PIL.ImageOps", "layout.export.artwork")
+
 REGISTRY: dict[str, Exporter] = {
-    "pdf": Exporter("pdf", ".pdf", "layout.export.pdf:write_pdf", True),
-    "docx": Exporter("docx", ".docx", "layout.export.docx:write_docx", False),
-    "epub": Exporter("epub", ".epub", "layout.export.epub:write_epub", False),
-    "web": Exporter("web", "", "layout.export.web:write_web", True, folder=True),
+    "pdf": Exporter("pdf", ".pdf", "layout.export.pdf:write_pdf", True,
+                    imports=PHOTOS + ("lxml.etree",)),     # lxml: pikepdf's XMP
+    "docx": Exporter("docx", ".docx", "layout.export.docx:write_docx", False,
+                     imports=PHOTOS + ("lxml.etree",)),    # lxml: python-docx
+    "epub": Exporter("epub", ".epub", "layout.export.epub:write_epub", False, imports=PHOTOS),
+    "web": Exporter("web", "", "layout.export.web:write_web", True, folder=True, imports=PHOTOS),
 }
+
+
+def shared_imports(drawn: list[Exporter], reflowed: list[Exporter]) -> list[str]:
+    """The modules both a process writing `drawn` and one writing `reflowed` import."""
+    first = {m for e in drawn for m in e.imports}
+    second = {m for e in reflowed for m in e.imports}
+    return sorted(first & second)

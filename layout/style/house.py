@@ -20,7 +20,7 @@ from layout.style.makeup import MakeupStyle, makeup_style
 from layout.style.schema import (RELATIONS, REQUIRED, STYLE, Context, Invalid, Number,
                                  Text, Whole, role_problems, spec_for)
 from layout.style.sizes import parse_length, parse_size  # noqa: F401 - re-exported
-from layout.yamlio import line_at, load_yaml
+from layout.yamlio import line_at, load_yaml_kept
 
 DEFAULT_PATH = Path(__file__).with_name("default.yaml")
 OPEN_SECTIONS = ("faces", "roles")  # sections whose entries a style may add to
@@ -144,7 +144,7 @@ def unknown_keys(data: dict, reference: dict, prefix: str = "") -> list[tuple[st
 @cache
 def default_data() -> dict:
     """default.yaml, its mappings knowing the line of each key (for messages)."""
-    return load_yaml(DEFAULT_PATH.read_text(encoding="utf-8"), DEFAULT_PATH)
+    return load_yaml_kept(DEFAULT_PATH)
 
 
 class _Where:
