@@ -29,6 +29,7 @@ Decisions, in the order the page is read:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from layout.i18n import _
@@ -205,6 +206,28 @@ def split_captions(units: list[Unit],
                         size=len(caption)))
         resolved.add(line.number)
     return out, [d for d in decisions if not (d.what == "run-on" and d.line in resolved)]
+
+
+_CREDIT_TAIL = re.compile(r"^(.*[。！？…”])[ \u3000]*([（(][^（）()]{1,32}(?:摄影?|供图)[）)])$")
+
+
+def split_credit_tails(units: list[Unit]) -> list[Unit]:
+    """A paragraph that ends a sentence and then a bracketed photo credit (a WeChat caption:
+    `▲志愿者在…修理电风扇。（本报记者 沈星河 摄）`) is a caption and its credit on one line: split
+    in two, the credit a unit of its own."""
+    out: list[Unit] = []
+    for unit in units:
+        found = _CREDIT_TAIL.match(unit.text) if unit.kind is LineKind.TEXT and not unit.verse \
+            else None
+        if found is None:
+            out.append(unit)
+            continue
+        caption, credit = found.group(1), found.group(2)
+        out.append(Unit(LineKind.TEXT, unit.first, unit.last, [caption], gap=unit.gap,
+                        text=caption, size=len(caption), count=unit.count))
+        out.append(Unit(LineKind.CREDIT, unit.last, unit.last, [credit], text=credit,
+                        size=len(credit)))
+    return out
 
 
 def _caption_head(units: list[Unit], j: int) -> bool:
@@ -499,6 +522,7 @@ def segment(units: list[Unit], joins: list[Decision] = ()) -> tuple[list[Draft],
                                                                     list[Decision]]:
     """Group units into draft articles, with notes on lines that fit no part and the decisions
     to check (`joins`: those made rejoining lines)."""
+    units = split_credit_tails(units)
     units, joins = split_captions(units, list(joins))
     units, joins = join_caption_heads(units, joins)
     runs, captions, decisions = plan_runs(units)

@@ -301,3 +301,19 @@ def test_a_list_after_a_colon_whose_items_end_with_semicolons_is_no_verse():
     verse = "那首诗我到现在还背得出来：\n春天的风\n吹过山岗\n吹过母亲的田；\n"   # one `；`
     (draft,), _, _ = _segment("读诗的老人\n" + verse)
     assert [p.kind for p in draft.paragraphs] == ["body"] + ["verse"] * 3
+
+
+def test_a_caption_with_its_credit_in_brackets_on_its_line_is_a_photo():
+    """WeChat sets a caption and its credit on one line (`▲…。（本报记者 沈星河 摄）`): after a
+    story's text it is the story's photo, under a headline alone a photo-news item."""
+    text = ("“共享工具箱”走进老小区\n\n本报讯（记者 沈星河）12月1日上午，枫香里小区的“共享工具箱”"
+            "正式启用。\n\n▲志愿者在枫香里小区为居民修理电风扇。（本报记者 沈星河 摄）\n\n\n"
+            "冬日银杏染金黄\n\n▲12月2日，市民在云溪公园银杏大道拍照留念。（本报记者 林晓棠 摄）\n")
+    story, item = _segment(text)[0]
+    assert [(p.caption.text, p.credit) for p in story.photos] == [
+        ("▲志愿者在枫香里小区为居民修理电风扇。", "（本报记者 沈星河 摄）")]
+    assert [p.text for p in story.paragraphs] == ["12月1日上午，枫香里小区的“共享工具箱”正式启用。"]
+    assert (item.kind, item.title, item.photos[0].credit) == ("photo", "冬日银杏染金黄",
+                                                              "（本报记者 林晓棠 摄）")
+    (plain,), _, _ = _segment("标题一行\n\n正文说到（记者 摄）为止。\n")   # no credit at its end
+    assert not plain.photos
