@@ -306,8 +306,6 @@ GRID_FLOORS: dict[str, tuple[float, str]] = {
     "short": (0.939, "33 body lines: a leg beside a headline is 3 %"),
     "three": (0.950, "40 body lines: two lines beside headlines are 5 %"),
     "vertical": (0.850, "竖排 copy: the instrument reads vertical glyphs as one-glyph lines"),
-    "fukan": (0.975, "a scroll painting's three-line caption and a review's legs beside a poem's "
-                     "stanzas, off the grid the essays' modules keep"),
     "weekly4": (0.970, "the 导读 in the 报眼 and legs beside their own photos"),
 }
 
