@@ -150,23 +150,48 @@ def test_no_column_is_left_empty_beside_a_block(built):
 
 
 def test_essays_on_a_fukan_are_set_deep_and_narrow(built):
-    """On a page of essays (makeup.essay_pages: 副刊) no story is wider than
-    makeup.essay_max_columns, and the page's first essay stands at least
-    makeup.essay_columns wide and 20 rows deep (hexi4's 白沙河畔的老街 was a six-column band
-    of 12-line legs)."""
+    """On a 副刊 — a page named in makeup.essay_pages, or one of verse and signed prose under
+    another name (fukan's 春江, jiangcheng8's 江花) — every essay stands as a module, at
+    least 0.4 as deep as it is wide (fukan's 老船厂的黄昏 was a six-column strip 0.3 deep), the
+    page's first at least makeup.essay_columns wide, none one column wide that fills
+    two legs of twice makeup.min_leg_lines (a pole); on a page the house style names, none is
+    wider than makeup.essay_max_columns (hexi4's 白沙河畔的老街 was a six-column band of
+    12-line legs)."""
     from layout.manifest import load_issue
-    from layout.model import ArticleKind
+    from layout.pages.essays import essay_page, is_essay
+    from layout.pages.grid import grid_for
 
     name, report, _ = built
     issue = load_issue(EDITIONS / name)
     makeup = issue.style.makeup
-    fits = {a.id: a for a in report.copyfit.articles}
-    pages = [p for p in issue.pages if p.name in makeup.essay_pages]
-    for page in pages:
-        essays = [fits[a.id] for a in page.articles
-                  if a.kind is ArticleKind.STORY and a.paragraphs and a.id in fits]
-        assert all(e.columns <= makeup.essay_max_columns for e in essays), essays
-        assert essays[0].columns >= makeup.essay_columns and essays[0].rows >= 20, essays[0]
+    fits = {(a.page, a.id): a for a in report.copyfit.articles}
+    for page in issue.pages:
+        if not essay_page(page, issue.style):
+            continue
+        grid = grid_for(issue.style, page.number)
+        most = makeup.essay_max_columns if page.name in makeup.essay_pages else grid.columns
+        essays = [fits[(page.number, a.id)] for a in page.articles
+                  if is_essay(a, True) and (page.number, a.id) in fits]
+        strips = [(e.id, e.columns, e.rows) for e in essays
+                  if e.columns > most or e.rows * grid.pitch < 0.4 * grid.span(e.columns)]
+        assert not strips, (page.number, strips)
+        assert essays[0].columns >= makeup.essay_columns, essays[0]
+        poles = [(a.id, fits[(page.number, a.id)].columns, least) for a, least in
+                 ((a, module_columns(a, issue.style, grid)) for a in page.articles
+                  if is_essay(a, True) and (page.number, a.id) in fits)
+                 if fits[(page.number, a.id)].columns < least]
+        assert not poles, (page.number, poles)
+
+
+def module_columns(article, style, grid) -> int:
+    """The least width of an essay's module: two columns when its lines fill two legs of
+    twice makeup.min_leg_lines (jiangcheng8's 300-character 旧书店 stood one column wide and
+    30 rows deep: a pole, not a module)."""
+    from layout.fonts import font_set
+    from layout.pages.sizing import Sizer
+
+    lines = Sizer(article, style, grid, font_set(style)).body.line_count
+    return max(1, min(2, lines // (2 * style.makeup.min_leg_lines)))
 
 
 def test_every_lead_is_a_module_not_a_strip(built):

@@ -17,6 +17,7 @@ from layout.options import BuildOptions
 from layout.pages.boxes import sizer_for
 from layout.pages.briefs import gather as gather_briefs, with_items as briefs_items
 from layout.pages.copyfit import ArticleFit, CopyFit, PageFit
+from layout.pages.essays import essay_page, is_essay
 from layout.pages.furniture import footer_rows, furniture, furniture_rows, guide_rows
 from layout.pages.grid import Grid, grid_for
 from layout.pages.jumps import merged, onward, part_sizers, with_jumps
@@ -46,9 +47,9 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     bottom = footer_rows(issue, page, grid, fonts)
     free_rows = grid.rows - top - bottom
     ranks = headline_ranks(page.articles, issue.style)
-    essays = page.name in issue.style.makeup.essay_pages
+    essays = essay_page(page, issue.style)
     sizers = [sizer_for(a, issue.style, grid, fonts, i == 0 and a.kind is not ArticleKind.BRIEF,
-                        options.breaker, rank, brief, essays and a.kind is ArticleKind.STORY)
+                        options.breaker, rank, brief, is_essay(a, essays))
               for i, (a, (rank, brief)) in enumerate(zip(page.articles, ranks))]
     sizers = with_jumps(sizers, jumping or {})
     for sizer in sizers:

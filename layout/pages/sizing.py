@@ -352,14 +352,22 @@ class Sizer:
                      + COST_TALL_LEGS * max(0, legs - TALL_LINES * columns) ** 2)
         if self.lead:
             cost += COST_NARROW_LEAD * max(0, 4 - columns)
-            if columns > 1 and self.article.paragraphs and not self.article.hints.columns:
+        if columns > 1 and self.article.paragraphs and not self.article.hints.columns:
+            if self.lead or self.essay:
                 cost += COST_FLAT_LEAD * max(0, 2 * self.style.makeup.min_leg_lines - legs)
         if self.essay and self.article.paragraphs:
-            makeup = self.style.makeup
-            cost += COST_ESSAY_WIDTH * (max(0, makeup.essay_columns - columns)
-                                        + max(0, columns - makeup.essay_max_columns)
-                                        + COST_ESSAY_WIDER * max(0, columns - makeup.essay_columns))
+            least, most = self.essay_columns, self.style.makeup.essay_max_columns
+            cost += COST_ESSAY_WIDTH * (max(0, least - columns) + max(0, columns - most)
+                                        + COST_ESSAY_WIDER * max(0, columns - least))
         return cost
+
+    @cached_property
+    def essay_columns(self) -> int:
+        """The least width of an essay's module: `makeup.essay_columns`, narrower for an
+        essay too short to fill that many legs of twice `makeup.min_leg_lines` lines (a
+        350-character essay three columns wide, not a strip of four-line legs)."""
+        deep = 2 * self.style.makeup.min_leg_lines
+        return max(1, min(self.style.makeup.essay_columns, self.body.line_count // deep))
 
     def title_range(self) -> tuple[float, float]:
         """The 主题 sizes this article may take: its rank's range (house style

@@ -61,6 +61,11 @@ def _check_folder(folder: Path, diag: Diagnostics, out_dir: Path | None) -> tupl
         return inputs.ok, inputs.text + "\n" + _("No built PDF at {pdf}: run `layout build {folder}` "
                                                   "and check again.").format(pdf=pdf, folder=folder)
     ok, text = check_pdf(pdf, inputs.min_ppi, inputs.sources)
+    if inputs.pictures is not None:
+        from layout.preflight.crops import crop_report
+
+        crops = crop_report(pdf, inputs.pictures, inputs.max_crop)
+        ok, text = ok and crops.ok, text + "\n\n" + crops.text()
     return inputs.ok and ok, inputs.text + "\n\n" + text
 
 

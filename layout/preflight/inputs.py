@@ -25,6 +25,19 @@ class InputCheck:
     text: str
     min_ppi: float = 200.0
     sources: dict[str, str] | None = None   # article id → every character it must print
+    pictures: dict[str, float] | None = None  # photo or ad file → its width over its height
+    max_crop: float = 0.15
+
+
+def pictures(issue) -> dict[str, float]:
+    """Every picture the issue may print, by file name: its photos and its ads' artwork."""
+    out = {}
+    for article in issue.articles():
+        for photo in article.photos:
+            out[photo.path.name] = 1 / photo.aspect
+        if article.reserve is not None:
+            out[article.reserve.file.name] = 1 / article.reserve.aspect
+    return out
 
 
 def _photo_lines(issue) -> list[str]:
@@ -93,4 +106,5 @@ def check_issue_folder(folder: Path, diag: Diagnostics) -> InputCheck:
     lines += ads
     lines += [f"[ warn ] input      {w}" for w in diag.warnings]
     sources = {a.id: a.all_text() for a in issue.articles()}
-    return InputCheck(ok, "\n".join(lines), issue.style.min_ppi, sources)
+    return InputCheck(ok, "\n".join(lines), issue.style.min_ppi, sources, pictures(issue),
+                      issue.style.makeup.max_crop)

@@ -215,7 +215,7 @@ def test_a_jumped_story_loses_nothing_and_both_parts_are_placed(lead_chars, firs
 
 
 def test_a_jumped_essay_on_a_fukan_keeps_the_essay_width():
-    """An essay on a 副刊 (makeup.essay_pages) that jumps is set as essays are, its first
+    """An essay (no 电头) on a 副刊 (makeup.essay_pages) that jumps is set as essays are, its first
     part makeup.essay_columns to makeup.essay_max_columns wide: the jump's sizers (the
     whole article's and each first part's) were built without the essay preference, and
     a long essay's first part went across the page in six columns (19 rows deep)."""
@@ -226,7 +226,7 @@ def test_a_jumped_essay_on_a_fukan_keeps_the_essay_width():
     from tests.pages.factory import story
 
     style = default_style()
-    essay = dataclasses.replace(story(1, 9000), hints=Hints(continue_on=2))
+    essay = dataclasses.replace(story(1, 9000), hints=Hints(continue_on=2), dateline="")  # signed prose
     others = tuple(story(n, 700) for n in range(2, 6))
     pages = (Page(1, style.makeup.essay_pages[0], (essay,) + others, "李明"),
              Page(2, "社区", (story(4, 500),), "李明"))
