@@ -248,3 +248,24 @@ def test_a_closing_bracket_squeezed_at_a_line_end_ends_the_line_at_a_narrow_gutt
     canvas.save()
     m = measure_typography(path)
     assert m.body_lines == 40 and m.ragged_lines == 0, m.examples
+
+
+def test_a_short_leg_under_a_wider_one_keeps_its_own_edge_past_a_squeezed_mark(tmp_path, columns):
+    """A brief's leg of three lines (13 ems) under a 破栏 leg (20 ems) at one x: its first
+    line ends in a ， squeezed to half an em whose em box sticks half an em past the leg's
+    edge, its third ends the paragraph; the leg's edge is the one its two full lines reach
+    (briefs10: 555.4, 550.9, 523.9 — its lines were read as stopping short of the 20-em
+    leg's edge)."""
+    path = tmp_path / "legs.pdf"
+    canvas = Canvas(str(path), pagesize=(520, 700), initialFontName=_font())
+    canvas.setFont(_font(), SIZE)
+    for r, text in enumerate(columns[0][:12]):       # the wide leg: 20 ems
+        canvas.drawString(40, 660 - r * PITCH, text)
+    narrow = [TEXT[:12] + "，", TEXT[20:33], TEXT[40:48] + "。"]
+    for r, text in enumerate(narrow):
+        top = 660 - (12 + 3 + r) * PITCH          # three blank rows under the wide leg
+        for i, char in enumerate(text):
+            canvas.drawString(40 + i * SIZE + (SIZE / 2 if char == "，" else 0), top, char)
+    canvas.save()
+    m = measure_typography(path)
+    assert m.ragged_lines == 0, m.examples
