@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from layout.errors import BuildError
 from layout.export.pdf import colour
 from layout.export.pdf.images import PreparedPhoto
+from layout.export.pdf.vertical import VerticalFonts, column_operators
 from layout.i18n import _
 from layout.model.placed import PlacedBox, PlacedImage, PlacedPage, PlacedRule, PlacedText
 
@@ -92,9 +93,10 @@ class PageDrawer:
     """Draws the items of one page with the inks of a print or a proof PDF."""
 
     def __init__(self, canvas: Canvas, frame: PageFrame, fonts: dict[str, str], proof: bool,
-                 photos: Callable[[PlacedImage], PreparedPhoto]):
+                 photos: Callable[[PlacedImage], PreparedPhoto],
+                 columns: VerticalFonts | None = None):
         self.canvas, self.frame, self.fonts, self.proof = canvas, frame, fonts, proof
-        self.photos = photos
+        self.photos, self.columns = photos, columns
         self._advance = {key: _widths(name) for key, name in fonts.items()}
 
     def draw(self, page: PlacedPage) -> None:
@@ -143,10 +145,19 @@ class PageDrawer:
         self.canvas.drawText(text)
 
     def _glyphs(self, text, item: PlacedText) -> None:
-        """A vertical column's run, glyph by glyph: each at its own origin, turned
-        90° clockwise (`turn`) or squeezed across (`scale`)."""
+        """A vertical column's run: upright characters as vertical text (`_column`), a
+        turned run along its turned baseline (`_turned`); else (a 纵中横 pair squeezed
+        across, `scale`) glyph by glyph, each at its own origin."""
         advance, f = self._advance[item.face], self.frame
         text.setCharSpace(0)
+        upright = item.ys and item.turn == 0 and item.scale == 1.0
+        font = self.columns.get(item.face) if self.columns is not None and upright else None
+        if font is not None:
+            self._column(text, item, font)
+            return
+        if item.turn % 4 == 1 and not item.ys:
+            self._turned(text, item)
+            return
         text.setHorizScale(item.scale * 100)
         for i, ch in enumerate(item.text):
             if advance(ch) is None:
@@ -160,6 +171,31 @@ class PageDrawer:
                 text.setTextOrigin(f.x(item.x + item.xs[i]), f.y(item.y + dy))
             text.textOut(ch)
         text.setHorizScale(100)
+
+    def _turned(self, text, item: PlacedText) -> None:
+        """A run turned 90° clockwise down the column (a Latin word, 2025): drawn as a
+        line along its turned baseline, in runs of equal spacing as a line across is, so
+        readers take it as one word, not as letters apart."""
+        f = self.frame
+        for run in text_runs(item, self._advance[item.face]):
+            text.setTextTransform(0, -1, 1, 0, f.x(item.x), f.y(item.y + item.xs[run.start]))
+            text.setCharSpace(round(run.spacing, 3))
+            text.textOut(run.text)
+        text.setCharSpace(0)
+
+    def _column(self, text, item: PlacedText, font) -> None:
+        """Upright characters of a column in the face's Identity-V font: each glyph where
+        it stood drawn across (`item.xs`, `item.ys`), read as one vertical line."""
+        advance, f = self._advance[item.face], self.frame
+        chars = []
+        for i, ch in enumerate(item.text):
+            if advance(ch) is None:
+                if ch in INVISIBLE:
+                    continue
+                raise missing_glyph(item, ch)
+            chars.append((ch, f.x(item.x + item.xs[i]), f.y(item.y + item.ys[i])))
+        text._code.extend(column_operators(font, self.canvas._doc, chars, item.size))
+        text._curSubset = -1        # the next run across names its font again
 
     def rule(self, item: PlacedRule) -> None:
         c, f = self.canvas, self.frame
