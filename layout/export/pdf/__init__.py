@@ -24,7 +24,6 @@ from layout.export.pdf.draw import PageDrawer, PageFrame, draw_proof_marker
 from layout.export.pdf.fonts import register_faces
 from layout.export.pdf.images import PreparedPhoto, prepare_photo
 from layout.export.pdf.marks import draw_marks
-from layout.export.pdf.vertical import VerticalFonts
 from layout.export.pdf.metadata import describe
 from layout.export.pdf.pdfx import Geometry, finish
 from layout.export.pdf.settings import PdfSettings, settings_for
@@ -121,11 +120,10 @@ def _draw_pages(placed: PlacedIssue, settings: PdfSettings, geometry: Geometry,
         fonts = register_faces(placed)
         canvas = _canvas(out := io.BytesIO(), geometry, fonts, settings)
         frame = PageFrame(geometry.bleed + geometry.marks, geometry.trim[1])
-        columns = VerticalFonts(fonts, placed.fonts)
         for page in placed.pages:
             mono = not page.colour
             PageDrawer(canvas, frame, fonts, settings.proof,
-                       lambda item, mono=mono: photos.get(item, mono), columns).draw(page)
+                       lambda item, mono=mono: photos.get(item, mono)).draw(page)
             if settings.proof:
                 draw_proof_marker(canvas, frame, geometry.trim[0], _marker_font(fonts))
             elif settings.marks:

@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from layout.errors import BuildError
 from layout.export.pdf import colour
 from layout.export.pdf.images import PreparedPhoto
-from layout.export.pdf.vertical import VerticalFonts, column_operators
+from layout.export.pdf.vertical import column_font, column_operators
 from layout.i18n import _
 from layout.model.placed import PlacedBox, PlacedImage, PlacedPage, PlacedRule, PlacedText
 
@@ -93,10 +93,9 @@ class PageDrawer:
     """Draws the items of one page with the inks of a print or a proof PDF."""
 
     def __init__(self, canvas: Canvas, frame: PageFrame, fonts: dict[str, str], proof: bool,
-                 photos: Callable[[PlacedImage], PreparedPhoto],
-                 columns: VerticalFonts | None = None):
+                 photos: Callable[[PlacedImage], PreparedPhoto]):
         self.canvas, self.frame, self.fonts, self.proof = canvas, frame, fonts, proof
-        self.photos, self.columns = photos, columns
+        self.photos = photos
         self._advance = {key: _widths(name) for key, name in fonts.items()}
 
     def draw(self, page: PlacedPage) -> None:
@@ -145,18 +144,11 @@ class PageDrawer:
         self.canvas.drawText(text)
 
     def _glyphs(self, text, item: PlacedText) -> None:
-        """A vertical column's run: upright characters as vertical text (`_column`), a
-        turned run along its turned baseline (`_turned`); else (a 纵中横 pair squeezed
-        across, `scale`) glyph by glyph, each at its own origin."""
+        """A vertical column's run, glyph by glyph: each at its own origin, turned
+        90° clockwise (`turn`) or squeezed across (`scale`)."""
         advance, f = self._advance[item.face], self.frame
         text.setCharSpace(0)
-        upright = item.ys and item.turn == 0 and item.scale == 1.0
-        font = self.columns.get(item.face) if self.columns is not None and upright else None
-        if font is not None:
-            self._column(text, item, font)
-            return
-        if item.turn % 4 == 1 and not item.ys:
-            self._turned(text, item)
+        if self._upright(text, item):
             return
         text.setHorizScale(item.scale * 100)
         for i, ch in enumerate(item.text):
@@ -171,6 +163,19 @@ class PageDrawer:
                 text.setTextOrigin(f.x(item.x + item.xs[i]), f.y(item.y + dy))
             text.textOut(ch)
         text.setHorizScale(100)
+
+    def _upright(self, text, item: PlacedText) -> bool:
+        """Upright characters of a column as vertical text (`_column`), a turned run along
+        its turned baseline (`_turned`); False for a 纵中横 pair, drawn glyph by glyph."""
+        if item.ys and item.turn == 0 and item.scale == 1.0:
+            font = column_font(self.canvas._doc, self.fonts, item.face)
+            if font is not None:
+                self._column(text, item, font)
+                return True
+        if item.turn % 4 == 1 and not item.ys:
+            self._turned(text, item)
+            return True
+        return False
 
     def _turned(self, text, item: PlacedText) -> None:
         """A run turned 90° clockwise down the column (a Latin word, 2025): drawn as a

@@ -29,26 +29,21 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 
-from layout.fonts.vertical import SUFFIX, base_key, vertical_metrics
+from layout.fonts.vertical import SUFFIX, vertical_metrics
 
 SAME_ORIGIN = 0.01     # points: glyphs whose vertical origins differ more across start a new run
 
 
-class VerticalFonts:
-    """The vertical fonts of one PDF document, by face key of a vertical twin (`…@vert`),
-    each made when a column first uses it."""
-
-    def __init__(self, fonts: dict[str, str], paths: dict[str, Path]):
-        self.fonts, self.paths = fonts, paths     # face key → reportlab name, font file
-        self.made: dict[str, VerticalFont] = {}
-
-    def get(self, face: str) -> "VerticalFont | None":
-        if face not in self.made:
-            base = self.paths.get(base_key(face))
-            if not face.endswith(SUFFIX) or face not in self.fonts or base is None:
-                return None
-            self.made[face] = VerticalFont(self.fonts[face], vertical_metrics(Path(base)).advances)
-        return self.made[face]
+def column_font(doc, fonts: dict[str, str], face: str) -> "VerticalFont | None":
+    """The Identity-V font of the vertical twin `face` (`…@vert`) in the reportlab
+    document `doc`, made when a column first uses it; None for any other face."""
+    if not face.endswith(SUFFIX) or face not in fonts:
+        return None
+    made = doc.__dict__.setdefault("layout_vertical_fonts", {})
+    if face not in made:
+        twin = Path(pdfmetrics.getFont(fonts[face]).face.filename)
+        made[face] = VerticalFont(fonts[face], vertical_metrics(twin).advances)
+    return made[face]
 
 
 class VerticalFont:
