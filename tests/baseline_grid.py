@@ -31,8 +31,9 @@ class GridFigures:
 def _chars(page) -> list[dict]:
     out = []
     for span in page.get_texttrace():
-        if span.get("wmode", 0) != 0:
-            continue      # vertical text (竖排) has no baseline across columns
+        if span.get("wmode", 0) != 0 or abs(span["dir"][0] - 1) > 1e-3:
+            continue      # vertical text (竖排), and words turned down a column with it,
+            #               have no baseline across columns
         for u, _gid, origin, bbox in span["chars"]:
             out.append({"c": chr(u) if u > 0 else "\ufffd", "x": origin[0], "y": origin[1],
                         "x1": bbox[2], "size": span["size"]})

@@ -1,6 +1,8 @@
 """The glyphs a PDF draws, read from its content streams with pikepdf and its embedded
 fonts with fontTools: for each shown character, its font, its outline and its text matrix.
-(pymupdf gives glyph ids, but not which subset of a font drew them.)"""
+(pymupdf gives glyph ids, but not which subset of a font drew them.) Simple TrueType
+subsets (one-byte codes through the subset's cmap) and the Type0 fonts of vertical columns
+(two-byte CIDs through the CIDToGIDMap) are both read, in Tj and TJ."""
 from __future__ import annotations
 
 import io
@@ -44,11 +46,27 @@ def _embedded(data: bytes) -> TTFont:
     return TTFont(io.BytesIO(data))
 
 
+def _cid_to_gid(font_dict, font: TTFont) -> dict[int, str]:
+    """CID → glyph name of a Type0 font's CIDFontType2 (its CIDToGIDMap stream)."""
+    data = font_dict.DescendantFonts[0].CIDToGIDMap.read_bytes()
+    order = font.getGlyphOrder()
+    return {cid: order[int.from_bytes(data[2 * cid:2 * cid + 2], "big")]
+            for cid in range(len(data) // 2)}
+
+
 def _font(font_dict):
-    data = font_dict.FontDescriptor.FontFile2.read_bytes()
-    font = _embedded(data)
-    cmap = next(t.cmap for t in font["cmap"].tables)
-    return str(font_dict.BaseFont)[1:].split("+", 1)[-1], font, cmap, _unicode_map(font_dict)
+    two_bytes = font_dict.Subtype == "/Type0"
+    described = font_dict.DescendantFonts[0] if two_bytes else font_dict
+    font = _embedded(described.FontDescriptor.FontFile2.read_bytes())
+    glyphs = _cid_to_gid(font_dict, font) if two_bytes else next(t.cmap for t in font["cmap"].tables)
+    name = str(described.BaseFont)[1:].split("+", 1)[-1]
+    return name, font, glyphs, _unicode_map(font_dict), two_bytes
+
+
+def _codes(data: bytes, two_bytes: bool) -> list[int]:
+    if two_bytes:
+        return [(data[i] << 8) | data[i + 1] for i in range(0, len(data) - 1, 2)]
+    return list(data)
 
 
 def shown_glyphs(path: Path) -> list[Shown]:
@@ -63,11 +81,13 @@ def shown_glyphs(path: Path) -> list[Shown]:
                     current = _font(fonts[operands[0]])
                 elif op == "Tm":
                     matrix = tuple(float(v) for v in operands)
-                elif op == "Tj" and current is not None:
-                    name, font, cmap, unicode = current
-                    for code in bytes(operands[0]):
+                elif op in ("Tj", "TJ") and current is not None:
+                    name, font, glyphs, unicode, two_bytes = current
+                    strings = [operands[0]] if op == "Tj" else [
+                        item for item in operands[0] if isinstance(item, pikepdf.String)]
+                    for code in (c for string in strings for c in _codes(bytes(string), two_bytes)):
                         out.append(Shown(number, name, unicode.get(code, "\ufffd"),
-                                         outline(font, cmap[code]), matrix))
+                                         outline(font, glyphs[code]), matrix))
     return out
 
 

@@ -7,7 +7,9 @@ the text and graphics state of the PDF specification (§9: BT/ET, Tf, Tm, Td,
 TD, T*, TL, Tc, Tw, Tz, Ts, Tj, TJ, ' and "; q, Q, cm; form XObjects drawn
 with Do), each glyph's advance comes from its font's Widths (simple fonts) or
 W/DW (Type0 fonts with two-byte codes), and its character from the font's
-ToUnicode CMap (bfchar and bfrange, both forms). A code the CMap does not map
+ToUnicode CMap (bfchar and bfrange, both forms). A Type0 font in Identity-V
+writes down the page (WMode 1): its glyphs hang from their vertical origins
+(DW2/W2) and each moves the next down by its vertical advance. A code the CMap does not map
 yields no character — it counts as lost, never as found.
 
 A glyph is placed by the centre of its box (its advance wide, from the
@@ -100,6 +102,8 @@ class Font:
     centre: float                      # above the baseline, thousandths (`_centre`)
     chars: list[str] = field(default_factory=list)       # a simple font's, per code
     widths: list[float] = field(default_factory=list)    # a simple font's, per code
+    vertical: "Callable[[int], tuple[float, float, float]] | None" = None   # WMode 1: code →
+    #          (w1, vx, vy), thousandths: the advance down (negative) and the vertical origin
 
 
 def _simple_widths(font) -> Callable[[int], float]:
@@ -134,6 +138,29 @@ def _cid_widths(font) -> Callable[[int], float]:
     return lambda code: widths.get(code, default)
 
 
+def _cid_vertical(font) -> Callable[[int], tuple[float, float, float]]:
+    """Vertical metrics of a Type0 font written in Identity-V (WMode 1) from its DW2 and W2:
+    each CID's (w1, vx, vy); vx is half the glyph's width where W2 does not give it."""
+    descendant = font["/DescendantFonts"][0]
+    dw2 = [float(v) for v in descendant.get("/DW2", [880, -1000])]
+    width = _cid_widths(font)
+    given: dict[int, tuple[float, float, float]] = {}
+    items = list(descendant.get("/W2", []))
+    i = 0
+    while i < len(items):
+        first = int(items[i])
+        if hasattr(items[i + 1], "__len__"):
+            values = [float(v) for v in items[i + 1]]
+            for k in range(0, len(values) - 2, 3):
+                given[first + k // 3] = (values[k], values[k + 1], values[k + 2])
+            i += 2
+        else:
+            for cid in range(first, int(items[i + 1]) + 1):
+                given[cid] = tuple(float(v) for v in items[i + 2:i + 5])
+            i += 5
+    return lambda code: given.get(code) or (dw2[1], width(code) / 2, dw2[0])
+
+
 def _centre(ascent: float, descent: float) -> float:
     """The glyph box's centre above the baseline, thousandths of the size: the box is one
     em tall, split between ascent and descent in their proportion (as MuPDF's is)."""
@@ -151,6 +178,8 @@ def load_font(font) -> Font:
     descent = float(descriptor.get("/Descent", -200)) if descriptor is not None else -200.0
     if two:
         table = _CodeTable(chars, _cid_widths(font))
+        if font.get("/Encoding") == "/Identity-V":
+            return Font(two, table, _centre(ascent, descent), vertical=_cid_vertical(font))
     else:
         advance = _simple_widths(font)
         table = [(chars.get(code, ""), advance(code)) for code in range(256)]
@@ -208,6 +237,9 @@ class _Reader:
         font = state.font
         if font is None:
             return
+        if font.vertical is not None:
+            self.show_vertical(state, data)
+            return
         if font.two_bytes:
             codes = [(data[i] << 8) | data[i + 1] for i in range(0, len(data) - 1, 2)]
             found = [font.table[code] for code in codes]
@@ -234,6 +266,23 @@ class _Reader:
                 out.append((text, x * a + cx, x * b + cy))
             pen += (width + char_space + (space if code == 32 else 0.0)) * scale
         self.tm = multiply((1.0, 0.0, 0.0, 1.0, pen, 0.0), self.tm)
+
+    def show_vertical(self, state: _State, data: bytes) -> None:
+        """The glyphs of a string in a WMode 1 font, one under another: each glyph's box
+        hangs from its vertical origin (vx, vy) as drawn across; then Tm moved down."""
+        font = state.font
+        a, b, c, d, e, f = multiply(self.tm, state.ctm)
+        per, pen = state.size / 1000, 0.0
+        for i in range(0, len(data) - 1, 2):
+            code = (data[i] << 8) | data[i + 1]
+            text, width = font.table[code]
+            w1, vx, vy = font.vertical(code)
+            if text:
+                x = (width / 2 - vx) * per * state.scale
+                y = (font.centre - vy) * per + pen + state.rise
+                self.found.append((text, x * a + y * c + e, x * b + y * d + f))
+            pen += w1 * per + state.char_space
+        self.tm = multiply((1.0, 0.0, 0.0, 1.0, 0.0, pen), self.tm)
 
     def move(self, tx: float, ty: float) -> None:
         self.tm = self.tlm = multiply((1.0, 0.0, 0.0, 1.0, tx, ty), self.tlm)
@@ -303,6 +352,10 @@ def _op_tj(reader, state, resources, operands):
 def _op_tj_array(reader, state, resources, operands):
     for item in operands[0]:
         if isinstance(item, (int, float, Decimal)):
+            if state.font is not None and state.font.vertical is not None:   # down the column
+                shift = -float(item) / 1000 * state.size
+                reader.tm = multiply((1.0, 0.0, 0.0, 1.0, 0.0, shift), reader.tm)
+                continue
             shift = -float(item) / 1000 * state.size * state.scale
             reader.tm = multiply((1.0, 0.0, 0.0, 1.0, shift, 0.0), reader.tm)
         else:

@@ -114,11 +114,11 @@ class Typography:
 # ---------------------------------------------------------------- reading lines
 
 def page_glyphs(spans: list[dict]) -> list[Glyph]:
-    """Every horizontally set glyph of a page's text trace (pymupdf)."""
+    """Every glyph of a page's text trace (pymupdf). A vertical column's upright glyphs
+    (WMode 1) come with the same origin and box as drawn across; `preflight.vertical`
+    finds the columns among them."""
     out = []
     for span in spans:
-        if span.get("wmode", 0) != 0:
-            continue
         for code, gid, origin, bbox in span["chars"]:
             char = chr(code) if 0 < code < 0x110000 else "\ufffd"
             out.append(Glyph(char, gid, origin[0], origin[1], bbox[2], span["size"], bbox[1], bbox[3]))

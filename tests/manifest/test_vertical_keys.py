@@ -21,7 +21,7 @@ def test_a_vertical_headline_and_a_vertical_body_build(issue, tmp_path):
     assert outcome.code == 0, outcome.stderr
     with pymupdf.open(tmp_path / "out" / "issue.pdf") as doc:
         fonts = {f[3].split("+")[-1] for f in doc[0].get_fonts()}
-    assert any(name.endswith("-Vert") for name in fonts), fonts
+    assert any(name.endswith("-Vert-Identity-V") for name in fonts), fonts   # vertical text
 
 
 def test_a_misspelt_headline_direction_is_named_with_the_word_meant(issue, tmp_path):

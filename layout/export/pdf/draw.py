@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from layout.errors import BuildError
 from layout.export.pdf import colour
 from layout.export.pdf.images import PreparedPhoto
+from layout.export.pdf.vertical import column_font, column_operators
 from layout.i18n import _
 from layout.model.placed import PlacedBox, PlacedImage, PlacedPage, PlacedRule, PlacedText
 
@@ -147,6 +148,8 @@ class PageDrawer:
         90° clockwise (`turn`) or squeezed across (`scale`)."""
         advance, f = self._advance[item.face], self.frame
         text.setCharSpace(0)
+        if self._upright(text, item):
+            return
         text.setHorizScale(item.scale * 100)
         for i, ch in enumerate(item.text):
             if advance(ch) is None:
@@ -160,6 +163,44 @@ class PageDrawer:
                 text.setTextOrigin(f.x(item.x + item.xs[i]), f.y(item.y + dy))
             text.textOut(ch)
         text.setHorizScale(100)
+
+    def _upright(self, text, item: PlacedText) -> bool:
+        """Upright characters of a column as vertical text (`_column`), a turned run along
+        its turned baseline (`_turned`); False for a 纵中横 pair, drawn glyph by glyph."""
+        if item.ys and item.turn == 0 and item.scale == 1.0:
+            font = column_font(self.canvas._doc, self.fonts, item.face)
+            if font is not None:
+                self._column(text, item, font)
+                return True
+        if item.turn % 4 == 1 and not item.ys:
+            self._turned(text, item)
+            return True
+        return False
+
+    def _turned(self, text, item: PlacedText) -> None:
+        """A run turned 90° clockwise down the column (a Latin word, 2025): drawn as a
+        line along its turned baseline, in runs of equal spacing as a line across is, so
+        readers take it as one word, not as letters apart."""
+        f = self.frame
+        for run in text_runs(item, self._advance[item.face]):
+            text.setTextTransform(0, -1, 1, 0, f.x(item.x), f.y(item.y + item.xs[run.start]))
+            text.setCharSpace(round(run.spacing, 3))
+            text.textOut(run.text)
+        text.setCharSpace(0)
+
+    def _column(self, text, item: PlacedText, font) -> None:
+        """Upright characters of a column in the face's Identity-V font: each glyph where
+        it stood drawn across (`item.xs`, `item.ys`), read as one vertical line."""
+        advance, f = self._advance[item.face], self.frame
+        chars = []
+        for i, ch in enumerate(item.text):
+            if advance(ch) is None:
+                if ch in INVISIBLE:
+                    continue
+                raise missing_glyph(item, ch)
+            chars.append((ch, f.x(item.x + item.xs[i]), f.y(item.y + item.ys[i])))
+        text._code.extend(column_operators(font, self.canvas._doc, chars, item.size))
+        text._curSubset = -1        # the next run across names its font again
 
     def rule(self, item: PlacedRule) -> None:
         c, f = self.canvas, self.frame
