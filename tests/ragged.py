@@ -12,7 +12,7 @@ starting at the same x must end flush with the column's right edge.
   (at least 3 of them), the widest within a point of it: a line followed by one at the
   same x (within 0.3 em) is ragged when it ends more than half an em short of it.
 
-Four readings of a page whose lines are flush are not counted, each a picture of the
+Three readings of a page whose lines are flush are not counted, each a picture of the
 page the glyph positions alone get wrong (listed so that nothing else hides among them):
 
 - a mark squeezed to half an em at a line's end (，。、；：？！) keeps its whole em box,
@@ -25,9 +25,6 @@ page the glyph positions alone get wrong (listed so that nothing else hides amon
 - a paragraph of one line followed by another paragraph (a list of figures, each item a
   paragraph): both lines, in one face, start at the indent, 2 ems right of their leg's
   other lines (a 小标题 in its own face is no such paragraph);
-- a line with a full-width space in it (a slogan's “热血铁东　爱心传递”): U+3000 is not
-  drawn, so the line reads as two, the first short of the edge; it counts as one line
-  when, on its baseline, the next run starts within 1.6 ems;
 - a vertical body (竖排): its columns' glyphs read as short horizontal rows; they are
   left out as the typography report finds them (`layout.preflight.vertical`).
 """
@@ -41,7 +38,6 @@ NEXT_EM = 2.6
 SAME_X_EM = 0.3
 SHORT_EM = 0.5
 PAST_EM = 0.6
-SPACE_EM = 1.6
 END_MARKS = frozenset("，。、；：？！．,.")
 HALF_GUTTER_EM = 0.4
 INDENT_EM = 2.0
@@ -114,12 +110,6 @@ def _leg(lines, body, i, size):
     return next(leg for leg in legs if i in leg)
 
 
-def _spaced(lines, line) -> bool:
-    end, y, size = line[-1]["x1"], line[0]["y"], line[0]["size"]
-    return any(abs(o[0]["y"] - y) < 0.25 * size and end < o[0]["x"] < end + SPACE_EM * size
-               for o in lines)
-
-
 def _indented(lines, body, line) -> bool:
     """The line starts at a paragraph's indent: a body line of its leg, within a few rows,
     starts 2 ems to its left."""
@@ -146,7 +136,7 @@ def _page_ragged(lines, body_size: float, label: str) -> list[str]:
         leg_votes, leg_edge = _edge(leg_ends)
         if leg_votes >= 2 and leg_edge < edge and max(leg_ends) <= leg_edge + PAST_EM * size:
             edge = leg_edge
-        if line[-1]["x1"] < edge - SHORT_EM * size and not _spaced(lines, line) \
+        if line[-1]["x1"] < edge - SHORT_EM * size \
                 and not (line[0]["font"] == lines[j][0]["font"] and _indented(lines, body, line)):
             out.append(f"{label}:" + "".join(g["c"] for g in line)[-10:])
     return out

@@ -204,3 +204,30 @@ def test_hanging_punctuation_is_a_house_option(fonts):
     for ln in hung.lines[:-1]:
         assert ln.width >= em(10) - EPS
     assert hung.text == plain.text == text
+
+
+@pytest.mark.parametrize("slogan", ["珍爱生命　预防溺水", "唱响新时代　喜迎新生活", "热血铁东　爱心传递"])
+def test_phrase_gap_in_running_text_is_a_half_em_space_and_the_line_stays_flush(fonts, slogan):
+    """A U+3000 inside body copy (a slogan's phrase gap, or an intake artefact) is set as a
+    half-em space: an em of blank inside a justified line reads as a hole — a reader, and
+    the glyph positions, see two lines, the first stopping short of the column's edge.
+    Justified lines end flush with it, and no gap across it exceeds ¾ em."""
+    for shift in range(14):
+        text = "一" * shift + "铁东区开展“" + slogan + "”专题教育活动，4.6万余名师生参与其中。"
+        par = compose(fonts, text, 13)
+        assert par.text == text
+        for ln in par.lines[:-1]:
+            assert ln.width == pytest.approx(em(13), abs=EPS), (shift, ln.text)
+            for k, g in enumerate(ln.glyphs[:-1]):
+                if g.char == "\u3000":
+                    before = ln.glyphs[k - 1]
+                    after = ln.glyphs[k + 1]
+                    assert after.x - before.slot_x - em(1) <= em(0.75), (shift, ln.text)
+
+
+def test_phrase_gap_in_a_headline_keeps_its_em(fonts):
+    from layout.compose import compose_headline
+
+    line, = compose_headline("珍爱生命　预防溺水", "serif", SIZE, em(40), fonts)
+    gap = next(g for g in line.glyphs if g.char == "\u3000")
+    assert gap.advance == pytest.approx(em(1), abs=EPS)
