@@ -21,6 +21,8 @@ NO_BREAK = -1
 URL_PENALTY = 30         # break after / . - inside an over-long Latin run
 URL_ANY_PENALTY = 400    # inside a word of a URL: dearer than a line ~0.17 em loose
 FORCED_PENALTY = 5000    # break anywhere inside a run wider than the line
+LATIN_PHRASE_SHARE = 0.5  # a phrase of Latin words up to this share of the line …
+LATIN_PHRASE_CHARS = 15   # … and this many characters (spaces included) stays whole
 
 
 @dataclass(slots=True)
@@ -87,6 +89,7 @@ def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
         _kaiming_stretch(items, rules)
     if hanging:
         items.hang = [rules.hang[c] for c in items.cls]
+    _latin_phrases(items, rules, measure)
     _emergency_breaks(items, rules, measure, indent)
     prefix_sums(items)
     return items
@@ -186,6 +189,34 @@ def _kaiming_stretch(it: Items, rules: Rules) -> None:
         j = i if rules.ink[c] == "right" else i + 1    # the gap on the blank side
         if 0 < j < n:
             it.gap_stretch[j] = max(it.gap_stretch[j], grow)
+
+
+def _latin_phrases(it: Items, rules: Rules, measure: float) -> None:
+    """A phrase of Latin words (a name: David Miller, Open Day) of at most
+    `LATIN_PHRASE_CHARS` characters and `LATIN_PHRASE_SHARE` of the line is kept whole
+    like a number: a break at its word space reads as two words a line apart (a reader
+    counts it as a split pair). The lines before make room by squeezing their
+    punctuation and glue or by breaking elsewhere (total fit); where a paragraph leaves
+    no such way, as for a long number, a line before goes a little loose. A longer
+    phrase breaks at its spaces."""
+    space, cls, n = rules.cls("space"), it.cls, len(it.chars)
+    word = [rules.latinish[c] and c != space for c in cls]
+    i = 0
+    while i < n:
+        if not word[i]:
+            i += 1
+            continue
+        start, end, spaces = i, i, []
+        while end < n and (word[end] or (cls[end] == space and end + 1 < n and word[end + 1]
+                                         and end > start and word[end - 1])):
+            if cls[end] == space:
+                spaces.append(end)
+            end += 1
+        width = sum(it.box[start:end]) + sum(it.gap[start + 1:end])
+        if spaces and end - start <= LATIN_PHRASE_CHARS and width <= LATIN_PHRASE_SHARE * measure:
+            for k in spaces:
+                it.penalty[k + 1] = NO_BREAK
+        i = end
 
 
 def _emergency_breaks(it: Items, rules: Rules, measure: float, indent: float) -> None:

@@ -231,3 +231,40 @@ def test_phrase_gap_in_a_headline_keeps_its_em(fonts):
     line, = compose_headline("珍爱生命　预防溺水", "serif", SIZE, em(40), fonts)
     gap = next(g for g in line.glyphs if g.char == "\u3000")
     assert gap.advance == pytest.approx(em(1), abs=EPS)
+
+
+NAMES = ["Li Na", "Tom Lee", "Open Day", "New York", "David Miller", "Anna K. Berg"]
+NAME_LEAD = ("暑假期间，区图书馆每周六上午开设暑期英语角，由外语专业志愿者带领青少年练习口语。"
+             "本次交流活动邀请了多位外籍人士参加，其中来自英国的志愿者")
+NAME_TAIL = "在现场介绍了社区图书馆的英语角活动，并与居民一起练习口语，气氛十分热烈。"
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("measure", [13, 20])
+def test_a_short_latin_phrase_stays_on_one_line_and_no_line_goes_loose(fonts, name, measure):
+    """A name or a short phrase of Latin words (≤ 15 characters, ≤ half the line) is kept
+    whole like a number: a break at its word space reads as two words a line apart
+    (David | Miller), which a reader counts as a split pair. With a few lines before it the
+    paragraph breaks elsewhere and no line spreads past 0.12 em, at every offset."""
+    loose = []
+    for shift in range(16):
+        text = "一" * shift + NAME_LEAD + name + NAME_TAIL
+        par = compose(fonts, text, measure)
+        assert par.text == text
+        assert not _cut_words(par, name), (shift, [ln.text for ln in par.lines])
+        loose += [(shift, ln.text) for ln in par.lines[:-1] if ln.spacing > em(0.12) + EPS]
+    assert not loose, loose
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_latin_name_early_in_a_paragraph_stays_whole_at_a_bounded_price(fonts, name):
+    """In the paragraph's second or third line, where the lines before leave no other way,
+    the name still stays whole and a line before it spreads — no looser than a third of an
+    em, as before a long number; a phrase of more than 15 characters breaks at its spaces."""
+    for shift in range(16):
+        text = "一" * shift + NAME_LEAD[NAME_LEAD.index("本次"):] + name + NAME_TAIL
+        par = compose(fonts, text, 13)
+        assert not _cut_words(par, name), (shift, [ln.text for ln in par.lines])
+        assert all(ln.spacing <= em(0.34) for ln in par.lines[:-1]), [ln.text for ln in par.lines]
+    long = compose(fonts, NAME_LEAD[NAME_LEAD.index("本次"):] + "Riverside Community Library" + NAME_TAIL, 13)
+    assert any(ln.text.endswith(" ") for ln in long.lines)
