@@ -20,6 +20,7 @@ RULES_PATH = Path(__file__).with_name("rules.yaml")
 # Pair verdicts.
 MAY_BREAK = 0
 NEVER = 1
+DEAR = 2      # allowed at `dear_penalty`: only where keeping the pair would spread a line
 
 INK_SIDES = ("left", "right", "centre", "pair")
 
@@ -41,13 +42,14 @@ class Rules:
     solid: tuple[bool, ...]
     mark: tuple[bool, ...]
     hang: tuple[bool, ...]
-    pairs: tuple[tuple[int, ...], ...]        # [before][after] → MAY_BREAK | NEVER
+    pairs: tuple[tuple[int, ...], ...]        # [before][after] → MAY_BREAK | NEVER | DEAR
     emergency_after: frozenset[str]
     url_marks: frozenset[str]
     level_names: tuple[str, ...]              # level index − 1 → name (bracket, pause, glue, stop)
     level_weights: tuple[float, ...]
     glue: dict[str, float]
     loose_em: float
+    dear_penalty: int = 0                     # price of a break the pair table calls dear
     _memo: dict[str, int] = field(default_factory=dict, compare=False)
 
     def cls(self, name: str) -> int:
@@ -101,7 +103,7 @@ def _compile(data: dict) -> Rules:
     levels = tuple(row["level"] for row in data["squeeze_order"])
     pairs = [[MAY_BREAK] * len(names) for _ in names]
     for row in data["pairs"]:
-        verdict = {"never": NEVER}[row["rule"]]
+        verdict = {"never": NEVER, "dear": DEAR}[row["rule"]]
         for a in row["before"]:
             for b in row["after"]:
                 pairs[index[a]][index[b]] = verdict
@@ -124,6 +126,7 @@ def _compile(data: dict) -> Rules:
         level_weights=tuple(float(row["weight"]) for row in data["squeeze_order"]),
         glue={k: float(v) for k, v in data["glue"].items() if k != "cite"},
         loose_em=float(data["justify"]["loose_em"]),
+        dear_penalty=int(data["dear_penalty"]),
     )
 
 
@@ -142,4 +145,4 @@ def rules() -> Rules:
     return _compile(load_table(RULES_PATH))
 
 
-__all__ = ["MAY_BREAK", "NEVER", "Rules", "rules"]
+__all__ = ["DEAR", "MAY_BREAK", "NEVER", "Rules", "rules"]

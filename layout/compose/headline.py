@@ -33,7 +33,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from layout.cjk import rules
+from layout.cjk import DEAR, rules
 from layout.compose.items import NO_BREAK, Items, prefix_sums, widest_run
 from layout.compose.justify import set_line
 from layout.compose.linebreak import OVERFULL, Pricer
@@ -91,8 +91,11 @@ def _made(text: str, face: str, size: float, measure: float,
           fonts: FontSet, vertical: bool) -> _Prepared:
     items, pricer = prepare((Span(text, face, size),),
                             ParagraphSpec(measure, indent_em=0, vertical=vertical), fonts)
-    widest = widest_run(items)
     table = rules()
+    for i in range(1, len(text)):        # a headline keeps 36个, 2025年 whole (a body may not)
+        if table.pairs[items.cls[i - 1]][items.cls[i]] == DEAR:
+            items.penalty[i] = NO_BREAK
+    widest = widest_run(items)
     gaps = []
     for i, ch in enumerate(text):
         if ch == "\u3000" or (ch == " " and 0 < i < len(text) - 1

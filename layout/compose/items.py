@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from layout.cjk import MAY_BREAK, Rules
+from layout.cjk import DEAR, NEVER, Rules
 
 NO_BREAK = -1
 URL_PENALTY = 30         # break after / . - inside an over-long Latin run
@@ -152,8 +152,8 @@ def _gaps(it: Items, rules: Rules) -> None:
             it.gap_shrink[i] = it.box[i - 1] * g["space_shrink"]
         inside_run = latinish[a] and latinish[b]
         it.just[i] = 0 if inside_run or (a == b and a in (dash, ellipsis)) else 1
-        if not (no_end[a] or no_start[b]) and pairs[a][b] == MAY_BREAK:
-            it.penalty[i] = 0
+        if not (no_end[a] or no_start[b]) and pairs[a][b] != NEVER:
+            it.penalty[i] = rules.dear_penalty if pairs[a][b] == DEAR else 0
 
 
 def _pair_pens(it: Items, rules: Rules, ink_fn) -> None:

@@ -54,7 +54,7 @@ def _check(par, text, measure):
                 assert end + nxt != pair
             assert not (end.isdigit() and nxt.isdigit()), (line.text, nxt)
             assert not (end.isascii() and end.isalpha() and nxt.isascii() and nxt.isalpha())
-            assert not (end.isdigit() and table.names[table.class_of(nxt)] in ("han", "postfix"))
+            assert not (end.isdigit() and table.names[table.class_of(nxt)] == "postfix")
     solid = [c for c in lines[-1].text if table.solid[table.class_of(c)]]
     assert par.lone_last_line == (len(lines) > 1 and len(solid) == 1)
 
