@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from layout.errors import BuildError, Diagnostics
 from layout.export.pdf.draw import PageDrawer, PageFrame, draw_proof_marker
-from layout.export.pdf.fonts import register_faces
+from layout.export.pdf.fonts import half_mark_face, register_faces
 from layout.export.pdf.images import PreparedPhoto, prepare_photo
 from layout.export.pdf.marks import draw_marks
 from layout.export.pdf.metadata import describe
@@ -123,7 +123,8 @@ def _draw_pages(placed: PlacedIssue, settings: PdfSettings, geometry: Geometry,
         for page in placed.pages:
             mono = not page.colour
             PageDrawer(canvas, frame, fonts, settings.proof,
-                       lambda item, mono=mono: photos.get(item, mono)).draw(page)
+                       lambda item, mono=mono: photos.get(item, mono),
+                       lambda key: half_mark_face(placed.fonts[key])).draw(page)
             if settings.proof:
                 draw_proof_marker(canvas, frame, geometry.trim[0], _marker_font(fonts))
             elif settings.marks:

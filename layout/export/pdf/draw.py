@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from layout.errors import BuildError
 from layout.export.pdf import colour
+from layout.export.pdf.halfmarks import line_end_marks
 from layout.export.pdf.images import PreparedPhoto
 from layout.export.pdf.vertical import column_font, column_operators
 from layout.i18n import _
@@ -93,9 +94,10 @@ class PageDrawer:
     """Draws the items of one page with the inks of a print or a proof PDF."""
 
     def __init__(self, canvas: Canvas, frame: PageFrame, fonts: dict[str, str], proof: bool,
-                 photos: Callable[[PlacedImage], PreparedPhoto]):
+                 photos: Callable[[PlacedImage], PreparedPhoto],
+                 half: Callable[[str], str] | None = None):
         self.canvas, self.frame, self.fonts, self.proof = canvas, frame, fonts, proof
-        self.photos = photos
+        self.photos, self.half = photos, half
         self._advance = {key: _widths(name) for key, name in fonts.items()}
 
     def draw(self, page: PlacedPage) -> None:
@@ -126,6 +128,7 @@ class PageDrawer:
         self._ink(colour.black(self.proof))
         text = self.canvas.beginText()
         current = (None, None)
+        ends = self._line_ends(items)
         for item in items:
             if self.proof:
                 text.setFillColor(colour.proof_text(item.role))
@@ -135,13 +138,47 @@ class PageDrawer:
             if item.free:
                 self._glyphs(text, item)
                 continue
+            last = len(item.text) - 1 if id(item) in ends else -1
             for run in text_runs(item, self._advance[item.face]):
-                text.setTextOrigin(self.frame.x(item.x + item.xs[run.start]),
-                                   self.frame.y(item.y))
-                text.setCharSpace(round(run.spacing, 3))
-                text.textOut(run.text)
+                halved = run.start + len(run.text) - 1 == last
+                if len(run.text) > 1 or not halved:
+                    text.setTextOrigin(self.frame.x(item.x + item.xs[run.start]),
+                                       self.frame.y(item.y))
+                    text.setCharSpace(round(run.spacing, 3))
+                    text.textOut(run.text[:-1] if halved else run.text)
+                if halved:
+                    self._half_mark(text, item, last)
         text.setCharSpace(0)
         self.canvas.drawText(text)
+
+    def _line_ends(self, items: list[PlacedText]) -> set[int]:
+        """Items (ids) ending with a mark squeezed at its line's end: a ，。）… with no run
+        on its baseline starting within 1.25 em after it (the next leg's line starts 1.5 em
+        on, after the half mark and the gutter)."""
+        if self.half is None:
+            return set()
+        marks = line_end_marks()
+        starts: dict[float, list[float]] = {}
+        for item in items:
+            if not item.free:
+                starts.setdefault(round(item.y, 1), []).append(item.x + item.xs[0])
+        ends = set()
+        for item in items:
+            if item.free or item.text[-1] not in marks:
+                continue
+            at = item.x + item.xs[-1]
+            if not any(at < x < at + 1.25 * item.size for x in starts[round(item.y, 1)]):
+                ends.add(id(item))
+        return ends
+
+    def _half_mark(self, text, item: PlacedText, i: int) -> None:
+        """The line-end mark drawn from its face's half-em marks (`halfmarks.py`): the same
+        ink, a box that ends with its slot at the column's edge."""
+        text.setFont(self.half(item.face), item.size)
+        text.setCharSpace(0)
+        text.setTextOrigin(self.frame.x(item.x + item.xs[i]), self.frame.y(item.y))
+        text.textOut(item.text[i])
+        text.setFont(self.fonts[item.face], item.size)
 
     def _glyphs(self, text, item: PlacedText) -> None:
         """A vertical column's run, glyph by glyph: each at its own origin, turned

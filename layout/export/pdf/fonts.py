@@ -64,3 +64,26 @@ def register_faces(placed: PlacedIssue) -> dict[str, str]:
     if not keys:
         raise BuildError(_("the placed issue names no fonts"))
     return {key: _register(placed.fonts[key], key) for key in keys}
+
+
+@cache
+def _load_half(path: Path, content: str) -> str:
+    from layout.export.pdf.halfmarks import half_marks_file
+
+    name = "H" + hashlib.sha1(f"{path}|{content}".encode()).hexdigest()[:10]
+    small = half_marks_file(path)
+    try:
+        pdfmetrics.registerFont(load_ttfont(name, small))
+    except (TTFError, OSError) as exc:
+        raise BuildError(_("font {path} cannot be embedded: {problem}").format(
+            path=small, problem=exc)) from None
+    return name
+
+
+def half_mark_face(path: Path) -> str:
+    """The reportlab name of the face at `path`'s line-end marks at half an em
+    (`halfmarks.py`): a mark squeezed at a line's end is drawn from it."""
+    from layout.cache import content_hash
+
+    path = Path(path).resolve()
+    return _load_half(path, content_hash(path))
