@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from layout.errors import BuildError
 from layout.export.pdf import colour
-from layout.export.pdf.halfmarks import line_end_marks
+from layout.export.pdf.halfmarks import line_end_marks, line_start_marks
 from layout.export.pdf.images import PreparedPhoto
 from layout.export.pdf.vertical import column_font, column_operators
 from layout.i18n import _
@@ -128,7 +128,7 @@ class PageDrawer:
         self._ink(colour.black(self.proof))
         text = self.canvas.beginText()
         current = (None, None)
-        ends = self._line_ends(items)
+        ends, starts = self._line_edges(items)
         for item in items:
             if self.proof:
                 text.setFillColor(colour.proof_text(item.role))
@@ -139,44 +139,58 @@ class PageDrawer:
                 self._glyphs(text, item)
                 continue
             last = len(item.text) - 1 if id(item) in ends else -1
+            first = 0 if id(item) in starts else -1
             for run in text_runs(item, self._advance[item.face]):
-                halved = run.start + len(run.text) - 1 == last
-                if len(run.text) > 1 or not halved:
-                    text.setTextOrigin(self.frame.x(item.x + item.xs[run.start]),
-                                       self.frame.y(item.y))
+                head = run.start == first
+                tail = run.start + len(run.text) - 1 == last and (len(run.text) > 1 or not head)
+                if head:
+                    self._half_mark(text, item, first, 0.5 * item.size)
+                body = run.text[1 if head else 0:len(run.text) - 1 if tail else None]
+                if body:
+                    begin = run.start + (1 if head else 0)
+                    text.setTextOrigin(self.frame.x(item.x + item.xs[begin]), self.frame.y(item.y))
                     text.setCharSpace(round(run.spacing, 3))
-                    text.textOut(run.text[:-1] if halved else run.text)
-                if halved:
+                    text.textOut(body)
+                if tail:
                     self._half_mark(text, item, last)
         text.setCharSpace(0)
         self.canvas.drawText(text)
 
-    def _line_ends(self, items: list[PlacedText]) -> set[int]:
-        """Items (ids) ending with a mark squeezed at its line's end: a ，。）… with no run
+    def _line_edges(self, items: list[PlacedText]) -> tuple[set[int], set[int]]:
+        """Items (ids) ending with a mark squeezed at its line's end — a ，。）… with no run
         on its baseline starting within 1.25 em after it (the next leg's line starts 1.5 em
-        on, after the half mark and the gutter)."""
+        on, after the half mark and the gutter) — and items starting with an opening mark
+        squeezed at its line's start — a “（… drawn half an em before its slot, with no run
+        on its baseline ending (its last glyph's origin) within 0.9 em before it (a mark
+        inside a line follows its neighbour's origin by at most ¾ em; across a gutter by 1)."""
         if self.half is None:
-            return set()
-        marks = line_end_marks()
-        starts: dict[float, list[float]] = {}
-        for item in items:
-            if not item.free:
-                starts.setdefault(round(item.y, 1), []).append(item.x + item.xs[0])
-        ends = set()
-        for item in items:
-            if item.free or item.text[-1] not in marks:
-                continue
+            return set(), set()
+        flat = [i for i in items if not i.free and i.text]
+        begins: dict[float, list[float]] = {}
+        finals: dict[float, list[float]] = {}
+        for item in flat:
+            begins.setdefault(round(item.y, 1), []).append(item.x + item.xs[0])
+            finals.setdefault(round(item.y, 1), []).append(item.x + item.xs[-1])
+        ends, starts = set(), set()
+        for item in flat:
+            y, size = round(item.y, 1), item.size
             at = item.x + item.xs[-1]
-            if not any(at < x < at + 1.25 * item.size for x in starts[round(item.y, 1)]):
+            if item.text[-1] in line_end_marks() and not any(
+                    at < x < at + 1.25 * size for x in begins[y]):
                 ends.add(id(item))
-        return ends
+            at = item.x + item.xs[0]
+            if item.text[0] in line_start_marks() and not any(
+                    at - 0.9 * size < x < at for x in finals[y]):
+                starts.add(id(item))
+        return ends, starts
 
-    def _half_mark(self, text, item: PlacedText, i: int) -> None:
-        """The line-end mark drawn from its face's half-em marks (`halfmarks.py`): the same
-        ink, a box that ends with its slot at the column's edge."""
+    def _half_mark(self, text, item: PlacedText, i: int, shift: float = 0.0) -> None:
+        """A mark at a line's edge drawn from its face's half-em marks (`halfmarks.py`): the
+        same ink, a box that ends (a closing mark) or starts (an opening one, drawn `shift`
+        on, at its slot) at the column's edge."""
         text.setFont(self.half(item.face), item.size)
         text.setCharSpace(0)
-        text.setTextOrigin(self.frame.x(item.x + item.xs[i]), self.frame.y(item.y))
+        text.setTextOrigin(self.frame.x(item.x + item.xs[i] + shift), self.frame.y(item.y))
         text.textOut(item.text[i])
         text.setFont(self.fonts[item.face], item.size)
 

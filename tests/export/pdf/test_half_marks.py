@@ -7,7 +7,7 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from layout.export.pdf.halfmarks import line_end_marks
+from layout.export.pdf.halfmarks import line_end_marks, line_start_marks
 from layout.model.placed import PlacedText
 from tests.export.pdf.conftest import make_job
 
@@ -60,3 +60,26 @@ def test_a_line_end_mark_has_a_half_em_box_and_a_mark_inside_a_line_a_whole_one(
         assert box(ch, x, y) == pytest.approx(0.5 * size, abs=0.05), ch
     for ch, x, y, size in inside:
         assert box(ch, x, y) == pytest.approx(1.0 * size, abs=0.05), ch
+
+
+def test_an_opening_mark_at_a_line_start_is_drawn_at_its_slot_with_a_half_em_box(laid_out):
+    """“ or （ squeezed at a line's start was drawn half an em into the gutter (its ink in the
+    right half of its em): now from the derived glyph, at its slot, its box starting at the
+    column's edge — the ink lands where it did."""
+    placed, pdf = laid_out
+    offset = placed.bleed
+    texts = [i for i in placed.pages[0].items if isinstance(i, PlacedText) and not i.free]
+    finals = {}
+    for t in texts:
+        finals.setdefault(round(t.y, 1), []).append(t.x + t.xs[-1])
+    starts = [t for t in texts if t.text[0] in line_start_marks()
+              and not any(t.x + t.xs[0] - 0.9 * t.size < x < t.x + t.xs[0]
+                          for x in finals[round(t.y, 1)])]
+    assert len(starts) >= 3
+    drawn = _glyphs(pdf)
+    for t in starts:
+        slot = offset + t.x + t.xs[0] + 0.5 * t.size
+        found = [g for g in drawn if g[0] == t.text[0] and abs(g[1] - slot) < 0.05
+                 and abs(g[2] - offset - t.y) < 0.5]
+        assert len(found) == 1, (t.text[:6], slot)
+        assert found[0][3] - found[0][1] == pytest.approx(0.5 * t.size, abs=0.05)
