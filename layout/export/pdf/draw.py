@@ -28,6 +28,7 @@ from layout.model.placed import PlacedBox, PlacedImage, PlacedPage, PlacedRule, 
 
 SAME_SPACING = 0.01   # points: spacing differences below this stay in one run
 INVISIBLE = frozenset(" \u3000\t\n")
+LEG_ROLES = frozenset({"body", "caption"})   # lines whose edge marks take the half-em face
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,17 +163,19 @@ class PageDrawer:
         on, after the half mark and the gutter) — and items starting with an opening mark
         squeezed at its line's start — a “（… drawn half an em before its slot, with no run
         on its baseline ending (its last glyph's origin) within 0.9 em before it (a mark
-        inside a line follows its neighbour's origin by at most ¾ em; across a gutter by 1)."""
+        inside a line follows its neighbour's origin by at most ¾ em; across a gutter by 1).
+        Only the lines of legs (body, captions): a headline keeps every glyph in its face."""
         if self.half is None:
             return set(), set()
         flat = [i for i in items if not i.free and i.text]
+        legs = [i for i in flat if i.role in LEG_ROLES]
         begins: dict[float, list[float]] = {}
         finals: dict[float, list[float]] = {}
         for item in flat:
             begins.setdefault(round(item.y, 1), []).append(item.x + item.xs[0])
             finals.setdefault(round(item.y, 1), []).append(item.x + item.xs[-1])
         ends, starts = set(), set()
-        for item in flat:
+        for item in legs:
             y, size = round(item.y, 1), item.size
             at = item.x + item.xs[-1]
             if item.text[-1] in line_end_marks() and not any(
