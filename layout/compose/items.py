@@ -21,8 +21,8 @@ NO_BREAK = -1
 URL_PENALTY = 30         # break after / . - inside an over-long Latin run
 URL_ANY_PENALTY = 400    # inside a word of a URL: dearer than a line ~0.17 em loose
 FORCED_PENALTY = 5000    # break anywhere inside a run wider than the line
-LATIN_PHRASE_SHARE = 0.5  # a phrase of Latin words up to this share of the line …
-LATIN_PHRASE_CHARS = 15   # … and this many characters (spaces included) stays whole
+LATIN_PHRASE_CHARS = 15     # a phrase of Latin words up to this many characters stays whole …
+LATIN_PHRASE_PENALTY = 400  # … unless keeping it spreads a line past ~0.17 em (as URL_ANY_PENALTY)
 
 
 @dataclass(slots=True)
@@ -89,7 +89,7 @@ def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
         _kaiming_stretch(items, rules)
     if hanging:
         items.hang = [rules.hang[c] for c in items.cls]
-    _latin_phrases(items, rules, measure)
+    _latin_phrases(items, rules)
     _emergency_breaks(items, rules, measure, indent)
     prefix_sums(items)
     return items
@@ -191,14 +191,15 @@ def _kaiming_stretch(it: Items, rules: Rules) -> None:
             it.gap_stretch[j] = max(it.gap_stretch[j], grow)
 
 
-def _latin_phrases(it: Items, rules: Rules, measure: float) -> None:
+def _latin_phrases(it: Items, rules: Rules) -> None:
     """A phrase of Latin words (a name: David Miller, Open Day) of at most
-    `LATIN_PHRASE_CHARS` characters and `LATIN_PHRASE_SHARE` of the line is kept whole
-    like a number: a break at its word space reads as two words a line apart (a reader
-    counts it as a split pair). The lines before make room by squeezing their
+    `LATIN_PHRASE_CHARS` characters is kept whole like a number: a break at its word
+    space reads as two words a line apart (a reader counts it as a split pair). The lines before make room by squeezing their
     punctuation and glue or by breaking elsewhere (total fit); where a paragraph leaves
-    no such way, as for a long number, a line before goes a little loose. A longer
-    phrase breaks at its spaces."""
+    no such way (a paragraph's first line: 来自美国的 | David Miller), the phrase breaks
+    at its space rather than spread a line past the loose mark — never a line of five
+    characters across the measure. A longer phrase breaks at its spaces freely. The
+    rule does not depend on the measure, so a headline's items stay shareable."""
     space, cls, n = rules.cls("space"), it.cls, len(it.chars)
     word = [rules.latinish[c] and c != space for c in cls]
     i = 0
@@ -212,10 +213,10 @@ def _latin_phrases(it: Items, rules: Rules, measure: float) -> None:
             if cls[end] == space:
                 spaces.append(end)
             end += 1
-        width = sum(it.box[start:end]) + sum(it.gap[start + 1:end])
-        if spaces and end - start <= LATIN_PHRASE_CHARS and width <= LATIN_PHRASE_SHARE * measure:
+        if spaces and end - start <= LATIN_PHRASE_CHARS:
             for k in spaces:
-                it.penalty[k + 1] = NO_BREAK
+                if it.penalty[k + 1] != NO_BREAK:
+                    it.penalty[k + 1] = max(it.penalty[k + 1], LATIN_PHRASE_PENALTY)
         i = end
 
 
