@@ -164,6 +164,24 @@ def team_editions() -> list[str]:
                   if (p / "issue.yaml").is_file() and p.name not in NOT_YET_IMPORTED) + ["sample"]
 
 
+def paper(folder: Path) -> list[Source]:
+    """A held-out paper's stories (xiling, linchuan, yunxi, fengqiao), read and normalised."""
+    return [normalised(read_article(p)) for p in sorted(folder.glob("*.md"))]
+
+
+def paragraphs_with_dateline(s: Source) -> list[tuple[str, str]]:
+    """The story's paragraphs as (kind, text), its 电头 opening the first one."""
+    paras = list(s.paragraphs)
+    if s.dateline and paras:
+        paras[0] = (paras[0][0], s.dateline + paras[0][1])
+    return paras
+
+
+def head_lines(s: Source) -> list[str]:
+    """引题, 主题, 副题 and byline, those the story has, in that order."""
+    return [x for x in (s.kicker, s.title, s.subtitle, s.byline) if x]
+
+
 def edition_names() -> list[str]:
     return sorted(p.name for p in EDITIONS.iterdir() if p.is_dir())
 

@@ -24,7 +24,7 @@ SHAPES = tuple(RENDER)
 
 
 def edition() -> list[corpus.Source]:
-    return [corpus.normalised(corpus.read_article(p)) for p in sorted(LINCHUAN.glob("*.md"))]
+    return corpus.paper(LINCHUAN)
 
 
 def figures(shape: str, folder: Path) -> corpus.Figures:

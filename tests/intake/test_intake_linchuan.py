@@ -13,7 +13,7 @@ from tests.intake import linchuan
 FIRST = {"a": (8, 7), "b": (8, 7), "b-naive": (8, 7), "b-ragged": (8, 7), "c": (8, 7),
          "md": (9, 8), "pdf-13": (8, 6)}   # (found, bodies exact) of 9, first measured
 # Bodies exact since a caption with no gap before it, in copy whose stories gaps part, stays
-# with the story above (session 26): the figures this paper now gives, as floors.
+# with the story above (session 25): the figures this paper now gives, as floors.
 NOW = {"a": 7, "b": 8, "b-naive": 8, "b-ragged": 7, "c": 8, "md": 9, "pdf-13": 8}
 
 

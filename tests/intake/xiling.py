@@ -34,20 +34,11 @@ SHAPES = ("wechat", "email", "pdf-15")
 
 
 def edition() -> list[Source]:
-    return [corpus.normalised(corpus.read_article(p)) for p in sorted(XILING.glob("*.md"))]
+    return corpus.paper(XILING)
 
 
-def _lead(s: Source) -> list[tuple[str, str]]:
-    paras = list(s.paragraphs)
-    if s.dateline and paras:
-        paras[0] = (paras[0][0], s.dateline + paras[0][1])
-    return paras
-
-
-def _heads(s: Source) -> list[str]:
-    return [x for x in (s.kicker, s.title, s.subtitle, s.byline) if x]
-
-
+_lead = corpus.paragraphs_with_dateline
+_heads = corpus.head_lines
 def render_wechat(stories: list[Source]) -> _Out:
     out = _Out(blank_after_every_line=True)
     for n, s in enumerate(stories):
