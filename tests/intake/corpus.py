@@ -572,6 +572,16 @@ def measure_rendered(stories: list[Source], rendered, raw_file: Path, folder: Pa
     return compare(stories, rendered.text(), out, flagged, rendered.starts)
 
 
+def paper_main(argv: list[str], label: str, shapes, render: dict, stories, figures) -> None:
+    """A held-out paper's `python -m tests.intake.<paper>`: its figures in every shape, or
+    with `--show` the raw text of each shape."""
+    if "--show" in argv:
+        for shape in shapes:
+            print(f"=== {shape}\n" + render[shape](stories()).text())
+        return
+    print_shapes(label, shapes, figures)
+
+
 def print_shapes(label: str, shapes, figures) -> None:
     """The figures table of one corpus: a row per shape (`figures(shape, folder)`), then all."""
     import tempfile

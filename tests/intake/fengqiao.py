@@ -84,12 +84,7 @@ def figures(shape: str, folder: Path) -> corpus.Figures:
 
 
 def main(argv: list[str]) -> None:
-    if "--show" in argv:
-        stories = edition()
-        for shape in SHAPES:
-            print(f"=== {shape}\n" + RENDER[shape](stories).text())
-        return
-    corpus.print_shapes("枫桥", SHAPES, figures)
+    corpus.paper_main(argv, "枫桥", SHAPES, RENDER, edition, figures)
 
 
 if __name__ == "__main__":

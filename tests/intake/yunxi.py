@@ -97,12 +97,7 @@ def figures(shape: str, folder: Path) -> corpus.Figures:
 
 
 def main(argv: list[str]) -> None:
-    if "--show" in argv:
-        stories = edition()
-        for shape in SHAPES:
-            print(f"=== {shape}\n" + RENDER[shape](stories).text())
-        return
-    corpus.print_shapes("云溪", SHAPES, figures)
+    corpus.paper_main(argv, "云溪", SHAPES, RENDER, edition, figures)
 
 
 if __name__ == "__main__":

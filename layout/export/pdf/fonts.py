@@ -36,7 +36,11 @@ def used_faces(placed: PlacedIssue) -> list[str]:
 @cache
 def _load(path: Path, content: str) -> str:
     """Register the TrueType face at `path` with reportlab; return its registered name."""
-    name = "L" + hashlib.sha1(f"{path}|{content}".encode()).hexdigest()[:10]
+    return _registered("L" + hashlib.sha1(f"{path}|{content}".encode()).hexdigest()[:10], path)
+
+
+def _registered(name: str, path: Path) -> str:
+    """`name`, once the TrueType file at `path` is registered under it with reportlab."""
     try:
         pdfmetrics.registerFont(load_ttfont(name, path))
     except (TTFError, OSError) as exc:
@@ -70,14 +74,8 @@ def register_faces(placed: PlacedIssue) -> dict[str, str]:
 def _load_half(path: Path, content: str) -> str:
     from layout.export.pdf.halfmarks import half_marks_file
 
-    name = "H" + hashlib.sha1(f"{path}|{content}".encode()).hexdigest()[:10]
-    small = half_marks_file(path)
-    try:
-        pdfmetrics.registerFont(load_ttfont(name, small))
-    except (TTFError, OSError) as exc:
-        raise BuildError(_("font {path} cannot be embedded: {problem}").format(
-            path=small, problem=exc)) from None
-    return name
+    return _registered("H" + hashlib.sha1(f"{path}|{content}".encode()).hexdigest()[:10],
+                       half_marks_file(path))
 
 
 def half_mark_face(path: Path) -> str:
