@@ -97,6 +97,22 @@ def _masthead_fits(paper: str, style: HouseStyle, path: Path, line: int | None) 
                          path, line)
 
 
+REGISTRATION_KEYS = ("owner", "serial", "postal_code", "publisher")
+
+
+def _own_registration(paper: str, style: HouseStyle, override: dict, path: Path,
+                      line: int | None, diag: Diagnostics) -> None:
+    """Warn when an issue names another paper but would print the house style's 主办单位,
+    刊号 and 报尾: a plate must not carry another paper's registration."""
+    given = override.get("paper") if isinstance(override.get("paper"), dict) else {}
+    if paper == style.paper.name or any(key in given for key in REGISTRATION_KEYS):
+        return
+    diag.warn(_("the paper is '{paper}' but the masthead's owner, serial number and the "
+                "imprint at the foot are still those of '{default}' (the house style's): give "
+                "this paper's under style: paper: (owner, serial, postal_code, publisher) and "
+                "style: imprint:").format(paper=paper, default=style.paper.name), path, line)
+
+
 def load_issue(folder: Path, diag: Diagnostics | None = None) -> Issue:
     """Read and validate an issue folder into the model."""
     diag = diag if diag is not None else Diagnostics()
@@ -113,5 +129,6 @@ def load_issue(folder: Path, diag: Diagnostics | None = None) -> Issue:
     pages = _pages(v["pages"], manifest, folder, path, style, diag)
     paper = v["paper"] or style.paper.name
     _masthead_fits(paper, style, path, manifest.line_of("paper") or manifest.line_of("style"))
+    _own_registration(paper, style, v["style"] or {}, path, manifest.line_of("paper"), diag)
     return Issue(name=folder.resolve().name, paper=paper, date=v["date"], pages=pages,
                  style=style, number=v["number"], root=folder, jumps=v["jumps"] == "auto")

@@ -124,3 +124,24 @@ def test_bad_style_value_is_explained(issue):
     (issue / "issue.yaml").write_text(text, "utf-8")
     err = error_of(issue)
     assert "巨号" in err.message and "issue.yaml" in str(err)
+
+
+def test_another_paper_without_its_own_registration_is_warned_at_the_paper_line(issue):
+    """A plate must not carry another paper's 刊号: naming a new paper while the masthead
+    and 报尾 still come from the house style is said, at the `paper:` line; giving the
+    paper's own registration under style: paper: silences it."""
+    path = issue / "issue.yaml"
+    text = path.read_text("utf-8").replace("paper: 铁东新闻", "paper: 新河报")
+    path.write_text(text, "utf-8")
+    _, diag = load(issue)
+    found = [w for w in diag.warnings if "新河报" in str(w) and "铁东新闻" in str(w)]
+    assert len(found) == 1 and found[0].line == 2
+    path.write_text(text + "style:\n  paper: {owner: 中共新河区委机关报, serial: CN 21-0099}\n",
+                    "utf-8")
+    _, diag = load(issue)
+    assert not any("新河报" in str(w) for w in diag.warnings)
+
+
+def test_the_house_style_s_own_paper_is_not_warned(issue):
+    _, diag = load(issue)
+    assert not any("serial" in str(w) or "刊号" in str(w) for w in diag.warnings)
