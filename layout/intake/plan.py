@@ -10,6 +10,7 @@ from pathlib import Path
 
 from layout.intake.clean import Cleaned
 from layout.intake.decisions import Decision, Note
+from layout.intake.furniture import Dropped
 from layout.intake.shape import Shape
 
 
@@ -25,3 +26,4 @@ class Plan:
     manifest_created: bool
     shape: Shape
     decisions: tuple[Decision, ...] = ()
+    dropped: tuple[Dropped, ...] = ()   # a web page's furniture, not copy (`furniture`)

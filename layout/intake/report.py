@@ -170,6 +170,15 @@ def _notes(plan: Plan) -> list[str]:
     return lines
 
 
+def _dropped(plan: Plan) -> list[str]:
+    if not plan.dropped:
+        return []
+    lines = [_("Web page lines left out (the page's furniture, not copy):")]
+    lines += ["  " + _("line {line}: {text}").format(line=d.line, text=_excerpt(d.text, 40))
+              for d in plan.dropped]
+    return lines
+
+
 def decision_lines(plan: Plan) -> list[str]:
     if not plan.decisions:
         return [_("Decisions to check: none")]
@@ -203,7 +212,7 @@ def report(plan: Plan, existing: list[Path], *, dry_run: bool, diff: str) -> str
     done = _("created: check paper and date") if plan.manifest_created else _("ids added")
     lines.append(f"  {manifest}  {done}")
     lines.append(describe_shape(plan.shape))
-    lines += _counts(plan) + _photo_lines(plan) + _photos_missing(plan) + _notes(plan)
+    lines += _counts(plan) + _photo_lines(plan) + _photos_missing(plan) + _notes(plan) + _dropped(plan)
     lines += decision_lines(plan)
     if dry_run:
         if existing:

@@ -21,6 +21,7 @@ from layout.intake.clean import article_ids, clean_article
 from layout.intake.issue_yaml import add_ids, new_manifest
 from layout.intake.lines import LineKind, looks_like_markdown, read_lines
 from layout.intake.decisions import Decision
+from layout.intake.furniture import drop_furniture
 from layout.intake.measures import story_shapes, unmeasured
 from layout.intake.patterns import LEDE
 from layout.intake.plan import Plan
@@ -109,7 +110,7 @@ def plan_import(file: Path, issue_dir: Path, diag: Diagnostics) -> Plan:
         raise InputError(_("the issue folder is a file, not a folder"), issue_dir)
     text = read_source(file, diag)
     markdown = file.suffix.lower() == ".md" or looks_like_markdown(text)
-    lines = read_lines(text, markdown=markdown)
+    lines, dropped = drop_furniture(read_lines(text, markdown=markdown))
     if not lines:
         raise InputError(_("the file holds no text to import"), file)
     shape = detect(lines, markdown)
@@ -121,7 +122,8 @@ def plan_import(file: Path, issue_dir: Path, diag: Diagnostics) -> Plan:
              for c in cleaned}
     manifest_text, created = _manifest(issue_dir, ids)
     files[issue_dir / "issue.yaml"] = manifest_text
-    return Plan(file, issue_dir, cleaned, tuple(notes), files, created, shape, tuple(decisions))
+    return Plan(file, issue_dir, cleaned, tuple(notes), files, created, shape, tuple(decisions),
+                tuple(dropped))
 
 
 def _existing_articles(plan: Plan) -> list[Path]:
