@@ -36,6 +36,9 @@ class BuildReport:
     summaries: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     copyfit: object | None = None
+    pages: tuple[int, ...] = ()          # the edition's page numbers (drawn formats built)
+    placed_anew: tuple[int, ...] = ()    # those placed by this build (`layout watch` keeps
+                                         # the others from its last build: pages/kept.py)
 
 
 def default_out_dir(issue_dir: Path) -> Path:
@@ -188,6 +191,8 @@ def place(issue, fonts, options: BuildOptions, diag: Diagnostics, stage: Stage,
     clock = time.perf_counter()
     result = place_issue(issue, fonts, options, diag)
     report.copyfit = result.copyfit
+    report.pages = tuple(p.number for p in result.placed.pages)
+    report.placed_anew = result.placed_anew
     with _writing(stage.targets[COPYFIT]):
         stage.temp(COPYFIT).write_text(json.dumps(result.copyfit.to_json(), ensure_ascii=False,
                                                   indent=2) + "\n", encoding="utf-8")
