@@ -147,7 +147,7 @@ def watch(
     allow_overflow: bool = typer.Option(False, help=_("Build even if copy does not fit.")),
 ) -> None:
     """Rebuild whenever a file of the issue changes (Ctrl-C to stop)."""
-    from layout.watch import watch as run_watch
+    from layout.watch import pages_line, watch as run_watch
 
     options = BuildOptions(formats=_formats(format), out_dir=out, allow_overflow=allow_overflow)
     check_options(options)   # a bad option stops at once, not at every save
@@ -156,6 +156,8 @@ def watch(
         _print_warnings(diag)
         outputs = ", ".join(str(p) for p in result.outputs.values())
         _say(_("built in {seconds:.2f} s: {outputs}").format(seconds=seconds, outputs=outputs))
+        if pages_line(result):
+            _say(pages_line(result))
 
     def fail(exc: LayoutError, diag: Diagnostics) -> None:
         _print_warnings(diag)

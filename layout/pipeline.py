@@ -36,6 +36,9 @@ class BuildReport:
     summaries: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     copyfit: object | None = None
+    pages: tuple[int, ...] = ()          # the edition's page numbers (drawn formats built)
+    placed_anew: tuple[int, ...] = ()    # those placed by this build (`layout watch` keeps
+                                         # the others from its last build: pages/kept.py)
 
 
 def default_out_dir(issue_dir: Path) -> Path:
@@ -100,11 +103,12 @@ def make(issue_dir: Path, options: BuildOptions, diag: Diagnostics, progress: Pr
                 stop_export_process(child)
         if options.site is not None:
             publish(job, stage, report)
-        else:   # an archive's front depends on its other editions too: never replayed
-            keep(key, issue_dir, options, out_dir, stage, report,
-                 {e.name: e.output(issue.name) for e in exporters}, diag.warnings[known:],
-                 fonts.paths.values())
+        written = {name: os.stat(stage.temp(name)).st_ino for name in stage.temps}
         stage.commit()
+    if options.site is None:   # an archive's front depends on its other editions too: never replayed
+        keep(key, issue_dir, options, out_dir, stage, report,
+             {e.name: e.output(issue.name) for e in exporters}, diag.warnings[known:],
+             fonts.paths.values(), written)
     prune()
     report.outputs = {e.name: stage.targets[e.output(issue.name)] for e in exporters}
     return report
@@ -123,12 +127,17 @@ def publish(job: ExportJob, stage: Stage, report: BuildReport) -> None:
 
 def keep(key: str, issue_dir: Path, options: BuildOptions, out_dir: Path, stage: Stage,
          report: BuildReport, outputs: dict[str, str], warnings: list[Warning_],
-         faces) -> None:
-    """Store a finished build for `layout.rebuild`, unless an input changed meanwhile."""
+         faces, written: dict[str, int]) -> None:
+    """Store a finished build for `layout.rebuild`, unless an input changed meanwhile: its
+    outputs as committed, read once they are in place (storing them is no part of the
+    time until the edition is there, which `layout watch` waits for) — unless one of them
+    is no longer the file this build wrote (`written`: inodes; another build's since)."""
     if rebuild.build_key(issue_dir, options, out_dir) != key:
         return
     try:
-        files = {name: output_bytes(stage.temp(name)) for name in stage.temps}
+        files = {name: output_bytes(stage.targets[name]) for name in stage.temps}
+        if any(os.stat(stage.targets[name]).st_ino != ino for name, ino in written.items()):
+            return
     except OSError:
         return
     rebuild.store(key, rebuild.Stored(
@@ -188,6 +197,8 @@ def place(issue, fonts, options: BuildOptions, diag: Diagnostics, stage: Stage,
     clock = time.perf_counter()
     result = place_issue(issue, fonts, options, diag)
     report.copyfit = result.copyfit
+    report.pages = tuple(p.number for p in result.placed.pages)
+    report.placed_anew = result.placed_anew
     with _writing(stage.targets[COPYFIT]):
         stage.temp(COPYFIT).write_text(json.dumps(result.copyfit.to_json(), ensure_ascii=False,
                                                   indent=2) + "\n", encoding="utf-8")

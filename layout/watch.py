@@ -7,7 +7,12 @@ soon as a file is saved: a burst of events (an editor writing a temporary
 file and renaming it) is gathered for `SETTLE` seconds, and the build runs
 only when the snapshot of the files it reads (name, size, modification and
 change times, inode) differs from the last build's. The process keeps its
-imports, faces and composed paragraphs, so a rebuild costs only what changed.
+imports, faces and composed paragraphs, and the pages it placed: a page
+whose inputs are as they were is not placed again (`layout.pages.kept`), so
+an edit to one story places its page only; each build says which pages it
+placed (`pages_line`). The outputs are replaced together, only after every
+one was written and checked (`layout.staging`): a failed build leaves the
+last good edition in place.
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from layout.errors import Diagnostics, LayoutError
+from layout.i18n import _
 from layout.options import BuildOptions
 
 Snapshot = tuple[tuple[str, int, int, int, int], ...]
@@ -88,15 +94,35 @@ def preload(options: BuildOptions) -> None:
             importlib.import_module(module)
 
 
+def pages_line(result) -> str:
+    """Which pages a build placed anew and which it kept as placed before ("" when it
+    drew no pages, or replayed a stored build)."""
+    if not result.pages:
+        return ""
+    anew = set(result.placed_anew)
+    kept = [n for n in result.pages if n not in anew]
+    comma = _(", ")
+    if not kept:
+        return _("pages placed: {pages}").format(pages=comma.join(str(n) for n in result.pages))
+    if not anew:
+        return _("no page placed anew; kept as placed before: {kept}").format(
+            kept=comma.join(str(n) for n in kept))
+    return _("pages placed: {anew}; kept as placed before: {kept}").format(
+        anew=comma.join(str(n) for n in result.pages if n in anew),
+        kept=comma.join(str(n) for n in kept))
+
+
 def watch(issue_dir: Path, options: BuildOptions,
           report: Callable[[object, Diagnostics, float], None],
           fail: Callable[[LayoutError, Diagnostics], None], *,
           wake: float = WAKE, keep_going: Callable[[], bool] = lambda: True) -> int:
     """Build now and after every change; returns the number of builds run."""
+    from layout.pages import kept
     from layout.pipeline import build
 
     issue_dir, seen, builds = Path(issue_dir), None, 0
     preload(options)
+    kept.enable()
     changes = Changes(issue_dir)
     try:
         woke = True
@@ -115,4 +141,6 @@ def watch(issue_dir: Path, options: BuildOptions,
             woke = changes.wait(wake)
     finally:
         changes.stop()
+        kept.enable(False)
+        kept.forget()
     return builds

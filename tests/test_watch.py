@@ -66,3 +66,42 @@ def test_snapshot_notices_added_and_changed_files(sample_dir, tmp_path):
     before = snapshot(issue)
     (issue / "articles" / "new.md").write_text("---\ntitle: 新稿\n---\n", "utf-8")
     assert snapshot(issue) != before
+
+
+def test_an_edit_rebuilds_once_placing_only_its_page_and_a_bad_edit_keeps_the_pdf(tmp_path):
+    """jump2 (two pages): a word changed in a page-2 story is one build, which says it placed
+    page 2 and kept page 1 as placed; an article broken after it fails that build and the
+    PDF on disk stays the one built before, byte for byte."""
+    from tests.conftest import REPO
+
+    issue = tmp_path / "jump2"
+    shutil.copytree(REPO / "tests" / "fixtures" / "editions" / "jump2", issue)
+    article = issue / "articles" / "jiuye.md"
+    good = article.read_text("utf-8")
+    pdf = tmp_path / "out" / "jump2.pdf"
+    reports, failed, pdfs = [], [], []
+    edits = [lambda: article.write_text(good.replace("积累工作经验", "积累岗位经验"), "utf-8"),
+             lambda: article.write_text(good.replace("---\n", "", 1), "utf-8")]
+    start = time.monotonic()
+
+    def built(result, diag, seconds) -> None:
+        reports.append(result)
+        pdfs.append(pdf.read_bytes())
+
+    def keep_going() -> bool:
+        done = len(reports) + len(failed)
+        if edits and done == 3 - len(edits):
+            edits.pop(0)()
+        return done < 3 and time.monotonic() - start < DEADLINE
+
+    count = watch(issue, BuildOptions(formats=("pdf",), out_dir=tmp_path / "out"), built,
+                  lambda exc, diag: failed.append(str(exc)), wake=0.05, keep_going=keep_going)
+    assert count == 3 and len(reports) == 2 and len(failed) == 1
+    assert [(r.pages, r.placed_anew) for r in reports] == [((1, 2), (1, 2)), ((1, 2), (2,))]
+    assert watching.pages_line(reports[1]) == "pages placed: 2; kept as placed before: 1"
+    assert pdfs[0] != pdfs[1] and pdf.read_bytes() == pdfs[1]
+    assert "jiuye.md" in failed[0]
+    import pikepdf
+
+    with pikepdf.open(pdf) as opened:
+        assert len(opened.pages) == 2

@@ -20,6 +20,7 @@ from layout.pages.copyfit import ArticleFit, CopyFit, PageFit
 from layout.pages.essays import essay_page, is_essay
 from layout.pages.furniture import footer_rows, furniture, furniture_rows, guide_rows
 from layout.pages.grid import Grid, grid_for
+from layout.pages import kept
 from layout.pages.jumps import merged, onward, part_sizers, with_jumps
 from layout.pages.around import make_up
 from layout.pages.overset import cut_tails
@@ -34,6 +35,8 @@ from layout.pages.zhuangti import vary_faces
 class PagesResult:
     placed: PlacedIssue
     copyfit: CopyFit
+    placed_anew: tuple[int, ...] = ()   # numbers of the pages placed by this call (the
+                                        # others were as placed before in this process: kept.py)
 
 
 def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: BuildOptions,
@@ -126,13 +129,17 @@ def page_fill(page: Page, style, grid: Grid, free_rows: int, over: bool, empty_s
 def place_issue(issue: Issue, fonts: FontSet, options: BuildOptions,
                 diag: Diagnostics | None = None) -> PagesResult:
     """Place every page of the issue."""
-    pages, article_fits, page_fits = [], [], []
+    pages, article_fits, page_fits, anew = [], [], [], []
     sent: dict[int, list] = {}           # page → continuations of jumps sent to it
     for index, page in enumerate(issue.pages):
         page = replace(page, articles=page.articles + tuple(sent.pop(page.number, ())))
         later = issue.pages[index + 1].number if index + 1 < len(issue.pages) else None
-        placed, fits, page_fit, onward_parts = place_jumping(issue, page, fonts, options, diag,
-                                                             later)
+        (placed, fits, page_fit, onward_parts), fresh = kept.place(
+            lambda: kept.inputs(issue, page, later, fonts, options), page.number, diag,
+            lambda local, page=page, later=later: place_jumping(issue, page, fonts, options,
+                                                                local, later))
+        if fresh:
+            anew.append(page.number)
         for to_page, part in onward_parts:
             sent.setdefault(to_page, []).append(part)
         pages.append(placed); article_fits += fits; page_fits.append(page_fit)
@@ -151,4 +158,4 @@ def place_issue(issue: Issue, fonts: FontSet, options: BuildOptions,
     from layout.cache import flush_groups
 
     flush_groups()      # the articles' compositions, one cache file each
-    return PagesResult(placed_issue, copyfit)
+    return PagesResult(placed_issue, copyfit, tuple(anew))

@@ -145,3 +145,25 @@ def test_the_key_names_the_system_faces_the_fallback_reads():
     from layout.fonts.fallback import SYSTEM_FACES
 
     assert rebuild.SYSTEM_FACES == tuple(path for path, _index in SYSTEM_FACES)
+
+
+def test_outputs_replaced_by_another_build_before_they_are_stored_are_not_stored(
+        edition, tmp_path, monkeypatch):
+    """A build stores its outputs once they are in place (after the commit); when another
+    build has put its own there meanwhile, nothing is stored for this build's inputs."""
+    out = tmp_path / "out"
+    real = pipeline.output_bytes
+
+    def overtaken(path: Path) -> bytes:
+        other = path.with_name(".other.tmp")
+        other.write_bytes(b"another build's DOCX")
+        os.replace(other, path)
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "output_bytes", overtaken)
+    _build(edition, out)
+    key = rebuild.build_key(edition, BuildOptions(out_dir=out, formats=FORMATS), out)
+    assert rebuild.load(key) is None
+    monkeypatch.setattr(pipeline, "output_bytes", real)
+    _build(edition, out)
+    assert rebuild.load(key) is not None
