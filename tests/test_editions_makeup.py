@@ -18,6 +18,7 @@ from tests.conftest import REPO
 from tests.team_editions import team_editions
 
 EDITIONS = REPO / "tests" / "fixtures" / "editions"
+GAP = "\u3000"
 # Every edition under tests/fixtures/editions that builds (tests/team_editions.py): the
 # team's, those written for the page make-up and for the edition work (see the README
 # there), found on disk so that none is left out.
@@ -271,6 +272,49 @@ def test_body_typography_stays_clean(built):
     assert t.kinsoku_start == t.kinsoku_end == t.splits == t.lone_char_lines == 0, t.examples
     assert t.ragged_lines == 0, t.examples["ragged_lines"]
     assert t.loose_lines <= 0.01 * t.body_lines, t.examples["loose_lines"]
+
+
+def title_groups(pdf) -> list[tuple[int, list[str]]]:
+    """(page, lines) of every headline on several lines, read from the PDF as a reader
+    outside the project does: lines of 16 pt or more in one face and size, stacked less
+    than 0.8 of their size apart and overlapping across."""
+    import pymupdf
+
+    out = []
+    with pymupdf.open(pdf) as doc:
+        for number, page in enumerate(doc, start=1):
+            lines = []
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    spans = [s for s in line["spans"] if s["size"] >= 16 and s["text"].strip(" ")]
+                    if spans:
+                        box = (min(s["bbox"][0] for s in spans), min(s["bbox"][1] for s in spans),
+                               max(s["bbox"][2] for s in spans), max(s["bbox"][3] for s in spans))
+                        lines.append(("".join(s["text"] for s in spans), round(spans[0]["size"], 1),
+                                      spans[0]["font"], box))
+            groups: list[list] = []
+            for line in sorted(lines, key=lambda ln: (round(ln[3][1]), ln[3][0])):
+                for group in groups:
+                    last = group[-1]
+                    if (last[1:3] == line[1:3] and 0 <= line[3][1] - last[3][3] < 0.8 * line[1]
+                            and min(last[3][2], line[3][2]) > max(last[3][0], line[3][0])):
+                        group.append(line)
+                        break
+                else:
+                    groups.append([line])
+            out += [(number, [ln[0] for ln in g]) for g in groups if len(g) > 1]
+    return out
+
+
+def test_a_title_on_several_lines_breaks_at_its_phrase_gap(built):
+    """A 主题 of two phrases set on several lines has a line break at its phrase gap
+    (U+3000), never both phrases run on across lines with the gap inside one (six p6 and
+    whole p2 were 老年助餐点扩容至|36个　日均服务|老人2100余人次)."""
+    _, report, _ = built
+    ignored = [(number, "|".join(lines)) for number, lines in title_groups(report.outputs["pdf"])
+               if GAP in "".join(lines).strip(GAP)
+               and not any(a.endswith(GAP) or b.startswith(GAP) for a, b in zip(lines, lines[1:]))]
+    assert ignored == []
 
 
 def test_no_line_inside_a_paragraph_stops_short_as_a_reader_measures_it(built):

@@ -10,7 +10,7 @@ from layout.model import Issue, Page
 from layout.model.placed import PlacedBox, PlacedItem, PlacedRule
 from layout.pages.dates import masthead_date, solar, weekday
 from layout.pages.grid import Grid
-from layout.pages.guide import ELLIPSIS, MARK, guide_entries, page_reference, ranked
+from layout.pages.guide import ELLIPSIS, MARK, guide_entries, guide_leading, page_reference, ranked
 from layout.pages.guideband import Band, band_items, band_shape
 from layout.pages.runs import natural_line, placed_runs
 from layout.style import HouseStyle
@@ -105,8 +105,9 @@ def masthead(issue: Issue, page: Page, grid: Grid, fonts: FontSet,
 def ear(issue: Issue, page: Page, grid: Grid, fonts: FontSet, left: float, right: float,
         band: float, warn: Warn = _no_warning) -> list[PlacedItem]:
     """The 报眼 between the paper's name and the information lines: 今日导读, the leading
-    story of every inside page with its 版 (see guide.py), at the furniture size, or at
-    the body size when that lists more leads, cuts fewer headlines or shortens fewer."""
+    story of every inside page with its 版 (see guide.py), one entry to a body line
+    (`guide_leading`), at the furniture size, or at the body size when that lists more
+    leads, cuts fewer headlines or shortens fewer."""
     margin = 2 * grid.gutter
     x0, x1 = left + margin, right - margin
     if not ranked(issue):
@@ -116,7 +117,7 @@ def ear(issue: Issue, page: Page, grid: Grid, fonts: FontSet, left: float, right
         if x1 - x0 < 8 * size:
             continue
         notes: list[str] = []
-        leading = size * 1.55
+        leading = guide_leading(grid, size)
         lines = int((band - 2 * leading) // leading)
         entries = guide_entries(issue, lines, _fits(issue, fonts, size, x1 - x0 - 2 * size),
                                 notes.append)

@@ -12,12 +12,14 @@ without page numbers.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Callable
 
 from layout.i18n import _
 from layout.model import Article, ArticleKind, Issue
 from layout.pages.briefs import is_brief
+from layout.pages.grid import Grid
 
 ELLIPSIS = "…"
 MARK = "■"
@@ -94,3 +96,9 @@ def guide_entries(issue: Issue, lines: int, fits: Callable[[str, int], bool],
 def page_reference(page: int) -> str:
     """`▶2版`, or nothing for a story on the page itself."""
     return f"▶{page}版" if page else ""
+
+
+def guide_leading(grid: Grid, size: float) -> float:
+    """The 导读's entries one to a body line (the page's pitch), as the columns under it:
+    two body lines to an entry where one is too tight for the size."""
+    return grid.pitch * max(1, math.ceil(size * 1.25 / grid.pitch - 1e-9))

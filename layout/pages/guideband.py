@@ -18,7 +18,7 @@ from layout.fonts import FontSet
 from layout.model import Issue
 from layout.model.placed import PlacedBox, PlacedItem
 from layout.pages.grid import Grid
-from layout.pages.guide import ELLIPSIS, MARK, guide_entries, page_reference, ranked
+from layout.pages.guide import ELLIPSIS, MARK, guide_entries, guide_leading, page_reference, ranked
 from layout.pages.runs import natural_line, placed_runs
 
 CELL_CHARS = 14     # characters an entry's cell holds at least
@@ -46,7 +46,7 @@ def band_shape(issue: Issue, grid: Grid, fonts: FontSet) -> Band | None:
     if not leads:
         return None
     size = issue.style.body_size
-    leading = size * 1.55
+    leading = guide_leading(grid, size)
     inner = grid.width - 3 * size - _heading_width(issue, fonts, size)
     best = None
     for cells in range(max(1, int(inner // (CELL_CHARS * size))), 0, -1):
@@ -54,7 +54,7 @@ def band_shape(issue: Issue, grid: Grid, fonts: FontSet) -> Band | None:
         if lines > MAX_LINES and best is not None:
             break
         lines = min(lines, MAX_LINES)
-        rows = math.ceil((lines * leading + size) / grid.pitch) + 1
+        rows = round(lines * leading / grid.pitch) + 2    # a row over the entries, one under
         band = Band(cells, lines, size, leading, rows)
         entries = guide_entries(issue, cells * lines, _fits(issue, grid, fonts, band))
         score = (sum(e.text.endswith(ELLIPSIS) for e in entries),
@@ -92,9 +92,9 @@ def band_items(issue: Issue, grid: Grid, fonts: FontSet, top_row: int, band: Ban
     size, face = band.size, issue.style.role("body").face
     x0, cell = _cell(issue, grid, fonts, band)
     entries = guide_entries(issue, band.cells * band.lines, _fits(issue, grid, fonts, band), warn)
-    y = grid.row_y(top_row)
-    height = band.rows * grid.pitch - grid.pitch * 0.6
-    first = y + (height - band.leading * band.lines) / 2 + size
+    y = grid.row_y(top_row) + 0.45 * grid.pitch
+    height = grid.row_y(top_row + band.rows - 1) + 0.55 * grid.pitch - y
+    first = grid.baseline(top_row + 1, size)      # the entries on the body lines' rows
     items: list[PlacedItem] = [PlacedBox(grid.left, y, grid.width, height, tint=0.0, stroke=True)]
     items += placed_runs(natural_line(HEADING, "sans_bold", size, fonts), grid.left + size,
                          first, "furniture")

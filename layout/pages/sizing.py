@@ -30,6 +30,7 @@ COST_HEAD_PAD = 3.0
 COST_BODY_SLACK = 5.0
 COST_SIZE_STEP = 3.0     # per 10 % away from the role's size
 COST_OFF_RANK_SIZE = 500.0   # per 号 a brief's 主题 falls below the one size the page's briefs share
+#                              (and a story's the 号 under its rank, for a title that breaks badly in it)
 COST_HEAD_BLANK = 150.0   # per share of the measure a 主题 leaves empty that another size of its rank fills
 COST_WIDE_BLANK = 75.0   # per share of the measure no size of its rank fills (the block is too wide for it)
 COST_NARROW_PHOTO = 15.0  # a story's landscape photo one column wide (a portrait suits one)
@@ -59,7 +60,7 @@ COST_VERSE_WRAP = 8.0      # a line of verse wider than its leg, wrapped under a
 # of honest space would (COST_FOOT_ROW × columns × rows): short copy never buys them.
 COST_INSIDE_WORD = 2e4     # a 主题 line broken inside a word (夏季防溺|水安全): only if nothing else fits
 COST_STUB = 2e4            # a 主题 line of one or two characters
-COST_GAP_IGNORED = 2e3     # a 主题 on several lines with its phrase gap inside a line
+COST_GAP_IGNORED = 5e3     # a 主题 on several lines with its phrase gap inside a line
 COST_TOO_MANY_LINES = 2e4  # per 主题 line past the house style's max_lines
 COST_THIN_LEGS = 5e3       # per line a leg holds fewer than makeup.min_leg_lines: a last resort
 BIG = 1e6
@@ -414,10 +415,13 @@ class Sizer:
         most = self.style.headlines.max_lines
         sizes = title_sizes(low, high)
         heads = []
-        for size in sizes:
+        for size in sizes + self._below_rank(sizes[0]):
             head = self._head(measure, face, size)
             title = [s for r, s in head.parts if r == "title"]
             lines = sum(len(s.lines) for s in title)
+            if size < sizes[0] and (lines > most or not heads
+                                    or _break_cost(head) >= min(_break_cost(h[0]) for h in heads)):
+                continue  # the size below the rank only where it breaks better than all its sizes
             if lines > most and size != sizes[0]:
                 continue  # a long title may take more lines only at its smallest size
             widest = max((_inked(l) for s in title for l in s.lines), default=measure)
@@ -426,9 +430,22 @@ class Sizer:
         wide = 0.0 if a.hints.headline_size else COST_WIDE_BLANK  # the editor chose the size
         for head, size, lines, widest in heads:
             cost = (self.size_cost(size, columns) + COST_HEAD_LINES * (lines - 1)
+                    + COST_OFF_RANK_SIZE * (size < sizes[0])
                     + COST_HEAD_BLANK * (1 - widest / best) + wide * (1 - best / measure)
                     + COST_TOO_MANY_LINES * max(0, lines - self.most_title_lines()) + _break_cost(head))
             yield head, cost
+
+    def _below_rank(self, low: float) -> list[float]:
+        """The 号 under the rank's least size, still above the briefs' sizes: a 主题 that
+        breaks badly at every size of its rank at a width (a phrase gap left inside a
+        line: 老年助餐点扩容至|36个　日均服务|老人2100余人次 at 24 pt in 10 ems) may take it
+        at a price, rather than leave its phrases unbroken. None for a brief or a size
+        the editor gave."""
+        if self.brief or self.article.hints.headline_size:
+            return []
+        below = [v for v in SIZE_NAMES.values() if v < low - 0.01]
+        floor = self.style.headlines.brief.max_size
+        return [max(below)] if below and max(below) > floor + 0.01 else []
 
     def _head(self, measure: float, title_face: str, title_size: float) -> HeadPlan:
         """The headline group with its 主题 in `title_face` at `title_size`; 引题 and 副题

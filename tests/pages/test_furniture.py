@@ -131,3 +131,27 @@ def test_the_weekly_fixture_guides_to_each_inside_page():
     assert all(f"▶{n}版" in front for n in (2, 3, 4))
     rules = [i for i in placed.pages[-1].items if isinstance(i, PlacedRule)]
     assert rules
+
+
+def guide_baselines(page) -> list[float]:
+    """Baselines of the 导读's entries (the lines holding a ■), top to bottom."""
+    return sorted({round(t.y, 2) for t in texts(page) if t.role == "furniture" and t.text.startswith("■")})
+
+
+@pytest.mark.parametrize("name", ["weekly4", "jiangcheng8"])
+def test_the_guide_s_entries_stand_on_the_body_lines_pitch(name):
+    """The 导读's entries a whole number of body lines apart, as the columns under them
+    (the 报眼's were 1.55 × their size apart, 13.95 pt on a 14.5 pt page: off the grid);
+    in the band under the masthead, on the body lines' own baselines."""
+    issue = load_issue(WEEKLY.parent / name, Diagnostics())
+    placed = place_issue(issue, font_set(issue.style), BuildOptions(), Diagnostics()).placed
+    grid = grid_for(issue.style, 1)
+    ys = guide_baselines(placed.pages[0])
+    assert len(ys) >= 2
+    for a, b in zip(ys, ys[1:]):
+        steps = (b - a) / grid.pitch
+        assert steps == pytest.approx(round(steps), abs=0.01) and round(steps) >= 1, (a, b)
+    if name == "jiangcheng8":
+        size = next(t.size for t in texts(placed.pages[0]) if t.text.startswith("■"))
+        rows = [(y - grid.baseline(0, size)) / grid.pitch for y in ys]
+        assert all(r == pytest.approx(round(r), abs=0.01) for r in rows), rows

@@ -12,10 +12,10 @@ from layout.model import ArticleKind, Headline, Hints
 from layout.pages.grid import grid_for
 from layout.pages.placement import Cut
 from layout.pages.ranks import body_chars, headline_ranks, step_down
-from layout.pages.sizing import Sizer
+from layout.pages.sizing import Sizer, title_sizes
 from layout.pages.tree import leaves
 from layout.pages.zhuangti import Title, clash, title_of, vary_faces
-from layout.style import default_style
+from layout.style import SIZE_NAMES, default_style
 from tests.pages.factory import photo_news, story
 
 
@@ -325,3 +325,40 @@ def test_a_crowded_row_never_lets_a_later_brief_outgrow_an_earlier_one(fonts):
     after = [title_of(p, c, r, grid, style.faces) for p, c, r in leaves(vary_faces(tree, sizers, grid, 3), 0, 3)]
     assert [t.size for t in after] == sorted((t.size for t in after), reverse=True)
     assert all(not clash(a, b) for a, b in zip(after, after[1:]))
+
+
+GAP_TITLES = ["老年助餐点扩容至36个\u3000日均服务老人2100余人次", "新增充电端口2600个\u3000“飞线充电”明显减少",
+              "假期接待游客18.6万人次\u3000旅游收入同比增长两成", "区图书馆延长开放时间\u3000暑期每天开放至晚8时",
+              "建设大街北段提前半个月恢复通车\u3000公交12路恢复原线", "党建引领添活力\u3000基层治理见真章"]
+
+
+def test_a_title_whose_gap_breaks_only_below_its_rank_takes_the_size_below(fonts):
+    """At 24 pt (rank 2's least, 小一) in two columns no layout of three lines breaks
+    老年助餐点扩容至36个　日均服务老人2100余人次 at its gap: the 号 below (二号) does."""
+    sizer = sizer_for(titled(2, 600, GAP_TITLES[0]), fonts, rank=2)
+    head, _cost = min(sizer._heads(2), key=lambda h: h[1])
+    title = dict(head.parts)["title"]
+    assert title.gaps_ignored == 0 and len(title.lines) <= 3, [ln.text for ln in title.lines]
+    assert title.size == 22.0
+
+
+@pytest.mark.parametrize("title", GAP_TITLES)
+def test_a_title_breaks_at_its_gap_wherever_a_size_of_its_rank_or_the_one_below_can(fonts, title):
+    """Every rank and width: the cheapest headline leaves its phrase gap inside a line only
+    when no size the sizer may take breaks there in at most max_lines lines."""
+    style = default_style()
+    for rank in range(5):
+        sizer = sizer_for(titled(rank, 600, title), fonts, rank=rank)
+        low, high = sizer.title_range()
+        below = max(v for v in SIZE_NAMES.values() if v < low - 0.01)
+        sizes = title_sizes(low, high) + ([below] if below > style.headlines.brief.max_size else [])
+        for columns in range(1, 7):
+            head, _cost = min(sizer._heads(columns), key=lambda h: h[1])
+            found = dict(head.parts)["title"]
+            if found.gaps_ignored == 0:
+                continue
+            for size in sizes:
+                other = dict(sizer._head(grid_for(style).span(columns), found.face, size).parts)["title"]
+                clean = not (other.gaps_ignored or other.inside_words or other.stubs)
+                assert not (clean and len(other.lines) <= style.headlines.max_lines), \
+                    (rank, columns, size, [ln.text for ln in found.lines])
