@@ -336,12 +336,35 @@ def cached(kind: str, inputs: tuple, make: Callable[[], bytes], load: Callable[[
     An entry that is damaged, or that `load` cannot read, is made again and replaced.
     Inside a `group`, the entry lives in the group's bundle.
     """
+    data, store = _entry(kind, inputs)
+    return _load_or_make(data, make, store, load)
+
+
+def cached_object(kind: str, inputs: tuple, make: Callable[[], T], dump: Callable[[T], bytes],
+                  load: Callable[[bytes], T]) -> T:
+    """`make()`, or `load` of the bytes `dump` gave for it before for the same `kind` and
+    `inputs` (as `cached`). A miss returns what `make` gave, not it read back from its
+    bytes: `load(dump(x))` must equal `x` (the paragraphs' and headlines' lines)."""
+    data, store = _entry(kind, inputs)
+    if data is not None:
+        try:
+            return load(data)
+        except Exception:  # noqa: BLE001 - an entry this code cannot read is only a miss
+            pass
+    value = make()
+    store(dump(value))
+    return value
+
+
+def _entry(kind: str, inputs: tuple) -> tuple[bytes | None, Callable[[bytes], None]]:
+    """The stored bytes for `kind` and `inputs` (None: none, or damaged) and how to store
+    new ones: in the current group's bundle when it keeps `kind`, else a file of its own."""
     bundle = _GROUP.get()
     if bundle is not None and kind in bundle.kinds:
         key = key_of(kind, inputs)
-        return _load_or_make(bundle.get(key), make, lambda data: bundle.put(key, data), load)
+        return bundle.get(key), lambda data: bundle.put(key, data)
     path = entry_path(kind, inputs)
-    return _load_or_make(read_entry(path), make, lambda data: write_entry(path, data), load)
+    return read_entry(path), lambda data: write_entry(path, data)
 
 
 def _load_or_make(data: bytes | None, make: Callable[[], bytes],

@@ -20,9 +20,10 @@ stage may re-ask freely while fitting copy;
 from __future__ import annotations
 
 from collections import OrderedDict
+from functools import lru_cache
 
 from layout.cjk import rules
-from layout.compose.items import Items, build_items
+from layout.compose.items import Items, build_items, widest_run
 from layout.compose.justify import set_line
 from layout.compose.linebreak import Pricer, first_fit, total_fit
 from layout.compose.measure import font_key, ink_extent, measurer
@@ -38,6 +39,32 @@ def prepare(spans: tuple[Span, ...], spec: ParagraphSpec, fonts: FontSet) -> tup
                         spec.measure, indent, lambda face, ch: ink_extent(fonts, face, ch),
                         spec.hanging, spec.vertical)
     return items, Pricer(items, table.level_weights, table.loose_em)
+
+
+def _prepare_shared(spans: tuple[Span, ...], spec: ParagraphSpec,
+                    fonts: FontSet) -> tuple[Items, Pricer]:
+    """`prepare`, the items made once for every measure that opens no emergency break (a
+    paragraph is set at each leg width the pages stage tries): items built for an unbounded
+    measure open none, and a measure at least twice the widest run no break may fall
+    inside (and that run no wider than the first line) opens none either
+    (`items._emergency_breaks`), so they are exactly the items made for it. Neither the
+    breakers nor `set_line` change items."""
+    indent = spec.indent_em * spans[0].size
+    items, widest = _unbroken(spans, spec.punctuation == "kaiming", spec.hanging, spec.vertical,
+                              fonts)
+    if widest > spec.measure / 2 or widest > spec.measure - indent:
+        return prepare(spans, spec, fonts)
+    table = rules()
+    return items, Pricer(items, table.level_weights, table.loose_em)
+
+
+@lru_cache(maxsize=256)
+def _unbroken(spans: tuple[Span, ...], kaiming: bool, hanging: bool, vertical: bool,
+              fonts: FontSet) -> tuple[Items, float]:
+    items, _pricer = prepare(spans, ParagraphSpec(float("inf"), indent_em=0.0,
+                                                  punctuation="kaiming" if kaiming else "quanjiao",
+                                                  hanging=hanging, vertical=vertical), fonts)
+    return items, widest_run(items)
 
 
 def break_lines(pricer: Pricer, spec: ParagraphSpec, indent: float) -> list[int]:
@@ -74,7 +101,7 @@ def set_paragraph(spans: tuple[Span, ...], spec: ParagraphSpec,
     spans = tuple(s for s in spans if s.text)
     if not spans:
         return ComposedParagraph(())
-    items, pricer = prepare(spans, spec, fonts)
+    items, pricer = _prepare_shared(spans, spec, fonts)
     indent = spec.indent_em * spans[0].size
     breaks = break_lines(pricer, spec, indent)
     ink = rules().ink

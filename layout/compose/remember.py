@@ -71,23 +71,22 @@ def _load_paragraph(raw: bytes) -> ComposedParagraph:
 def remembered_paragraph(key: tuple, fonts: FontSet,
                          make: Callable[[], ComposedParagraph]) -> ComposedParagraph:
     """`make()`, or what it gave before for the same inputs."""
-    from layout.cache import cached
+    from layout.cache import cached_object
 
-    def pack() -> bytes:
-        result = make()
+    def pack(result: ComposedParagraph) -> bytes:
         return marshal.dumps((_pack_lines(result.lines), result.lone_last_line))
 
-    return cached("para", (fingerprint(), repr(key), _fonts(fonts)), pack, _load_paragraph)
+    return cached_object("para", (fingerprint(), repr(key), _fonts(fonts)), make, pack,
+                         _load_paragraph)
 
 
 def remembered_headline(key: tuple, fonts: FontSet,
                         make: Callable[[], HeadlineSet]) -> HeadlineSet:
     """`make()` for a headline, or what it gave before for the same inputs: its lines
     and its break decisions (so a rebuild never needs the word segmenter)."""
-    from layout.cache import cached
+    from layout.cache import cached_object
 
-    def pack() -> bytes:
-        result = make()
+    def pack(result: HeadlineSet) -> bytes:
         return marshal.dumps((_pack_lines(result.lines), result.inside_words, result.stubs,
                               result.gaps_ignored))
 
@@ -95,4 +94,4 @@ def remembered_headline(key: tuple, fonts: FontSet,
         lines, *defects = marshal.loads(raw)
         return HeadlineSet(_unpack_lines(lines), *defects)
 
-    return cached("head", (fingerprint(), repr(key), _fonts(fonts)), pack, load)
+    return cached_object("head", (fingerprint(), repr(key), _fonts(fonts)), make, pack, load)

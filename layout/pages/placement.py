@@ -93,6 +93,16 @@ class Solution:
     text: np.ndarray | None = None   # per height, per row: columns holding body text (textrows)
 
 
+@dataclass(frozen=True, slots=True)
+class Floor:
+    """A candidate's cost per height not yet made: `floor` is never above it (its terms
+    but one that is ≥ 0, added in the same order, and rounding is monotonic), so where the
+    floor wins no height, `make()` — the whole cost — is skipped."""
+
+    floor: np.ndarray
+    make: object        # () -> np.ndarray
+
+
 # The result being deterministic, a process that places again (`layout watch` after an
 # edit) reuses a rectangle's layout when every article offers the same heights at the
 # same costs as before (an edit that changes no line count), with the new plans in it.
@@ -120,6 +130,8 @@ class Placer:
         self._wanted = [self.wanted_edges(i) for i in range(len(sizers))]
         self._plans: dict = {}
         self._texts: dict = {}
+        self._leaves: dict = {}     # (article, columns) -> cost per height, its position met
+        self._lonely: dict = {}     # (article, columns) -> its block's lonely-row cost
 
     def wanted_edges(self, i: int) -> int:
         """Page edges article i should touch: its position hint; the lead, the top."""
@@ -128,13 +140,20 @@ class Placer:
 
     def _solve(self, columns: int, i: int, j: int, flags: int) -> Solution:
         """Memoised solve; flags no article of i..j cares about are dropped first."""
+        return self._part(columns, i, j, flags)[0]
+
+    def _part(self, columns: int, i: int, j: int, flags: int) -> tuple[Solution, np.ndarray]:
+        """`_solve`, with the solution's own lonely-row cost at its width (made once: a
+        part takes part in many side-by-side cuts)."""
         mask = 0
         for k in range(i, j):
             mask |= self._wanted[k]
         key = (columns, i, j, flags & mask)
-        if key not in self._memo:
-            self._memo[key] = self._solve_uncached(*key)
-        return self._memo[key]
+        found = self._memo.get(key)
+        if found is None:
+            solution = self._solve_uncached(*key)
+            found = self._memo[key] = (solution, self._lonely_cost(solution.text, columns))
+        return found
 
     def plans(self, i: int, columns: int) -> dict[int, tuple[BlockPlan, float]]:
         """Article i's plan and cost for every height: its own options, else the nearest
@@ -161,14 +180,17 @@ class Placer:
         return out
 
     def leaf(self, i: int, columns: int, flags: int) -> np.ndarray:
-        """Article i's cost for each height at exactly `columns` wide (inf: not this width)."""
-        cost = np.full(self.length, np.inf)
-        if columns not in self.sizers[i].widths():
-            return cost
-        for rows, (_, value) in self.plans(i, columns).items():
-            cost[rows] = value
-        if self._wanted[i] & ~flags:
-            cost += COST_MISSED_POSITION
+        """Article i's cost for each height at exactly `columns` wide (inf: not this width).
+        The array may be shared: add to it, never into it."""
+        key = (i, columns)
+        cost = self._leaves.get(key)
+        if cost is None:
+            cost = self._leaves[key] = np.full(self.length, np.inf)
+            if columns in self.sizers[i].widths():
+                for rows, (_, value) in self.plans(i, columns).items():
+                    cost[rows] = value
+        if self._wanted[i] & ~flags and columns in self.sizers[i].widths():
+            return cost + COST_MISSED_POSITION
         return cost
 
     def leaf_text(self, i: int, columns: int) -> np.ndarray:
@@ -195,8 +217,19 @@ class Placer:
                 empty = COST_EMPTY_BESIDE_ROW * (columns - width) * heights
                 text = self.leaf_text(i, width) if width in self.sizers[i].widths() else none
                 yield (("leaf", i, width), self.leaf(i, width, flags) + empty
-                       + self._lonely_cost(text, columns), None, lambda text=text: text)
+                       + self._leaf_lonely(i, width, text, columns), None, lambda text=text: text)
         return self._keep_best(candidates())
+
+    def _leaf_lonely(self, i: int, width: int, text: np.ndarray, columns: int) -> np.ndarray:
+        """`_lonely_cost(text, columns)` of article i's block `width` wide (`text`), made
+        once for every rectangle wider than a column."""
+        if columns < 2:
+            return self._lonely_cost(text, columns)
+        key = (i, width)
+        found = self._lonely.get(key)
+        if found is None:
+            found = self._lonely[key] = self._lonely_cost(text, columns)
+        return found
 
     @staticmethod
     def _lonely_cost(text: np.ndarray, columns: int) -> np.ndarray:
@@ -222,12 +255,13 @@ class Placer:
             yield ("h", k, 0), cost, split, lambda t=top, b=bottom, s=split: self._stacked(t, b, s)
         for left in range(1, columns):
             for k in range(i + 1, j):
-                a = self._solve(left, i, k, flags & ~RIGHT)
-                b = self._solve(columns - left, k, j, flags & ~LEFT)
-                text = a.text + b.text
-                cost = (a.cost + b.cost + self._lonely_cost(text, columns)
-                        - self._lonely_cost(a.text, left) - self._lonely_cost(b.text, columns - left))
-                yield ("v", k, left), cost, None, lambda text=text: text
+                a, alone_a = self._part(left, i, k, flags & ~RIGHT)
+                b, alone_b = self._part(columns - left, k, j, flags & ~LEFT)
+                parts = a.cost + b.cost
+                yield (("v", k, left), Floor(parts - alone_a - alone_b, lambda a=a, b=b, parts=parts,
+                       alone_a=alone_a, alone_b=alone_b: parts + self._lonely_cost(
+                           a.text + b.text, columns) - alone_a - alone_b),
+                       None, lambda a=a, b=b: a.text + b.text)
 
     def _stacked(self, top: Solution, bottom: Solution, split: np.ndarray) -> np.ndarray:
         """Text rows per height of `top` over `bottom` cut at `split` (with the rule's row)."""
@@ -256,6 +290,10 @@ class Placer:
         for index, (choice, cost, cut_at, *maker) in enumerate(candidates):
             choices.append(choice)
             makers.append(maker[0] if maker else None)
+            if isinstance(cost, Floor):
+                if not (cost.floor < best_cost).any():
+                    continue        # no height it could win: its dearer terms never made
+                cost = cost.make()
             better = cost < best_cost
             if not better.any():
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
 
 from layout.export.pdf.unshaped import import_reportlab
@@ -120,11 +121,11 @@ def _draw_pages(placed: PlacedIssue, settings: PdfSettings, geometry: Geometry,
         fonts = register_faces(placed)
         canvas = _canvas(out := io.BytesIO(), geometry, fonts, settings)
         frame = PageFrame(geometry.bleed + geometry.marks, geometry.trim[1])
+        half = cache(lambda key: half_mark_face(placed.fonts[key]))   # a face's file hashed once
         for page in placed.pages:
             mono = not page.colour
             PageDrawer(canvas, frame, fonts, settings.proof,
-                       lambda item, mono=mono: photos.get(item, mono),
-                       lambda key: half_mark_face(placed.fonts[key])).draw(page)
+                       lambda item, mono=mono: photos.get(item, mono), half).draw(page)
             if settings.proof:
                 draw_proof_marker(canvas, frame, geometry.trim[0], _marker_font(fonts))
             elif settings.marks:
