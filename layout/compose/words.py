@@ -168,7 +168,7 @@ def word_bounds(text: str) -> tuple[int, ...]:
     from layout.cache import cached
     from layout.compose.remember import fingerprint
 
-    return cached("words", (fingerprint(), _segmenter_file(), text),
+    return cached("words", (fingerprint(), _segmenter_key(), text),
                   lambda: _pack(bounds_of(text, _segment(text))), _unpack)
 
 
@@ -190,6 +190,16 @@ def _segmenter_file() -> Path | str:
         return "rjieba-missing"
     folder = Path(spec.origin).parent
     return next(iter(sorted(folder.glob("*.so"))), Path(spec.origin))
+
+
+@cache
+def _segmenter_key() -> str:
+    """`_segmenter_file()` as a cache key's part: its resolved path and content hash, found
+    once a process rather than for every text (a path in a key is resolved and hashed)."""
+    from layout.cache import content_hash
+
+    found = _segmenter_file()
+    return found if isinstance(found, str) else f"{found.resolve()}#{content_hash(found)}"
 
 
 def pause_after(char: str) -> bool:

@@ -217,7 +217,8 @@ class Placer:
                 empty = COST_EMPTY_BESIDE_ROW * (columns - width) * heights
                 text = self.leaf_text(i, width) if width in self.sizers[i].widths() else none
                 yield (("leaf", i, width), self.leaf(i, width, flags) + empty
-                       + self._leaf_lonely(i, width, text, columns), None, lambda text=text: text)
+                       + self._leaf_lonely(i, width, text, columns), None,
+                       lambda heights, text=text: text[heights])
         return self._keep_best(candidates())
 
     def _leaf_lonely(self, i: int, width: int, text: np.ndarray, columns: int) -> np.ndarray:
@@ -245,14 +246,15 @@ class Placer:
         return total[self._rows_index, split], split
 
     def _candidates(self, columns: int, i: int, j: int, flags: int):
-        """(choice, cost per height, split per height or None, text rows per height when
+        """(choice, cost per height, split per height or None, text rows for the heights
         asked) for every cut of i..j. Side by side, the parts' lonely rows are priced anew:
         a leg beside the other part's text is no longer alone."""
         for k in range(i + 1, j):
             top = self._solve(columns, i, k, flags & ~BOTTOM)
             bottom = self._solve(columns, k, j, flags & ~TOP)
             cost, split = self._minplus(top.cost, bottom.cost)
-            yield ("h", k, 0), cost, split, lambda t=top, b=bottom, s=split: self._stacked(t, b, s)
+            yield (("h", k, 0), cost, split,
+                   lambda heights, t=top, b=bottom, s=split: self._stacked(t, b, s, heights))
         for left in range(1, columns):
             for k in range(i + 1, j):
                 a, alone_a = self._part(left, i, k, flags & ~RIGHT)
@@ -261,14 +263,16 @@ class Placer:
                 yield (("v", k, left), Floor(parts - alone_a - alone_b, lambda a=a, b=b, parts=parts,
                        alone_a=alone_a, alone_b=alone_b: parts + self._lonely_cost(
                            a.text + b.text, columns) - alone_a - alone_b),
-                       None, lambda a=a, b=b: a.text + b.text)
+                       None, lambda heights, a=a, b=b: a.text[heights] + b.text[heights])
 
-    def _stacked(self, top: Solution, bottom: Solution, split: np.ndarray) -> np.ndarray:
-        """Text rows per height of `top` over `bottom` cut at `split` (with the rule's row)."""
+    def _stacked(self, top: Solution, bottom: Solution, split: np.ndarray,
+                 wanted: np.ndarray) -> np.ndarray:
+        """Text rows, for each of the heights `wanted`, of `top` over `bottom` cut at
+        `split` (with the rule's row)."""
         n = self.length
-        heights, rows = np.arange(n)[:, None], np.arange(n)[None, :]
-        t = split[:, None]
-        upper = top.text[split]
+        heights, rows = wanted[:, None], np.arange(n)[None, :]
+        t = split[wanted][:, None]
+        upper = top.text[t[:, 0]]
         lower_h = np.clip(heights - SEPARATOR_ROWS - t, 0, n - 1)
         lower_r = rows - t - SEPARATOR_ROWS
         lower = bottom.text[lower_h, np.clip(lower_r, 0, n - 1)]
@@ -304,8 +308,8 @@ class Placer:
         text = np.zeros((self.length, self.length), dtype=np.int8)
         for index in np.unique(best[np.isfinite(best_cost)]):
             if makers[index] is not None:
-                won = (best == index) & np.isfinite(best_cost)
-                text[won] = makers[index]()[won]
+                won = np.flatnonzero((best == index) & np.isfinite(best_cost))
+                text[won] = makers[index](won)
         return Solution(best_cost, tuple(choices), best, split, text)
 
     def tree(self, columns: int, i: int, j: int, flags: int, rows: int) -> Cut:

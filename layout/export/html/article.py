@@ -20,11 +20,14 @@ read it twice. Each edition gives the image element itself (the EPUB an
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from layout.export.html import breaks
 from layout.export.html.markup import Element, el
 from layout.model import Article, ArticleKind, ParagraphKind, Photo
+
+WORDS = frozenset({"words"})   # the cache kinds an article's markup keeps in its file
 
 LANG = "zh-CN"
 ARTICLE_CSS = Path(__file__).with_name("article.css")
@@ -116,5 +119,17 @@ def article_element(article: Article, anchor: str, figures: list[Element],
         if article.tint:
             attrs["style"] = f"background-color: {screen_colour(article.tint)}"
     byline = el("p", {"class": "byline"}, article.byline) if article.byline else None
-    return el("article", attrs, headline_group(article), byline, *figures,
-              *paragraphs(article, subhead_ids))
+    with _words_kept(article):
+        return el("article", attrs, headline_group(article), byline, *figures,
+                  *paragraphs(article, subhead_ids))
+
+
+@contextmanager
+def _words_kept(article: Article):
+    """The word bounds of the article's headlines and phrases (`breaks`) kept in one cache
+    file for the article, written once it is done, instead of a file for every text."""
+    from layout.cache import group
+
+    with group("artwords", (str(article.source or article.id),), WORDS) as bundle:
+        yield
+        bundle.flush()
