@@ -348,6 +348,8 @@ GRID_FLOORS: dict[str, tuple[float, str]] = {
     "photos2": (0.975, "photo pages: legs beside their own photos where the lead's text ends"),
     "portraits": (0.911, "two portraits side by side beside one leg of the lead (90 body lines)"),
     "short": (0.939, "33 body lines: a leg beside a headline is 3 %"),
+    "thin4": (0.975, "p.3, a page short of copy: a short lead's one leg beside its square photo "
+                     "(9 of 427 body lines)"),
     "three": (0.950, "40 body lines: two lines beside headlines are 5 %"),
     "vertical": (0.950, "151 body lines (竖排 is vertical text, left out): three lines beside a 竖题, "
                         "a caption and the essay's 纵中横 figures (9 of 9月) are 4 %"),

@@ -27,6 +27,7 @@ from layout.pages.overset import cut_tails
 from layout.pages.ranks import headline_ranks, step_down
 from layout.pages.render import Renderer
 from layout.pages.reserved import AdSizer, check_resolution, underfilled
+from layout.pages.roomy import has_room, keep_deeper, roomy_style
 from layout.pages.vertical import with_vertical_faces
 from layout.pages.zhuangti import vary_faces
 
@@ -44,7 +45,28 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
                cut_tail: bool = True):
     """One placed page, its article and page fits, and the continuations it sends on
     (page, article); `jumping` names over-set articles that may jump (to a page); with
-    `cut_tail`, copy that does not fit is cut from the least important stories (overset)."""
+    `cut_tail`, copy that does not fit is cut from the least important stories (overset).
+
+    A page short of copy that stands a block in shallow legs is placed again with legs
+    of `makeup.short_leg_lines` lines (roomy.py)."""
+    trial = Diagnostics()
+    result, inside = _place_page(issue, page, grid, fonts, options, trial, jumping, cut_tail)
+    placed, fits, fit, sent = result
+    if has_room(issue.style, 1 - fit.filled, placed.items, bool(essay_page(page, issue.style))):
+        deeper = Diagnostics()
+        again, white = _place_page(replace(issue, style=roomy_style(issue.style)), page, grid,
+                                   fonts, options, deeper, jumping, cut_tail)
+        if keep_deeper(fits, again[1], sent, again[3], inside, white, grid.columns):
+            result, trial = again, deeper
+    if diag is not None:
+        diag.warnings.extend(trial.warnings)
+    return result
+
+
+def _place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: BuildOptions,
+                diag: Diagnostics | None = None, jumping: dict[str, int] | None = None,
+                cut_tail: bool = True):
+    """One placement of the page with the issue's house style (see place_page)."""
     page, gathered = gather_briefs(page, issue.style)
     top = furniture_rows(page) + guide_rows(issue, page, grid, fonts)
     bottom = footer_rows(issue, page, grid, fonts)
@@ -93,8 +115,9 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     placed = PlacedPage(page.number, page.name, grid.page_width, grid.page_height,
                         tuple(items), tuple(drawn.bookmarks), regions=tuple(regions))
     sent = onward(drawn.blocks, sizers, page.number, issue.style.edition.jump_title_size)
-    return placed, fits, page_fill(page, issue.style, grid, free_rows, any(f.over for f in fits),
-                                  sum(drawn.empty_slots.values()) + drawn.holes + left_slots), sent
+    inside = sum(drawn.empty_slots.values()) + drawn.holes     # white among the blocks
+    return (placed, fits, page_fill(page, issue.style, grid, free_rows, any(f.over for f in fits),
+                                    inside + left_slots), sent), inside
 
 
 def place_jumping(issue: Issue, page: Page, fonts: FontSet, options: BuildOptions,

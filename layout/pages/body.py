@@ -204,6 +204,15 @@ class Body:
         every leg ending as near its foot as the others; None if the copy does not fit."""
         return _fill_into(self.groups, capacities)
 
+    def capacities_around(self, columns: int, photo_columns: int, photo_rows: int,
+                          body_rows: int) -> list[int]:
+        """The legs' capacities the body is flowed into beside photos in a block whose body
+        takes `body_rows`: at the height the copy needs, the plan's slack rows left at the
+        foot (flowed into, the legs under a photo as tall as the text took a line or two
+        and the legs beside it ran short, a column beside the photo left empty)."""
+        needed = self.rows_needed_around(columns, photo_columns, photo_rows)
+        return capacities(columns, photo_columns, photo_rows, min(body_rows, needed))
+
     def rows_needed_around(self, columns: int, photo_columns: int, photo_rows: int) -> int:
         """Least body height in rows when the last `photo_columns` legs give their top
         `photo_rows` rows to photos."""

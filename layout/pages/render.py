@@ -210,7 +210,7 @@ class Renderer:
                                   tops.get(at, row), width)
         side = max(tops.values(), default=row) - row + 1
         body = self.sizers[article_id].body
-        caps = capacities(plan.columns, plan.photo_columns, side, plan.body_rows)
+        caps = body.capacities_around(plan.columns, plan.photo_columns, side, plan.body_rows)
         height = min(plan.body_rows, self.bottom - row)
         legs = self._legs(body, capacities(plan.columns, plan.photo_columns, side, height),
                           height >= plan.body_rows, lambda: body.flow_around(caps))

@@ -10,7 +10,6 @@ count such lonely rows over a whole layout (placement.py).
 """
 from __future__ import annotations
 
-from layout.pages.body import capacities
 from layout.pages.sizing import BlockPlan, Sizer, beside_rows
 
 RUN_GAP_EM = 0.9     # a wider gap inside a line parts it in two (as a reader and the plant see it)
@@ -47,7 +46,8 @@ def text_rows(sizer: Sizer, plan: BlockPlan) -> tuple[int, ...]:
         for photo in (p for p in plan.photos if p.beside):
             tops[photo.offset] = _caption(counts, photo, tops.get(photo.offset, row))
         side = beside_rows(plan.photos) + 1
-        caps = tuple(capacities(plan.columns, plan.photo_columns, side, plan.body_rows))
+        caps = tuple(sizer.body.capacities_around(plan.columns, plan.photo_columns, side,
+                                                  plan.body_rows))
         legs = sizer.body.text_legs(caps, plan.columns)
         first_under = plan.columns - plan.photo_columns
         tops = [row + (side if n >= first_under else 0) for n in range(len(legs))]

@@ -29,8 +29,8 @@ from dataclasses import dataclass, replace
 
 from layout.compose.headline import headline_width
 from layout.model import ArticleKind, ParagraphKind
-from layout.pages.body import Body, Group
-from layout.pages.sizing import (COST_BODY_SLACK, COST_HEAD_LINES,
+from layout.pages.body import Body, Group, capacities
+from layout.pages.sizing import (COST_BODY_SLACK, COST_HEAD_LINES, COST_THIN_LEGS,
                                  COST_TOO_MANY_LINES, MAX_BODY_SLACK, BlockPlan, Sizer,
                                  _break_cost, title_sizes)
 from layout.pages.vertical import VerticalHead, arrange, head_parts
@@ -292,7 +292,8 @@ class VerticalSizer(Sizer):
         body = self.body
         body_rows = body.rows_needed_around(columns, strip, head_rows)
         spare = body_rows * columns - head_rows * strip - body.line_count
-        shape = self._shape_cost(columns, body_rows) + COST_BODY_SLACK * max(0, spare - columns)
+        shape = (self._shape_cost(columns, body_rows) + COST_BODY_SLACK * max(0, spare - columns)
+                 + self._under_head(body, columns, strip, head_rows, body_rows))
         layout = Beside(head, head_rows, strip=strip)
         for slack in range(MAX_BODY_SLACK + 1):
             rows = photo_rows + body_rows + slack
@@ -300,6 +301,17 @@ class VerticalSizer(Sizer):
             self._add(best, rows, BlockPlan(self.article, columns, rows, total, None, photos,
                                             body_rows + slack, columns, self.style.column_chars,
                                             vertical=layout))
+
+    def _under_head(self, body: Body, columns: int, strip: int, head_rows: int,
+                    body_rows: int) -> float:
+        """A leg under the 竖题 holding a line or a few (走了，又像是什么都没有带走。 alone
+        under the group while the legs beside run on 20 lines): COST_THIN_LEGS per line it
+        holds fewer than makeup.min_leg_lines. None at all — the 竖题 standing at the
+        block's edge over white, the legs beside it of one height — is priced as slack."""
+        legs = body.flow_around(capacities(columns, strip, head_rows, body_rows)) or ()
+        least = self.style.makeup.min_leg_lines
+        under = [len(leg) for leg in legs[columns - strip:]]
+        return COST_THIN_LEGS * sum(least - n for n in under if 0 < n < least)
 
     def _zone_options(self, best, head, head_rows, cost, photos, photo_rows) -> None:
         """One column: the group at the right, the text narrow beside it, then across."""

@@ -21,6 +21,7 @@ class MakeupStyle:
     min_leg_lines: int = 4         # lines a body leg holds at least (no strips of 1–3 lines)
     list_leg_lines: int = 10       # a poem's or a 简讯 list's legs, at least (else one column)
     short_page: float = 0.05       # warn when the empty space would hold this share of the grid
+    short_leg_lines: int = 6       # on a page short of copy, lines a body leg holds at least
     essay_pages: tuple[str, ...] = ("副刊",)  # pages (版名) whose stories are essays
     essay_columns: int = 3         # an essay's block: at least this many columns wide …
     essay_max_columns: int = 4     # … and at most this many (deeper legs, not a wide strip)
@@ -34,6 +35,7 @@ def makeup_style(values: dict) -> MakeupStyle:
                        min_leg_lines=values["makeup.min_leg_lines"],
                        list_leg_lines=values["makeup.list_leg_lines"],
                        short_page=values["makeup.short_page"],
+                       short_leg_lines=values["makeup.short_leg_lines"],
                        essay_pages=values["makeup.essay_pages"],
                        essay_columns=values["makeup.essay_columns"],
                        essay_max_columns=values["makeup.essay_max_columns"])

@@ -529,6 +529,7 @@ STYLE: dict[str, Callable[[Any, Context], Any]] = {
     "makeup.min_leg_lines": Whole(1, 50),
     "makeup.list_leg_lines": Whole(1, 100),
     "makeup.short_page": Share(0, 1),
+    "makeup.short_leg_lines": Whole(1, 50),
     "makeup.essay_pages": Texts(20),
     "makeup.essay_columns": Whole(1, 20),
     "makeup.essay_max_columns": Whole(1, 20),
