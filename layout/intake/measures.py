@@ -83,13 +83,17 @@ def story_shapes(lines: list[Line], shape: Shape,
     if shape.kind is ShapeKind.CHUNKED or shape.markdown:
         return None
     measured: list[tuple[int, int, int, Shape]] = []
-    for first, body, end in _spans(lines, stories):
+    unsure: set[int] = set()
+    for (first, body, end), (_, para) in zip(_spans(lines, stories), stories):
         story = typeset_shape(lines[first:end], shape, _MIN_STORY_LINES)
         if story is not None and story.full >= _MIN_MEASURE:
             measured.append((first, body, end, story))
+            unsure |= {first} if para is None else set()
     covered = sum(_text_count(lines[first:end]) for first, _, end, _ in measured)
     if not _mixed(lines, shape, measured) or covered < _COVER * _text_count(lines):
         return None
+    same = {first for first, _, _, s in measured
+            if first in unsure and _same_measure_before(measured, first, s)}
     measured = [(first, kept, end, _explaining_starts(lines[first:end], s))
                 for first, kept, end, s in measured]
     evidence = [indent_evidence(lines[first:end], s) for first, _, end, s in measured]
@@ -97,8 +101,19 @@ def story_shapes(lines: list[Line], shape: Shape,
     out = [shape] * len(lines)
     for first, kept, end, story in measured:
         out[first:end] = [with_indents(story, *totals)] * (end - first)
-        out[first:kept] = [shape] * (kept - first)
+        if first not in same:
+            out[first:kept] = [shape] * (kept - first)
     return out
+
+
+def _same_measure_before(measured: list[tuple[int, int, int, Shape]], first: int,
+                         story: Shape) -> bool:
+    """The story measured right before the one starting at index `first` ends where it starts
+    and has its measure: the break between them is no change of width, so a story start found
+    without byline, 电头 or news lede there is read again by that measure — a full line of a
+    narrow lead (`项目负责人介绍，产业园规划` at 13 ems in copy mostly 21 wide) was taken for
+    a short line standing alone, a headline, splitting the lead in two."""
+    return any(end == first and abs(s.full - story.full) < 0.5 for _f, _k, end, s in measured)
 
 
 def unmeasured(lines: list[Line], shape: Shape, shapes: list[Shape] | None,

@@ -21,6 +21,7 @@ Joining is linear: pieces are collected and joined once per unit.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -243,7 +244,12 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
             return True, "run-on"   # a paragraph of lines stops mid-sentence: cut short
         return False, "" if paragraph_final(a.text) else "paragraph-end"
     full = full or _next_word_overflows(a, b, shape)
-    can = shape.in_band(b) or paragraph_final(b.text)
+    can = shape.in_band(b) or paragraph_final(b.text) or (
+        after is not None and after.kind is LineKind.TEXT and _next_word_overflows(b, after, shape)
+        and not (shape.indent_lost and shape.first_line_width(b)))
+    # b, short of the band, is still a line inside a paragraph when the next line's first word
+    # would not have fitted on it (`…15个社区建成` over `“健康小屋”。`: an opening mark goes down
+    # with its word) — unless it is as short as a first line that lost its indent
     if not full or not can:
         return False, ""
     if shape.indented:   # an unindented line goes on; a caption's is taken back out
@@ -370,7 +376,12 @@ class _Joiner:
             unit.soft.append((unit.size + len(sep), b))
         if guess == _MAYBE_END:
             unit.ends.append((unit.size + len(sep), b, unit.last))
-        unit.widest = max(unit.widest, shape.inside_width(unit.last) + _lost_indent(unit, shape))
+        # a line holding a number or Latin word may run half an em past the measure
+        # (`训人员培训后就业率达到31.6%，` at 13 ems): counted to the whole em below, or a full
+        # line would seem to leave room for a digit, and a number cut at its end (0412-1 +
+        # 234567) would get a space
+        unit.widest = max(unit.widest, math.floor(shape.inside_width(unit.last))
+                          + _lost_indent(unit, shape))
         unit.pieces.append(b.text)
         unit.size += len(sep) + len(b.text)
         unit.last, unit.count = b, unit.count + 1
