@@ -28,7 +28,7 @@ def line_problems(par: ComposedParagraph, measure: float, justified: bool = True
             out.append(f"line {n + 1} starts with {text[0]!r}: {text}")
         if not last and visible and table.no_end[table.class_of(visible[-1])]:
             out.append(f"line {n + 1} ends with {visible[-1]!r}: {text}")
-        if not last and _split(text[-1], lines[n + 1].text[0], url_lines):
+        if not last and not line.hyphenated and _split(text[-1], lines[n + 1].text[0], url_lines):
             out.append(f"lines {n + 1}/{n + 2} split {text[-1]}|{lines[n + 1].text[0]}")
         if line.width > measure + TOLERANCE:
             out.append(f"line {n + 1} is {line.width - measure:.2f} pt too wide: {text}")

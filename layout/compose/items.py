@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from layout.cjk import DEAR, NEVER, Rules
+from layout.compose.hyphens import PENALTY as HYPHEN_PENALTY, SOFT_HYPHEN, points, words
 
 NO_BREAK = -1
 URL_PENALTY = 30         # break after / . - inside an over-long Latin run
@@ -23,6 +24,7 @@ URL_ANY_PENALTY = 400    # inside a word of a URL: dearer than a line ~0.17 em l
 FORCED_PENALTY = 5000    # break anywhere inside a run wider than the line
 LATIN_PHRASE_CHARS = 15     # a phrase of Latin words up to this many characters stays whole …
 LATIN_PHRASE_PENALTY = 400  # … unless keeping it spreads a line past ~0.17 em (as URL_ANY_PENALTY)
+LATIN_SPACE_PENALTY = 100   # a longer phrase's word space: as dear as a hyphen (compose.hyphens)
 
 
 @dataclass(slots=True)
@@ -45,6 +47,7 @@ class Items:
     penalty: list[int]      # index i: penalty of a break before i, NO_BREAK if forbidden
     em: float               # body em for spacing measures (the last span's size)
     pen: dict[int, float] | None = None  # pen offsets fixed here (the halves of ——)
+    hyphen: dict[int, tuple[str, float]] | None = None  # break before i hyphenates: (face, width)
     hang: list[bool] | None = None       # may hang past the measure (house option)
     # prefix sums (filled by `prefix_sums`)
     p_box: list[float] | None = None
@@ -90,6 +93,8 @@ def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
     if hanging:
         items.hang = [rules.hang[c] for c in items.cls]
     _latin_phrases(items, rules)
+    if not vertical:
+        _hyphenation(items, measure_fn)
     _emergency_breaks(items, rules, measure, indent)
     prefix_sums(items)
     return items
@@ -213,11 +218,24 @@ def _latin_phrases(it: Items, rules: Rules) -> None:
             if cls[end] == space:
                 spaces.append(end)
             end += 1
-        if spaces and end - start <= LATIN_PHRASE_CHARS:
-            for k in spaces:
-                if it.penalty[k + 1] != NO_BREAK:
-                    it.penalty[k + 1] = max(it.penalty[k + 1], LATIN_PHRASE_PENALTY)
+        price = LATIN_PHRASE_PENALTY if end - start <= LATIN_PHRASE_CHARS else LATIN_SPACE_PENALTY
+        for k in spaces:
+            if it.penalty[k + 1] != NO_BREAK:
+                it.penalty[k + 1] = max(it.penalty[k + 1], price)
         i = end
+
+
+def _hyphenation(it: Items, measure_fn) -> None:
+    """Break points with a hyphen inside long Latin words (`compose.hyphens`)."""
+    found = {}
+    for start, end in words(it.chars):
+        for p in points(it.chars[start:end]):
+            i = start + p
+            if it.penalty[i] == NO_BREAK:
+                face, adv, _halt = measure_fn(it.faces[i - 1], SOFT_HYPHEN)
+                it.penalty[i] = HYPHEN_PENALTY
+                found[i] = (face, adv * it.sizes[i - 1])
+    it.hyphen = found or None
 
 
 def _emergency_breaks(it: Items, rules: Rules, measure: float, indent: float) -> None:

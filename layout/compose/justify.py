@@ -14,6 +14,7 @@ starts at the measure, so `Line.width` exceeds the measure by at most ½ em.
 """
 from __future__ import annotations
 
+from layout.compose.hyphens import SOFT_HYPHEN
 from layout.compose.items import Items
 from layout.compose.types import Glyph, Line
 
@@ -22,7 +23,12 @@ EPS = 1e-6
 
 def set_line(it: Items, a: int, b: int, avail: float, offset: float,
              mode: str, ink: tuple[str, ...]) -> Line:
-    """Set characters a..b in `avail` points starting at `offset`; mode justify|left|center."""
+    """Set characters a..b in `avail` points starting at `offset`; mode justify|left|center;
+    a line ending inside a hyphenated word ends with its hyphen (`compose.hyphens`)."""
+    hyphen = it.hyphen.get(b) if it.hyphen else None
+    if hyphen is not None:
+        line = set_line(_Unhyphenated(it), a, b, avail - hyphen[1], offset, mode, ink)
+        return _with_hyphen(line, hyphen, it.sizes[b - 1])
     widths = it.box[a:b]
     blanks = it.blank[a:b]
     gaps = [it.gap[j] for j in range(a + 1, b)] + [0.0]
@@ -114,3 +120,22 @@ def _place(it: Items, a: int, widths, gaps, offset: float, spacing: float,
         glyphs.append(Glyph(chars[i], faces[i], sizes[i], x + pen, advance, pen))
         x += advance
     return Line(tuple(glyphs), x, spacing)
+
+
+class _Unhyphenated:
+    """`Items` read as if no break hyphenated (the line before its hyphen is set as any)."""
+
+    def __init__(self, it: Items) -> None:
+        self._it = it
+
+    hyphen = None
+
+    def __getattr__(self, name: str):
+        return getattr(self._it, name)
+
+
+def _with_hyphen(line: Line, hyphen: tuple[str, float], size: float) -> Line:
+    """`line` with the soft hyphen drawn after its last glyph."""
+    face, width = hyphen
+    x = line.glyphs[-1].slot_x + line.glyphs[-1].advance if line.glyphs else 0.0
+    return Line(line.glyphs + (Glyph(SOFT_HYPHEN, face, size, x, width),), x + width, line.spacing)

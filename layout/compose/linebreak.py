@@ -28,7 +28,7 @@ TOO_LOOSE = -1.0
 LINE_PENALTY = 10.0         # prefers fewer lines
 SHRINK_SCALE = 12.0         # badness per weighted em of squeeze
 GLUE_STRETCH_COST = 4.0     # badness per em of Han–Latin glue widened
-UNJUSTIFIABLE = 3000.0      # a line with no gap to spread (one long run)
+UNJUSTIFIABLE = 3000.0      # a line with no gap to spread (one long run), and its letters' spacing
 RAGGED = 1e6               # a line of one glyph cannot be justified: last resort
 LOOSE_CAP = 0.2             # em per gap beyond which total fit ignores a line
 ORPHAN_DEMERITS = 3e6       # a 孤字: worth about one line at 0.3 em spacing
@@ -62,6 +62,8 @@ class Pricer:
             nat -= it.box[e]
         if it.hang and it.hang[e] and e > a:
             nat -= it.box[e] - (blank if blank and not it.lead[e] else 0.0)
+        if it.hyphen and b in it.hyphen:    # a word hyphenated at the line's end
+            nat += it.hyphen[b][1]
         return nat, s[1], s[2], s[3], s[4]
 
     def cost(self, a: int, b: int, avail: float, last: bool, cap: float) -> float | None:
@@ -83,6 +85,8 @@ class Pricer:
             nat -= it.box[e]
         if it.hang and it.hang[e] and e > a:     # house option: the end mark hangs
             nat -= it.box[e] - edge_e
+        if it.hyphen and b in it.hyphen:          # a word hyphenated at the line's end
+            nat += it.hyphen[b][1]
         diff = avail - nat
         if diff < -EPS:
             if -diff > squeezable - edge_a - edge_e + EPS:
@@ -97,9 +101,15 @@ class Pricer:
             return GLUE_STRETCH_COST * glue / self.em
         gaps = it.p_just[e] - it.p_just[a]
         if gaps == 0:
-            if b - a > 1:
-                return UNJUSTIFIABLE
-            return RAGGED if cap == float("inf") else TOO_LOOSE
+            if b - a == 1:
+                return RAGGED if cap == float("inf") else TOO_LOOSE
+            # one run (a Latin word, a number) spread letter by letter across the line:
+            # as loose as its letters are set apart, never a cheap way out of a loose line
+            per = rest / (b - a - 1)
+            if per > cap * self.em:
+                return TOO_LOOSE
+            ratio = per / self.loose
+            return UNJUSTIFIABLE + 100.0 * ratio * ratio * ratio
         per = rest / gaps
         if per > cap * self.em:
             return TOO_LOOSE

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+SOFT_HYPHEN = "\u00ad"   # drawn at the end of a line that breaks a word (compose.hyphens)
+
 Align = Literal["justify", "left", "center"]
 
 
@@ -56,7 +58,13 @@ class Line:
 
     @property
     def text(self) -> str:
-        return "".join(g.char for g in self.glyphs)
+        """The characters of the line, without the hyphen a hyphenated word ends it with."""
+        return "".join(g.char for g in self.glyphs if g.char != SOFT_HYPHEN)
+
+    @property
+    def hyphenated(self) -> bool:
+        """The line ends inside a word, with its hyphen (`compose.hyphens`)."""
+        return bool(self.glyphs) and self.glyphs[-1].char == SOFT_HYPHEN
 
 
 @dataclass(frozen=True, slots=True)
