@@ -10,7 +10,9 @@ change times, inode) differs from the last build's. The process keeps its
 imports, faces and composed paragraphs, and the pages it placed: a page
 whose inputs are as they were is not placed again (`layout.pages.kept`), so
 an edit to one story places its page only; each build says which pages it
-placed (`pages_line`). The outputs are replaced together, only after every
+placed (`pages_line`); the PDF's loss check reads again only the pages whose
+content or fonts differ from the last PDF's (`preflight.pdftext.remember_pages`).
+The outputs are replaced together, only after every
 one was written and checked (`layout.staging`): a failed build leaves the
 last good edition in place.
 """
@@ -119,10 +121,12 @@ def watch(issue_dir: Path, options: BuildOptions,
     """Build now and after every change; returns the number of builds run."""
     from layout.pages import kept
     from layout.pipeline import build
+    from layout.preflight.pdftext import remember_pages
 
     issue_dir, seen, builds = Path(issue_dir), None, 0
     preload(options)
     kept.enable()
+    remember_pages()
     changes = Changes(issue_dir)
     try:
         woke = True
@@ -143,4 +147,5 @@ def watch(issue_dir: Path, options: BuildOptions,
         changes.stop()
         kept.enable(False)
         kept.forget()
+        remember_pages(False)
     return builds

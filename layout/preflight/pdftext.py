@@ -212,6 +212,7 @@ class _Reader:
     def __init__(self, fonts: dict):
         self.fonts = fonts            # object id → Font, shared by the pages of a document
         self.found: list[tuple[str, float, float]] = []
+        self.used: dict[int, set[int]] = {}    # id(font) → the codes shown in it
         self.names: dict[tuple[int, str], Font | None] = {}   # (resources, name) → font
         self.kept: list = []       # the resources named in `names`, alive while it is
         self.tm = self.tlm = IDENTITY
@@ -242,10 +243,12 @@ class _Reader:
             return
         if font.two_bytes:
             codes = [(data[i] << 8) | data[i + 1] for i in range(0, len(data) - 1, 2)]
+            self.used.setdefault(id(font), set()).update(codes)
             found = [font.table[code] for code in codes]
             chars, widths, space = [t for t, _w in found], [w for _t, w in found], 0.0
         else:
             codes, chars, widths = data, font.chars, font.widths
+            self.used.setdefault(id(font), set()).update(data)
             space = state.word_space
         a, b, c, d, e, f = multiply(self.tm, state.ctm)
         per, scale, char_space = state.size / 1000, state.scale, state.char_space
@@ -273,8 +276,10 @@ class _Reader:
         font = state.font
         a, b, c, d, e, f = multiply(self.tm, state.ctm)
         per, pen = state.size / 1000, 0.0
+        used = self.used.setdefault(id(font), set())
         for i in range(0, len(data) - 1, 2):
             code = (data[i] << 8) | data[i + 1]
+            used.add(code)
             text, width = font.table[code]
             w1, vx, vy = font.vertical(code)
             if text:
@@ -401,10 +406,89 @@ def page_texts(path: Path) -> Iterator[PageText]:
 
     fonts: dict = {}
     with pikepdf.open(path) as pdf:
-        for page in pdf.pages:
+        for index, page in enumerate(pdf.pages):
             media, trim = _box(page.mediabox), _box(page.trimbox)
+            resources = page.obj.get("/Resources")
+            stored = _page_stored(page, resources, media, trim) if _READ[0] else None
+            known = _READ_PAGES.get(index)
+            if stored is not None and known is not None and known[0] == stored \
+                    and _same_glyphs(known[1], _Reader(fonts), resources):
+                yield known[2]
+                continue
             reader = _Reader(fonts)
-            reader.run(page, page.obj.get("/Resources"), _State())
+            reader.run(page, resources, _State())
             left, top = media[0], media[3]
-            yield PageText((trim[0] - left, top - trim[3], trim[2] - left, top - trim[1]),
-                           [(t, x - left, top - y) for t, x, y in reader.found])
+            text = PageText((trim[0] - left, top - trim[3], trim[2] - left, top - trim[1]),
+                            [(t, x - left, top - y) for t, x, y in reader.found])
+            if stored is not None:
+                _READ_PAGES[index] = (stored, _glyphs_used(reader), text)
+            yield text
+
+
+# `layout watch` reads back PDFs that differ from the last one in the pages an edit touched
+# only. Reading a page depends on its content stream(s) as stored, its boxes, and, of each
+# font its content names, whether the name is there and what `show` takes for the codes
+# shown: bytes per code, the box's centre, each code's text and advance (and vertical
+# metrics). A page whose streams and boxes are as in the last PDF read, and whose fonts
+# give the same for every code it showed, is given as read then: a subset that grew by a
+# new character elsewhere (reportlab numbers a subset's codes in order of use, so earlier
+# codes keep their meaning) does not make every page be read again. A page that draws a
+# form XObject (an ad placed as a PDF) is always read. Only a process that asks for it
+# remembers (`remember_pages`).
+_READ = [False]
+_READ_PAGES: dict[int, tuple] = {}   # page index → (streams and boxes, glyphs used, its text)
+
+
+def remember_pages(on: bool = True) -> None:
+    """Remember each page read (and give it again while what it read is the same), or
+    stop and forget them."""
+    _READ[0] = on
+    if not on:
+        _READ_PAGES.clear()
+
+
+def _page_stored(page, resources, media, trim) -> tuple | None:
+    """The page's boxes and content streams as stored, or None when it draws a form."""
+    xobjects = resources.get("/XObject") if resources is not None else None
+    if xobjects is not None and any(x.get("/Subtype") == "/Form" for x in xobjects.values()):
+        return None
+    contents = page.obj.get("/Contents")
+    if contents is None:
+        streams = []
+    elif hasattr(contents, "read_raw_bytes"):
+        streams = [contents]
+    else:
+        streams = list(contents)
+    return media, trim, tuple((sorted((str(k), str(v)) for k, v in c.stream_dict.items()),
+                               bytes(c.read_raw_bytes())) for c in streams)
+
+
+def _font_glyphs(font: Font | None, codes) -> tuple | None:
+    """What showing `codes` in `font` takes of it."""
+    if font is None:
+        return None
+    return (font.two_bytes, font.centre, tuple(
+        (code, tuple(font.table[code]), font.vertical(code) if font.vertical else None)
+        for code in sorted(codes)))
+
+
+def _glyphs_used(reader: _Reader) -> dict[str, tuple | None]:
+    """Each font name the page's content looked up, with what it took of the font."""
+    return {name: _font_glyphs(font, reader.used.get(id(font), ()))
+            for (_res, name), font in reader.names.items()}
+
+
+def _same_glyphs(used: dict[str, tuple | None], reader: _Reader, resources) -> bool:
+    """Whether the fonts under these names give the page the same glyphs as before."""
+    for name, before in used.items():
+        font = reader.font(resources, _name(name))
+        codes = [code for code, _entry, _vertical in before[2]] if before is not None else ()
+        if _font_glyphs(font, codes) != before:
+            return False
+    return True
+
+
+def _name(name: str):
+    import pikepdf
+
+    return pikepdf.Name(name)
