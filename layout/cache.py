@@ -337,7 +337,12 @@ def cached(kind: str, inputs: tuple, make: Callable[[], bytes], load: Callable[[
     Inside a `group`, the entry lives in the group's bundle.
     """
     data, store = _entry(kind, inputs)
-    return _load_or_make(data, make, store, load)
+    found = _read(data, load)
+    if found is not _MISS:
+        return found
+    data = make()
+    store(data)
+    return load(data)
 
 
 def cached_object(kind: str, inputs: tuple, make: Callable[[], T], dump: Callable[[T], bytes],
@@ -346,11 +351,9 @@ def cached_object(kind: str, inputs: tuple, make: Callable[[], T], dump: Callabl
     `inputs` (as `cached`). A miss returns what `make` gave, not it read back from its
     bytes: `load(dump(x))` must equal `x` (the paragraphs' and headlines' lines)."""
     data, store = _entry(kind, inputs)
-    if data is not None:
-        try:
-            return load(data)
-        except Exception:  # noqa: BLE001 - an entry this code cannot read is only a miss
-            pass
+    found = _read(data, load)
+    if found is not _MISS:
+        return found
     value = make()
     store(dump(value))
     return value
@@ -367,17 +370,18 @@ def _entry(kind: str, inputs: tuple) -> tuple[bytes | None, Callable[[bytes], No
     return read_entry(path), lambda data: write_entry(path, data)
 
 
-def _load_or_make(data: bytes | None, make: Callable[[], bytes],
-                  store: Callable[[bytes], None], load: Callable[[bytes], T]) -> T:
-    """`load(data)`; when there is none or `load` cannot read it, make it again and store it."""
+_MISS = object()
+
+
+def _read(data: bytes | None, load: Callable[[bytes], T]) -> T | object:
+    """`load(data)`, or `_MISS` when there is no entry or `load` cannot read it (an entry
+    this code cannot read is only a miss, made again and replaced)."""
     if data is not None:
         try:
             return load(data)
         except Exception:  # noqa: BLE001 - an entry this code cannot read is only a miss
             pass
-    data = make()
-    store(data)
-    return load(data)
+    return _MISS
 
 
 def cached_bytes(kind: str, inputs: tuple, make: Callable[[], bytes]) -> bytes:
