@@ -338,8 +338,6 @@ GRID_SHARE = 0.98
 GRID_FLOORS: dict[str, tuple[float, str]] = {
     "heads8": (0.954, "a page of 简讯: one-column items beside the bottom row's headlines"),
     "six": (0.979, "six pages: legs beside their own photos and the 副刊's essays"),
-    "sparse": (0.750, "one 300-character story and its photo on a page: its legs beside the photo "
-                      "and the headline over them, with nothing else on the page to stand beside"),
     "hexi4": (0.973, "a 副刊 of poems and a 竖题 essay; 简讯 legs and captions beside headlines"),
     "jiangcheng8": (0.968, "a five-column tabloid: one-column items beside the leads' headlines"),
     "longlead": (0.933, "the 导读 in the 报眼 (six lines beside the masthead, not placed by the "

@@ -50,13 +50,12 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     A page short of copy that stands a block in shallow legs is placed again with legs
     of `makeup.short_leg_lines` lines (roomy.py)."""
     trial = Diagnostics()
-    result, inside = _place_page(issue, page, grid, fonts, options, trial, jumping, cut_tail)
-    placed, fits, fit, sent = result
-    if has_room(issue.style, 1 - fit.filled, placed.items, bool(essay_page(page, issue.style))):
+    result = _place_page(issue, page, grid, fonts, options, trial, jumping, cut_tail)
+    if has_room(issue.style, 1 - result[2].filled, result[0].items, essay_page(page, issue.style)):
         deeper = Diagnostics()
-        again, white = _place_page(replace(issue, style=roomy_style(issue.style)), page, grid,
-                                   fonts, options, deeper, jumping, cut_tail)
-        if keep_deeper(fits, again[1], sent, again[3], inside, white, grid.columns):
+        again = _place_page(replace(issue, style=roomy_style(issue.style)), page, grid, fonts,
+                            options, deeper, jumping, cut_tail)
+        if keep_deeper(result, again, grid):
             result, trial = again, deeper
     if diag is not None:
         diag.warnings.extend(trial.warnings)
@@ -115,9 +114,8 @@ def _place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: B
     placed = PlacedPage(page.number, page.name, grid.page_width, grid.page_height,
                         tuple(items), tuple(drawn.bookmarks), regions=tuple(regions))
     sent = onward(drawn.blocks, sizers, page.number, issue.style.edition.jump_title_size)
-    inside = sum(drawn.empty_slots.values()) + drawn.holes     # white among the blocks
-    return (placed, fits, page_fill(page, issue.style, grid, free_rows, any(f.over for f in fits),
-                                    inside + left_slots), sent), inside
+    return placed, fits, page_fill(page, issue.style, grid, free_rows, any(f.over for f in fits),
+                                  sum(drawn.empty_slots.values()) + drawn.holes + left_slots), sent
 
 
 def place_jumping(issue: Issue, page: Page, fonts: FontSet, options: BuildOptions,

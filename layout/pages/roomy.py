@@ -7,8 +7,10 @@ three columns of five lines across the top of an empty page, where a page
 editor sets it two columns of eight) — is placed again with every leg holding
 that many lines (`roomy_style`: the house style with `makeup.min_leg_lines`
 raised to them). The deeper layout is kept when all its copy still fits and it
-opens no more than `MORE_WHITE_ROWS` rows of white among the blocks: the page's
-honest space stays in one band at its foot, not in holes between modules.
+leaves no more than `MORE_WHITE_ROWS` rows more of white inside the composed
+part (`inner_white`: rows of a column with copy under them): white under a
+block that opens onto the page's foot is the honest space, a hole with copy
+under it is not.
 
 A 副刊 (an essay page, essays.py) keeps its own rules: its essays already
 stand in legs of twice `makeup.min_leg_lines`, and raising that would set
@@ -18,7 +20,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from layout.model.placed import PlacedText
+from layout.model.placed import PlacedBox, PlacedImage, PlacedText
+from layout.pages.grid import Grid
 from layout.style import HouseStyle
 
 ROOMY_SHARE = 0.25    # of the page's grid left empty: room for deeper legs
@@ -57,9 +60,44 @@ def has_room(style: HouseStyle, empty_share: float, items, essays: bool) -> bool
             and makeup.short_leg_lines > makeup.min_leg_lines and shallow(items, style))
 
 
-def keep_deeper(first_fits, deeper_fits, first_sent, deeper_sent, first_white: int,
-                deeper_white: int, columns: int) -> bool:
-    """Whether the deeper layout replaces the first: all its copy set, the same jumps, and
-    at most MORE_WHITE_ROWS more rows of white among the blocks."""
-    return (not any(f.over for f in deeper_fits) and len(deeper_sent) == len(first_sent)
-            and deeper_white <= first_white + MORE_WHITE_ROWS * columns)
+def _extent(item) -> tuple[float, float, float, float] | None:
+    """(x0, top, x1, foot) of what an item inks: a line's em boxes, a photo, a tint."""
+    if isinstance(item, (PlacedImage, PlacedBox)):
+        return item.x, item.y, item.x + item.w, item.y + item.h
+    if isinstance(item, PlacedText) and item.article and item.xs:
+        ys = item.ys or (0.0,)
+        return (item.x + min(item.xs), item.y + min(ys) - item.size,
+                item.x + max(item.xs) + item.size, item.y + max(ys))
+    return None
+
+
+def inner_white(items, grid: Grid, rows: int) -> int:
+    """Rows of the grid's columns (of `rows` in all) that hold nothing while copy stands
+    under them in the same column: holes inside the composed part of the page, not the
+    white that opens onto its foot."""
+    inked = [[False] * rows for _ in range(grid.columns)]
+    for box in filter(None, map(_extent, items)):
+        x0, top, x1, foot = box
+        first = max(0, int((top - grid.top) / grid.pitch))
+        last = min(rows - 1, int((foot - grid.top - 0.01) / grid.pitch))
+        for c in range(grid.columns):
+            left = grid.column_x(c)
+            if x0 < left + grid.column_width - 2 and x1 > left + 2:
+                for r in range(first, last + 1):
+                    inked[c][r] = True
+    white = 0
+    for column in inked:
+        used = [r for r, ink in enumerate(column) if ink]
+        if used:
+            white += sum(1 for r in range(used[0], used[-1]) if not column[r])
+    return white
+
+
+def keep_deeper(first, deeper, grid: Grid) -> bool:
+    """Whether the deeper placement (placed page, fits, page fit, sent) replaces the first:
+    all its copy set, the same jumps, and at most MORE_WHITE_ROWS rows more of white
+    inside the composed part, across the page."""
+    rows = grid.rows
+    return (not any(f.over for f in deeper[1]) and len(deeper[3]) == len(first[3])
+            and inner_white(deeper[0].items, grid, rows)
+            <= inner_white(first[0].items, grid, rows) + MORE_WHITE_ROWS * grid.columns)

@@ -24,7 +24,7 @@ from layout.pages.sizing import COST_THIN_LEGS
 from layout.pages.vertical_sizing import Beside, VerticalSizer
 from layout.style import default_style
 from tests.conftest import REPO
-from tests.pages.factory import issue_of, story
+from tests.pages.factory import issue_of, story, with_photo
 from tests.short_pages import blank_windows, copy_foot, legs, white_bands
 
 EDITIONS = REPO / "tests" / "fixtures" / "editions"
@@ -108,6 +108,20 @@ def test_three_short_stories_alone_on_a_page_stand_in_deep_legs():
     issue = issue_of([story(0, 260), story(1, 180), story(2, 120)])
     result = place_issue(issue, font_set(issue.style), BuildOptions())
     least = issue.style.makeup.short_leg_lines
+    for article, lines in legs(result.placed.pages[0]).items():
+        assert len(lines) == 1 or (max(lines) >= least and min(lines) >= least - 1), (article, lines)
+
+
+@pytest.mark.parametrize("lead, second", [(196, 163), (150, 120), (240, 100), (300, 90),
+                                          (120, 200)])
+def test_two_short_stories_and_a_square_photo_stand_in_deep_legs(lead, second):
+    """The lead's held-back news page: two short stories, the first with a 1:1 photo. On
+    main the second stood in strips — 196 + 163 characters: four legs of 4, 4, 3 and 3
+    lines; 300 + 90: two of 4 — across the top of a page 80 % white."""
+    issue = issue_of([with_photo(story(0, lead), 1.0), story(1, second)])
+    result = place_issue(issue, font_set(issue.style), BuildOptions())
+    least = issue.style.makeup.short_leg_lines
+    assert result.copyfit.pages[0].warn
     for article, lines in legs(result.placed.pages[0]).items():
         assert len(lines) == 1 or (max(lines) >= least and min(lines) >= least - 1), (article, lines)
 
