@@ -340,8 +340,8 @@ GRID_FLOORS: dict[str, tuple[float, str]] = {
     "six": (0.979, "six pages: legs beside their own photos and the 副刊's essays"),
     "hexi4": (0.973, "a 副刊 of poems and a 竖题 essay; 简讯 legs and captions beside headlines"),
     "jiangcheng8": (0.968, "a five-column tabloid: one-column items beside the leads' headlines"),
-    "longlead": (0.933, "the 导读 in the 报眼 (six lines beside the masthead, not placed by the "
-                        "placer) and a lead too long for its page"),
+    "longlead": (0.965, "the 导读's fifth entry (one line more than the masthead's four information "
+                        "lines on its rows) and a lead too long for its page"),
     "oddshapes": (0.964, "57 body lines: two legs beside a panorama's caption are 3.5 %"),
     "photos2": (0.975, "photo pages: legs beside their own photos where the lead's text ends"),
     "portraits": (0.911, "two portraits side by side beside one leg of the lead (90 body lines)"),

@@ -2,6 +2,7 @@
 elsewhere, mirrored (版次 at the outer edge), and the 报尾 on an edition's last page."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 from layout.compose import Line
@@ -10,15 +11,18 @@ from layout.model import Issue, Page
 from layout.model.placed import PlacedBox, PlacedItem, PlacedRule
 from layout.pages.dates import masthead_date, solar, weekday
 from layout.pages.grid import Grid
-from layout.pages.guide import ELLIPSIS, MARK, guide_entries, guide_leading, page_reference, ranked
+from layout.pages.guide import ELLIPSIS, MARK, guide_entries, page_reference, ranked
 from layout.pages.guideband import Band, band_items, band_shape
 from layout.pages.runs import natural_line, placed_runs
 from layout.style import HouseStyle
 from layout.style.sizes import SIZE_NAMES
 
 MASTHEAD_ROWS = 8
+INFO_ROW = 2           # the masthead's information lines and the 导读's entries from this row down
+EAR_LINES = MASTHEAD_ROWS - 1 - INFO_ROW   # entries the 报眼 holds, one to a row
 HEADER_ROWS = 2
 IMPRINT_GAP = "　　"   # between the 报尾's fields
+FIELD_GAP = "\u2002"   # an en space between the masthead's information fields
 
 Warn = Callable[[str], None]
 
@@ -62,16 +66,18 @@ def _ear_span(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> tuple[flo
 
 
 def masthead_lines(issue: Issue, page: Page) -> list[str]:
-    """The masthead's information lines, from the house style and the manifest."""
+    """The masthead's information lines, from the house style and the manifest, their
+    fields half an em apart (FIELD_GAP): each line reads as one line, not as fields
+    standing in the columns under the masthead."""
     paper = issue.style.paper
     total = f"总第{issue.number}期　" if issue.number else ""
     editor = f"　责任编辑　{page.editor}" if page.editor else ""
-    return [
-        paper.owner,
+    return [line.replace("　", FIELD_GAP) for line in (   # the date before the numbers: no
+        paper.owner,                                         # line ends in a figure the next
+        masthead_date(issue.date),                           # line starts with (8-68|2025年)
         f"国内统一连续出版物号　{paper.serial}　邮发代号　{paper.postal_code}",
-        masthead_date(issue.date),
         f"{total}今日{len(issue.pages)}版　第{page.number}版　{page.name}{editor}",
-    ]
+    )]
 
 
 def masthead(issue: Issue, page: Page, grid: Grid, fonts: FontSet,
@@ -84,53 +90,67 @@ def masthead(issue: Issue, page: Page, grid: Grid, fonts: FontSet,
     name_base = grid.top + (band - name_role.size) / 2 + 0.88 * name_role.size
     items += placed_runs(name, grid.left, name_base, "masthead")
     info_role = style.role("furniture")
-    size = max(info_role.size, style.body_size)
     lines = masthead_lines(issue, page)
-    leading = band / (len(lines) + 1)
     right = grid.left + grid.width
+    guide = guide_band(issue, page, grid, fonts)
+    plan = None if guide is not None else ear_plan(issue, page, grid, fonts, grid.left + name.width, warn)
+    size = plan.size if plan is not None else max(info_role.size, style.body_size)
+    leading = band / (len(lines) + 1)
     for n, text in enumerate(lines):
         line = natural_line(text, info_role.face, size, fonts)
-        baseline = grid.top + leading * (n + 1) + 0.35 * size
+        baseline = (grid.baseline(INFO_ROW + n, size) if plan is not None   # the 导读's rows
+                    else grid.top + leading * (n + 1) + 0.35 * size)
         items += placed_runs(line, right - line.width, baseline, "furniture")
-    info_left = right - max(natural_line(t, info_role.face, size, fonts).width for t in lines)
-    guide = guide_band(issue, page, grid, fonts)
-    items += ear(issue, page, grid, fonts, grid.left + name.width, info_left, band, warn) \
-        if guide is None else band_items(issue, grid, fonts, MASTHEAD_ROWS, guide, warn)
+    if plan is not None:
+        items += _guide_items(issue, grid, fonts, plan)
+    elif guide is not None:
+        items += band_items(issue, grid, fonts, MASTHEAD_ROWS, guide, warn)
     rule_y = grid.row_y(MASTHEAD_ROWS) - grid.pitch * 0.55
     items.append(PlacedRule(grid.left, rule_y, right, rule_y, 2.0))
     items.append(PlacedRule(grid.left, rule_y + 3, right, rule_y + 3, 0.5))
     return items
 
 
-def ear(issue: Issue, page: Page, grid: Grid, fonts: FontSet, left: float, right: float,
-        band: float, warn: Warn = _no_warning) -> list[PlacedItem]:
+@dataclass(frozen=True, slots=True)
+class Ear:
+    """The 报眼's 导读: its box's left and right, the entries' size and the entries."""
+
+    x0: float
+    x1: float
+    size: float
+    entries: tuple
+
+
+def ear_plan(issue: Issue, page: Page, grid: Grid, fonts: FontSet, left: float,
+             warn: Warn = _no_warning) -> Ear | None:
     """The 报眼 between the paper's name and the information lines: 今日导读, the leading
-    story of every inside page with its 版 (see guide.py), one entry to a body line
-    (`guide_leading`), at the furniture size, or at the body size when that lists more
-    leads, cuts fewer headlines or shortens fewer."""
-    margin = 2 * grid.gutter
-    x0, x1 = left + margin, right - margin
+    story of every inside page with its 版 (see guide.py), one entry to a body line on
+    the page's rows, at the furniture size, or at the body size when that lists more
+    leads, cuts fewer headlines or shortens fewer. The information lines take the
+    entries' size and stand on the same rows (one set of baselines across the band)."""
     if not ranked(issue):
-        return []
+        return None
+    margin = 2 * grid.gutter
+    x0 = left + margin
     best = None
     for size in (issue.style.role("furniture").size, issue.style.body_size):
+        x1 = grid.left + grid.width - margin - max(
+            natural_line(t, issue.style.role("furniture").face, size, fonts).width
+            for t in masthead_lines(issue, page))
         if x1 - x0 < 8 * size:
             continue
         notes: list[str] = []
-        leading = guide_leading(grid, size)
-        lines = int((band - 2 * leading) // leading)
-        entries = guide_entries(issue, lines, _fits(issue, fonts, size, x1 - x0 - 2 * size),
+        entries = guide_entries(issue, EAR_LINES, _fits(issue, fonts, size, x1 - x0 - 2 * size),
                                 notes.append)
         score = (len(notes), sum(e.text.endswith(ELLIPSIS) for e in entries),
                  sum(not e.whole for e in entries))
         if best is None or score < best[0]:
-            best = (score, size, leading, entries, notes)
+            best = (score, Ear(x0, x1, size, tuple(entries)), notes)
     if best is None:
-        return []
-    _score, size, leading, entries, notes = best
-    for note in notes:
+        return None
+    for note in best[2]:
         warn(note)
-    return _guide_items(issue, grid, fonts, x0, x1, band, size, leading, entries)
+    return best[1]
 
 
 def _fits(issue: Issue, fonts: FontSet, size: float, inner: float):
@@ -144,20 +164,23 @@ def _fits(issue: Issue, fonts: FontSet, size: float, inner: float):
     return fits
 
 
-def _guide_items(issue: Issue, grid: Grid, fonts: FontSet, x0: float, x1: float, band: float,
-                 size: float, leading: float, entries) -> list[PlacedItem]:
-    face = issue.style.role("body").face
+def _guide_items(issue: Issue, grid: Grid, fonts: FontSet, ear: Ear) -> list[PlacedItem]:
+    """The 导读's box: its heading on the row over the entries, the entries on the body
+    rows from INFO_ROW down (centred on them when fewer than EAR_LINES)."""
+    face, size = issue.style.role("body").face, ear.size
+    first = INFO_ROW + (EAR_LINES - len(ear.entries)) // 2
+    top = grid.row_y(first - 1) - 0.2 * grid.pitch
+    foot = grid.row_y(first + len(ear.entries)) + 0.15 * grid.pitch
     heading = natural_line("今日导读", "sans_bold", heading_size(size), fonts)
-    top = grid.top + (band - leading * (len(entries) + 1)) / 2
-    items: list[PlacedItem] = [PlacedBox(x0, grid.top, x1 - x0, band, tint=0.0, stroke=True)]
-    items += placed_runs(heading, x0 + size, top + size, "furniture")
-    for n, entry in enumerate(entries, start=1):
-        baseline = top + size + n * leading
+    items: list[PlacedItem] = [PlacedBox(ear.x0, top, ear.x1 - ear.x0, foot - top, tint=0.0, stroke=True)]
+    items += placed_runs(heading, ear.x0 + size, grid.baseline(first - 1, heading_size(size)), "furniture")
+    for n, entry in enumerate(ear.entries):
+        baseline = grid.baseline(first + n, size)
         items += placed_runs(natural_line(f"{MARK} {entry.text}", face, size, fonts),
-                             x0 + size, baseline, "furniture")
+                             ear.x0 + size, baseline, "furniture")
         if entry.page:
             ref = natural_line(page_reference(entry.page), "sans_bold", size, fonts)
-            items += placed_runs(ref, x1 - size - ref.width, baseline, "furniture")
+            items += placed_runs(ref, ear.x1 - size - ref.width, baseline, "furniture")
     return items
 
 
