@@ -21,7 +21,8 @@ page the glyph positions alone get wrong (listed so that nothing else hides amon
 - a leg narrower than the page's others at its x (a brief's 13-character legs under a
   lead's 20-character 破栏 legs, a framed notice inset by its padding): its own edge is
   where at least 2 of its lines end when none of its lines goes more than 0.6 em past it
-  (a squeezed mark's em box);
+  (a squeezed mark's em box) — unless asked with `own_edges=False`, as the shared
+  instrument counts (pdfmetrics: the page's commonest end at the x is every line's edge);
 - a paragraph of one line followed by another paragraph (a list of figures, each item a
   paragraph): both lines, in one face, start at the indent, 2 ems right of their leg's
   other lines (a 小标题 in its own face is no such paragraph);
@@ -118,7 +119,7 @@ def _indented(lines, body, line) -> bool:
                and abs(lines[k][0]["y"] - y) < 4 * NEXT_EM * size for k in body)
 
 
-def _page_ragged(lines, body_size: float, label: str) -> list[str]:
+def _page_ragged(lines, body_size: float, label: str, own_edges: bool = True) -> list[str]:
     body = [i for i, line in enumerate(lines) if abs(line[0]["size"] - body_size) < 0.05]
     out = []
     for i in body:
@@ -134,7 +135,7 @@ def _page_ragged(lines, body_size: float, label: str) -> list[str]:
             continue
         leg_ends = [lines[k][-1]["x1"] for k in _leg(lines, body, i, size)]
         leg_votes, leg_edge = _edge(leg_ends)
-        if leg_votes >= 2 and leg_edge < edge and max(leg_ends) <= leg_edge + PAST_EM * size:
+        if own_edges and leg_votes >= 2 and leg_edge < edge and max(leg_ends) <= leg_edge + PAST_EM * size:
             edge = leg_edge
         if line[-1]["x1"] < edge - SHORT_EM * size \
                 and not (line[0]["font"] == lines[j][0]["font"] and _indented(lines, body, line)):
@@ -142,8 +143,9 @@ def _page_ragged(lines, body_size: float, label: str) -> list[str]:
     return out
 
 
-def ragged_lines(pdf: Path) -> list[str]:
-    """Every ragged line of the PDF, as `p<page>:<its last characters>`."""
+def ragged_lines(pdf: Path, own_edges: bool = True) -> list[str]:
+    """Every ragged line of the PDF, as `p<page>:<its last characters>`; with `own_edges`
+    False, a leg narrower than the page's others at its x has no edge of its own."""
     import pymupdf
 
     with pymupdf.open(pdf) as doc:
@@ -153,4 +155,4 @@ def ragged_lines(pdf: Path) -> list[str]:
         return []
     body_size = sizes.most_common(1)[0][0]
     return [r for n, glyphs in enumerate(pages, 1)
-            for r in _page_ragged(_lines(glyphs), body_size, f"p{n}")]
+            for r in _page_ragged(_lines(glyphs), body_size, f"p{n}", own_edges)]

@@ -8,7 +8,10 @@ article inside the block on a grid of its own and wraps each of its plans.
 - A frame or a tint keeps a row of air at the top and the foot of the block
   (so baselines stay on the page's line grid) and at least one character at
   each side: the legs inside are whole characters (13 → 11 in one column,
-  two columns of 12, …), centred between the frame's sides.
+  three columns of 12, …), centred between the frame's sides, and none starts
+  at a page column's x (two columns of 11 a gutter of two apart, not of 12 one
+  apart, whose second leg would start at the column under the frame's middle:
+  legs of two measures on one x, the shorter read as ragged).
 - A column logo takes the rows its size needs above the headline group: a
   short black bar, the column's name in the `column` role, and a thin rule
   running on to the block's edge.
@@ -28,6 +31,7 @@ from layout.pages.compact import compact, least_leg_lines
 from layout.pages.grid import Grid
 from layout.pages.runs import natural_line, placed_runs
 from layout.pages.sizing import BlockPlan, Sizer
+from layout.pages.textrows import SAME_X_EM
 from layout.pages.vertical_sizing import VerticalSizer
 from layout.style import HouseStyle
 
@@ -64,8 +68,23 @@ def logo_rows(article: Article, style: HouseStyle, grid: Grid) -> int:
 def inner_chars(columns: int, style: HouseStyle) -> int:
     """Characters per leg inside a frame across `columns` columns: whole, with at least
     PAD_CHARS of air at each side."""
+    return inner_measure(columns, style)[0]
+
+
+def inner_measure(columns: int, style: HouseStyle) -> tuple[int, int]:
+    """(characters per leg, characters between legs) inside a frame across `columns`
+    columns: legs of whole characters with at least PAD_CHARS of air at each side, centred,
+    the page's gutter between them — or a character narrower and a gutter a character
+    wider where a leg would start on a page column's x (the frame's legs then start half
+    a character off every column's)."""
+    step = style.column_chars + style.gutter_chars
     span = columns * style.column_chars + (columns - 1) * style.gutter_chars
-    return (span - 2 * PAD_CHARS - (columns - 1) * style.gutter_chars) // columns
+    chars = (span - 2 * PAD_CHARS - (columns - 1) * style.gutter_chars) // columns
+    inset = (span - columns * chars - (columns - 1) * style.gutter_chars) / 2
+    starts = (inset + n * (chars + style.gutter_chars) for n in range(1, columns))
+    if any(abs(x - round(x / step) * step) < SAME_X_EM for x in starts):
+        return chars - 1, style.gutter_chars + 1
+    return chars, style.gutter_chars
 
 
 @dataclass
@@ -79,11 +98,11 @@ class FramedSizer(Sizer):
         if key not in self._cache:
             article, style, grid = self.article, self.style, self.grid
             if article.box or article.tint:
-                chars = inner_chars(columns, style)
-                style = replace(style, column_chars=chars)
+                chars, gutter = inner_measure(columns, style)
+                style = replace(style, column_chars=chars, gutter_chars=gutter)
                 inset = (self.grid.span(columns) - columns * style.column_width
                          - (columns - 1) * style.gutter) / 2
-                grid = replace(grid, column_width=style.column_width)
+                grid = replace(grid, column_width=style.column_width, gutter=style.gutter)
             else:
                 inset = 0.0
             self._cache[key] = (VerticalSizer(article, style, grid, self.fonts, self.lead,

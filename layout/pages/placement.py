@@ -35,7 +35,7 @@ import numpy as np
 from layout.errors import BuildError
 from layout.i18n import _
 from layout.pages.sizing import BlockPlan, Sizer
-from layout.pages.textrows import text_rows
+from layout.pages.textrows import leg_measures, text_rows
 
 TOP, BOTTOM, LEFT, RIGHT = 1, 2, 4, 8
 EDGES = {"top": TOP, "bottom": BOTTOM, "left": LEFT, "right": RIGHT, "top-left": TOP | LEFT,
@@ -62,6 +62,14 @@ COST_MOVED = 150.0      # per place the page's last article moves up: a row of h
 # and more jiangcheng8 p.8 sets a 3-leg essay over a 2-leg story at one x, whose narrower
 # legs that check reads as ragged against the wider ones
 COST_LONELY_ROW = 60.0
+# per line read as ragged where a column's left edge starts body legs of two measures, one
+# block over another (a 破栏 lead's 20-character legs over 13-character columns): a page
+# editor gives the legs that share a left edge one measure, and a reader takes a column's
+# right edge from the most lines starting at its x, so the narrower legs' lines all stop
+# short of it (pdfmetrics: briefs10 16, longjump 6 such lines)
+COST_MIXED_LINE = 300.0
+LINES_BITS = 10         # a column's legs as measure << LINES_BITS | lines (see `leaf_legs`)
+LINES_MASK = (1 << LINES_BITS) - 1
 MOST_HOLE_ROWS = 2      # holes (in rows across the page) a layout in order may leave unquestioned
 
 
@@ -91,6 +99,8 @@ class Solution:
     best: np.ndarray | None = None   # per height: index of the winning candidate
     split: np.ndarray | None = None  # per height: rows of the upper part of a winning "h" cut
     text: np.ndarray | None = None   # per height, per row: columns holding body text (textrows)
+    legs: np.ndarray | None = None   # per height, per column: the legs starting there (leaf_legs)
+    measures: frozenset = frozenset()  # the measures in `legs`
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +140,7 @@ class Placer:
         self._wanted = [self.wanted_edges(i) for i in range(len(sizers))]
         self._plans: dict = {}
         self._texts: dict = {}
+        self._legs: dict = {}
         self._leaves: dict = {}     # (article, columns) -> cost per height, its position met
         self._lonely: dict = {}     # (article, columns) -> its block's lonely-row cost
 
@@ -205,6 +216,27 @@ class Placer:
             self._texts[key] = text
         return self._texts[key]
 
+    def leaf_legs(self, i: int, columns: int) -> np.ndarray:
+        """Per height, per column: article i's leg starting at that column's x in its block
+        `columns` wide, as its measure << LINES_BITS | its lines (textrows.leg_measures of
+        its plan for that height, each leg as deep as the plan's body); 0: none."""
+        key = (i, columns)
+        if key not in self._legs:
+            legs = np.zeros((self.length, columns), dtype=np.int32)
+            for rows, (plan, _) in self.plans(i, columns).items():
+                measures = np.array(plan_leg_measures(self.sizers[i], plan), dtype=np.int32)
+                lines = min(plan.body_rows, LINES_MASK)
+                legs[rows] = np.where(measures > 0, (measures << LINES_BITS) | lines, 0)
+            self._legs[key] = legs
+        return self._legs[key]
+
+    def _leaf_legs(self, i: int, width: int, columns: int) -> np.ndarray:
+        """leaf_legs at `width`, the columns beside the block (at its right) empty."""
+        legs = self.leaf_legs(i, width)
+        if width == columns:
+            return legs
+        return np.pad(legs, ((0, 0), (0, columns - width)))
+
     def _leaf_solution(self, i: int, columns: int, flags: int) -> Solution:
         """Article i in a rectangle `columns` wide: across it, or narrower with the columns
         beside it left empty (priced as such) when no shape that fills suits the article.
@@ -215,11 +247,13 @@ class Placer:
         def candidates():
             for width in range(columns, 0, -1):
                 empty = COST_EMPTY_BESIDE_ROW * (columns - width) * heights
-                text = self.leaf_text(i, width) if width in self.sizers[i].widths() else none
+                fits = width in self.sizers[i].widths()
+                text = self.leaf_text(i, width) if fits else none
                 yield (("leaf", i, width), self.leaf(i, width, flags) + empty
                        + self._leaf_lonely(i, width, text, columns), None,
-                       lambda heights, text=text: text[heights])
-        return self._keep_best(candidates())
+                       lambda heights, text=text, width=width, fits=fits: (text[heights], (
+                           self._leaf_legs(i, width, columns)[heights] if fits else None)))
+        return self._keep_best(candidates(), columns)
 
     def _leaf_lonely(self, i: int, width: int, text: np.ndarray, columns: int) -> np.ndarray:
         """`_lonely_cost(text, columns)` of article i's block `width` wide (`text`), made
@@ -245,16 +279,46 @@ class Placer:
         split = total.argmin(axis=1)
         return total[self._rows_index, split], split
 
+    def _joined(self, upper: Solution, lower: Solution) -> tuple[np.ndarray, np.ndarray]:
+        """Least cost per height of `upper` over `lower` and the upper part's rows achieving
+        it: their costs, and COST_MIXED_LINE per line a reader finds ragged where one part's
+        legs start at a column's x over the other's of another measure (`_ragged_lines`)."""
+        if not upper.measures or not lower.measures or len(upper.measures | lower.measures) < 2:
+            return self._minplus(upper.cost, lower.cost)
+        below = np.concatenate((np.zeros((len(self._pad), lower.legs.shape[1]), dtype=np.int32),
+                                lower.legs))[self._gather]      # [h, t, column]
+        above = upper.legs[None, :, :]
+        fewer = _ragged_lines(above, below).sum(axis=2)
+        total = (upper.cost[None, :] + np.concatenate((self._pad, lower.cost))[self._gather]
+                 + COST_MIXED_LINE * fewer)
+        split = total.argmin(axis=1)
+        return total[self._rows_index, split], split
+
+    def _stacked_legs(self, upper: Solution, lower: Solution, split: np.ndarray,
+                      wanted: np.ndarray) -> np.ndarray:
+        """Legs, for each of the heights `wanted`, of `upper` over `lower` cut at `split`:
+        where both start legs at a column, their lines added if of one measure, else the
+        measure of the more lines."""
+        t = split[wanted]
+        above = upper.legs[t]
+        lower_h = wanted - SEPARATOR_ROWS - t
+        below = np.where((lower_h >= 0)[:, None], lower.legs[np.clip(lower_h, 0, None)], 0)
+        same = above >> LINES_BITS == below >> LINES_BITS
+        more = np.where((above & LINES_MASK) >= (below & LINES_MASK), above, below)
+        both = np.where(same, above + (below & LINES_MASK), more)
+        return np.where(above == 0, below, np.where(below == 0, above, both))
+
     def _candidates(self, columns: int, i: int, j: int, flags: int):
-        """(choice, cost per height, split per height or None, text rows for the heights
-        asked) for every cut of i..j. Side by side, the parts' lonely rows are priced anew:
-        a leg beside the other part's text is no longer alone."""
+        """(choice, cost per height, split per height or None, maker of (text rows, legs)
+        for the heights asked) for every cut of i..j. Side by side, the parts' lonely rows
+        are priced anew: a leg beside the other part's text is no longer alone."""
         for k in range(i + 1, j):
             top = self._solve(columns, i, k, flags & ~BOTTOM)
             bottom = self._solve(columns, k, j, flags & ~TOP)
-            cost, split = self._minplus(top.cost, bottom.cost)
+            cost, split = self._joined(top, bottom)
             yield (("h", k, 0), cost, split,
-                   lambda heights, t=top, b=bottom, s=split: self._stacked(t, b, s, heights))
+                   lambda heights, t=top, b=bottom, s=split: (
+                       self._stacked(t, b, s, heights), self._stacked_legs(t, b, s, heights)))
         for left in range(1, columns):
             for k in range(i + 1, j):
                 a, alone_a = self._part(left, i, k, flags & ~RIGHT)
@@ -263,7 +327,9 @@ class Placer:
                 yield (("v", k, left), Floor(parts - alone_a - alone_b, lambda a=a, b=b, parts=parts,
                        alone_a=alone_a, alone_b=alone_b: parts + self._lonely_cost(
                            a.text + b.text, columns) - alone_a - alone_b),
-                       None, lambda heights, a=a, b=b: a.text[heights] + b.text[heights])
+                       None, lambda heights, a=a, b=b: (
+                           a.text[heights] + b.text[heights],
+                           np.concatenate((a.legs[heights], b.legs[heights]), axis=1)))
 
     def _stacked(self, top: Solution, bottom: Solution, split: np.ndarray,
                  wanted: np.ndarray) -> np.ndarray:
@@ -282,11 +348,12 @@ class Placer:
     def _solve_uncached(self, columns: int, i: int, j: int, flags: int) -> Solution:
         if j - i == 1:
             return self._leaf_solution(i, columns, flags)
-        return self._keep_best(self._candidates(columns, i, j, flags))
+        return self._keep_best(self._candidates(columns, i, j, flags), columns)
 
-    def _keep_best(self, candidates) -> Solution:
-        """The least cost per height over `candidates`; ties go to the first. The text rows
-        of each winner are made for the heights it wins only."""
+    def _keep_best(self, candidates, columns: int) -> Solution:
+        """The least cost per height over `candidates` (of a rectangle `columns` wide); ties
+        go to the first. The text rows and legs of each winner are made for the heights it
+        wins only."""
         best_cost = np.full(self.length, np.inf)
         best = np.zeros(self.length, dtype=np.int32)
         split = np.zeros(self.length, dtype=np.int32)
@@ -306,11 +373,17 @@ class Placer:
             if cut_at is not None:
                 split[better] = cut_at[better]
         text = np.zeros((self.length, self.length), dtype=np.int8)
+        legs = np.zeros((self.length, columns), dtype=np.int32)
         for index in np.unique(best[np.isfinite(best_cost)]):
             if makers[index] is not None:
                 won = np.flatnonzero((best == index) & np.isfinite(best_cost))
-                text[won] = makers[index](won)
-        return Solution(best_cost, tuple(choices), best, split, text)
+                made_text, made_legs = makers[index](won)
+                if made_text is not None:
+                    text[won] = made_text
+                if made_legs is not None:
+                    legs[won] = made_legs
+        measures = frozenset(int(m) for m in np.unique(legs >> LINES_BITS) if m)
+        return Solution(best_cost, tuple(choices), best, split, text, legs, measures)
 
     def tree(self, columns: int, i: int, j: int, flags: int, rows: int) -> Cut:
         """Rebuild the layout tree that achieved the cost at `rows`."""
@@ -342,13 +415,15 @@ class Placer:
         for j in range(1, n + 1):
             def candidates(j=j):
                 for i in range(max(0, j - BAND), j):
-                    band = self._solve(self.columns, i, j, self._band_flags(i, j)).cost
+                    band = self._solve(self.columns, i, j, self._band_flags(i, j))
                     if i == 0:
-                        yield ("band", i, 0), band, None
+                        yield ("band", i, 0), band.cost, None, lambda heights, b=band: (
+                            None, b.legs[heights])
                     else:
-                        cost, split = self._minplus(stacks[i].cost, band)
-                        yield ("band", i, 0), cost, split
-            stacks.append(self._keep_best(candidates()))
+                        cost, split = self._joined(stacks[i], band)
+                        yield ("band", i, 0), cost, split, lambda heights, a=stacks[i], b=band, \
+                            s=split: (None, self._stacked_legs(a, b, s, heights))
+            stacks.append(self._keep_best(candidates(), self.columns))
         return stacks
 
     def _stack_tree(self, stacks: list[Solution], j: int, rows: int) -> Cut:
@@ -440,6 +515,33 @@ def plan_text_rows(sizer: Sizer, plan: BlockPlan) -> tuple[int, ...]:
     while len(TEXT_ROWS) > TEXT_ROWS_KEPT:
         TEXT_ROWS.popitem(last=False)
     return counts
+
+
+def _ragged_lines(above: np.ndarray, below: np.ndarray) -> np.ndarray:
+    """Per column, of two parts' legs (as in `Placer.leaf_legs`) starting at its x: the lines
+    of the narrower measure when it has no more lines than the wider. A reader takes the
+    column's edge from the most lines at the x, and the narrower legs' lines stop short of
+    it; the wider legs' lines, the fewer, run past the narrower's edge and read flush."""
+    wide_above = above >> LINES_BITS > below >> LINES_BITS
+    narrow = np.where(wide_above, below, above) & LINES_MASK
+    wide = np.where(wide_above, above, below) & LINES_MASK
+    mixed = (above >> LINES_BITS != below >> LINES_BITS) & (above != 0) & (below != 0)
+    return np.where(mixed & (narrow <= wide), narrow, 0)
+
+
+LEG_MEASURES: OrderedDict[int, tuple[BlockPlan, tuple[int, ...]]] = OrderedDict()
+
+
+def plan_leg_measures(sizer: Sizer, plan: BlockPlan) -> tuple[int, ...]:
+    """`textrows.leg_measures` of `plan`, kept as its text rows are."""
+    kept = LEG_MEASURES.get(id(plan))
+    if kept is not None and kept[0] is plan:
+        return kept[1]
+    measures = leg_measures(sizer, plan)
+    LEG_MEASURES[id(plan)] = (plan, measures)
+    while len(LEG_MEASURES) > TEXT_ROWS_KEPT:
+        LEG_MEASURES.popitem(last=False)
+    return measures
 
 
 def place_page(sizers: list[Sizer], columns: int, rows: int) -> tuple[Cut, int]:

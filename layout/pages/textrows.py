@@ -7,12 +7,20 @@ one leg beside a headline, a photo, a rule or white space — leaves that line
 on its own. `text_rows` gives, for each row of a block as the renderer draws
 it, the number of columns holding a body line there, so that the placer can
 count such lonely rows over a whole layout (placement.py).
+
+`leg_measures` gives, for each column of a block, the measure (characters
+across) of the body leg that starts at that column's left edge, if any: a
+page editor sets the legs that share a left edge on a page to one measure,
+and a reader (the plant's checks) takes a column's right edge from the lines
+starting at its x, so a leg of another measure there reads as ragged.
 """
 from __future__ import annotations
 
 from layout.pages.sizing import BlockPlan, Sizer, beside_rows
+from layout.pages.vertical_sizing import Tiers
 
 RUN_GAP_EM = 0.9     # a wider gap inside a line parts it in two (as a reader and the plant see it)
+SAME_X_EM = 0.3      # legs starting closer than this (in body ems) start at one x to a reader
 
 
 def text_rows(sizer: Sizer, plan: BlockPlan) -> tuple[int, ...]:
@@ -59,6 +67,32 @@ def text_rows(sizer: Sizer, plan: BlockPlan) -> tuple[int, ...]:
             if has_line and top + k < plan.rows:
                 counts[top + k] += 1
     return tuple(counts)
+
+
+def leg_measures(sizer: Sizer, plan: BlockPlan) -> tuple[int, ...]:
+    """Per column of `plan`'s block: the characters across the body leg whose left edge is
+    that column's x (within SAME_X_EM), 0 where none is. Legs are spread across the block
+    (or the frame's inner width) as the renderer spreads them; a vertical body has none."""
+    measures = [0] * plan.columns
+    frame, grid = plan.frame, sizer.grid
+    inset = 0.0
+    if frame is not None:
+        if not isinstance(getattr(frame, "inner", None), BlockPlan):
+            return tuple(measures)        # an ad's artwork
+        inset = frame.inset
+    if not plan.article.paragraphs or not plan.legs or not plan.leg_chars \
+            or isinstance(plan.vertical, Tiers):
+        return tuple(measures)
+    span = grid.span(plan.columns) - 2 * inset
+    width = plan.leg_chars * grid.body_size
+    step = width + ((span - plan.legs * width) / (plan.legs - 1) if plan.legs > 1 else 0)
+    pitch = grid.column_width + grid.gutter
+    for n in range(plan.legs):
+        x = inset + n * step
+        column = round(x / pitch)
+        if column < plan.columns and abs(x - column * pitch) < SAME_X_EM * grid.body_size:
+            measures[column] = plan.leg_chars
+    return tuple(measures)
 
 
 def _caption(counts: list[int], photo, row: int) -> int:

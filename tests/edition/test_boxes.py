@@ -120,3 +120,23 @@ def test_a_misspelt_column_key_is_named(tmp_path):
     edit(issue / "articles" / "pinglun.md", "column:", "colum:")
     result = layout("build", str(issue), "-o", str(tmp_path / "out"), "--format", "docx")
     assert "did you mean 'column'" in result.stderr
+
+
+@pytest.mark.parametrize("columns", range(1, 7))
+def test_no_leg_inside_a_frame_starts_at_a_page_column_s_x(columns):
+    """A frame's legs start at least half a character off every page column's x, with at
+    least a character of air inside the frame at each side: legs of another measure on a
+    column's x read as ragged to a reader measuring the page (the 12-character legs of a
+    two-column box started at its second column's x)."""
+    from layout.pages.boxes import PAD_CHARS, inner_measure
+    from layout.style import default_style
+
+    style = default_style()
+    chars, gutter = inner_measure(columns, style)
+    step = style.column_chars + style.gutter_chars
+    span = columns * style.column_chars + (columns - 1) * style.gutter_chars
+    inset = (span - columns * chars - (columns - 1) * gutter) / 2
+    assert inset >= PAD_CHARS and chars >= span // columns - 3
+    for n in range(columns):
+        x = inset + n * (chars + gutter)
+        assert abs(x - round(x / step) * step) >= 0.5, (columns, n, x)
