@@ -351,6 +351,10 @@ LEG_X_EXCEPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "jiangcheng8": (("p1:▶2版", "p1:▶5版"),
                     "the 导读 band's entries at body size, its second cell 2.3 pt from column "
                     "2's x (guideband.py, heads' 导读 work)"),
+    "weekly4": (("p3:高居民垃圾分类知晓率", "p3:率，近日，铁东区城市", "p3:在全区开展“垃圾分类"),
+                "p.3's lead in 2 legs of 20 over 垃圾分类's columns of 13: at a price per line "
+                "that moves it (150), a long lead on a page with jumps jumps instead and its "
+                "continuation is over-set on the next page (tests/edition/test_jumps.py)"),
 }
 
 

@@ -66,8 +66,10 @@ COST_LONELY_ROW = 60.0
 # block over another (a 破栏 lead's 20-character legs over 13-character columns): a page
 # editor gives the legs that share a left edge one measure, and a reader takes a column's
 # right edge from the most lines starting at its x, so the narrower legs' lines all stop
-# short of it (pdfmetrics: briefs10 16, longjump 6 such lines)
-COST_MIXED_LINE = 300.0
+# short of it (pdfmetrics: briefs10 16, longjump 6 such lines). At 150 and more a lead of
+# 6,600 characters on a page with jumps jumps rather than mix, and its continuation does not
+# fit the next page (tests/edition/test_jumps.py): weekly4 p.3 keeps its 破栏 lead
+COST_MIXED_LINE = 100.0
 LINES_BITS = 10         # a column's legs as measure << LINES_BITS | lines (see `leaf_legs`)
 LINES_MASK = (1 << LINES_BITS) - 1
 MOST_HOLE_ROWS = 2      # holes (in rows across the page) a layout in order may leave unquestioned
