@@ -107,7 +107,8 @@ def _place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: B
         fits.append(ArticleFit(a.id, page.number, plan.columns, rows, chars, set_chars,
                                max(0, chars - set_chars),
                                drawn.empty_slots.get(a.id, 0) * issue.style.column_chars,
-                               sizer.body_at(plan.leg_chars).lone_lines if a.paragraphs else 0))
+                               sizer.body_at(plan.leg_chars).lone_lines if a.paragraphs else 0,
+                               drawn.widows.get(a.id, 0)))
     regions = renderer.regions()
     fits, regions = briefs_items(gathered, fits, regions, renderer.sizers, drawn.blocks, grid,
                                  renderer.limit, page.number)

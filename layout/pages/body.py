@@ -243,6 +243,22 @@ class Body:
         return tuple(legs), sum(len(g.rows) for g in queue)
 
 
+def widows(legs) -> int:
+    """Legs that open with the last line of a paragraph begun in the leg before (孤行, a
+    widow): the copy-fit report lists them for the page editor, who cuts or adds a line."""
+    count, before = 0, None
+    for leg in legs:
+        text = [r for r in leg if r.line is not None and r.kind == "body"]
+        if text and before is not None and leg[0] is text[0]:
+            first = text[0]
+            follows = len(text) > 1 and text[1].paragraph == first.paragraph
+            if not follows and before.paragraph == first.paragraph:
+                count += 1
+        if text:
+            before = text[-1]
+    return count
+
+
 def capacities(columns: int, photo_columns: int, photo_rows: int, height: int) -> list[int]:
     """Rows each leg holds: full height, but the legs under the photos lose their top rows."""
     return [height] * (columns - photo_columns) + [height - photo_rows] * photo_columns

@@ -38,6 +38,7 @@ class ArticleFit:
     over: int         # 超: characters that did not fit
     under: int        # 缺: empty line slots in its columns, in characters
     lone_lines: int   # 孤字 the composer could not avoid
+    widows: int = 0   # 孤行: legs opening with the last line of a paragraph from the leg before
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +92,11 @@ class CopyFit:
     def table(self) -> str:
         head = (_pad(_("article"), 14, left=True) + _pad(_("page"), 5) + _pad(_("cols×rows"), 11)
                 + _pad(_("chars"), 7) + _pad(_("set"), 7) + _pad("超", 7) + _pad("缺", 7)
-                + _pad("孤字", 6))
+                + _pad("孤字", 6) + _pad("孤行", 6))
         lines = [head]
         for a in self.articles:
             lines.append(f"{a.id:<14}{a.page:>5}{f'{a.columns}×{a.rows}':>11}{a.chars:>7}"
-                         f"{a.set:>7}{a.over:>7}{a.under:>7}{a.lone_lines:>6}")
+                         f"{a.set:>7}{a.over:>7}{a.under:>7}{a.lone_lines:>6}{a.widows:>6}")
         for p in self.pages:
             line = _("page {n}: {filled:.1%} of the grid filled").format(n=p.number, filled=p.filled)
             if p.short:

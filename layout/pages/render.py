@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from layout.model.placed import (ArticleRegion, Bookmark, PlacedBox, PlacedImage, PlacedItem,
                                  PlacedRule, PlacedText)
+from layout.pages.body import widows
 from layout.pages.grid import ASCENT, Grid
 from layout.pages.placement import SEPARATOR_ROWS, Cut
 from layout.pages.runs import natural_line, placed_runs
@@ -28,6 +29,7 @@ class Drawn:
     set_chars: dict[str, int] = field(default_factory=dict)   # article id → characters drawn
     blocks: dict[str, tuple[BlockPlan, int, int, int]] = field(default_factory=dict)  # id → plan, col, row, rows
     empty_slots: dict[str, int] = field(default_factory=dict)  # id → unused line slots in its legs
+    widows: dict[str, int] = field(default_factory=dict)  # id → legs opening with a paragraph's last line
     holes: int = 0                  # line slots of columns left empty beside blocks
     marks: dict[str, tuple[float, float]] = field(default_factory=dict)  # id → 超 N 字 mark's corner
 
@@ -177,6 +179,7 @@ class Renderer:
         step = leg_width + ((span - plan.legs * leg_width) / (plan.legs - 1) if plan.legs > 1 else 0)
         x0 = self.grid.column_x(column)
         empty = 0
+        self.drawn.widows[article_id] = widows(legs)
         for n, leg in enumerate(legs):
             self.leg(article_id, leg, x0 + n * step, row, leg_width)
             empty += max(0, room - len(leg))
@@ -214,6 +217,7 @@ class Renderer:
         height = min(plan.body_rows, self.bottom - row)
         legs = self._legs(body, capacities(plan.columns, plan.photo_columns, side, height),
                           height >= plan.body_rows, lambda: body.flow_around(caps))
+        self.drawn.widows[article_id] = widows(legs)
         for n, leg in enumerate(legs):
             self.leg(article_id, leg, self.grid.column_x(column + n),
                      row + (side if n >= first_under else 0), self.grid.column_width)
