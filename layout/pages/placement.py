@@ -507,16 +507,22 @@ TEXT_ROWS_KEPT = 8192
 TEXT_ROWS: OrderedDict[int, tuple[BlockPlan, tuple[int, ...]]] = OrderedDict()
 
 
+def _kept(kept: OrderedDict, sizer: Sizer, plan: BlockPlan, count) -> tuple[int, ...]:
+    """`count(sizer, plan)`, from `kept` when it was counted before (the plan kept with its
+    figures, so that its id stays its own), the oldest let go past TEXT_ROWS_KEPT."""
+    found = kept.get(id(plan))
+    if found is not None and found[0] is plan:
+        return found[1]
+    figures = count(sizer, plan)
+    kept[id(plan)] = (plan, figures)
+    while len(kept) > TEXT_ROWS_KEPT:
+        kept.popitem(last=False)
+    return figures
+
+
 def plan_text_rows(sizer: Sizer, plan: BlockPlan) -> tuple[int, ...]:
     """`textrows.text_rows` of `plan`, from the kept counts when it was counted before."""
-    kept = TEXT_ROWS.get(id(plan))
-    if kept is not None and kept[0] is plan:
-        return kept[1]
-    counts = text_rows(sizer, plan)
-    TEXT_ROWS[id(plan)] = (plan, counts)     # the plan kept with it: its id stays its own
-    while len(TEXT_ROWS) > TEXT_ROWS_KEPT:
-        TEXT_ROWS.popitem(last=False)
-    return counts
+    return _kept(TEXT_ROWS, sizer, plan, text_rows)
 
 
 def _ragged_lines(above: np.ndarray, below: np.ndarray) -> np.ndarray:
@@ -536,14 +542,7 @@ LEG_MEASURES: OrderedDict[int, tuple[BlockPlan, tuple[int, ...]]] = OrderedDict(
 
 def plan_leg_measures(sizer: Sizer, plan: BlockPlan) -> tuple[int, ...]:
     """`textrows.leg_measures` of `plan`, kept as its text rows are."""
-    kept = LEG_MEASURES.get(id(plan))
-    if kept is not None and kept[0] is plan:
-        return kept[1]
-    measures = leg_measures(sizer, plan)
-    LEG_MEASURES[id(plan)] = (plan, measures)
-    while len(LEG_MEASURES) > TEXT_ROWS_KEPT:
-        LEG_MEASURES.popitem(last=False)
-    return measures
+    return _kept(LEG_MEASURES, sizer, plan, leg_measures)
 
 
 def place_page(sizers: list[Sizer], columns: int, rows: int) -> tuple[Cut, int]:
