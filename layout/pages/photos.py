@@ -94,12 +94,14 @@ class PhotoRules:
                      "{ppi:.0f} ppi").format(file=photo.path.name, w=photo.width_px,
                                             h=photo.height_px, mw=most_w * MM, mh=most_h * MM,
                                             ppi=self.min_ppi)
+            where = f"{article.source}: " if article.source else ""
             if not widest:
-                raise BuildError(size + _(", less than one column ({col:.0f} mm): supply a "
-                                          "larger file or leave the photo out").format(
-                    col=self.grid.span(1) * MM))
-            raise BuildError(size + _(", {widest} column(s); article '{id}' asks for {asked}: "
-                                      "ask for {widest} or fewer, or supply a larger file").format(
+                raise BuildError(where + size + _(
+                    ", less than one column ({col:.0f} mm): supply a larger file or leave the "
+                    "photo out").format(col=self.grid.span(1) * MM))
+            raise BuildError(where + size + _(
+                ", {widest} column(s); article '{id}' asks for {asked}: ask for {widest} or "
+                "fewer, or supply a larger file").format(
                 widest=widest, id=article.id, asked=asked))
 
 

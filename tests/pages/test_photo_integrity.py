@@ -125,3 +125,17 @@ def test_a_photo_news_block_is_no_wider_than_its_photo_allows():
     news = dataclasses.replace(photo_news(1), photos=(small,), kind=ArticleKind.PHOTO)
     sizer = Sizer(news, STYLE, GRID, font_set(STYLE))
     assert max(sizer.widths()) == 2
+
+
+def test_a_photo_too_small_for_one_column_names_the_article_file_through_the_cli(tmp_path):
+    """The editor is told which article's photo to replace, not only the photo's name."""
+    import shutil
+    from PIL import Image
+    from tests.cli_helpers import run
+    from tests.conftest import REPO
+    issue = tmp_path / "issue"
+    shutil.copytree(REPO / "issues" / "sample", issue)
+    with Image.open(issue / "photos" / "yizhen.jpg") as img:
+        img.resize((160, 120)).save(issue / "photos" / "yizhen.jpg")
+    error = run("build", issue, "-o", tmp_path / "out", "--format", "pdf").one_error()
+    assert str(issue / "articles" / "yizhen.md") in error and "160 × 120" in error

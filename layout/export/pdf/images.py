@@ -197,9 +197,10 @@ def prepare_photo(placed: PlacedImage, settings: PdfSettings, diag: Diagnostics,
         limit = ink_limit(settings.profile)
         max_ink = total_ink(img)
         if max_ink > limit + INK_TOLERANCE:
-            diag.warn(_("photo {name} reaches {ink:.0f} % total ink, over the profile's "
-                        "{limit:.0f} %; reduced").format(name=Path(placed.path).name,
-                                                         ink=max_ink, limit=limit), placed.path)
+            if not settings.proof:   # a proof or screen copy repeats what the print PDF says
+                diag.warn(_("photo {name} reaches {ink:.0f} % total ink, over the profile's "
+                            "{limit:.0f} %; reduced").format(name=Path(placed.path).name,
+                                                             ink=max_ink, limit=limit), placed.path)
             img = limit_ink(img, limit - JPEG_INK_MARGIN)   # preflight allows INK_TOLERANCE
             max_ink = total_ink(img)
     out = io.BytesIO()

@@ -72,6 +72,17 @@ def test_an_over_inked_cmyk_photo_is_pulled_back_with_a_warning(tmp_path):
     assert total_ink(decoded(photo)) <= ink_limit(DEFAULT_PROFILE) + INK_TOLERANCE   # preflight's
 
 
+def test_a_proof_or_screen_copy_limits_the_ink_without_repeating_the_print_warning(tmp_path):
+    """The web edition draws each page again as a proof: one warning per photo, the print's."""
+    path = tmp_path / "heavy.jpg"
+    Image.new("CMYK", (600, 400), (250, 240, 240, 255)).save(path, quality=95)
+    diag = Diagnostics()
+    photo = prepare_photo(PlacedImage(0, 0, 60 * MM, 40 * MM, path),
+                          replace(PRINT, proof=True, target_ppi=120), diag)
+    assert not diag.warnings
+    assert total_ink(decoded(photo)) <= ink_limit(DEFAULT_PROFILE) + INK_TOLERANCE
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.tuples(*[st.integers(0, 255)] * 4), st.floats(150, 320))
 def test_limit_ink_never_exceeds_the_limit_and_keeps_black(cmyk, limit):
