@@ -564,7 +564,7 @@ def figures(name: str, shape: str, folder: Path) -> Figures:
 
 def measure_rendered(stories: list[Source], rendered, raw_file: Path, folder: Path) -> Figures:
     """Write `rendered` copy (`.text()`, `.starts`) to `raw_file`, import it into `folder` and
-    compare the import with `stories` (a corpus of its own: xiling, linchuan)."""
+    compare the import with `stories` (a paper of its own: tests/intake/papers.py)."""
     raw_file.parent.mkdir(parents=True, exist_ok=True)
     raw_file.write_text(rendered.text(), encoding="utf-8")
     out, plan = import_raw(raw_file, folder)

@@ -265,7 +265,7 @@ def test_a_line_cut_inside_a_word_or_before_a_numbers_unit_is_no_headline():
     assert draft.paragraphs[1].text == "国家发展改革委有关负责人表示，下一步将总结推广试点经验。"
 
 
-# --- found on the held-out 临川晚报 (tests/intake/linchuan.py), fixed by a general rule ---------
+# --- found on the held-out 临川晚报 (tests/intake/papers.py), fixed by a general rule ---------
 
 RUN = ("社区运动会开幕\n本报记者 王琳\n11月15日，社区运动会在区体育中心开幕。\n\n"
        "图书馆延长开放时间\n即日起，区图书馆开放时间延长至21:00。\n\n"
@@ -288,8 +288,8 @@ def test_where_gaps_part_the_stories_a_caption_with_none_before_it_is_the_storys
     assert drafts[1].kind == "photo" and not drafts[0].photos
 
 
-# --- found on the held-out 云溪日报 (tests/intake/yunxi.py), fixed by general rules; measured
-# since on 枫桥 (tests/intake/fengqiao.py), written before these fixes ------------------------
+# --- found on the held-out 云溪日报 (tests/intake/papers.py), fixed by general rules; measured
+# since on 枫桥 (tests/intake/papers.py), written before these fixes ------------------------
 
 def test_a_list_after_a_colon_whose_items_end_with_semicolons_is_no_verse():
     text = ("计划停电通知\n因电网设备检修，12月8日8:00至17:00，以下区域将暂停供电：\n"
