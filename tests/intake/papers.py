@@ -28,7 +28,17 @@ that wrote it; what was tuned on since is said with its floors in `test_intake_p
   links `上一篇：…` / `下一篇：…`); `notes`, a reporter's phone notes (every paragraph indented by
   two U+3000, U+3000 in the byline, no blank line but between a poem's stanzas).
 
-The web page's furniture, 【】 around a heading, ▲ before a caption and a credit's brackets are
+- 《石湖日报》 `shihu` (10 items, held out in session 27: a lead under a two-phrase 引题 with a
+  dashed 副题 and three numbered 小标题 `一、…`, `0513-8621 4470` and `8:30`, a 新华社 story, a
+  story with its own photo and a photo-news item captioned `图为…`, a gas-cut notice whose items
+  are a list, `Wi-Fi`, a URL, an e-mail address and `Daniel Wu` in a story with no 电头 or
+  byline, a brief, a 副刊 essay and a poem): `word-soft`, a Word document's text whose writer
+  pressed Shift+Enter after a sentence once a line held 20 characters (the soft breaks come
+  through as line ends), a blank line between paragraphs, two between stories, 小标题 in 【】,
+  CRLF; `wechat-sections`, a 公众号 article copied (a blank after every line, the numbered
+  小标题 plain, `图为…。（credit）` on one line, `来源：…` and `编辑：…　审核：…` under each article).
+
+The web page's and the 公众号's furniture, 【】 around a heading, ▲ before a caption and a credit's brackets are
 no part of any story: an import drops them, and the figures count them as lost.
 
 `python -m tests.intake.papers [paper …]` prints the figures; `--show` prints the raw copy.
@@ -36,6 +46,7 @@ Do not fit rules to a paper: write a new held-out paper instead.
 """
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,6 +84,7 @@ class Habits:
     between: int = 1                 # blank lines added between stories
     crlf: bool = False
     above: Callable[[int, list[Source]], list[str]] = field(default=_nothing)  # over a headline
+    lines: Callable[[str], list[str]] = field(default=lambda text: [text])  # a paragraph's lines
     below: Callable[[int, list[Source]], list[str]] = field(default=_nothing)  # under the text
 
 
@@ -102,7 +114,7 @@ def render_lines(stories: list[Source], h: Habits) -> _Out:
         unit()
         _stanzas(out, s, h)
         for kind, text in corpus.paragraphs_with_dateline(s):
-            out.add(h.subhead.format(text) if kind == "subhead" else h.indent + text)
+            out.add(*([h.subhead.format(text)] if kind == "subhead" else h.lines(h.indent + text)))
             unit()
         for caption, credit in s.photos:
             out.add(*(line.format(caption=caption, credit=credit) for line in h.photo))
@@ -197,6 +209,29 @@ def _epaper_below(n: int, stories: list[Source]) -> list[str]:
     return lines + (["下一篇：" + stories[n + 1].key()] if n + 1 < len(stories) else [])
 
 
+# --- 石湖: soft line breaks after sentences, a 公众号's furniture -----------------------------
+
+_SENTENCE_END = re.compile(r"[。！？][”’）]*")
+
+
+def _soft_breaks(text: str, at_least: int = 20) -> list[str]:
+    """A paragraph whose writer pressed Shift+Enter after a sentence once the line held
+    `at_least` characters: the soft breaks come through as line ends."""
+    lines, start = [], 0
+    for end in (m.end() for m in _SENTENCE_END.finditer(text)):
+        if end - start >= at_least and end < len(text):
+            lines.append(text[start:end])
+            start = end
+    return lines + [text[start:]]
+
+
+_SHIHU_EDITORS = ("编辑：沈佳　审核：陆明", "编辑：唐宁　审核：陆明")
+
+
+def _wechat_below(n: int, stories: list[Source]) -> list[str]:
+    return ["来源：石湖日报", _SHIHU_EDITORS[n % 2]]
+
+
 # --- the table ------------------------------------------------------------------------------
 
 def _lines(**habits) -> Callable[[list[Source]], _Out]:
@@ -229,6 +264,12 @@ PAPERS = {
                          blank="unit", between=2, above=_epaper_above, below=_epaper_below),
         "notes": _lines(byline_space=GAP, indent=GAP * 2,
                         photo=(GAP * 2 + "{caption}", "{credit}"), between=0)}),
+    # written and measured before any change of session 27 (tests/intake/papers.py docstring)
+    "shihu": Paper("石湖", {
+        "word-soft": _lines(subhead="【{}】", photo=("{caption}", "（{credit}）"), blank="unit",
+                            lines=_soft_breaks, crlf=True),
+        "wechat-sections": _lines(gap=" ", photo=("{caption}（{credit}）",), blank="line",
+                                  below=_wechat_below)}),
 }
 CASES = [(name, shape) for name, paper in PAPERS.items() for shape in paper.shapes]
 
