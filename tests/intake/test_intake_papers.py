@@ -6,7 +6,8 @@ page's furniture, WeChat's 【】 and ▲, a credit's brackets: `LOST`).
 
 Where a paper stands (the first figures, measured before any change made for it, are in the
 comments): 西岭 and 临川 were tuned on in later sessions, 云溪 on its WeChat misses, 柳塘's
-epaper on its furniture; 枫桥, 柳塘's phone notes and 石湖 (session 27) have never been tuned on."""
+epaper on its furniture, 石湖's Word copy on its soft line breaks; 枫桥, 柳塘's phone notes and
+石湖's 公众号 copy have never been tuned on."""
 from __future__ import annotations
 
 import pytest
@@ -33,18 +34,19 @@ FLOORS = {
     ("fengqiao", "wechat"): (8, 8, 8), ("fengqiao", "word"): (8, 8, 8),
     # first: epaper 5, 0, 4 (the web page's furniture read as copy; tuned on since), notes 9, 9, 9
     ("liutang", "epaper"): (9, 9, 9), ("liutang", "notes"): (9, 9, 9),
-    # held out in session 27: written and measured before any change to the importer of that
-    # session. A Word document's soft line breaks after sentences, blank lines between its
-    # paragraphs: each soft break taken for a paragraph end (7 bodies; none listed)
-    ("shihu", "word-soft"): (10, 10, 3), ("shihu", "wechat-sections"): (10, 10, 10),
+    # written in session 27 and measured before any change to the importer of that session,
+    # and again after the session's rules made for the other corpora (unchanged): word-soft
+    # 10, 10, 3 with 6 misses not listed — every soft line break after a sentence read as a
+    # paragraph end —, wechat-sections 10, 10, 10. word-soft was then tuned on (a sentence's
+    # end with text right under it, in copy whose blank lines part paragraphs, is a soft break:
+    # `unwrap._soft_break`); wechat-sections is still held out
+    ("shihu", "word-soft"): (10, 10, 10), ("shihu", "wechat-sections"): (10, 10, 10),
 }
 # What is no copy and goes: the credits' brackets (xiling, yunxi, fengqiao), 【】 and ▲ (yunxi,
 # fengqiao), the web page's furniture (liutang epaper); each removal is listed in the report.
 LOST = {("xiling", "wechat"): 2, ("yunxi", "wechat"): 10, ("fengqiao", "wechat"): 10,
         ("liutang", "epaper"): 578, ("shihu", "word-soft"): 10,
         ("shihu", "wechat-sections"): 174}   # 来源：/编辑：…审核： under every article
-# Stories missed with nothing listed at their lines for the editor (0 but where said).
-UNLISTED = {("shihu", "word-soft"): 6}
 
 
 def test_every_paper_and_shape_has_its_floors():
@@ -66,8 +68,7 @@ def measured(tmp_path_factory):
 @pytest.mark.parametrize(("name", "shape"), papers.CASES)
 def test_the_paper_keeps_its_figures_and_damages_nothing(measured, name, shape):
     f = measured(name, shape)
-    assert (f.tokens_changed, f.false_subheads) == (0, 0)
-    assert f.unflagged <= UNLISTED.get((name, shape), 0)
+    assert (f.tokens_changed, f.false_subheads, f.unflagged) == (0, 0, 0)
     assert f.chars_lost <= LOST.get((name, shape), 0)
     found, heads, bodies = FLOORS[name, shape]
     assert f.found >= found and f.heads_exact >= heads and f.bodies_exact >= bodies
