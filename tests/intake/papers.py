@@ -36,7 +36,10 @@ that wrote it; what was tuned on since is said with its floors in `test_intake_p
   pressed Shift+Enter after a sentence once a line held 20 characters (the soft breaks come
   through as line ends), a blank line between paragraphs, two between stories, 小标题 in 【】,
   CRLF; `wechat-sections`, a 公众号 article copied (a blank after every line, the numbered
-  小标题 plain, `图为…。（credit）` on one line, `来源：…` and `编辑：…　审核：…` under each article).
+  小标题 plain, `图为…。（credit）` on one line, `来源：…` and `编辑：…　审核：…` under each article);
+  `pdf-2col` (written after that session's rules, measured before any change made for it), a
+  page set in two columns of 13 ems dumped by `pdftotext -layout`: each line holds a line of
+  the left column, spaces, and the right column's line beside it, a form feed between pages.
 
 The web page's and the 公众号's furniture, 【】 around a heading, ▲ before a caption and a credit's brackets are
 no part of any story: an import drops them, and the figures count them as lost.
@@ -192,6 +195,29 @@ def render_pdf(stories: list[Source], measure: float = 15) -> _Out:
     return out
 
 
+def render_two_columns(stories: list[Source], measure: float = 13, rows: int = 40) -> _Out:
+    """A page set in two columns at `measure` ems, as `pdftotext -layout` dumps it: each line of
+    the dump holds a line of the left column, the spaces to the right column's x, and the line
+    of the right column beside it; `rows` lines a column, a form feed before each next page."""
+    page = render_pdf(stories, measure)
+    starts = {n - 1: k for k, n in enumerate(page.starts)}   # line index -> story
+    out, where = _Out(), {}
+    for top in range(0, len(page.lines), 2 * rows):
+        left = page.lines[top:top + rows]
+        right = page.lines[top + rows:top + 2 * rows]
+        for i in range(max(len(left), len(right))):
+            a = left[i] if i < len(left) else ""
+            b = right[i] if i < len(right) else ""
+            pad = " " * (round(2 * (measure + 2 - sum(0.5 if ord(c) < 0x2000 else 1 for c in a))))
+            line = (a + pad + "    " + b).rstrip() if b else a
+            out.lines.append(("\f" if top and not i else "") + line)
+            for j in (top + i, top + rows + i):
+                if j in starts:
+                    where.setdefault(starts[j], len(out.lines))
+    out.starts = [where[k] for k in sorted(where)]
+    return out
+
+
 # --- 柳塘: a 数字报 web page's furniture ----------------------------------------------------
 
 _LIUTANG_PAGES = ("01版：要闻", "01版：要闻", "04版：国内", "02版：民生", "02版：民生", "02版：民生",
@@ -269,7 +295,8 @@ PAPERS = {
         "word-soft": _lines(subhead="【{}】", photo=("{caption}", "（{credit}）"), blank="unit",
                             lines=_soft_breaks, crlf=True),
         "wechat-sections": _lines(gap=" ", photo=("{caption}（{credit}）",), blank="line",
-                                  below=_wechat_below)}),
+                                  below=_wechat_below),
+        "pdf-2col": render_two_columns}),
 }
 CASES = [(name, shape) for name, paper in PAPERS.items() for shape in paper.shapes]
 

@@ -41,12 +41,20 @@ FLOORS = {
     # end with text right under it, in copy whose blank lines part paragraphs, is a soft break:
     # `unwrap._soft_break`); wechat-sections is still held out
     ("shihu", "word-soft"): (10, 10, 10), ("shihu", "wechat-sections"): (10, 10, 10),
+    # written after the session's rules, measured before any change made for it: a page in two
+    # columns as `pdftotext -layout` dumps it, the columns' lines side by side — not read at all
+    ("shihu", "pdf-2col"): (0, 0, 0),
 }
 # What is no copy and goes: the credits' brackets (xiling, yunxi, fengqiao), 【】 and ▲ (yunxi,
 # fengqiao), the web page's furniture (liutang epaper); each removal is listed in the report.
 LOST = {("xiling", "wechat"): 2, ("yunxi", "wechat"): 10, ("fengqiao", "wechat"): 10,
         ("liutang", "epaper"): 578, ("shihu", "word-soft"): 10,
         ("shihu", "wechat-sections"): 174}   # 来源：/编辑：…审核： under every article
+
+
+# (numbers changed, false 小标题, misses not listed) where they are not all 0: the shape the
+# importer does not read yet, held as it was first measured.
+DAMAGED = {("shihu", "pdf-2col"): (1, 1, 2)}
 
 
 def test_every_paper_and_shape_has_its_floors():
@@ -68,7 +76,9 @@ def measured(tmp_path_factory):
 @pytest.mark.parametrize(("name", "shape"), papers.CASES)
 def test_the_paper_keeps_its_figures_and_damages_nothing(measured, name, shape):
     f = measured(name, shape)
-    assert (f.tokens_changed, f.false_subheads, f.unflagged) == (0, 0, 0)
+    changed, false_subheads, unlisted = DAMAGED.get((name, shape), (0, 0, 0))
+    assert f.tokens_changed <= changed and f.false_subheads <= false_subheads
+    assert f.unflagged <= unlisted
     assert f.chars_lost <= LOST.get((name, shape), 0)
     found, heads, bodies = FLOORS[name, shape]
     assert f.found >= found and f.heads_exact >= heads and f.bodies_exact >= bodies
