@@ -243,6 +243,8 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
                 unit.count >= 2 and not paragraph_final(a.text) and shape.in_band(b)):
             return True, "run-on"   # a paragraph of lines stops mid-sentence: cut short
         return False, "" if paragraph_final(a.text) else "paragraph-end"
+    if P.SUBHEAD_MARK.match(b.text):
+        return False, ""   # after a sentence's end, `一、…` opens a 小标题 or a list's item
     full = full or _next_word_overflows(a, b, shape)
     can = shape.in_band(b) or paragraph_final(b.text) or (
         after is not None and after.kind is LineKind.TEXT and _next_word_overflows(b, after, shape)
@@ -270,9 +272,22 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
     # before a credit is taken back out at such a place
 
 
-def _running(unit: Unit, a: Line, b: Line, shape: Shape) -> tuple[bool, str]:
+def _soft_break(unit: Unit, b: Line, shape: Shape, caption: bool) -> bool:
+    """In copy of a paragraph a line whose blank lines part its paragraphs (`some`: blank
+    lines between some lines, not mostly before headlines), a sentence's end with the next
+    line of text right under it, no blank line between, is a line break the writer typed
+    inside a paragraph (Word's Shift+Enter), not a paragraph's end — unless either line is a
+    heading's, or the next a caption's or a list item's."""
+    return shape.blanks == "some" and not shape.markdown and not b.blanks \
+        and unit.kind in (LineKind.TEXT, LineKind.DATELINE) and not caption \
+        and not headline_like(unit.last.text) \
+        and not headline_like(b.text) and not P.SUBHEAD_MARK.match(b.text) \
+        and not P.SUBHEAD_MARK.match(unit.first.text) and unit.last.text[-1] not in "：:；;"
+
+
+def _running(unit: Unit, a: Line, b: Line, shape: Shape, caption: bool) -> tuple[bool, str]:
     if unit.closed() or _QUOTE_SOURCE.search(a.text):
-        return False, ""
+        return _soft_break(unit, b, shape, caption), ""
     if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
         if _mid_clause(a.text):
             return True, ""
@@ -316,7 +331,7 @@ def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None,
         return True, ""   # the lines of one Markdown paragraph
     if shape.kind is ShapeKind.TYPESET:
         return _typeset(unit, a, b, shape, after, caption)
-    return _running(unit, a, b, shape)
+    return _running(unit, a, b, shape, caption)
 
 
 def set_in_ems(lines: list[Line]) -> bool:

@@ -20,6 +20,7 @@ from layout.intake.chars import ends_sentence, is_han
 from layout.intake.joins import runs_on
 from layout.intake.lines import Line, LineKind, em_width, headline_like
 from layout.intake.shape import Gap, Shape, ShapeKind
+from layout.intake.words import word_cut
 
 _MIN_LINES = 3
 _MIN_LINES_UNDER_HEADING = 2
@@ -37,15 +38,21 @@ def _short(line: Line, shape: Shape) -> bool:
     if sum(1 for c in text[:-1] if c in P.PAUSE_MARKS) > 1 or text[0] in P.NO_LINE_START \
             or text.startswith(("——", "--")):   # a 副题 under the next story's title
         return False
-    return shape.kind is not ShapeKind.TYPESET or shape.width(line) < shape.low
+    return True   # in typeset copy, a run of mostly full lines is prose (`_prose_lines`)
 
 
 def _prose_lines(lines: list[Line], run: list[int], shape: Shape) -> bool:
-    """In typeset copy, a run most of whose lines are nearly full is prose, not verse."""
+    """In typeset copy, a run most of whose lines are nearly full is prose, not verse — unless
+    it has stanza breaks (blank lines) and none of its breaks falls inside a word: a verse
+    line ends on a word, a line of prose wherever the width falls."""
     if shape.kind is not ShapeKind.TYPESET:
         return False
-    near_full = sum(1 for j in run if shape.width(lines[j]) >= shape.full - 3)
-    return near_full * 2 > len(run)
+    near_full = sum(1 for j in run if shape.full - 3 <= shape.width(lines[j]) <= shape.high)
+    if near_full * 2 <= len(run):
+        return False
+    stanzas = any(lines[j].blanks for j in run[1:])
+    return not stanzas or any(word_cut(lines[j].text, lines[j + 1].text)
+                              for j in run[:-1] if j + 1 in run)
 
 
 def _cut(lines: list[Line], run: list[int]) -> bool:
@@ -87,6 +94,18 @@ def _run(lines: list[Line], start: int, shape: Shape) -> list[int]:
         return run[:-1]   # a one-line last stanza before prose: the next story's title
     if after is not None and _prose_opening(lines[run[-1]], after, shape):
         return run[:-1]   # the first line of the prose after the verse
+    return _without_prose_tail(lines, run, shape)
+
+
+def _without_prose_tail(lines: list[Line], run: list[int], shape: Shape) -> list[int]:
+    """In typeset copy, full lines ending the run with text right under them (no blank line)
+    are the prose's first lines (`外婆每回都在他的摊前停下，买上一块` over `豆腐，再顺手…`
+    after the quoted verse), not verse."""
+    while run and shape.kind is ShapeKind.TYPESET and shape.in_band(lines[run[-1]]):
+        after = lines[run[-1] + 1] if run[-1] + 1 < len(lines) else None
+        if after is None or after.kind is not LineKind.TEXT or after.blanks:
+            break
+        run = run[:-1]
     return run
 
 

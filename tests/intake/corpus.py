@@ -519,12 +519,43 @@ def _exact(s: Source, o: Source | None) -> tuple[bool, bool]:
                                                                           s.photos)
 
 
+def _lines_of(s: Source | None) -> list[str]:
+    if s is None:
+        return ["(not found)"]
+    head = [f"{k}: {v}" for k, v in zip(("kind", "kicker", "title", "subtitle", "byline",
+                                         "dateline"), s.head()) if v]
+    return head + [f"{k}: {t}" for k, t in s.paragraphs] + \
+        [f"verse: {ln}" for st in s.stanzas for ln in st + ("",)] + \
+        [f"photo: {c} / {cr}" for c, cr in s.photos]
+
+
+def show_misses(sources: list[Source], by_key: dict, exact: list, starts, flagged) -> None:
+    """With INTAKE_DIFFS set: a diff of every story not given back exact (source, then the
+    import), with its raw lines and the decisions listed there, on stderr."""
+    import difflib
+    import os
+
+    if not os.environ.get("INTAKE_DIFFS"):
+        return
+    ends = list(starts[1:]) + [10 ** 9]
+    for s, (head, body), lo, hi in zip(sources, exact, starts, ends):
+        if head and body:
+            continue
+        listed = [n for n in flagged if lo <= n <= hi]
+        print(f"--- MISS {s.name} (raw lines {lo}-{hi if hi < 10 ** 9 else 'end'}; "
+              f"listed at {listed})", file=sys.stderr)
+        for line in difflib.unified_diff(_lines_of(s), _lines_of(by_key.get(s.key())),
+                                         "source", "import", n=1, lineterm=""):
+            print(line, file=sys.stderr)
+
+
 def compare(sources: list[Source], raw: str, out: list[Source], flagged: list[int] = (),
             starts: list[int] = ()) -> Figures:
     by_key: dict[str, Source] = {}
     for article in out:
         by_key.setdefault(article.key(), article)
     exact = [_exact(s, by_key.get(s.key())) for s in sources]
+    show_misses(sources, by_key, exact, starts, flagged)
     source_text = "\n".join(_all_text(s) for s in sources)
     out_text = "\n".join(_all_text(o) for o in out)
     changed = sum((tokens(source_text) - tokens(out_text)).values())
@@ -564,7 +595,7 @@ def figures(name: str, shape: str, folder: Path) -> Figures:
 
 def measure_rendered(stories: list[Source], rendered, raw_file: Path, folder: Path) -> Figures:
     """Write `rendered` copy (`.text()`, `.starts`) to `raw_file`, import it into `folder` and
-    compare the import with `stories` (a corpus of its own: xiling, linchuan)."""
+    compare the import with `stories` (a paper of its own: tests/intake/papers.py)."""
     raw_file.parent.mkdir(parents=True, exist_ok=True)
     raw_file.write_text(rendered.text(), encoding="utf-8")
     out, plan = import_raw(raw_file, folder)

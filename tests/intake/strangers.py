@@ -94,14 +94,16 @@ def _em(text: str) -> float:
     return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in text)
 
 
-def _typeset(text: str, measure: float, first: float) -> list[str]:
-    """Cut where the width falls; a mark that may not start a line hangs at the end of the
-    one before; an opening quote or bracket goes down with the next character."""
+def typeset_cut(text: str, measure: float, first: float, hang=corpus.NO_LINE_START,
+                down=corpus.NO_LINE_END) -> list[str]:
+    """Cut where the width falls (the first line `first` ems short); a mark that may not start
+    a line (`hang`) hangs at the end of the one before; an opening quote or bracket (`down`)
+    goes down with the next character."""
     lines, line, room = [], "", measure - first
     for ch in text:
-        if line and _em(line + ch) > room and ch not in corpus.NO_LINE_START:
+        if line and _em(line + ch) > room and ch not in hang:
             carry = ""
-            while line and line[-1] in corpus.NO_LINE_END:
+            while line and line[-1] in down:
                 line, carry = line[:-1], line[-1] + carry
             lines.append(line.rstrip(" "))
             line, room = carry, measure
@@ -122,9 +124,9 @@ def render_pdf(stories: list[Source], measure: float) -> _Out:
             out.blank() if k else None
             out.add(*stanza)
         for kind, text in _lead(s, lambda d: d):
-            out.add(text) if kind == "subhead" else out.add(*_typeset(text, measure, 2))
+            out.add(text) if kind == "subhead" else out.add(*typeset_cut(text, measure, 2))
         for caption, credit in s.photos:
-            out.add(*_typeset(caption, measure, 0), credit)
+            out.add(*typeset_cut(caption, measure, 0), credit)
     return out
 
 

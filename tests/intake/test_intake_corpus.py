@@ -84,9 +84,10 @@ def test_the_teams_editions_lose_and_damage_nothing(team_figures):
 # losing and damaging nothing, finding every story and its bodies' floor (paragraph ends at a
 # full line chosen by length, a byline line run into a time word: 230/267 -> 261/271 and
 # 212/267 -> 250/271; floors a point below, as the team's editions grow: with edition's
-# newest story 250/272; a phrase gap a cut fell at kept, session 25: 250 -> 252/273).
+# newest story 250/272; a phrase gap a cut fell at kept, session 25: 250 -> 252/273; session
+# 27, a poem of lines as wide as the measure read as verse: 268 -> 269/290).
 TEAM_FULL = ("a", "b", "c", "md")
-TEAM_CUT_FLOORS = {"b-naive": 0.95, "b-ragged": 0.92}
+TEAM_CUT_FLOORS = {"b-naive": 0.95, "b-ragged": 0.925}
 
 
 @pytest.mark.parametrize("shape", sorted(corpus.TEAM_SHAPES))

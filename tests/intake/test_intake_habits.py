@@ -265,7 +265,7 @@ def test_a_line_cut_inside_a_word_or_before_a_numbers_unit_is_no_headline():
     assert draft.paragraphs[1].text == "国家发展改革委有关负责人表示，下一步将总结推广试点经验。"
 
 
-# --- found on the held-out 临川晚报 (tests/intake/linchuan.py), fixed by a general rule ---------
+# --- found on the held-out 临川晚报 (tests/intake/papers.py), fixed by a general rule ---------
 
 RUN = ("社区运动会开幕\n本报记者 王琳\n11月15日，社区运动会在区体育中心开幕。\n\n"
        "图书馆延长开放时间\n即日起，区图书馆开放时间延长至21:00。\n\n"
@@ -288,8 +288,8 @@ def test_where_gaps_part_the_stories_a_caption_with_none_before_it_is_the_storys
     assert drafts[1].kind == "photo" and not drafts[0].photos
 
 
-# --- found on the held-out 云溪日报 (tests/intake/yunxi.py), fixed by general rules; measured
-# since on 枫桥 (tests/intake/fengqiao.py), written before these fixes ------------------------
+# --- found on the held-out 云溪日报 (tests/intake/papers.py), fixed by general rules; measured
+# since on 枫桥 (tests/intake/papers.py), written before these fixes ------------------------
 
 def test_a_list_after_a_colon_whose_items_end_with_semicolons_is_no_verse():
     text = ("计划停电通知\n因电网设备检修，12月8日8:00至17:00，以下区域将暂停供电：\n"
@@ -317,3 +317,82 @@ def test_a_caption_with_its_credit_in_brackets_on_its_line_is_a_photo():
                                                               "（本报记者 林晓棠 摄）")
     (plain,), _, _ = _segment("标题一行\n\n正文说到（记者 摄）为止。\n")   # no credit at its end
     assert not plain.photos
+
+
+# --- found on copy cut at a count and on a page of mixed widths (session 27), fixed by
+# general rules; copy written for each ---------------------------------------------------------
+
+def _typeset(text: str, measure: float = 13) -> list[str]:
+    from tests.intake.strangers import typeset_cut   # lines of a page, the indent lost
+    return typeset_cut(text, measure, 2)
+
+
+def test_a_numbered_subhead_after_a_full_line_ending_a_sentence_stands_alone():
+    """`一、…` under a full line that ends a sentence opens a 小标题 or a list's item, never a
+    line inside the paragraph above — even as wide as the measure (12 of 13 ems here), where
+    the paragraph's length alone would choose."""
+    p1 = ("近日，城东街道新建的三座口袋公园陆续向市民开放，每座公园都配有健身器材和儿童游乐设施，"
+          "附近居民从家门口步行五分钟左右即可到达。")
+    p2 = "公园选址前，街道先后召开六次居民议事会，逐户上门收集意见建议八十余条，最终确定了三处闲置地块。"
+    p3 = "公园建成后，街道招募了四十多名志愿者，分片负责日常巡查和保洁，发现设施损坏及时报修。"
+    lines = ["三座口袋公园开放", "本报记者 王琳", *_typeset(p1), "一、居民议事会商定公园选址",
+             *_typeset(p2), "二、日常管护交给志愿者队伍", *_typeset(p3)]
+    assert lines[6].endswith("。") and len(lines[6]) >= 13   # a full line ends the sentence
+    (draft,), _, _ = _segment("\n".join(lines) + "\n")
+    assert [(p.kind, p.text) for p in draft.paragraphs] == [
+        ("body", p1), ("subhead", "一、居民议事会商定公园选址"), ("body", p2),
+        ("subhead", "二、日常管护交给志愿者队伍"), ("body", p3)]
+
+
+_ESSAY = ("老屋的檐下，一直停着父亲那辆二八自行车。车把上的漆早就掉光了，铃铛却还响得清脆。"
+          "小时候，父亲每天骑着它去镇上的工厂上班，我坐在前面的横梁上，看路两边的稻田往后退。")
+
+
+def test_a_poem_of_lines_as_wide_as_the_measure_is_verse_in_typeset_copy():
+    """Verse lines nearly as wide as the prose's measure, in stanzas parted by blank lines,
+    each ending on a word: a poem, where lines of prose break wherever the width falls (and
+    a run of those, stanzas or not, stays prose)."""
+    stanzas = [["湖水把傍晚的天空折成一面", "芦苇站在岸边替我守着黄昏", "风从很远的地方赶回来"],
+               ["雪落下来的时候渔火亮了", "我听见远处那条晚归的船", "正一点一点地靠近石码头"]]
+    lines = ["父亲的旧自行车", "□ 林秋白", *_typeset(_ESSAY), "", "石湖的冬天", "文／许青禾",
+             *stanzas[0], "", *stanzas[1], "", "湖边人家", "□ 许青禾", *_typeset(_ESSAY)]
+    essay, poem, last = _segment("\n".join(lines) + "\n")[0]
+    assert (poem.kind, poem.title) == ("poem", "石湖的冬天")
+    assert [p.text for p in poem.paragraphs] == stanzas[0] + stanzas[1]
+    assert [p.kind for p in essay.paragraphs + last.paragraphs] == ["body", "body"]
+
+
+def test_a_full_line_under_quoted_verse_with_text_right_under_it_is_prose():
+    """Verse quoted after a colon, then prose, in copy cut every 15 characters: a full line
+    with the prose's next line right under it opens the prose, it does not close the verse."""
+    def cut(text):
+        return [text[i:i + 15] for i in range(0, len(text), 15)]
+    prose = "外婆每回都在他的摊前停下，买上一块豆腐。王大爷称好了，总要多添一点。"
+    lines = ["江边的早市", "□ 周岚", *cut(_ESSAY + "卖豆腐的王大爷最会吆喝，那几句我到现在还背得出来："),
+             "豆腐嘞——", "卤水点的豆腐嘞——", "又白又嫩不掺假，", "回家下锅香一家嘞——", *cut(prose)]
+    (draft,), _, _ = _segment("\n".join(lines) + "\n")
+    assert [p.kind for p in draft.paragraphs] == ["body"] + ["verse"] * 4 + ["body"]
+    assert draft.paragraphs[-1].text == prose
+
+
+def test_soft_line_breaks_inside_paragraphs_parted_by_blank_lines_are_joined():
+    """A Word document whose writer pressed Shift+Enter after some sentences: where blank lines
+    part the paragraphs, a sentence's end with text right under it is a line break inside the
+    paragraph; a list's items, a 小标题 and a caption with its credit keep their lines."""
+    p1 = ("因燃气管道改线施工，湖东片区将于12月3日9:00至18:00暂停供气，施工单位将分段作业。",
+          "请相关用户提前关闭燃气阀门，恢复供气前请勿擅自开启。")
+    p2 = ("近日，石湖街道湖滨社区的“共享工具箱”正式启用，箱内备有电钻、扳手等50余件工具。",
+          "居民扫码即可免费借用，用完归还即可。")
+    p3 = ("社区还组建了一支由退休技工组成的志愿服务队，每周六上午在活动中心为居民维修小家电。",
+          "服务队成立半年来，已为居民修好各类电器三百多件。")
+    text = ("停气通知\n\n" + "\n".join(p1) + "\n\n以下区域将暂停供气：\n一、湖东路以北、石湖大道以西片区；\n"
+            "二、锦绣花园、枫林苑小区。\n请用户做好准备，如有疑问请拨打燃气服务热线96777咨询。\n\n\n"
+            "社区里的“共享工具箱”\n\n本报讯（通讯员 顾佳怡）" + "\n".join(p2) + "\n\n【志愿服务队】\n\n"
+            + "\n".join(p3) + "\n\n图为志愿者在湖滨社区为居民修理自行车。\n（通讯员 顾佳怡 摄）\n")
+    notice, story = _segment(text)[0]
+    assert [p.text for p in notice.paragraphs] == [
+        "".join(p1), "以下区域将暂停供气：", "一、湖东路以北、石湖大道以西片区；", "二、锦绣花园、枫林苑小区。",
+        "请用户做好准备，如有疑问请拨打燃气服务热线96777咨询。"]
+    assert [(p.kind, p.text) for p in story.paragraphs] == [
+        ("body", "".join(p2)), ("subhead", "【志愿服务队】"), ("body", "".join(p3))]   # 【】 go in normalising
+    assert [p.caption.text for p in story.photos] == ["图为志愿者在湖滨社区为居民修理自行车。"]

@@ -62,12 +62,13 @@ def test_a_page_of_mixed_column_widths_is_read_story_by_story():
     (159/261 with one measure; 347/386 now, with the team's editions, 326/380 before paragraph
     ends at a full line were chosen by length, 332/386 before `_first_over_full`, 337/386
     before a break between two stories of one measure was read by it and a line short by an
-    opening mark that went down ran on), and no character is lost and no number, Latin word
-    or address changed."""
+    opening mark that went down ran on; 365/403 with thin4 and lone since a numbered 小标题
+    after a full line and a poem of lines as wide as a measure are read, 363/403 before),
+    and no character is lost and no number, Latin word or address changed."""
     f = strangers.page_figures()
     assert (f.tokens_changed, f.chars_lost, f.false_subheads) == (0, 0, 0)
     assert f.found >= 0.98 * f.stories and f.heads_exact >= 0.97 * f.stories
-    assert f.bodies_exact >= 347
+    assert f.bodies_exact >= 365
     assert f.unflagged <= 3   # 10 before a story too short to measure was listed (below), 5
     # before the two rules of session 26
 

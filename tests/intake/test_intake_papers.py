@@ -1,0 +1,84 @@
+"""The papers written apart from the importer (tests/intake/papers.py), each in the shapes its
+copy arrived in, and the figures each holds as floors: stories found, headline parts and bodies
+exact may only rise; no number, Latin word or address is ever changed, no body line becomes a
+小标题, every miss is listed for the editor, and nothing is lost but what is no copy (a web
+page's furniture, WeChat's 【】 and ▲, a credit's brackets: `LOST`).
+
+Where a paper stands (the first figures, measured before any change made for it, are in the
+comments): 西岭 and 临川 were tuned on in later sessions, 云溪 on its WeChat misses, 柳塘's
+epaper on its furniture, 石湖's Word copy on its soft line breaks; 枫桥, 柳塘's phone notes and
+石湖's 公众号 copy have never been tuned on."""
+from __future__ import annotations
+
+import pytest
+
+from tests.intake import papers
+
+# (found, headline parts exact, bodies exact) the import gives now, as floors.
+FLOORS = {
+    # first 11/12 found in each; parts 8, 10, 10; bodies 9, 10, 9 (a name before a date, a
+    # credit in brackets, a colon before a list's first item: fixed by general rules)
+    ("xiling", "wechat"): (12, 12, 12), ("xiling", "email"): (12, 12, 12),
+    ("xiling", "pdf-15"): (12, 12, 12),
+    # first: found 8 (md 9), bodies 7 (md 8, pdf-13 6); a 主题 and 副题 with no dash read as
+    # 引题 and 主题 is open; a short caption under a story is the story's since session 25
+    ("linchuan", "a"): (8, 8, 7), ("linchuan", "b"): (8, 8, 8),
+    ("linchuan", "b-naive"): (8, 8, 8), ("linchuan", "b-ragged"): (8, 8, 7),
+    ("linchuan", "c"): (8, 8, 8), ("linchuan", "md"): (9, 9, 9),
+    ("linchuan", "pdf-13"): (8, 8, 8),
+    # first: wechat 10, 9, 6 with 2 false 小标题 and 4 misses not listed (【】 kept, a ▲ caption
+    # with its credit on its line read as text, a list after a colon kept as verse); word 10, 10, 9
+    ("yunxi", "wechat"): (10, 10, 10), ("yunxi", "word"): (10, 10, 10),
+    # first: wechat 8, 8, 5 with 2 false 小标题 (【】 kept); word 8, 8, 8 — measured after 云溪's
+    # fixes were made and before they were, never tuned on
+    ("fengqiao", "wechat"): (8, 8, 8), ("fengqiao", "word"): (8, 8, 8),
+    # first: epaper 5, 0, 4 (the web page's furniture read as copy; tuned on since), notes 9, 9, 9
+    ("liutang", "epaper"): (9, 9, 9), ("liutang", "notes"): (9, 9, 9),
+    # written in session 27 and measured before any change to the importer of that session,
+    # and again after the session's rules made for the other corpora (unchanged): word-soft
+    # 10, 10, 3 with 6 misses not listed — every soft line break after a sentence read as a
+    # paragraph end —, wechat-sections 10, 10, 10. word-soft was then tuned on (a sentence's
+    # end with text right under it, in copy whose blank lines part paragraphs, is a soft break:
+    # `unwrap._soft_break`); wechat-sections is still held out
+    ("shihu", "word-soft"): (10, 10, 10), ("shihu", "wechat-sections"): (10, 10, 10),
+    # written after the session's rules, measured before any change made for it: a page in two
+    # columns as `pdftotext -layout` dumps it, the columns' lines side by side — not read at all
+    ("shihu", "pdf-2col"): (0, 0, 0),
+}
+# What is no copy and goes: the credits' brackets (xiling, yunxi, fengqiao), 【】 and ▲ (yunxi,
+# fengqiao), the web page's furniture (liutang epaper); each removal is listed in the report.
+LOST = {("xiling", "wechat"): 2, ("yunxi", "wechat"): 10, ("fengqiao", "wechat"): 10,
+        ("liutang", "epaper"): 578, ("shihu", "word-soft"): 10,
+        ("shihu", "wechat-sections"): 174}   # 来源：/编辑：…审核： under every article
+
+
+# (numbers changed, false 小标题, misses not listed) where they are not all 0: the shape the
+# importer does not read yet, held as it was first measured.
+DAMAGED = {("shihu", "pdf-2col"): (1, 1, 2)}
+
+
+def test_every_paper_and_shape_has_its_floors():
+    assert sorted(FLOORS) == sorted(papers.CASES)
+
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory):
+    cache = {}
+
+    def get(name, shape):
+        if (name, shape) not in cache:
+            folder = tmp_path_factory.mktemp(f"{name}-{shape}") / "issue"
+            cache[name, shape] = papers.figures(name, shape, folder)
+        return cache[name, shape]
+    return get
+
+
+@pytest.mark.parametrize(("name", "shape"), papers.CASES)
+def test_the_paper_keeps_its_figures_and_damages_nothing(measured, name, shape):
+    f = measured(name, shape)
+    changed, false_subheads, unlisted = DAMAGED.get((name, shape), (0, 0, 0))
+    assert f.tokens_changed <= changed and f.false_subheads <= false_subheads
+    assert f.unflagged <= unlisted
+    assert f.chars_lost <= LOST.get((name, shape), 0)
+    found, heads, bodies = FLOORS[name, shape]
+    assert f.found >= found and f.heads_exact >= heads and f.bodies_exact >= bodies
