@@ -351,10 +351,6 @@ LEG_X_EXCEPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "jiangcheng8": (("p1:▶2版", "p1:▶5版"),
                     "the 导读 band's entries at body size, its second cell 2.3 pt from column "
                     "2's x (guideband.py, heads' 导读 work)"),
-    "weekly4": (("p3:高居民垃圾分类知晓率", "p3:率，近日，铁东区城市", "p3:在全区开展“垃圾分类"),
-                "p.3's lead in 2 legs of 20 over 垃圾分类's columns of 13: at a price per line "
-                "that moves it (150), a long lead on a page with jumps jumps instead and its "
-                "continuation is over-set on the next page (tests/edition/test_jumps.py)"),
 }
 
 
@@ -364,22 +360,16 @@ LEG_X_EXCEPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
 # and why it cannot reach the share.
 GRID_SHARE = 0.98
 GRID_FLOORS: dict[str, tuple[float, str]] = {
-    "heads8": (0.954, "a page of 简讯: one-column items beside the bottom row's headlines"),
-    "six": (0.979, "six pages: legs beside their own photos and the 副刊's essays"),
-    "hexi4": (0.973, "a 副刊 of poems and a 竖题 essay; 简讯 legs and captions beside headlines"),
-    "jiangcheng8": (0.968, "a five-column tabloid: one-column items beside the leads' headlines"),
-    "longlead": (0.965, "the 导读's fifth entry (one line more than the masthead's four information "
+    "longlead": (0.968, "the 导读's fifth entry (one line more than the masthead's four information "
                         "lines on its rows) and a lead too long for its page"),
-    "oddshapes": (0.964, "57 body lines: two legs beside a panorama's caption are 3.5 %"),
-    "photos2": (0.975, "photo pages: legs beside their own photos where the lead's text ends"),
-    "portraits": (0.911, "two portraits side by side beside one leg of the lead (90 body lines)"),
-    "short": (0.939, "33 body lines: a leg beside a headline is 3 %"),
-    "thin4": (0.975, "p.3, a page short of copy: a short lead's one leg beside its square photo "
-                     "(9 of 427 body lines)"),
-    "three": (0.950, "40 body lines: two lines beside headlines are 5 %"),
-    "vertical": (0.950, "151 body lines (竖排 is vertical text, left out): three lines beside a 竖题, "
-                        "a caption and the essay's 纵中横 figures (9 of 9月) are 4 %"),
-    "weekly4": (0.970, "the 导读 in the 报眼 and legs beside their own photos"),
+    "oddshapes": (0.969, "66 body lines: a panorama's caption line and a leg's last line beside "
+                         "white space are 3 %"),
+    "portraits": (0.915, "two portraits side by side beside one leg of the lead (95 body lines)"),
+    "short": (0.942, "35 body lines: a leg beside a headline is 3 %"),
+    "thin4": (0.979, "p.3, a page short of copy: a short lead's one leg beside its square photo "
+                     "(9 of 434 body lines)"),
+    "vertical": (0.961, "155 body lines (竖排 is vertical text, left out): lines beside a 竖题, "
+                        "a caption and the essay's 纵中横 figures (9 of 9月)"),
 }
 
 

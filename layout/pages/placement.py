@@ -56,19 +56,21 @@ COST_OVERSET_ARTICLE = 1e7  # per article over-set: the overrun goes to as few a
 COST_MOVED = 150.0      # per place the page's last article moves up: a row of hole in a column
 # per row where one column alone holds body text in a rectangle wider than a column (one leg
 # beside a headline, a photo or white space): its lines stand off the baseline grid that
-# runs across the page (textrows.py). Less than a row of hole in a column (COST_HOLE_ROW):
-# a page keeps its fill first. At 60: briefs10 0.967 -> 0.993, fukan 0.990 -> 0.995,
-# jiangcheng8 0.953 -> 0.968, whole 0.985 -> 0.989, no line tests/ragged.py flags; at 100
-# and more jiangcheng8 p.8 sets a 3-leg essay over a 2-leg story at one x, whose narrower
-# legs that check reads as ragged against the wider ones
-COST_LONELY_ROW = 60.0
+# runs across the page (textrows.py). More than a row of hole in a column (COST_HOLE_ROW):
+# a line off the grid is a fault a reader sees, a row of white under a block is not. At 200
+# (60 before legs of two measures at one x were priced, COST_MIXED_LINE, and a 竖题's rows
+# beside its body counted as such): pdfmetrics grid_aligned heads8 0.957 -> 1.0, sparse
+# 0.75 -> 1.0, briefs10 0.99 -> 1.0, hexi4 0.984 -> 0.986, jiangcheng8 0.980 -> 0.983; at
+# 300 fukan's 竖题 essay still stands beside the lead's headline
+COST_LONELY_ROW = 200.0
 # per line read as ragged where a column's left edge starts body legs of two measures, one
 # block over another (a 破栏 lead's 20-character legs over 13-character columns): a page
 # editor gives the legs that share a left edge one measure, and a reader takes a column's
 # right edge from the most lines starting at its x, so the narrower legs' lines all stop
 # short of it (pdfmetrics: briefs10 16, longjump 6 such lines). At 150 and more a lead of
 # 6,600 characters on a page with jumps jumps rather than mix, and its continuation does not
-# fit the next page (tests/edition/test_jumps.py): weekly4 p.3 keeps its 破栏 lead
+# fit the next page (tests/edition/test_jumps.py). weekly4 p.3's lead no longer mixes at
+# 100 since its 2 legs of 20 beside white cost COST_LONELY_ROW a row: 3 columns of 13
 COST_MIXED_LINE = 100.0
 LINES_BITS = 10         # a column's legs as measure << LINES_BITS | lines (see `leaf_legs`)
 LINES_MASK = (1 << LINES_BITS) - 1

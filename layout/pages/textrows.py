@@ -17,7 +17,7 @@ starting at its x, so a leg of another measure there reads as ragged.
 from __future__ import annotations
 
 from layout.pages.sizing import BlockPlan, Sizer, beside_rows
-from layout.pages.vertical_sizing import Tiers
+from layout.pages.vertical_sizing import Beside, Tiers
 
 RUN_GAP_EM = 0.9     # a wider gap inside a line parts it in two (as a reader and the plant see it)
 SAME_X_EM = 0.3      # legs starting closer than this (in body ems) start at one x to a reader
@@ -115,10 +115,12 @@ def runs(line) -> int:
 
 def _approximate(plan: BlockPlan, counts: list[int]) -> tuple[int, ...]:
     """A 竖题 beside its body, a vertical body: the body's rows at the block's foot across
-    its legs."""
+    its legs — beside a 竖题 standing over the last column(s), the other columns only."""
     legs = plan.legs or (plan.columns if plan.body_rows else 0)
-    for r in range(max(0, plan.rows - plan.body_rows), plan.rows):
-        counts[r] = legs
+    top = max(0, plan.rows - plan.body_rows)
+    head = plan.vertical if isinstance(plan.vertical, Beside) and plan.vertical.strip else None
+    for r in range(top, plan.rows):
+        counts[r] = legs - head.strip if head and r < top + head.head_rows else legs
     return tuple(counts)
 
 
