@@ -11,7 +11,9 @@ imports, faces and composed paragraphs, and the pages it placed: a page
 whose inputs are as they were is not placed again (`layout.pages.kept`), so
 an edit to one story places its page only; each build says which pages it
 placed (`pages_line`); the PDF's loss check reads again only the pages whose
-content or fonts differ from the last PDF's (`preflight.pdftext.remember_pages`).
+content or fonts differ from the last PDF's (`preflight.pdftext.remember_pages`),
+and a font subset the PDF embedded before is embedded as made then
+(`export.pdf.facecache.keep_subsets`).
 The outputs are replaced together, only after every
 one was written and checked (`layout.staging`): a failed build leaves the
 last good edition in place.
@@ -127,6 +129,8 @@ def watch(issue_dir: Path, options: BuildOptions,
     preload(options)
     kept.enable()
     remember_pages()
+    subsets = _keep_subsets(options)
+    subsets(True)
     changes = Changes(issue_dir)
     try:
         woke = True
@@ -148,4 +152,16 @@ def watch(issue_dir: Path, options: BuildOptions,
         kept.enable(False)
         kept.forget()
         remember_pages(False)
+        subsets(False)
     return builds
+
+
+def _keep_subsets(options: BuildOptions) -> Callable[[bool], None]:
+    """The switch keeping the PDF's font subsets (`keep_subsets`), where a format draws."""
+    from layout.export import REGISTRY
+
+    if not any(REGISTRY[f].needs_pages for f in options.formats):
+        return lambda _on: None
+    from layout.export.pdf.facecache import keep_subsets
+
+    return keep_subsets
