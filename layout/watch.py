@@ -32,6 +32,10 @@ from layout.options import BuildOptions
 Snapshot = tuple[tuple[str, int, int, int, int], ...]
 SETTLE = 0.01       # seconds: events closer than this are one change
 WAKE = 0.5          # seconds between checks of keep_going() while nothing happens
+# what an EPUB or web edition imports when an edit brings a character its embedded
+# subsets lack (a new WOFF2 subset; the 楷's halt is compiled by feaLib: ~0.45 s to import)
+FONT_MAKING = ("fontTools.ttLib", "fontTools.ttLib.woff2", "fontTools.feaLib.builder", "brotli",
+               "uharfbuzz")
 
 
 def snapshot(issue_dir: Path) -> Snapshot:
@@ -83,9 +87,10 @@ class Changes:
 
 
 def preload(options: BuildOptions) -> None:
-    """Import every format's writer and reader once: each build forks the process that
-    writes the DOCX and EPUB, which would otherwise import python-docx, lxml and the
-    EPUB modules again every time (a one-off `layout build` imports them only there)."""
+    """Import every format's writer and reader once: each build forks the processes that
+    write the DOCX, EPUB and web edition, which would otherwise import python-docx, lxml,
+    the EPUB modules — and fontTools whenever an edit brings a new character — again
+    every time (a one-off `layout build` imports them only there)."""
     import importlib
 
     from layout.export import REGISTRY
@@ -93,7 +98,8 @@ def preload(options: BuildOptions) -> None:
     for name in options.formats:
         REGISTRY[name].load()
     for module, formats in (("layout.intake.docx", ("docx",)), ("layout.export.epub.plan", ("epub",)),
-                            ("layout.preflight.fidelity", options.formats)):
+                            ("layout.preflight.fidelity", options.formats),
+                            *((m, ("epub", "web")) for m in FONT_MAKING)):
         if any(f in options.formats for f in formats):
             importlib.import_module(module)
 
