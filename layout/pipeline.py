@@ -88,18 +88,19 @@ def make(issue_dir: Path, options: BuildOptions, diag: Diagnostics, progress: Pr
     with lock, Stage(out_dir, names, elsewhere) as stage:
         placed = place(issue, fonts, options, diag, stage, report, progress) if drawn else None
         job = ExportJob(issue, placed, options, diag)
-        reflowed = [e for e in exporters if not e.needs_pages]
-        child = start_export_process(job, drawn, reflowed, stage) if drawn and reflowed else None
+        here, groups = split_exporters(exporters)
+        children = [c for group in groups if (c := start_export_process(job, here, group, stage))]
+        forked = {e.name for child in children for e in child[2]}
         try:
-            for exporter in (drawn if child else exporters):
+            for exporter in (e for e in exporters if e.name not in forked):
                 progress(_("writing {formats}").format(formats=exporter.name.upper()))
                 export(exporter, job, stage, report)
-            if child:
+            for child in children:
                 progress(_("writing {formats}").format(
-                    formats=", ".join(e.name.upper() for e in reflowed)))
+                    formats=", ".join(e.name.upper() for e in child[2])))
                 finish_export_process(child, report, diag)
         finally:
-            if child:
+            for child in children:
                 stop_export_process(child)
         if options.site is not None:
             publish(job, stage, report)
@@ -240,10 +241,27 @@ def export(exporter: Exporter, job: ExportJob, stage: Stage, report: BuildReport
     report.timings[exporter.name] = time.perf_counter() - clock
 
 
-# The reflowable formats (DOCX, EPUB) need only the model, the PDF the placed pages:
-# on a machine with two cores, a forked process writes the former while this one
-# draws the PDF. It writes only its temporary files (this process renames them),
-# dies with this process, and sends its warnings, results and errors back by a pipe.
+def split_exporters(exporters: list[Exporter]) -> tuple[list[Exporter], list[list[Exporter]]]:
+    """The formats this process writes, and those forked processes write beside it, one
+    process a group: the PDF here (the dearest to draw); the web edition in a process of
+    its own (its page images are its own screen copies of the placed pages, never the
+    PDF, rasterised and encoded: the largest transient memory of a build, ~85 MiB for
+    one 1500-pixel AVIF, kept out of the processes that hold the PDF's or the EPUB's
+    work); DOCX and EPUB, which need only the model, in another. Nothing is forked
+    when this process writes no drawn format."""
+    here = [e for e in exporters if e.name == "pdf"] or [e for e in exporters if e.needs_pages][:1]
+    if not here:
+        return [], []
+    groups = [[e for e in exporters if e not in here and e.needs_pages],
+              [e for e in exporters if not e.needs_pages]]
+    return here, [g for g in groups if g]
+
+
+# The reflowable formats (DOCX, EPUB) need only the model, the web edition the placed
+# pages drawn as its own screen copies: on a machine with two cores, forked processes
+# write them (split_exporters) while this one draws the PDF. Each writes only its
+# temporary files (this process renames them), dies with this process, and sends its
+# warnings, results and errors back by a pipe.
 
 def start_export_process(job: ExportJob, drawn: list[Exporter], exporters: list[Exporter],
                          stage: Stage):

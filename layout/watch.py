@@ -11,7 +11,9 @@ imports, faces and composed paragraphs, and the pages it placed: a page
 whose inputs are as they were is not placed again (`layout.pages.kept`), so
 an edit to one story places its page only; each build says which pages it
 placed (`pages_line`); the PDF's loss check reads again only the pages whose
-content or fonts differ from the last PDF's (`preflight.pdftext.remember_pages`).
+content or fonts differ from the last PDF's (`preflight.pdftext.remember_pages`),
+and a font subset the PDF embedded before is embedded as made then
+(`export.pdf.facecache.keep_subsets`).
 The outputs are replaced together, only after every
 one was written and checked (`layout.staging`): a failed build leaves the
 last good edition in place.
@@ -30,6 +32,10 @@ from layout.options import BuildOptions
 Snapshot = tuple[tuple[str, int, int, int, int], ...]
 SETTLE = 0.01       # seconds: events closer than this are one change
 WAKE = 0.5          # seconds between checks of keep_going() while nothing happens
+# what an EPUB or web edition imports when an edit brings a character its embedded
+# subsets lack (a new WOFF2 subset; the 楷's halt is compiled by feaLib: ~0.45 s to import)
+FONT_MAKING = ("fontTools.ttLib", "fontTools.ttLib.woff2", "fontTools.feaLib.builder", "brotli",
+               "uharfbuzz")
 
 
 def snapshot(issue_dir: Path) -> Snapshot:
@@ -81,9 +87,10 @@ class Changes:
 
 
 def preload(options: BuildOptions) -> None:
-    """Import every format's writer and reader once: each build forks the process that
-    writes the DOCX and EPUB, which would otherwise import python-docx, lxml and the
-    EPUB modules again every time (a one-off `layout build` imports them only there)."""
+    """Import every format's writer and reader once: each build forks the processes that
+    write the DOCX, EPUB and web edition, which would otherwise import python-docx, lxml,
+    the EPUB modules — and fontTools whenever an edit brings a new character — again
+    every time (a one-off `layout build` imports them only there)."""
     import importlib
 
     from layout.export import REGISTRY
@@ -91,7 +98,8 @@ def preload(options: BuildOptions) -> None:
     for name in options.formats:
         REGISTRY[name].load()
     for module, formats in (("layout.intake.docx", ("docx",)), ("layout.export.epub.plan", ("epub",)),
-                            ("layout.preflight.fidelity", options.formats)):
+                            ("layout.preflight.fidelity", options.formats),
+                            *((m, ("epub", "web")) for m in FONT_MAKING)):
         if any(f in options.formats for f in formats):
             importlib.import_module(module)
 
@@ -127,6 +135,8 @@ def watch(issue_dir: Path, options: BuildOptions,
     preload(options)
     kept.enable()
     remember_pages()
+    subsets = _keep_subsets(options)
+    subsets(True)
     changes = Changes(issue_dir)
     try:
         woke = True
@@ -148,4 +158,16 @@ def watch(issue_dir: Path, options: BuildOptions,
         kept.enable(False)
         kept.forget()
         remember_pages(False)
+        subsets(False)
     return builds
+
+
+def _keep_subsets(options: BuildOptions) -> Callable[[bool], None]:
+    """The switch keeping the PDF's font subsets (`keep_subsets`), where a format draws."""
+    from layout.export import REGISTRY
+
+    if not any(REGISTRY[f].needs_pages for f in options.formats):
+        return lambda _on: None
+    from layout.export.pdf.facecache import keep_subsets
+
+    return keep_subsets

@@ -16,7 +16,7 @@ RANK = {
     "errors": 0, "classcode": 0, "i18n": 0, "yamlio": 0, "cache": 0, "staging": 0, "options": 0, "cjk": 0,
     "style": 1, "fonts": 2, "model": 2, "manifest": 3, "compose": 4, "pages": 5,
     "export": 6, "intake": 7, "preflight": 8, "rebuild": 8,
-    "pipeline": 9, "watch": 10, "bench": 10, "benchrun": 10, "benchedition": 10,
+    "pipeline": 9, "watch": 10, "bench": 10, "benchrun": 10, "benchedition": 10, "benchwatch": 10,
     "cli_frame": 11, "cli": 11, "__main__": 12, "": 12,
 }
 

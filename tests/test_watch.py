@@ -105,3 +105,11 @@ def test_an_edit_rebuilds_once_placing_only_its_page_and_a_bad_edit_keeps_the_pd
 
     with pikepdf.open(pdf) as opened:
         assert len(opened.pages) == 2
+    # what the watching process drew (pages kept, font subsets kept: facecache.keep_subsets)
+    # is byte for byte what a one-off build of the same sources draws
+    from layout.errors import Diagnostics
+    from layout.pipeline import build
+
+    article.write_text(good.replace("积累工作经验", "积累岗位经验"), "utf-8")
+    build(issue, BuildOptions(formats=("pdf",), out_dir=tmp_path / "again"), Diagnostics())
+    assert (tmp_path / "again" / "jump2.pdf").read_bytes() == pdfs[1]

@@ -56,13 +56,16 @@ class Exporter:
 PHOTOS = ("PIL.Image", "PIL.BmpImagePlugin", "PIL.GifImagePlugin", "PIL.JpegImagePlugin",
           "PIL.PpmImagePlugin", "PIL.PngImagePlugin", "PIL.ImageOps", "layout.export.artwork")
 
+DRAWING = ("layout.export.pdf", "reportlab.lib.fonts")   # reportlab, pikepdf, the page drawing
+
 REGISTRY: dict[str, Exporter] = {
     "pdf": Exporter("pdf", ".pdf", "layout.export.pdf:write_pdf", True,
-                    imports=PHOTOS + ("lxml.etree",)),     # lxml: pikepdf's XMP
+                    imports=PHOTOS + ("lxml.etree",) + DRAWING),     # lxml: pikepdf's XMP
     "docx": Exporter("docx", ".docx", "layout.export.docx:write_docx", False,
                      imports=PHOTOS + ("lxml.etree",)),    # lxml: python-docx
     "epub": Exporter("epub", ".epub", "layout.export.epub:write_epub", False, imports=PHOTOS),
-    "web": Exporter("web", "", "layout.export.web:write_web", True, folder=True, imports=PHOTOS),
+    "web": Exporter("web", "", "layout.export.web:write_web", True, folder=True,
+                    imports=PHOTOS + ("lxml.etree",) + DRAWING),   # page images: the PDF's drawing
 }
 
 

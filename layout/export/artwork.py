@@ -32,4 +32,7 @@ def render_pdf(path: Path, cmyk: bool, need: Callable[[tuple[float, float]], tup
                                                   (page.rect.width, page.rect.height))))
         space = pymupdf.csCMYK if cmyk else pymupdf.csRGB
         pix = page.get_pixmap(dpi=round(dpi), colorspace=space, alpha=False)
-        return Image.frombytes("CMYK" if cmyk else "RGB", (pix.width, pix.height), pix.samples)
+        image = Image.frombytes("CMYK" if cmyk else "RGB", (pix.width, pix.height), pix.samples)
+    del pix
+    pymupdf.TOOLS.store_shrink(100)   # MuPDF keeps the ad's fonts and images it will not need again
+    return image

@@ -55,3 +55,29 @@ def test_pillow_and_lxml_are_shared_by_the_pdf_and_the_docx():
     assert {"PIL.Image", "lxml.etree"} <= set(shared_imports([pdf], [docx, epub]))
     assert "lxml.etree" not in shared_imports([pdf], [epub])
     assert shared_imports([pdf], []) == []
+
+
+def test_the_web_edition_is_written_beside_the_pdf_sharing_its_drawing_code(tmp_path):
+    """The web edition's page images (screen copies drawn by the PDF's code, rasterised
+    and encoded) are made in a forked process of their own, beside the PDF: the drawing
+    code is imported once, before the fork, and the PDF's process never encodes them."""
+    from layout.pipeline import split_exporters
+
+    formats = [REGISTRY[f] for f in ("pdf", "docx", "epub", "web")]
+    here, groups = split_exporters(formats)
+    assert [e.name for e in here] == ["pdf"]
+    assert [[e.name for e in g] for g in groups] == [["web"], ["docx", "epub"]]
+    assert split_exporters([REGISTRY["web"]]) == ([REGISTRY["web"]], [])
+    assert split_exporters([REGISTRY["pdf"], REGISTRY["docx"]]) == ([REGISTRY["pdf"]], [[REGISTRY["docx"]]])
+    assert split_exporters([REGISTRY["docx"], REGISTRY["epub"]]) == ([], [])
+    out = tmp_path / "modules.json"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "LAYOUT_LANG": "en"}
+    done = subprocess.run([sys.executable, "-c", RECORD, str(out), "build", str(SAMPLE), "-o",
+                           str(tmp_path / "out"), "--format", "pdf,web"],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    parent = set(json.loads(out.read_text())["parent"])
+    child = set(json.loads((tmp_path / "modules.json.child").read_text())["child"])
+    assert "layout.export.web.images" in child and "layout.export.web.images" not in parent
+    assert child & parent == set()
+    assert (tmp_path / "out" / "web" / "index.html").is_file()

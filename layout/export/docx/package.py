@@ -1,15 +1,20 @@
 """The DOCX package: opened from the unzipped reference document, saved reproducibly.
 
 The reference lives unzipped under `reference/` so its XML diffs well; it is
-zipped in memory for python-docx. Saving re-zips the parts in a fixed order
-with a fixed timestamp (the issue date), and the core properties carry the
-issue date, so the same issue always gives the same bytes.
+read once a process and zipped in memory, stored (not deflated: python-docx
+only reads it), for python-docx. Saving takes python-docx's parts as it
+would write them and zips them once, in a fixed order with a fixed timestamp
+(the issue date), the XML deflated and the photos stored (JPEG and PNG do not
+deflate: a second pass over them cost more than the rest of the package);
+the core properties carry the issue date, so the same issue always gives the
+same bytes.
 """
 from __future__ import annotations
 
 import datetime as dt
 import io
 import zipfile
+from functools import cache
 from pathlib import Path
 
 import docx
@@ -25,12 +30,16 @@ def _zip_time(date: dt.date) -> tuple[int, int, int, int, int, int]:
     return (max(date.year, 1980), date.month, date.day, 0, 0, 0)
 
 
-def _write_zip(parts: dict[str, bytes], out, date: dt.date) -> None:
+STORED = (".jpg", ".jpeg", ".png", ".gif")     # parts that do not deflate
+
+
+def _write_zip(parts: dict[str, bytes], out, date: dt.date, deflate: bool = True) -> None:
     names = sorted(parts, key=lambda n: (n != FIRST_PART, n))
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in names:
             info = zipfile.ZipInfo(name, date_time=_zip_time(date))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_DEFLATED if deflate and not \
+                name.lower().endswith(STORED) else zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
             archive.writestr(info, parts[name])
 
@@ -45,6 +54,11 @@ def _without_comments(data: bytes) -> bytes:
 
 def reference_parts(reference_dir: Path = REFERENCE_DIR) -> dict[str, bytes]:
     """Every file of the unzipped reference document, by its part name, comments removed."""
+    return dict(_reference_parts(reference_dir))
+
+
+@cache
+def _reference_parts(reference_dir: Path) -> tuple[tuple[str, bytes], ...]:
     parts = {}
     for path in sorted(reference_dir.rglob("*")):
         if path.is_file():
@@ -52,13 +66,13 @@ def reference_parts(reference_dir: Path = REFERENCE_DIR) -> dict[str, bytes]:
             if path.suffix in (".xml", ".rels"):
                 data = _without_comments(data)
             parts[path.relative_to(reference_dir).as_posix()] = data
-    return parts
+    return tuple(parts.items())
 
 
 def open_reference(date: dt.date) -> Document:
     """A python-docx Document built on the committed reference document."""
     buffer = io.BytesIO()
-    _write_zip(reference_parts(), buffer, date)
+    _write_zip(reference_parts(), buffer, date, deflate=False)
     buffer.seek(0)
     return docx.Document(buffer)
 
@@ -81,10 +95,31 @@ def set_core_properties(document: Document, issue: Issue) -> None:
 
 def save_reproducibly(document: Document, target: Path, date: dt.date) -> None:
     """Save `document` to `target` with sorted parts and fixed timestamps."""
-    buffer = io.BytesIO()
-    document.save(buffer)
-    buffer.seek(0)
-    with zipfile.ZipFile(buffer) as archive:
-        parts = {name: archive.read(name) for name in archive.namelist()}
     with open(target, "wb") as out:
-        _write_zip(parts, out, date)
+        _write_zip(package_parts(document), out, date)
+
+
+class _Parts:
+    """Takes the parts python-docx's package writer writes, by member name."""
+
+    def __init__(self):
+        self.parts: dict[str, bytes] = {}
+
+    def write(self, uri, blob: bytes) -> None:
+        self.parts[uri.membername] = blob
+
+
+def package_parts(document: Document) -> dict[str, bytes]:
+    """Every part of the package as `Document.save` writes it (content types, the
+    package's relationships, each part and its relationships), not zipped: python-docx's
+    own PackageWriter steps, given a collector for its zip writer."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    collected = _Parts()
+    PackageWriter._write_content_types_stream(collected, package.parts)
+    PackageWriter._write_pkg_rels(collected, package.rels)
+    PackageWriter._write_parts(collected, package.parts)
+    return collected.parts

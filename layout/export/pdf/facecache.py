@@ -9,6 +9,13 @@ checksummed) they load in about 0.01 s, and the font file itself is mapped
 Anything unexpected (another reportlab, a damaged entry) falls back to the
 ordinary parse, so the cache can only cost time, never correctness.
 
+A process that builds the edition again and again (`layout watch`) keeps
+each face's embedded subsets (`keep_subsets`): a subset of the same
+characters in the same codes as one it embedded before — after an edit to
+one story, every subset but those the edit touched — is embedded as it was
+made and deflated then, not cut from the face and deflated again (the same
+bytes: reportlab's stream with its filter already applied).
+
 The per-glyph tables (cmap, widths, hmtx, loca: ~10,000 entries each, five
 of them per face) are stored as packed arrays and read through small
 read-only views (`CodeMap`, `Metrics`), which is all reportlab asks of them
@@ -19,6 +26,7 @@ from __future__ import annotations
 
 import marshal
 import mmap
+import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
@@ -27,6 +35,7 @@ from weakref import WeakKeyDictionary
 
 import reportlab
 from reportlab import rl_config
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFZCompress
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, TTFNameBytes
 
 from layout.cache import entry_path, read_entry, write_entry
@@ -92,6 +101,42 @@ class Metrics(Sequence):
         return len(self.advances)
 
 
+_KEPT: list[WeakKeyDictionary | None] = [None]    # face → {subset: (bytes, deflated)}
+SUBSETS_KEPT = 48     # a face's subsets kept (an edition of 24 pages embeds ~10-20 of a face)
+
+
+def keep_subsets(on: bool = True) -> None:
+    """Keep (or stop keeping, and let go of) each face's embedded subsets in this process."""
+    _KEPT[0] = WeakKeyDictionary() if on else None
+
+
+class Face(TTFontFace):
+    """reportlab's parsed face, whose subsets a watching process keeps (`keep_subsets`)."""
+
+    def _kept(self, subset) -> tuple[bytes, bytes]:
+        mine = _KEPT[0].setdefault(self, {})
+        key = tuple(subset)
+        found = mine.pop(key, None)
+        if found is None:
+            raw = TTFontFace.makeSubset(self, subset)
+            found = (raw, zlib.compress(raw))      # what PDFZCompress gives for the stream
+        mine[key] = found                          # the most recently used last
+        while len(mine) > SUBSETS_KEPT:
+            del mine[next(iter(mine))]
+        return found
+
+    def makeSubset(self, subset):
+        return TTFontFace.makeSubset(self, subset) if _KEPT[0] is None else self._kept(subset)[0]
+
+    def addSubsetObjects(self, doc, fontname, subset):
+        reference = TTFontFace.addSubsetObjects(self, doc, fontname, subset)
+        if _KEPT[0] is not None and doc.compression:
+            stream = doc.idToObject[f"fontFile:{self.filename}({fontname})"]
+            stream.content = self._kept(subset)[1]
+            stream.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])
+        return reference
+
+
 def _packed(kind: str, values) -> bytes:
     return array(kind, values).tobytes()
 
@@ -138,7 +183,7 @@ def _store(font: TTFont, target: Path) -> None:
 
 
 def _restore(name: str, path: Path, record: dict) -> TTFont | None:
-    face = TTFontFace.__new__(TTFontFace)
+    face = Face.__new__(Face)
     data = _views(dict(record["face"]))
     for key in NAME_FIELDS:
         if data.get(key) is not None:
@@ -179,4 +224,5 @@ def load_ttfont(name: str, path: Path) -> TTFont:
             pass
     font = TTFont(name, str(path))
     _store(font, cached)
+    font.face.__class__ = Face
     return font

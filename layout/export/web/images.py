@@ -104,7 +104,9 @@ def _raster(pdf: bytes, width: int):
         zoom = width / page.rect.width
         pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False,
                               colorspace=pymupdf.csRGB)
-        return Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+        image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+    pymupdf.TOOLS.store_shrink(100)   # MuPDF keeps fonts and glyphs it will not need again
+    return image
 
 
 def _page_variants(pdf: bytes) -> bytes:

@@ -58,3 +58,43 @@ def test_the_cached_tables_answer_as_the_parsed_ones(tmp_path, monkeypatch):
     cached.charToGlyph[0xE000] = 7          # reportlab's shaping adds private codes
     assert cached.charToGlyph[0xE000] == 7 and 0xE000 in cached.charToGlyph
     assert len(cached.charToGlyph) == len(fresh.charToGlyph) + 1
+
+
+def test_kept_subsets_embed_the_same_bytes_and_are_not_cut_again(tmp_path, monkeypatch):
+    """`layout watch` keeps each face's subsets (keep_subsets): a PDF drawn again with
+    the same subsets embeds them as made before, byte for byte what cutting and deflating
+    them again gives; a subset with a new character is cut anew; switched off, nothing
+    is kept."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cut = []
+    original = TTFontFace.makeSubset
+    monkeypatch.setattr(TTFontFace, "makeSubset", lambda self, s: cut.append(1) or original(self, s))
+    path = REPO / "fonts" / "LayoutKai-Regular.ttf"
+
+    def pdf(text: str, name: str) -> bytes:
+        font = facecache.load_ttfont(name, path)
+        assert isinstance(font.face, facecache.Face)
+        pdfmetrics.registerFont(font)
+        out = io.BytesIO()
+        canvas = Canvas(out, invariant=1, initialFontName=name)
+        canvas.setFont(name, 12)
+        canvas.drawString(20, 700, text)
+        canvas.save()
+        return out.getvalue()
+
+    plain = pdf(TEXT, "LKeepA")
+    assert len(cut) == 1
+    facecache.keep_subsets()
+    try:
+        font_b = "LKeepB"
+        first, again = pdf(TEXT, font_b), pdf(TEXT, font_b)
+        assert len(cut) == 2                      # the second drawing cut nothing
+        assert first == again == plain.replace(b"LKeepA", font_b.encode())
+        grown = pdf(TEXT + "新", font_b)
+        assert len(cut) == 3 and grown != first    # a new character: the subset cut anew
+    finally:
+        facecache.keep_subsets(False)
+    pdf(TEXT, font_b)
+    assert len(cut) == 4
