@@ -360,6 +360,8 @@ LEG_X_EXCEPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
 # and why it cannot reach the share.
 GRID_SHARE = 0.98
 GRID_FLOORS: dict[str, tuple[float, str]] = {
+    "lone": (0.955, "one story of 200 characters beside its photo grown to its limits (4 of 6 "
+                    "columns): the caption under the photo stands beside white (1 of 23 lines)"),
     "longlead": (0.968, "the 导读's fifth entry (one line more than the masthead's four information "
                         "lines on its rows) and a lead too long for its page"),
     "oddshapes": (0.969, "66 body lines: a panorama's caption line and a leg's last line beside "

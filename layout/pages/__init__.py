@@ -27,7 +27,7 @@ from layout.pages.overset import cut_tails
 from layout.pages.ranks import headline_ranks, step_down
 from layout.pages.render import Renderer
 from layout.pages.reserved import AdSizer, check_resolution, underfilled
-from layout.pages.roomy import has_room, keep_deeper, roomy_style
+from layout.pages.roomy import has_room, keep_deeper, roomy_styles
 from layout.pages.vertical import with_vertical_faces
 from layout.pages.zhuangti import vary_faces
 
@@ -47,16 +47,20 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     (page, article); `jumping` names over-set articles that may jump (to a page); with
     `cut_tail`, copy that does not fit is cut from the least important stories (overset).
 
-    A page short of copy that stands a block in shallow legs is placed again with legs
-    of `makeup.short_leg_lines` lines (roomy.py)."""
+    A page short of copy is placed again with airier headline groups and, where a block
+    stands in shallow legs, legs of `makeup.short_leg_lines` lines (roomy.py)."""
     trial = Diagnostics()
     result = _place_page(issue, page, grid, fonts, options, trial, jumping, cut_tail)
-    if has_room(issue.style, 1 - result[2].filled, result[0].items, essay_page(page, issue.style)):
+    styles = roomy_styles(issue.style, result[0].items, essay_page(page, issue.style)) \
+        if has_room(1 - result[2].filled) else ()
+    for style in styles:
         deeper = Diagnostics()
-        again = _place_page(replace(issue, style=roomy_style(issue.style)), page, grid, fonts,
-                            options, deeper, jumping, cut_tail)
-        if keep_deeper(result, again, grid):
+        again = _place_page(replace(issue, style=style), page, grid, fonts, options, deeper,
+                            jumping, cut_tail)
+        airier = style.makeup.head_air_rows > issue.style.makeup.head_air_rows
+        if keep_deeper(result, again, grid, airier):
             result, trial = again, deeper
+            break
     if diag is not None:
         diag.warnings.extend(trial.warnings)
     return result

@@ -1,20 +1,22 @@
-"""A page short of copy has room for deeper legs.
+"""A page short of copy is made up again with the legitimate means of a short page.
 
-A page whose empty space is more than `ROOMY_SHARE` of its grid and that
-stands any block in shallow legs — the longest under `makeup.short_leg_lines`
-lines, or the last of its balanced legs two under (a story of 160 characters
-three columns of five lines across the top of an empty page, where a page
-editor sets it two columns of eight) — is placed again with every leg holding
-that many lines (`roomy_style`: the house style with `makeup.min_leg_lines`
-raised to them). The deeper layout is kept when all its copy still fits and it
-leaves no more than `MORE_WHITE_ROWS` rows more of white inside the composed
-part (`inner_white`: rows of a column with copy under them): white under a
-block that opens onto the page's foot is the honest space, a hole with copy
-under it is not.
+A page whose empty space is more than `ROOMY_SHARE` of its grid is placed
+again with the house style a page editor uses when copy runs short
+(`roomy_styles`): headline groups with up to `SHORT_HEAD_AIR` rows of air and,
+where a block stands in a leg under `makeup.short_leg_lines` lines, every leg
+of that many (a story of 160 characters stands two columns of eight, not
+three of five across the top of an empty page); a photo beside its story's
+body may take any width up to the block's columns − 1, and grows to its
+limits by itself (sizing.py prices its area below a row of honest space). The
+second layout is kept when all its copy still fits, it turns no 主题 into a
+竖题 and it leaves no more than `MORE_WHITE_ROWS` rows more of white inside
+the composed part (`inner_white`: rows of a column with copy under them):
+white under a block that opens onto the page's foot is the honest space, a
+hole with copy under it is not.
 
-A 副刊 (an essay page, essays.py) keeps its own rules: its essays already
+A 副刊 (an essay page, essays.py) keeps its leg rules: its essays already
 stand in legs of twice `makeup.min_leg_lines`, and raising that would set
-them one column wide.
+them one column wide; it takes the headline air only.
 """
 from __future__ import annotations
 
@@ -28,12 +30,34 @@ ROOMY_SHARE = 0.25    # of the page's grid left empty: room for deeper legs
 # rows of white among the blocks (across the page) that deeper legs may add: more would
 # trade a strip for holes in the middle of the page
 MORE_WHITE_ROWS = 1
+MORE_OFF_GRID = 1     # lines more off the baseline grid (off_grid) the second layout may set
+SHORT_HEAD_AIR = 4    # rows of air a headline group may take on a page short of copy
 
 
-def roomy_style(style: HouseStyle) -> HouseStyle:
-    """The house style with legs of at least `makeup.short_leg_lines` lines."""
+def roomy_style(style: HouseStyle, least: int | None = None,
+                air: int = SHORT_HEAD_AIR) -> HouseStyle:
+    """The house style for a page short of copy: photos beside the body up to their
+    block's columns − 1 wide (`makeup.wide_photos`), headline groups with up to `air` rows
+    of air and, given `least`, legs of that many lines (the sizer's `min_leg_lines`: the
+    longest leg's, the last of balanced legs one fewer)."""
     makeup = style.makeup
-    return replace(style, makeup=replace(makeup, min_leg_lines=makeup.short_leg_lines))
+    deeper = {} if least is None else {"min_leg_lines": max(makeup.min_leg_lines, least)}
+    return replace(style, makeup=replace(
+        makeup, head_air_rows=max(makeup.head_air_rows, air), wide_photos=True, **deeper))
+
+
+def roomy_styles(style: HouseStyle, items, essays: bool = False) -> tuple[HouseStyle, ...]:
+    """The short page's styles to try in turn, until one is kept. A page that stands a
+    block in shallow legs: every leg of `makeup.short_leg_lines` lines, else (a story too
+    short for two such legs) the last of its legs one line fewer, else that with the
+    house style's own headline air (the air around a headline counts as white inside the
+    composed part). Any other page, and an essay page (its essays already stand deep):
+    the headline air only."""
+    if essays or not shallow(items, style):
+        return (roomy_style(style),)
+    short, air = style.makeup.short_leg_lines, style.makeup.head_air_rows
+    return (roomy_style(style, short + 1), roomy_style(style, short),
+            roomy_style(style, short, air))
 
 
 def leg_lines(items) -> dict[str, list[int]]:
@@ -47,17 +71,19 @@ def leg_lines(items) -> dict[str, list[int]]:
 
 
 def shallow(items, style: HouseStyle) -> bool:
-    """Whether a block stands in legs shallower than `makeup.short_leg_lines`."""
+    """Whether a block stands in a leg shallower than `makeup.short_leg_lines` lines."""
     least = style.makeup.short_leg_lines
-    return any(len(lines) > 1 and (max(lines) < least or min(lines) < least - 1)
-               for lines in leg_lines(items).values())
+    return any(len(lines) > 1 and min(lines) < least for lines in leg_lines(items).values())
 
 
-def has_room(style: HouseStyle, empty_share: float, items, essays: bool) -> bool:
-    """A page to place again with deeper legs (module doc)."""
-    makeup = style.makeup
-    return (not essays and empty_share > ROOMY_SHARE
-            and makeup.short_leg_lines > makeup.min_leg_lines and shallow(items, style))
+def has_room(empty_share: float) -> bool:
+    """A page to place again with the means of a short page (module doc)."""
+    return empty_share > ROOMY_SHARE
+
+
+def turned(items) -> set[str]:
+    """Articles whose 主题 stands vertical (a 竖题) on the page."""
+    return {i.article for i in items if isinstance(i, PlacedText) and i.role == "title" and i.ys}
 
 
 def _extent(item) -> tuple[float, float, float, float] | None:
@@ -93,11 +119,32 @@ def inner_white(items, grid: Grid, rows: int) -> int:
     return white
 
 
-def keep_deeper(first, deeper, grid: Grid) -> bool:
+def off_grid(items, grid: Grid) -> int:
+    """Lines at the body's size with no other such line on their baseline in another
+    column: a leg beside white or a headline, as a reader (and `layout check`'s grid
+    figure) reads the page's baseline grid."""
+    rows: dict[float, set[int]] = {}
+    lines = []
+    for item in items:
+        if isinstance(item, PlacedText) and item.article and not item.free and item.xs \
+                and abs(item.size - grid.body_size) < 0.05:
+            column = round((item.x - grid.left) / (grid.column_width + grid.gutter))
+            rows.setdefault(round(item.y * 2) / 2, set()).add(column)
+            lines.append(round(item.y * 2) / 2)
+    return sum(1 for y in lines if len(rows[y]) < 2)
+
+
+def keep_deeper(first, deeper, grid: Grid, airier: bool = False) -> bool:
     """Whether the deeper placement (placed page, fits, page fit, sent) replaces the first:
-    all its copy set, the same jumps, and at most MORE_WHITE_ROWS rows more of white
-    inside the composed part, across the page."""
+    all its copy set, the same jumps, no 主题 turned into a 竖题 the first set across
+    (raising the legs' least lines may leave a short story one column wide), at most
+    MORE_WHITE_ROWS rows more of white inside the composed part, across the page, and —
+    `airier`, its headline groups given more air — at most MORE_OFF_GRID lines more off
+    the baseline grid (air under a headline that stands its text beside white)."""
     rows = grid.rows
     return (not any(f.over for f in deeper[1]) and len(deeper[3]) == len(first[3])
+            and turned(deeper[0].items) <= turned(first[0].items)
+            and (not airier or off_grid(deeper[0].items, grid)
+                 <= off_grid(first[0].items, grid) + MORE_OFF_GRID)
             and inner_white(deeper[0].items, grid, rows)
             <= inner_white(first[0].items, grid, rows) + MORE_WHITE_ROWS * grid.columns)

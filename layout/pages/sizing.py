@@ -2,7 +2,7 @@
 
 For each width in columns the sizer lists the heights the article can fill
 exactly, varying the headline size (within the role's limits), air around
-the headline group, a row or two of slack under the body, and the photo's
+the headline group (`makeup.head_air_rows` rows at most), a row or two of slack under the body, and the photo's
 height (cropping within limits). Each height keeps its cheapest plan; the
 placer combines these into a page.
 """
@@ -22,7 +22,6 @@ from layout.pages.headline import SetLines, set_part
 from layout.pages.photos import PhotoRules, crop_for
 from layout.style import HouseStyle, SIZE_NAMES, parse_size
 
-MAX_HEAD_PAD = 2       # extra rows of air around a headline group
 MAX_BODY_SLACK = 2     # blank rows allowed under a body (never a visible hole)
 
 # cost weights (dimensionless; only their ratios matter)
@@ -243,8 +242,9 @@ class Sizer:
         photo beside the body at that width (across, when it is the block's). Otherwise
         each photo by its shape: one wider than 5:3 across the story, the others beside
         the body — a portrait one column wide, a landscape about half the block (one column
-        costs it COST_NARROW_PHOTO: it would print small) — or, in a block of three
-        columns or fewer, every photo across it."""
+        costs it COST_NARROW_PHOTO: it would print small; on a page short of copy,
+        `makeup.wide_photos`, any width up to the block's columns − 1) — or, in a block of
+        three columns or fewer, every photo across it."""
         a = self.article
         if not a.photos or not a.paragraphs:
             return [Arrangement(a.photos)]
@@ -260,7 +260,8 @@ class Sizer:
         if columns <= 3:
             narrow = sum(COST_NARROW_PHOTO for p in a.photos if columns == 1 and p.aspect < 1)
             out.append(Arrangement(a.photos, cost=COST_PHOTO_ACROSS if columns == 3 else narrow))
-        widths = {(columns + 1) // 2}
+        half = (columns + 1) // 2
+        widths = set(range(half, columns)) if self.style.makeup.wide_photos else {half}
         if columns == 2 or any(p.aspect >= 1 for p in beside):
             widths.add(1)
         for width in sorted(w for w in widths if w < columns):
@@ -319,7 +320,7 @@ class Sizer:
             shape = self._shape_cost(columns, body_rows) + COST_BODY_SLACK * max(0, spare - columns)
         head_rows = head.rows if head else 0
         chars = self.style.column_chars
-        for pad in range(MAX_HEAD_PAD + 1 if head else 1):
+        for pad in range(self.style.makeup.head_air_rows + 1 if head else 1):
             for slack in range(MAX_BODY_SLACK + 1):
                 rows = head_rows + pad + across + body_rows + slack
                 total = cost + shape + COST_HEAD_PAD * pad * pad + COST_BODY_SLACK * slack * columns
@@ -336,7 +337,7 @@ class Sizer:
         shape += COST_VERSE_WRAP * body.verse_wraps if body else 0.0
         head_rows = head.rows if head else 0
         fixed = head_rows + sum(p.rows + len(p.caption) for p in photos)
-        for pad in range(MAX_HEAD_PAD + 1 if head else 2):  # no head: a spare row at the foot
+        for pad in range(self.style.makeup.head_air_rows + 1 if head else 2):  # no head: a spare row at the foot
             for slack in range(MAX_BODY_SLACK + 1 if body_rows else 1):
                 rows = fixed + pad + body_rows + slack
                 total = cost + shape + COST_HEAD_PAD * pad * pad + COST_BODY_SLACK * slack * columns

@@ -25,6 +25,11 @@ class MakeupStyle:
     essay_pages: tuple[str, ...] = ("副刊",)  # pages (版名) whose stories are essays
     essay_columns: int = 3         # an essay's block: at least this many columns wide …
     essay_max_columns: int = 4     # … and at most this many (deeper legs, not a wide strip)
+    # the make-up's own, not house-style keys (a page short of copy changes them:
+    # layout/pages/roomy.py): rows of air a headline group may take beyond its own, and
+    # whether a photo beside the body may span up to its block's columns − 1 (else about half)
+    head_air_rows: int = 2
+    wide_photos: bool = False
 
 
 def makeup_style(values: dict) -> MakeupStyle:

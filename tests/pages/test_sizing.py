@@ -5,6 +5,7 @@ from layout.fonts import font_set
 from layout.model.placed import PlacedText
 from layout.pages.grid import grid_for
 from layout.pages.render import Renderer
+from layout.pages.roomy import roomy_style
 from layout.pages.sizing import Legs, Sizer, leg_options
 from tests.pages.factory import issue_of, story
 
@@ -57,9 +58,12 @@ def test_a_story_photo_sits_top_right_with_the_body_flowing_beside_and_under_it(
     issue = issue_of([story(0, 1500, photo=True)])
     grid = grid_for(issue.style)
     sizer = Sizer(issue.pages[0].articles[0], issue.style, grid, font_set(issue.style))
-    # a 3:2 landscape: beside the text over half a four-column block; across two columns
-    # (or, at a cost, one column beside the text)
+    # a 3:2 landscape: beside the text over half a four-column block (on a page short of
+    # copy up to the block's columns − 1); across two columns (or, at a cost, one column
+    # beside the text)
     assert [(a.width, len(a.beside)) for a in sizer.photo_arrangements(4)] == [(2, 1)]
+    short = Sizer(sizer.article, roomy_style(issue.style), grid, font_set(issue.style))
+    assert [(a.width, len(a.beside)) for a in short.photo_arrangements(5)] == [(3, 1), (4, 1)]
     two = sizer.photo_arrangements(2)
     assert (len(two[0].across), two[0].cost) == (1, 0.0) and two[1].cost > 0
     plan = min(sizer.options(4).values(), key=lambda p: p.cost)
