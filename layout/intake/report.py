@@ -122,7 +122,8 @@ def rewrite_diff(plan: Plan) -> str:
            f"+++ {plan.source.name} " + _("(normalised)")]
     for cleaned in plan.cleaned:
         for r in cleaned.rewrites:
-            out += [f"@@ line {plan.source_line(r.line)} · {r.article} · {r.part} @@", f"-{r.before}", f"+{r.after}"]
+            out += [f"@@ line {plan.source_line(r.line)} · {r.article} · {r.part} @@",
+                    f"-{r.before}", f"+{r.after}"]
     return "\n".join(out) + "\n"
 
 
@@ -169,7 +170,8 @@ def _notes(plan: Plan) -> list[str]:
         return [_("Lines that fit no part: none")]
     lines = [_("Lines that fit no part (kept as body text):")]
     lines += ["  " + _("line {line}: {text} — {why}").format(
-        line=plan.source_line(n.line), text=_excerpt(n.text, 40), why=n.why) for n in plan.notes]
+        line=plan.source_line(n.line), text=_excerpt(n.text, 40), why=n.why)
+        for n in plan.notes]
     return lines
 
 
@@ -177,7 +179,8 @@ def _dropped(plan: Plan) -> list[str]:
     if not plan.dropped:
         return []
     lines = [_("Web page lines left out (the page's furniture, not copy):")]
-    lines += ["  " + _("line {line}: {text}").format(line=plan.source_line(d.line), text=_excerpt(d.text, 40))
+    lines += ["  " + _("line {line}: {text}").format(line=plan.source_line(d.line),
+                                                     text=_excerpt(d.text, 40))
               for d in plan.dropped]
     return lines
 
@@ -189,9 +192,10 @@ def decision_lines(plan: Plan) -> list[str]:
     order = {kind: k for k, kind in enumerate(KINDS)}
     lines = [_("Decisions to check ({count}): the importer was not sure at these lines")
              .format(count=len(plan.decisions))]
-    for d in sorted(plan.decisions, key=lambda d: (d.line, order.get(d.what, 99))):
+    at = {d: plan.source_line(d.line) for d in plan.decisions}
+    for d in sorted(plan.decisions, key=lambda d: (at[d], order.get(d.what, 99))):
         lines.append("  " + _("line {line}: {text} — {why}").format(
-            line=plan.source_line(d.line), text=_excerpt(d.text, 32), why=texts[d.what]))
+            line=at[d], text=_excerpt(d.text, 32), why=texts[d.what]))
     return lines
 
 
