@@ -27,3 +27,9 @@ class Plan:
     shape: Shape
     decisions: tuple[Decision, ...] = ()
     dropped: tuple[Dropped, ...] = ()   # a web page's furniture, not copy (`furniture`)
+    numbers: tuple[int, ...] = ()   # the file's line of each line read, where columns side by
+    #                                 side were read one after the other (`columns`)
+
+    def source_line(self, line: int) -> int:
+        """The line of the file that line `line` of the copy as read stands on."""
+        return self.numbers[line - 1] if self.numbers else line

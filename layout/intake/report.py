@@ -92,6 +92,9 @@ def _decision_texts() -> dict[str, str]:
         "measure": _("the copy mixes column widths and this story has too few lines to "
                      "read its own: its lines were rejoined by the copy's usual width; check "
                      "its paragraph breaks"),
+        "columns": _("the copy holds two columns side by side (a PDF page dumped with its "
+                     "layout): each page was read left column first, then the right one; "
+                     "check where the columns were cut"),
     }
 
 
@@ -119,7 +122,8 @@ def rewrite_diff(plan: Plan) -> str:
            f"+++ {plan.source.name} " + _("(normalised)")]
     for cleaned in plan.cleaned:
         for r in cleaned.rewrites:
-            out += [f"@@ line {r.line} · {r.article} · {r.part} @@", f"-{r.before}", f"+{r.after}"]
+            out += [f"@@ line {plan.source_line(r.line)} · {r.article} · {r.part} @@",
+                    f"-{r.before}", f"+{r.after}"]
     return "\n".join(out) + "\n"
 
 
@@ -146,7 +150,7 @@ def _photo_lines(plan: Plan) -> list[str]:
         a = cleaned.article
         for photo in a.photos:
             lines.append("  " + why[photo.placement].format(
-                line=photo.line, caption=_excerpt(photo.caption, 16), id=a.id,
+                line=plan.source_line(photo.line), caption=_excerpt(photo.caption, 16), id=a.id,
                 title=a.title or "—"))
     return [_("Photos:")] + lines if lines else []
 
@@ -166,7 +170,8 @@ def _notes(plan: Plan) -> list[str]:
         return [_("Lines that fit no part: none")]
     lines = [_("Lines that fit no part (kept as body text):")]
     lines += ["  " + _("line {line}: {text} — {why}").format(
-        line=n.line, text=_excerpt(n.text, 40), why=n.why) for n in plan.notes]
+        line=plan.source_line(n.line), text=_excerpt(n.text, 40), why=n.why)
+        for n in plan.notes]
     return lines
 
 
@@ -174,7 +179,8 @@ def _dropped(plan: Plan) -> list[str]:
     if not plan.dropped:
         return []
     lines = [_("Web page lines left out (the page's furniture, not copy):")]
-    lines += ["  " + _("line {line}: {text}").format(line=d.line, text=_excerpt(d.text, 40))
+    lines += ["  " + _("line {line}: {text}").format(line=plan.source_line(d.line),
+                                                     text=_excerpt(d.text, 40))
               for d in plan.dropped]
     return lines
 
@@ -186,9 +192,10 @@ def decision_lines(plan: Plan) -> list[str]:
     order = {kind: k for k, kind in enumerate(KINDS)}
     lines = [_("Decisions to check ({count}): the importer was not sure at these lines")
              .format(count=len(plan.decisions))]
-    for d in sorted(plan.decisions, key=lambda d: (d.line, order.get(d.what, 99))):
+    at = {d: plan.source_line(d.line) for d in plan.decisions}
+    for d in sorted(plan.decisions, key=lambda d: (at[d], order.get(d.what, 99))):
         lines.append("  " + _("line {line}: {text} — {why}").format(
-            line=d.line, text=_excerpt(d.text, 32), why=texts[d.what]))
+            line=at[d], text=_excerpt(d.text, 32), why=texts[d.what]))
     return lines
 
 

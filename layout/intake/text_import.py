@@ -19,7 +19,8 @@ from layout.errors import Diagnostics, InputError
 from layout.i18n import _
 from layout.intake.clean import article_ids, clean_article
 from layout.intake.issue_yaml import add_ids, new_manifest
-from layout.intake.lines import LineKind, looks_like_markdown, read_lines
+from layout.intake.columns import page_starts, source_lines
+from layout.intake.lines import LineKind, looks_like_markdown
 from layout.intake.decisions import Decision
 from layout.intake.furniture import drop_furniture
 from layout.intake.measures import story_shapes, unmeasured
@@ -110,11 +111,14 @@ def plan_import(file: Path, issue_dir: Path, diag: Diagnostics) -> Plan:
         raise InputError(_("the issue folder is a file, not a folder"), issue_dir)
     text = read_source(file, diag)
     markdown = file.suffix.lower() == ".md" or looks_like_markdown(text)
-    lines, dropped = drop_furniture(read_lines(text, markdown=markdown))
+    read, numbers = source_lines(text, markdown, page_starts(file.read_bytes()))
+    lines, dropped = drop_furniture(read)
     if not lines:
         raise InputError(_("the file holds no text to import"), file)
     shape = detect(lines, markdown)
     drafts, notes, decisions = _stories(lines, shape)
+    if numbers:
+        decisions = [Decision(lines[0].number, "columns", lines[0].text)] + decisions
     check_nothing_lost(lines, drafts, file)
     ids = article_ids(file.stem, len(drafts))
     cleaned = tuple(clean_article(d, i, markdown) for d, i in zip(drafts, ids))
@@ -123,7 +127,7 @@ def plan_import(file: Path, issue_dir: Path, diag: Diagnostics) -> Plan:
     manifest_text, created = _manifest(issue_dir, ids)
     files[issue_dir / "issue.yaml"] = manifest_text
     return Plan(file, issue_dir, cleaned, tuple(notes), files, created, shape, tuple(decisions),
-                tuple(dropped))
+                tuple(dropped), numbers)
 
 
 def _existing_articles(plan: Plan) -> list[Path]:

@@ -228,8 +228,15 @@ def _may_run_on(b: Line, after: Line | None, shape: Shape) -> bool:
 def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
              caption: bool) -> tuple[bool, str]:
     if unit.kind is LineKind.TEXT and unit.count == 1 and P.SUBHEAD_MARK.match(a.text) \
-            and headline_like(a.text):
-        return _mid_clause(a.text), ""
+            and headline_like(a.text):   # a 小标题, or a list's item cut inside a word
+        if _mid_clause(a.text) or _cut_inside(a.text, b.text):
+            return True, ""
+        # two ems short over the short last line of a paragraph (`三、湖滨农贸市场及周边` over
+        # `沿街商铺。`): a list's item set in two lines, more likely than a 小标题 over a
+        # paragraph of a few words
+        first = shape.indent_lost and shape.first_line_width(a) and paragraph_final(b.text) \
+            and shape.width(b) < shape.low
+        return (True, "headline") if first else (False, "")
     if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
         return _typeset_head(unit, a, b, shape, caption, after)
     if shape.indented and b.indent >= INDENT_MIN_EMS:
@@ -239,6 +246,8 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
     if not unit.closed():
         if full or _short_explained(unit, a, b, shape):
             return True, ""
+        if a.text[-1] in "；;" and P.SUBHEAD_MARK.match(b.text):
+            return False, ""   # a list's item ends, the next one opens (`…片区；` + `二、…`)
         if a.text[-1] in P.PAUSE_MARKS or a.text[-1] in "；;" or (
                 unit.count >= 2 and not paragraph_final(a.text) and shape.in_band(b)):
             return True, "run-on"   # a paragraph of lines stops mid-sentence: cut short

@@ -599,7 +599,8 @@ def measure_rendered(stories: list[Source], rendered, raw_file: Path, folder: Pa
     raw_file.parent.mkdir(parents=True, exist_ok=True)
     raw_file.write_text(rendered.text(), encoding="utf-8")
     out, plan = import_raw(raw_file, folder)
-    flagged = sorted({d.line for d in plan.decisions} | {n.line for n in plan.notes})
+    flagged = sorted({plan.source_line(d.line) for d in plan.decisions}
+                     | {plan.source_line(n.line) for n in plan.notes})
     return compare(stories, rendered.text(), out, flagged, rendered.starts)
 
 

@@ -396,3 +396,21 @@ def test_soft_line_breaks_inside_paragraphs_parted_by_blank_lines_are_joined():
     assert [(p.kind, p.text) for p in story.paragraphs] == [
         ("body", "".join(p2)), ("subhead", "【志愿服务队】"), ("body", "".join(p3))]   # 【】 go in normalising
     assert [p.caption.text for p in story.photos] == ["图为志愿者在湖滨社区为居民修理自行车。"]
+
+
+def test_a_lists_items_set_in_typeset_lines_keep_apart():
+    """In typeset copy a list's item ending with `；` is followed by the next item (`二、…`), not
+    run on into it, and an item two ems short over its short last line is no 小标题."""
+    prose = [line for text in (_ESSAY, "居民说：“" + _ESSAY + "”", _ESSAY[20:], _ESSAY[:41])
+             for line in _typeset(text)]
+    lines = ["旧自行车", "□ 林秋白", *prose, "", "停气通知",
+             *_typeset("因燃气管道改线施工，12月3日9:00至18:00，以下区域将暂停供气："),
+             *_typeset("一、湖东路以北、石湖大道以西片区；"), *_typeset("二、锦绣花园、枫林苑小区；"),
+             *_typeset("三、湖滨农贸市场及周边沿街商铺。"),
+             *_typeset("请相关用户提前关闭燃气阀门，恢复供气前请勿擅自开启。咨询电话：96777。"),
+             *_typeset("请相关用户提前做好准备，施工期间注意安全，如有疑问请拨打服务热线咨询。")]
+    assert "三、湖滨农贸市场及周边" in lines
+    _, draft = _segment("\n".join(lines) + "\n")[0]
+    assert [(p.kind, p.text) for p in draft.paragraphs][1:4] == [
+        ("body", "一、湖东路以北、石湖大道以西片区；"), ("body", "二、锦绣花园、枫林苑小区；"),
+        ("body", "三、湖滨农贸市场及周边沿街商铺。")]

@@ -6,8 +6,8 @@ page's furniture, WeChat's 【】 and ▲, a credit's brackets: `LOST`).
 
 Where a paper stands (the first figures, measured before any change made for it, are in the
 comments): 西岭 and 临川 were tuned on in later sessions, 云溪 on its WeChat misses, 柳塘's
-epaper on its furniture, 石湖's Word copy on its soft line breaks; 枫桥, 柳塘's phone notes and
-石湖's 公众号 copy have never been tuned on."""
+epaper on its furniture, 石湖's Word copy on its soft line breaks and its two-column PDF dump;
+枫桥, 柳塘's phone notes and 石湖's 公众号 copy have never been tuned on."""
 from __future__ import annotations
 
 import pytest
@@ -43,18 +43,16 @@ FLOORS = {
     ("shihu", "word-soft"): (10, 10, 10), ("shihu", "wechat-sections"): (10, 10, 10),
     # written after the session's rules, measured before any change made for it: a page in two
     # columns as `pdftotext -layout` dumps it, the columns' lines side by side — not read at all
-    ("shihu", "pdf-2col"): (0, 0, 0),
+    # (0, 0, 0, with a number changed, a false 小标题 and 2 misses not listed). Tuned on since:
+    # columns side by side read one after the other (layout/intake/columns.py), a list's items
+    # in typeset lines kept apart
+    ("shihu", "pdf-2col"): (10, 10, 10),
 }
 # What is no copy and goes: the credits' brackets (xiling, yunxi, fengqiao), 【】 and ▲ (yunxi,
 # fengqiao), the web page's furniture (liutang epaper); each removal is listed in the report.
 LOST = {("xiling", "wechat"): 2, ("yunxi", "wechat"): 10, ("fengqiao", "wechat"): 10,
         ("liutang", "epaper"): 578, ("shihu", "word-soft"): 10,
         ("shihu", "wechat-sections"): 174}   # 来源：/编辑：…审核： under every article
-
-
-# (numbers changed, false 小标题, misses not listed) where they are not all 0: the shape the
-# importer does not read yet, held as it was first measured.
-DAMAGED = {("shihu", "pdf-2col"): (1, 1, 2)}
 
 
 def test_every_paper_and_shape_has_its_floors():
@@ -76,9 +74,7 @@ def measured(tmp_path_factory):
 @pytest.mark.parametrize(("name", "shape"), papers.CASES)
 def test_the_paper_keeps_its_figures_and_damages_nothing(measured, name, shape):
     f = measured(name, shape)
-    changed, false_subheads, unlisted = DAMAGED.get((name, shape), (0, 0, 0))
-    assert f.tokens_changed <= changed and f.false_subheads <= false_subheads
-    assert f.unflagged <= unlisted
+    assert (f.tokens_changed, f.false_subheads, f.unflagged) == (0, 0, 0)
     assert f.chars_lost <= LOST.get((name, shape), 0)
     found, heads, bodies = FLOORS[name, shape]
     assert f.found >= found and f.heads_exact >= heads and f.bodies_exact >= bodies
