@@ -37,7 +37,7 @@ from layout.model import Paragraph, ParagraphKind
 # anything markdown-it reads as more than paragraphs and `## ` lines standing alone
 _MARKUP = re.compile(
     r"\*\*|__|(?<!\*)\*(?=\S)[^*\n]*?(?<=\S)\*|`|\[[^\]\n]*\]\(|<[A-Za-z/!]"
-    r"|\\[\\`*_{}\[\]()#+\-.!|<>]"
+    r"|\\[\\`*_{}\[\]()#+\-.!|<>&~]"
     r"|^ {0,3}(?:[-+*]|\d{1,9}[.)]|>)(?:[ \t]|$)|^ {0,3}\|"
     r"|^ {0,3}(?!## )#{1,6}(?:[ \t]|$)|^ {0,3}## .*\n[ \t]*\S", re.M)
 _LEFT_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -58,9 +58,22 @@ def needs_markdown(body: str) -> bool:
     return _MARKUP.search(body) is not None
 
 
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|&#~])")
+_LINE_MARK = re.compile(r"^(\s*)(\d{1,9}(?=[.)](?:\s|$))|[-+](?=\s|$))", re.M)
+
+
+def escape_markdown(text: str) -> str:
+    """`text` as a body line of an article file that reads back as exactly `text` (a DOCX
+    correction typed as `> 引文`, `1. 条目` or `**` is copy, not markup)."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_MARK.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit()
+                                                  else "\\" + m.group(2)), text)
+
+
 def _parser():
     from markdown_it import MarkdownIt
-    return MarkdownIt("commonmark").enable("table").disable(["code", "lheading"])
+    # text_join off: an escaped character stays its own token, never taken for a marker
+    return MarkdownIt("commonmark").enable("table").disable(["code", "lheading", "text_join"])
 
 
 def parse_markdown(body: str, first_line: int, path: Path,
@@ -120,6 +133,8 @@ def _inline(token, path: Path, line: int, said: dict[str, int]) -> str:
     for child in token.children or ():
         kind = child.type
         if kind == "text":
+            parts.append(_paired_strong(child.content, line, said))
+        elif kind == "text_special":      # a backslash-escaped character: copy
             parts.append(child.content)
         elif kind in ("softbreak", "hardbreak"):
             parts.append("\n")
@@ -142,10 +157,14 @@ def _inline(token, path: Path, line: int, said: dict[str, int]) -> str:
             raise InputError(_("a picture inside the body cannot be placed: list it under "
                                "photos: in the front matter with its caption and credit"),
                              path, line)
-    text = join_lines("".join(parts).split("\n"))
+    return join_lines("".join(parts).split("\n"))
+
+
+def _paired_strong(text: str, line: int, said: dict[str, int]) -> str:
+    """Paired `**`/`__` CommonMark left as text beside CJK punctuation, dropped as it would."""
     if _LEFT_STRONG.search(text):
         said.setdefault("emphasis", line)
-        text = _LEFT_STRONG.sub(r"\2", text)
+        return _LEFT_STRONG.sub(r"\2", text)
     return text
 
 

@@ -12,7 +12,7 @@ from layout.errors import Diagnostics, InputError
 from layout.intake.docx.source import Source
 from layout.manifest import load_issue
 from layout.manifest.article import parse_body
-from layout.manifest.markdown import needs_markdown, parse_markdown
+from layout.manifest.markdown import escape_markdown, needs_markdown, parse_markdown
 from layout.model import ParagraphKind
 
 FRONT = '---\ntitle: "办好民生实事"\ndateline: "本报讯（记者 常欣月）"\n---\n\n'
@@ -119,3 +119,18 @@ def test_no_markup_reaches_the_printed_page(tmp_path, issue):
         assert gone not in text
     for kept in ("崭新凉亭", "（https://example.cn/a?b=1）", "1.第一项", "周末的邻里聚会"):
         assert kept in text
+
+
+TYPED = st.text(st.one_of(st.characters(min_codepoint=0x21, max_codepoint=0x7E),
+                          st.sampled_from("  近日文字，。“”（）　")), min_size=1, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TYPED)
+def test_text_written_back_by_a_correction_reads_back_as_typed(text):
+    """What a copy editor types (`> 引文`, `1. 条目`, `**`, `[1](x)`) is copy, not markup."""
+    from layout.manifest.text import join_lines
+    expected = join_lines([text])
+    paragraphs = parse_body(escape_markdown(text), 1, Path("a.md"))
+    assert [(p.text, p.kind) for p in paragraphs] == (
+        [(expected, ParagraphKind.BODY)] if expected else [])
