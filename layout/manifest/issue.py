@@ -52,6 +52,9 @@ def _page(entry, line: int | None, root: Path, path: Path, style: HouseStyle,
     for i, item in enumerate(articles_raw):
         item_line = _line_of(articles_raw, i, entry.line_of("articles"))
         article_id, hints = _hints(item, path, item_line, style, diag)
+        if article_id in seen and seen[article_id] == v["number"]:
+            raise InputError(_("article '{id}' is listed twice on page {n}; list it once")
+                             .format(id=article_id, n=v["number"]), path, item_line)
         if article_id in seen:
             raise InputError(_("article '{id}' is on page {first} and page {second}; "
                                "list it once").format(id=article_id, first=seen[article_id],

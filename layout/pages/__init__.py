@@ -143,9 +143,9 @@ def page_fill(page: Page, style, grid: Grid, free_rows: int, over: bool, empty_s
     (a page whose copy is over is not short, whatever its holes)."""
     slots = free_rows * grid.columns
     filled = 1 - empty_slots / slots if slots else 1.0
-    short = empty_slots * style.column_chars if page.articles else 0
-    return PageFit(page.number, round(filled, 4), short,
-                   bool(slots) and not over and empty_slots / slots > style.makeup.short_page)
+    return PageFit(page.number, round(filled, 4), empty_slots * style.column_chars,
+                   bool(slots) and not over and empty_slots / slots > style.makeup.short_page,
+                   empty=not page.articles)
 
 
 def place_issue(issue: Issue, fonts: FontSet, options: BuildOptions,
