@@ -144,8 +144,7 @@ def page_fill(page: Page, style, grid: Grid, free_rows: int, over: bool, empty_s
     slots = free_rows * grid.columns
     filled = 1 - empty_slots / slots if slots else 1.0
     return PageFit(page.number, round(filled, 4), empty_slots * style.column_chars,
-                   bool(slots) and not over and empty_slots / slots > style.makeup.short_page,
-                   empty=not page.articles)
+                   bool(slots) and not over and empty_slots / slots > style.makeup.short_page)
 
 
 def place_issue(issue: Issue, fonts: FontSet, options: BuildOptions,

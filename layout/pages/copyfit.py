@@ -47,7 +47,6 @@ class PageFit:
     filled: float     # share of the type area's grid holding copy, photos and headlines
     short: int = 0    # characters of body the page's empty space would hold (缺约 N 字)
     warn: bool = False  # short by more than the house style's makeup.short_page
-    empty: bool = False  # no article listed for the page at all
 
 
 def about(chars: int) -> int:
@@ -67,7 +66,7 @@ class CopyFit:
         return [p for p in self.pages if p.warn]
 
     def short_message(self, page: PageFit) -> str:
-        if page.empty:
+        if not any(a.page == page.number for a in self.articles):   # nothing listed for it
             return _("page {n} has no copy: it would hold about {chars} characters (缺约 {chars} "
                      "字); list its articles under the page in issue.yaml").format(
                 n=page.number, chars=about(page.short))
