@@ -230,13 +230,20 @@ def import_(
 @guarded
 def new(
     folder: Path = typer.Argument(..., help=_("The new issue folder.")),
-    date: str = typer.Option(..., help=_("ISO date of the edition, e.g. 2025-06-18.")),
-    paper: str = typer.Option(..., help=_("The paper's name.")),
+    date: Optional[str] = typer.Option(
+        None, help=_("ISO date of the edition, e.g. 2025-06-18 (default: tomorrow's).")),
+    paper: Optional[str] = typer.Option(
+        None, help=_("The paper's name (default: the house style's).")),
 ) -> None:
     """Scaffold an empty issue folder."""
-    from layout.intake import new_issue
+    import datetime
 
+    from layout.intake import new_issue
+    from layout.style import default_style
+
+    date = date or (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
     try:
+        paper = paper if paper is not None else default_style().paper.name
         _say(new_issue(folder, date=date, paper=paper), lines=True)
     except LayoutError as exc:
         _fail(str(exc))

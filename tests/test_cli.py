@@ -214,3 +214,18 @@ def test_a_pipe_or_a_link_to_a_device_in_the_issue_folder_never_blocks_the_build
         assert result.returncode == 0, result.stderr
     else:
         assert result.returncode == 1 and words in result.stderr, result.stderr
+
+
+def test_new_without_options_makes_tomorrows_issue_of_the_house_paper(tmp_path):
+    """A new user's `layout new DIR` works at once: the edition made today is tomorrow's."""
+    import datetime
+
+    import yaml
+
+    from layout.style import default_style
+    from tests.cli_helpers import run
+    outcome = run("new", tmp_path / "issue")
+    assert outcome.code == 0, outcome.stderr
+    manifest = yaml.safe_load((tmp_path / "issue" / "issue.yaml").read_text("utf-8"))
+    assert manifest["paper"] == default_style().paper.name
+    assert manifest["date"] == datetime.date.today() + datetime.timedelta(days=1)

@@ -8,6 +8,7 @@ from layout.i18n import _
 from layout.manifest.files import inside_issue
 from layout.manifest.ads import load_reserve
 from layout.manifest.edition import HOUSE_FRAME
+from layout.manifest.markdown import needs_markdown, parse_markdown
 from layout.manifest.keys import AD_KEYS, ARTICLE, PHOTO, UNTITLED_KINDS, check
 from layout.manifest.photos import probe_photo
 from layout.manifest.text import clean_strings, join_lines, nfc, read_text
@@ -34,8 +35,12 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
     raise InputError(_("front matter is not closed by a '---' line"), path, 1)
 
 
-def parse_body(body: str, first_line: int) -> list[Paragraph]:
-    """Paragraphs separated by blank lines; a paragraph starting `## ` is a 小标题."""
+def parse_body(body: str, first_line: int, path: Path | None = None,
+               diag: Diagnostics | None = None) -> list[Paragraph]:
+    """Paragraphs separated by blank lines; a paragraph starting `## ` is a 小标题; any
+    other Markdown is read as a column prints it (layout/manifest/markdown.py)."""
+    if needs_markdown(body):
+        return parse_markdown(body, first_line, path, diag)
     paragraphs, block, start = [], [], first_line
     for n, line in enumerate(body.split("\n") + [""], start=first_line):
         if line.strip():
@@ -100,7 +105,8 @@ def load_article(root: Path, article_id: str, hints: Hints, style: HouseStyle,
     if not v["title"] and kind not in UNTITLED_KINDS:
         raise InputError(_("'title' (主题) is required for a {kind} (only photo and ad items "
                            "may leave it out)").format(kind=kind), path, 2)
-    parsed = parse_with_verse(body, body_line, kind == "poem", parse_body, path)
+    parsed = parse_with_verse(body, body_line, kind == "poem",
+                              lambda text, line: parse_body(text, line, path, diag), path)
     paragraphs = tuple(Paragraph(nfc(p.text), p.kind, p.line) for p in parsed)
     _check_paragraph_lengths(paragraphs, path)
     if kind == "ad":

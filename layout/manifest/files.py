@@ -6,6 +6,7 @@ is a name the file system cannot take (a NUL, 300 characters, a link loop).
 """
 from __future__ import annotations
 
+import difflib
 import errno
 from pathlib import Path
 
@@ -40,5 +41,15 @@ def inside_issue(root: Path, folder: str, name: str, source: Path, line: int | N
                          .format(what=what, name=name, target=real, folder=folder), source, line)
     if not found:
         raise InputError(_("{what} '{name}' not found: expected {path}").format(
-            what=what, name=name, path=wanted), source, line)
+            what=what, name=name, path=wanted) + _nearest(root / folder, name), source, line)
     return real
+
+
+def _nearest(folder: Path, name: str) -> str:
+    """' (did you mean …?)' naming the file of `folder` closest to `name`, if one is close."""
+    try:
+        names = [p.name for p in folder.iterdir() if p.is_file()]
+    except OSError:
+        return ""
+    near = difflib.get_close_matches(name, names, n=1)
+    return _(" (did you mean '{near}'?)").format(near=near[0]) if near else ""

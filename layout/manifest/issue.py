@@ -52,6 +52,9 @@ def _page(entry, line: int | None, root: Path, path: Path, style: HouseStyle,
     for i, item in enumerate(articles_raw):
         item_line = _line_of(articles_raw, i, entry.line_of("articles"))
         article_id, hints = _hints(item, path, item_line, style, diag)
+        if article_id in seen and seen[article_id] == v["number"]:
+            raise InputError(_("article '{id}' is listed twice on page {n}; list it once")
+                             .format(id=article_id, n=v["number"]), path, item_line)
         if article_id in seen:
             raise InputError(_("article '{id}' is on page {first} and page {second}; "
                                "list it once").format(id=article_id, first=seen[article_id],
@@ -97,20 +100,25 @@ def _masthead_fits(paper: str, style: HouseStyle, path: Path, line: int | None) 
                          path, line)
 
 
-REGISTRATION_KEYS = ("owner", "serial", "postal_code", "publisher")
-
-
-def _own_registration(paper: str, style: HouseStyle, override: dict, path: Path,
-                      line: int | None, diag: Diagnostics) -> None:
-    """Warn when an issue names another paper but would print the house style's 主办单位,
-    刊号 and 报尾: a plate must not carry another paper's registration."""
-    given = override.get("paper") if isinstance(override.get("paper"), dict) else {}
-    if paper == style.paper.name or any(key in given for key in REGISTRATION_KEYS):
+def _own_registration(paper: str, style: HouseStyle, path: Path, line: int | None,
+                      diag: Diagnostics) -> None:
+    """Warn when an issue names another paper than the packaged house style's but would
+    print that paper's 主办单位 and 刊号, or its 报尾: a plate must not carry another paper's
+    registration or address."""
+    from layout.style import default_style
+    house = default_style()
+    if paper == house.paper.name:
         return
-    diag.warn(_("the paper is '{paper}' but the masthead's owner, serial number and the "
-                "imprint at the foot are still those of '{default}' (the house style's): give "
-                "this paper's under style: paper: (owner, serial, postal_code, publisher) and "
-                "style: imprint:").format(paper=paper, default=style.paper.name), path, line)
+    if (style.paper.owner, style.paper.serial) == (house.paper.owner, house.paper.serial):
+        diag.warn(_("the paper is '{paper}' but the masthead's owner, serial number and the "
+                    "imprint at the foot are still those of '{default}' (the house style's): give "
+                    "this paper's under style: paper: (owner, serial, postal_code, publisher) and "
+                    "style: imprint:").format(paper=paper, default=house.paper.name), path, line)
+    elif style.edition.imprint == house.edition.imprint:
+        diag.warn(_("the paper is '{paper}' but the imprint at the foot of the last page (address, "
+                    "hotlines, printer, price) is still that of '{default}': give this paper's "
+                    "under style: imprint: (address, postcode, newsroom, advertising, printer, "
+                    "price)").format(paper=paper, default=house.paper.name), path, line)
 
 
 def load_issue(folder: Path, diag: Diagnostics | None = None) -> Issue:
@@ -129,6 +137,6 @@ def load_issue(folder: Path, diag: Diagnostics | None = None) -> Issue:
     pages = _pages(v["pages"], manifest, folder, path, style, diag)
     paper = v["paper"] or style.paper.name
     _masthead_fits(paper, style, path, manifest.line_of("paper") or manifest.line_of("style"))
-    _own_registration(paper, style, v["style"] or {}, path, manifest.line_of("paper"), diag)
+    _own_registration(paper, style, path, manifest.line_of("paper"), diag)
     return Issue(name=folder.resolve().name, paper=paper, date=v["date"], pages=pages,
                  style=style, number=v["number"], root=folder, jumps=v["jumps"] == "auto")

@@ -147,8 +147,7 @@ def page_fill(page: Page, style, grid: Grid, free_rows: int, over: bool, empty_s
     (a page whose copy is over is not short, whatever its holes)."""
     slots = free_rows * grid.columns
     filled = 1 - empty_slots / slots if slots else 1.0
-    short = empty_slots * style.column_chars if page.articles else 0
-    return PageFit(page.number, round(filled, 4), short,
+    return PageFit(page.number, round(filled, 4), empty_slots * style.column_chars,
                    bool(slots) and not over and empty_slots / slots > style.makeup.short_page)
 
 

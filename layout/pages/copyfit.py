@@ -66,6 +66,10 @@ class CopyFit:
         return [p for p in self.pages if p.warn]
 
     def short_message(self, page: PageFit) -> str:
+        if not any(a.page == page.number for a in self.articles):   # nothing listed for it
+            return _("page {n} has no copy: it would hold about {chars} characters (缺约 {chars} "
+                     "字); list its articles under the page in issue.yaml").format(
+                n=page.number, chars=about(page.short))
         return _("page {n} is short of copy: its empty space would hold about {chars} characters "
                  "(缺约 {chars} 字); add copy, a photo or a short item").format(
             n=page.number, chars=about(page.short))

@@ -136,12 +136,55 @@ def test_another_paper_without_its_own_registration_is_warned_at_the_paper_line(
     _, diag = load(issue)
     found = [w for w in diag.warnings if "新河报" in str(w) and "铁东新闻" in str(w)]
     assert len(found) == 1 and found[0].line == 2
-    path.write_text(text + "style:\n  paper: {owner: 中共新河区委机关报, serial: CN 21-0099}\n",
+    own = "style:\n  paper: {owner: 中共新河区委机关报, serial: CN 21-0099}\n"
+    path.write_text(text + own, "utf-8")
+    _, diag = load(issue)
+    found = [w for w in diag.warnings if "新河报" in str(w)]
+    assert len(found) == 1 and "imprint" in found[0].message and found[0].line == 2
+    path.write_text(text + own + "  imprint: {address: 新河区滨河路1号, price: 每份1.50元}\n",
                     "utf-8")
     _, diag = load(issue)
     assert not any("新河报" in str(w) for w in diag.warnings)
 
 
+def test_a_paper_named_in_its_style_still_needs_its_own_registration(issue):
+    """Naming the paper under style: paper: too does not make 铁东新闻's 刊号 this paper's."""
+    path = issue / "issue.yaml"
+    text = path.read_text("utf-8").replace("paper: 铁东新闻", "paper: 新河报")
+    path.write_text(text + "style:\n  paper: {name: 新河报}\n", "utf-8")
+    _, diag = load(issue)
+    assert any("新河报" in str(w) and "serial" in w.message for w in diag.warnings)
+
+
 def test_the_house_style_s_own_paper_is_not_warned(issue):
     _, diag = load(issue)
     assert not any("serial" in str(w) or "刊号" in str(w) for w in diag.warnings)
+
+
+def test_an_article_listed_twice_on_one_page_says_so(issue):
+    path = issue / "issue.yaml"
+    path.write_text(path.read_text("utf-8").replace("      - yizhen\n",
+                                                    "      - yizhen\n      - hengji\n"), "utf-8")
+    err = error_of(issue)
+    assert "twice on page 1" in err.message and err.line is not None
+
+
+def test_a_missing_article_names_the_nearest_file(issue):
+    path = issue / "issue.yaml"
+    path.write_text(path.read_text("utf-8").replace("      - yizhen\n", "      - yizhenn\n"),
+                    "utf-8")
+    err = error_of(issue)
+    assert "yizhenn.md" in err.message and "did you mean 'yizhen.md'" in err.message
+
+
+def test_a_page_without_articles_warns_with_what_the_whole_page_would_hold(issue, tmp_path):
+    from tests.cli_helpers import run
+    path = issue / "issue.yaml"
+    path.write_text(path.read_text("utf-8") + "  - number: 2\n    name: 专版\n    articles: []\n",
+                    "utf-8")
+    outcome = run("build", issue, "-o", tmp_path / "out", "--format", "pdf")
+    assert outcome.code == 0, outcome.stderr
+    said = [line for line in outcome.stderr.splitlines() if "page 2 has no copy" in line]
+    assert len(said) == 1
+    chars = int(said[0].split("about ")[1].split(" characters")[0])
+    assert chars > 3000    # a whole broadsheet page of body, not the 0 it said before

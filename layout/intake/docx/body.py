@@ -24,6 +24,7 @@ from layout.i18n import _
 from layout.intake.docx.parts import BodyPara, Theirs
 from layout.intake.docx.plan import ROLE_OF_KIND, Base, Edit, Plan, show
 from layout.intake.normalise import normalise
+from layout.manifest.markdown import escape_markdown
 
 
 @dataclass(slots=True)
@@ -357,7 +358,9 @@ class BodyMerge:
         if entry.slot is not None:
             span = self.ours[entry.slot]
             return self.plan.source.text[span.start:span.end]
-        return ("## " if entry.kind == "subhead" else "") + entry.text
+        if entry.kind == "verse":       # stanzas are read line by line, never as Markdown
+            return entry.text
+        return ("## " if entry.kind == "subhead" else "") + escape_markdown(entry.text)
 
     def write(self, final: list[Entry]) -> None:
         ours, text = self.ours, self.plan.source.text

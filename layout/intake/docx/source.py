@@ -138,12 +138,16 @@ def _body_spans(lines: list[str], first: int, poem: bool, path: Path) -> dict[st
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    paragraphs = parse_with_verse("\n".join(lines[first:]), first + 1, poem, parse_body, path)
+    paragraphs = parse_with_verse("\n".join(lines[first:]), first + 1, poem,
+                                  lambda text, line: parse_body(text, line, path), path)
     spans = {}
     for n, paragraph in enumerate(paragraphs, start=1):
         top = paragraph.line - 1
+        # a block of lines may hold several paragraphs (Markdown list items, a 小标题 line
+        # over its text): each span ends before the next paragraph's first line
+        stop = paragraphs[n].line - 1 if n < len(paragraphs) else len(lines)
         last = top
-        while last + 1 < len(lines) and lines[last + 1].strip() \
+        while last + 1 < min(stop, len(lines)) and lines[last + 1].strip() \
                 and not OPEN.match(lines[last + 1].strip()) \
                 and not CLOSE.match(lines[last + 1].strip()):
             last += 1
