@@ -225,10 +225,15 @@ class Placer:
         key = (i, columns)
         if key not in self._legs:
             legs = np.zeros((self.length, columns), dtype=np.int32)
-            for rows, (plan, _) in self.plans(i, columns).items():
-                measures = np.array(plan_leg_measures(self.sizers[i], plan), dtype=np.int32)
-                lines = min(plan.body_rows, LINES_MASK)
-                legs[rows] = np.where(measures > 0, (measures << LINES_BITS) | lines, 0)
+            plans = self.plans(i, columns)
+            if plans:       # a plan fills many heights: its row is made once
+                made: dict[int, list[int]] = {}
+                for plan, _ in plans.values():
+                    if id(plan) not in made:
+                        lines = min(plan.body_rows, LINES_MASK)
+                        made[id(plan)] = [(m << LINES_BITS) | lines if m > 0 else 0
+                                          for m in plan_leg_measures(self.sizers[i], plan)]
+                legs[list(plans)] = [made[id(plan)] for plan, _ in plans.values()]
             self._legs[key] = legs
         return self._legs[key]
 
