@@ -185,22 +185,30 @@ class _Search:
         for p in range(1, n + 1):
             gaps[p] = gaps[p - 1] + (ranks.get(p) == GAP)
         self.gaps = gaps
+        self._lines: dict[int, list] = {}
 
-    def lines_from(self, a: int):
+    def lines_from(self, a: int) -> list[tuple[int, bool, int, float]]:
         """(end, fits, defects, score) of each line starting at a, until one overflows;
         defects counts breaks inside words, stubs and phrase gaps inside the line in
-        one integer (`_defects`), so that sums and comparisons stay lexicographic."""
-        pricer, measure, ranks, solid, gaps = self.pricer, self.measure, self.ranks, self.solid, self.gaps
+        one integer (`_defects`), so that sums and comparisons stay lexicographic. Made
+        once per start: the search asks again for every line count."""
+        found = self._lines.get(a)
+        if found is None:
+            found = self._lines[a] = self._lines_uncached(a)
+        return found
+
+    def _lines_uncached(self, a: int) -> list[tuple[int, bool, int, float]]:
+        measure, ranks, solid, gaps = self.measure, self.ranks, self.solid, self.gaps
         stubby = 0 if self.short_text else STUB
-        for b in self.cands[bisect_right(self.cands, a):]:
-            fits = pricer.cost(a, b, measure, True, LOOSE) is not OVERFULL
+        out = []
+        for b, natural, fits in self.pricer.widths_from(
+                a, self.cands[bisect_right(self.cands, a):], measure):
             rank = ranks.get(b, GAP)
-            width = pricer.natural(a, b)[0] / measure
+            width = natural / measure
             defects = ((INSIDE_WORD if rank == INSIDE else 0) + gaps[b - 1] - gaps[a]
                        + (stubby if solid[b] - solid[a] <= STUB_CHARS else 0))
-            yield b, fits, defects, RANK_PENALTY[rank] + width * width
-            if not fits:
-                return
+            out.append((b, fits, defects, RANK_PENALTY[rank] + width * width))
+        return out
 
     def best(self, max_lines: int) -> tuple[list[int], tuple[int, int, int]]:
         """Breaks and their defects: within `max_lines` lines if any layout fits so."""

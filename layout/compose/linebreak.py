@@ -116,6 +116,36 @@ class Pricer:
         ratio = per / self.loose
         return GLUE_STRETCH_COST * glue / self.em + 100.0 * ratio * ratio * ratio
 
+    def widths_from(self, a: int, ends: list[int], avail: float) -> list[tuple[int, float, bool]]:
+        """(b, natural width, fits) of each line a..b, b taken from `ends` in order, up to the
+        first that does not fit `avail` (included): `natural(a, b)[0]` and `cost(a, b, avail,
+        True, cap) is not OVERFULL`, with their arithmetic, in one loop (a headline's search
+        asks both of every line it tries)."""
+        it = self.it
+        p_box, p_gap, p_gshrink, (lv1, lv2, lv4) = it.p_box, it.p_gap, it.p_gshrink, it.p_lv
+        blank, lead, box, edge_space, hang, hyphen = (it.blank, it.lead, it.box, it.edge_space,
+                                                      it.hang, it.hyphen)
+        edge_a = blank[a] if lead[a] else 0.0
+        out = []
+        for b in ends:
+            e = b - 1
+            base = p_box[b] - p_box[a] + p_gap[e] - p_gap[a]
+            edge_e = 0.0 if lead[e] else blank[e]
+            nat, width = base - (edge_a + edge_e), base - edge_a - edge_e
+            if edge_space[e]:
+                nat, width = nat - box[e], width - box[e]
+            if hang and hang[e] and e > a:
+                nat, width = nat - (box[e] - edge_e), width - (box[e] - edge_e)
+            if hyphen and b in hyphen:
+                nat, width = nat + hyphen[b][1], width + hyphen[b][1]
+            diff = avail - nat
+            fits = not (diff < -EPS and -diff > lv1[b] - lv1[a] + lv2[b] - lv2[a] + lv4[b]
+                        - lv4[a] + p_gshrink[e] - p_gshrink[a] - edge_a - edge_e + EPS)
+            out.append((b, width, fits))
+            if not fits:
+                break
+        return out
+
     def _shrink_cost(self, a: int, b: int, need: float) -> float:
         """Squeeze `need` points level by level in the table's order; weighted em → badness."""
         _nat, l1, l2, l3, l4 = self.natural(a, b)

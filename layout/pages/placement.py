@@ -227,10 +227,15 @@ class Placer:
         key = (i, columns)
         if key not in self._legs:
             legs = np.zeros((self.length, columns), dtype=np.int32)
-            for rows, (plan, _) in self.plans(i, columns).items():
-                measures = np.array(plan_leg_measures(self.sizers[i], plan), dtype=np.int32)
-                lines = min(plan.body_rows, LINES_MASK)
-                legs[rows] = np.where(measures > 0, (measures << LINES_BITS) | lines, 0)
+            plans = self.plans(i, columns)
+            if plans:       # a plan fills many heights: its row is made once
+                made: dict[int, list[int]] = {}
+                for plan, _ in plans.values():
+                    if id(plan) not in made:
+                        lines = min(plan.body_rows, LINES_MASK)
+                        made[id(plan)] = [(m << LINES_BITS) | lines if m > 0 else 0
+                                          for m in plan_leg_measures(self.sizers[i], plan)]
+                legs[list(plans)] = [made[id(plan)] for plan, _ in plans.values()]
             self._legs[key] = legs
         return self._legs[key]
 
@@ -289,14 +294,22 @@ class Placer:
         legs start at a column's x over the other's of another measure (`_ragged_lines`)."""
         if not upper.measures or not lower.measures or len(upper.measures | lower.measures) < 2:
             return self._minplus(upper.cost, lower.cost)
-        below = np.concatenate((np.zeros((len(self._pad), lower.legs.shape[1]), dtype=np.int32),
-                                lower.legs))[self._gather]      # [h, t, column]
-        above = upper.legs[None, :, :]
-        fewer = _ragged_lines(above, below).sum(axis=2)
         total = (upper.cost[None, :] + np.concatenate((self._pad, lower.cost))[self._gather]
-                 + COST_MIXED_LINE * fewer)
+                 + COST_MIXED_LINE * self._ragged(upper.legs, lower.legs))
         split = total.argmin(axis=1)
         return total[self._rows_index, split], split
+
+    def _ragged(self, upper: np.ndarray, lower: np.ndarray) -> np.ndarray:
+        """Per height h and upper rows t: the lines read as ragged (`_ragged_lines`, over the
+        columns) of the upper part's legs at t over the lower part's at h − SEP − t (none
+        where that is below 0). Counted once per pair of distinct rows of legs (a plan fills
+        many heights, so a part has few), then gathered per (h, t)."""
+        above, above_at = np.unique(upper, axis=0, return_inverse=True)
+        below, below_at = np.unique(lower, axis=0, return_inverse=True)
+        pairs = _ragged_lines(above[:, None, :], below[None, :, :]).sum(axis=2)
+        pairs = np.concatenate((pairs, np.zeros((len(above), 1), dtype=pairs.dtype)), axis=1)
+        padded = np.concatenate((np.full(len(self._pad), len(below)), below_at.reshape(-1)))
+        return pairs[above_at.reshape(-1)[None, :], padded[self._gather]]
 
     def _stacked_legs(self, upper: Solution, lower: Solution, split: np.ndarray,
                       wanted: np.ndarray) -> np.ndarray:
