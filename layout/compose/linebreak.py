@@ -32,6 +32,8 @@ UNJUSTIFIABLE = 3000.0      # a line with no gap to spread (one long run), and i
 RAGGED = 1e6               # a line of one glyph cannot be justified: last resort
 LOOSE_CAP = 0.2             # em per gap beyond which total fit ignores a line
 ORPHAN_DEMERITS = 3e6       # a 孤字: worth about one line at 0.3 em spacing
+LOOSENESS_CAP = 0.11        # em per gap a paragraph set a line longer or shorter may reach
+#                             (under the 0.12 em a reader, and pdfmetrics, calls loose)
 
 
 class Pricer:
@@ -210,6 +212,45 @@ def _total_fit(pricer: Pricer, measure: float, indent: float, cap: float) -> lis
     while b > 0:
         out.append(b)
         b = prev[b]
+    return out[::-1]
+
+
+def total_fit_lines(pricer: Pricer, measure: float, indent: float, lines: int) -> list[int] | None:
+    """Knuth–Plass for exactly `lines` lines (TeX's looseness): the breaks of least total
+    demerits among those of that many lines with no line looser than LOOSENESS_CAP em
+    between characters and no 孤字 at the end, or None when there are none."""
+    it = pricer.it
+    n = len(it)
+    penalty = it.penalty
+    best: dict[int, dict[int, tuple[float, int]]] = {0: {0: (0.0, -1)}}
+    active, head = [0], 0
+    for b in candidates(it):
+        last = b == n
+        pen = penalty[b] if b < n else 0
+        found: dict[int, tuple[float, int]] = {}
+        for i in range(head, len(active)):
+            a = active[i]
+            c = pricer.cost(a, b, measure - indent if a == 0 else measure, last, LOOSENESS_CAP)
+            if c is OVERFULL:
+                head = i + 1
+                continue
+            if c == TOO_LOOSE:
+                break
+            if last and pricer.lone(a, b):
+                continue
+            line = (LINE_PENALTY + c) ** 2 + pen * pen
+            for k, (d, _) in best[a].items():
+                if k < lines and (k + 1 not in found or d + line < found[k + 1][0]):
+                    found[k + 1] = (d + line, a)
+        if found:
+            best[b] = found
+            active.append(b)
+    if lines not in best.get(n, {}):
+        return None
+    out, b, k = [], n, lines
+    while b > 0:
+        out.append(b)
+        b, k = best[b][k][1], k - 1
     return out[::-1]
 
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from layout.cjk import rules
 from layout.compose.items import Items, build_items, widest_run
 from layout.compose.justify import set_line
-from layout.compose.linebreak import Pricer, first_fit, total_fit
+from layout.compose.linebreak import Pricer, first_fit, total_fit, total_fit_lines
 from layout.compose.measure import font_key, ink_extent, measurer
 from layout.compose.types import ComposedParagraph, Line, ParagraphSpec, Span
 from layout.fonts import FontSet
@@ -68,10 +68,14 @@ def _unbroken(spans: tuple[Span, ...], kaiming: bool, hanging: bool, vertical: b
 
 
 def break_lines(pricer: Pricer, spec: ParagraphSpec, indent: float) -> list[int]:
-    """Break positions by the breaker `spec.breaker` names."""
+    """Break positions by the breaker `spec.breaker` names; with a looseness, the setting
+    of that many lines more (or fewer) where one stays within its limits, else the best."""
     if spec.breaker == "first-fit":
         return first_fit(pricer, spec.measure, indent)
-    return total_fit(pricer, spec.measure, indent) or first_fit(pricer, spec.measure, indent)
+    best = total_fit(pricer, spec.measure, indent) or first_fit(pricer, spec.measure, indent)
+    if spec.looseness and len(best) + spec.looseness > 0:
+        return total_fit_lines(pricer, spec.measure, indent, len(best) + spec.looseness) or best
+    return best
 
 
 MEMO_SIZE = 4096

@@ -30,6 +30,8 @@ class ParagraphSpec:
     last_align: Align = "left"  # alignment of the last line of a justified paragraph
     hanging: bool = False  # house option: ，。、；：？！ at a line end hang past the measure
     vertical: bool = False  # a vertical column: vertical advances, 纵中横 (compose/vertical.py)
+    looseness: int = 0  # lines more (or fewer) than the best setting, as TeX's \looseness:
+    #                     kept only when every line stays within LOOSENESS_CAP (else the best)
 
 
 @dataclass(frozen=True, slots=True)
