@@ -22,8 +22,11 @@ NO_BREAK = -1
 URL_PENALTY = 30         # break after / . - inside an over-long Latin run
 URL_ANY_PENALTY = 400    # inside a word of a URL: dearer than a line ~0.17 em loose
 FORCED_PENALTY = 5000    # break anywhere inside a run wider than the line
-LATIN_PHRASE_CHARS = 15     # a phrase of Latin words up to this many characters stays whole …
+LATIN_PHRASE_CHARS = 24     # a phrase of Latin words up to this many characters (a title
+#                             a 13-character line holds) stays whole …
 LATIN_PHRASE_PENALTY = 400  # … unless keeping it spreads a line past ~0.17 em (as URL_ANY_PENALTY)
+LATIN_TIGHTEN = 0.02       # em two letters (or digits) of a Latin run may close up by, as a
+#                            compositor's tight tracking: a name fits the line it ends
 LATIN_SPACE_PENALTY = 100   # a longer phrase's word space: as dear as a hyphen (compose.hyphens)
 
 
@@ -156,6 +159,8 @@ def _gaps(it: Items, rules: Rules) -> None:
             it.gap_stretch[i] = it.box[i - 1] * g["space_stretch"]
             it.gap_shrink[i] = it.box[i - 1] * g["space_shrink"]
         inside_run = latinish[a] and latinish[b]
+        if inside_run and space not in (a, b):   # letters of a word may close up a little
+            it.gap_shrink[i] = LATIN_TIGHTEN * it.sizes[i]
         it.just[i] = 0 if inside_run or (a == b and a in (dash, ellipsis)) else 1
         if not (no_end[a] or no_start[b]) and pairs[a][b] != NEVER:
             it.penalty[i] = rules.dear_penalty if pairs[a][b] == DEAR else 0

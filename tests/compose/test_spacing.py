@@ -266,7 +266,7 @@ NAME_TAIL = "在现场介绍了社区图书馆的英语角活动，并与居民�
 @pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("measure", [13, 20])
 def test_a_short_latin_phrase_stays_on_one_line_and_no_line_goes_loose(fonts, name, measure):
-    """A name or a short phrase of Latin words (≤ 15 characters, ≤ half the line) is kept
+    """A name or a short phrase of Latin words (≤ 24 characters, a line's worth) is kept
     whole like a number: a break at its word space reads as two words a line apart
     (David | Miller), which a reader counts as a split pair. With a few lines before it the
     paragraph breaks elsewhere and no line spreads past 0.12 em, at every offset."""
@@ -285,7 +285,7 @@ def test_a_latin_name_early_in_a_paragraph_breaks_rather_than_spread_a_line(font
     """In a paragraph's second or third line, where the lines before leave no other way to
     keep the name whole, it breaks at its space rather than spread a line past the loose
     mark: a name split as English sets it is a lesser fault than a line of Chinese
-    characters pulled apart. A phrase of more than 15 characters breaks at its spaces."""
+    characters pulled apart. A phrase of more than 24 characters breaks at its spaces."""
     for shift in range(16):
         text = "一" * shift + NAME_LEAD[NAME_LEAD.index("本次"):] + name + NAME_TAIL
         par = compose(fonts, text, 13)
