@@ -348,9 +348,6 @@ def test_legs_starting_at_one_x_share_one_measure(built):
 # Lines the test above finds on an edition, not the placer's, each named with why (the test
 # fails when they change: drop an entry when its cause is fixed).
 LEG_X_EXCEPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
-    "jiangcheng8": (("p1:▶2版", "p1:▶5版"),
-                    "the 导读 band's entries at body size, its second cell 2.3 pt from column "
-                    "2's x (guideband.py, heads' 导读 work)"),
 }
 
 

@@ -12,7 +12,7 @@ from layout.errors import Diagnostics
 from layout.fonts import FontSet
 from layout.i18n import _
 from layout.model import ArticleKind, Issue, Page
-from layout.model.placed import PlacedIssue, PlacedPage
+from layout.model.placed import PlacedIssue, PlacedPage, PlacedText
 from layout.options import BuildOptions
 from layout.pages.boxes import sizer_for
 from layout.pages.briefs import gather as gather_briefs, with_items as briefs_items
@@ -101,7 +101,9 @@ def _place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: B
     for note in filter(None, (underfilled(s, page.number) for s in sizers
                               if isinstance(s, AdSizer))):
         warn(note)
-    items = furniture(issue, page, grid, fonts, warn) + drawn.items
+    legs = tuple(sorted({round(t.x + (t.xs[0] if t.xs else 0.0), 1) for t in drawn.items
+                         if isinstance(t, PlacedText) and t.role == "body" and not t.turn}))
+    items = furniture(issue, page, grid, fonts, warn, legs) + drawn.items
     fits = []
     for sizer in sizers:
         plan, _, _, rows = drawn.blocks[sizer.article.id]

@@ -81,7 +81,7 @@ def masthead_lines(issue: Issue, page: Page) -> list[str]:
 
 
 def masthead(issue: Issue, page: Page, grid: Grid, fonts: FontSet,
-             warn: Warn = _no_warning) -> list[PlacedItem]:
+             warn: Warn = _no_warning, legs: tuple[float, ...] = ()) -> list[PlacedItem]:
     style: HouseStyle = issue.style
     items: list[PlacedItem] = []
     name_role = style.role("masthead")
@@ -104,7 +104,7 @@ def masthead(issue: Issue, page: Page, grid: Grid, fonts: FontSet,
     if plan is not None:
         items += _guide_items(issue, grid, fonts, plan)
     elif guide is not None:
-        items += band_items(issue, grid, fonts, MASTHEAD_ROWS, guide, warn)
+        items += band_items(issue, grid, fonts, MASTHEAD_ROWS, guide, warn, legs)
     rule_y = grid.row_y(MASTHEAD_ROWS) - grid.pitch * 0.55
     items.append(PlacedRule(grid.left, rule_y, right, rule_y, 2.0))
     items.append(PlacedRule(grid.left, rule_y + 3, right, rule_y + 3, 0.5))
@@ -263,8 +263,9 @@ def imprint(issue: Issue, page: Page, grid: Grid, fonts: FontSet) -> list[Placed
 
 
 def furniture(issue: Issue, page: Page, grid: Grid, fonts: FontSet,
-              warn: Warn = _no_warning) -> list[PlacedItem]:
-    """The masthead (page 1) or page header, and the 报尾 on the last page."""
-    top = masthead(issue, page, grid, fonts, warn) if page.number == 1 else \
+              warn: Warn = _no_warning, legs: tuple[float, ...] = ()) -> list[PlacedItem]:
+    """The masthead (page 1) or page header, and the 报尾 on the last page; `legs`: the
+    x's the page's body legs start at (the 导读 band keeps its references off them)."""
+    top = masthead(issue, page, grid, fonts, warn, legs) if page.number == 1 else \
         page_header(issue, page, grid, fonts)
     return top + imprint(issue, page, grid, fonts)

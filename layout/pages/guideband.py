@@ -22,6 +22,7 @@ from layout.pages.guide import ELLIPSIS, MARK, guide_entries, guide_leading, pag
 from layout.pages.runs import natural_line, placed_runs
 
 CELL_CHARS = 14     # characters an entry's cell holds at least
+AVOID_EM = 0.5      # a page reference starts at least this far from a body leg's x
 MAX_LINES = 3
 HEADING = "今日导读"
 
@@ -87,8 +88,11 @@ def _heading_width(issue: Issue, fonts: FontSet, size: float) -> float:
 
 
 def band_items(issue: Issue, grid: Grid, fonts: FontSet, top_row: int, band: Band,
-               warn) -> list[PlacedItem]:
-    """The framed band with its heading and entries, its top at `top_row`."""
+               warn, legs: tuple[float, ...] = ()) -> list[PlacedItem]:
+    """The framed band with its heading and entries, its top at `top_row`; a cell's page
+    references flush right, but where one would start within AVOID_EM of the x a leg of
+    the page's body starts at (`legs`), that cell's references follow their entries (a
+    reader takes ▶2版 over ▶5版 at a leg's x for lines of that leg stopping short)."""
     size, face = band.size, issue.style.role("body").face
     x0, cell = _cell(issue, grid, fonts, band)
     entries = guide_entries(issue, band.cells * band.lines, _fits(issue, grid, fonts, band), warn)
@@ -98,12 +102,18 @@ def band_items(issue: Issue, grid: Grid, fonts: FontSet, top_row: int, band: Ban
     items: list[PlacedItem] = [PlacedBox(grid.left, y, grid.width, height, tint=0.0, stroke=True)]
     items += placed_runs(natural_line(HEADING, "sans_bold", size, fonts), grid.left + size,
                          first, "furniture")
+    refs = {n: natural_line(page_reference(e.page), "sans_bold", size, fonts)
+            for n, e in enumerate(entries) if e.page}
+    inline = {n % band.cells for n, ref in refs.items()
+              if any(abs(x0 + (n % band.cells + 1) * cell - size - ref.width - leg)
+                     < AVOID_EM * size for leg in legs)}
     for n, entry in enumerate(entries):
         x = x0 + (n % band.cells) * cell
         baseline = first + (n // band.cells) * band.leading
-        items += placed_runs(natural_line(f"{MARK} {entry.text}", face, size, fonts), x,
-                             baseline, "furniture")
-        if entry.page:
-            ref = natural_line(page_reference(entry.page), "sans_bold", size, fonts)
-            items += placed_runs(ref, x + cell - size - ref.width, baseline, "furniture")
+        text = natural_line(f"{MARK} {entry.text}", face, size, fonts)
+        items += placed_runs(text, x, baseline, "furniture")
+        if n in refs:
+            at = x + text.width + size / 2 if n % band.cells in inline else \
+                x + cell - size - refs[n].width
+            items += placed_runs(refs[n], at, baseline, "furniture")
     return items

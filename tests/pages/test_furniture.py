@@ -172,3 +172,38 @@ def test_the_masthead_s_information_lines_stand_on_the_guide_s_rows():
     assert len(info) == 4 and set(info) <= set(entries), (info, entries)
     rows = [(y - grid.baseline(0, size)) / grid.pitch for y in entries]
     assert all(r == pytest.approx(round(r), abs=0.01) for r in rows), rows
+
+
+def test_a_band_s_page_references_keep_off_the_x_a_body_leg_starts_at():
+    """jiangcheng8's 导读 band (a five-column tabloid): its second cell's ▶2版 / ▶5版 stood
+    flush right at x 458.8, 2.3 pt from where the 社区医院 story's 破栏 legs start (461.1) —
+    a reader takes the references for lines of that leg stopping short. Given that x the
+    cell's references follow their entries (one line from the ■), the other cells' stay
+    flush right."""
+    from layout.pages.furniture import guide_band
+    from layout.pages.guideband import AVOID_EM, band_items
+
+    issue = load_issue(Path(__file__).resolve().parents[1] / "fixtures" / "editions" / "jiangcheng8")
+    page, grid = issue.pages[0], grid_for(issue.style, 1)
+    fonts = font_set(issue.style)
+    band = guide_band(issue, page, grid, fonts)
+
+    def refs(legs):
+        return [(t.x + t.xs[0], t.y) for t in band_items(issue, grid, fonts, 3, band, print, legs)
+                if isinstance(t, PlacedText) and t.text.startswith("▶")]
+
+    flush = refs(())
+    leg = flush[1][0] + 2.3          # beside the second cell's first reference
+    moved = refs((leg,))
+    assert [x for x, _ in moved] != [x for x, _ in flush]
+    assert all(abs(x - leg) >= AVOID_EM * issue.style.body_size for x, _ in moved)
+    texts = [t for t in band_items(issue, grid, fonts, 3, band, print, (leg,))
+             if isinstance(t, PlacedText) and t.text.startswith("■")]
+    inline = [(x, y) for (x, y), (x0, _) in zip(moved, flush) if x != x0]
+    assert inline
+    for x, y in inline:   # within 0.9 em of its entry's last character's right (one fragment)
+        entry = max((t for t in texts if abs(t.y - y) < 0.1 and t.x < x), key=lambda t: t.x)
+        last = entry.x + entry.xs[-1] + issue.style.body_size
+        assert 0 <= x - last < 0.9 * issue.style.body_size, (entry.text, x - last)
+    kept = [(x, y) for (x, y), (x0, _) in zip(moved, flush) if x == x0]
+    assert kept     # the cells whose references stand clear keep them flush right
