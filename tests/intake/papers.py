@@ -297,6 +297,12 @@ PAPERS = {
         "wechat-sections": _lines(gap=" ", photo=("{caption}（{credit}）",), blank="line",
                                   below=_wechat_below),
         "pdf-2col": render_two_columns}),
+    # written and measured before any change of session 28 (tests/intake/papers.py docstring)
+    "boqiao": Paper("柏桥", {
+        "a": lambda s: corpus.render_chunked(s, 5),
+        "b": lambda s: corpus.render_typeset(s, "lost"),
+        "b-ragged": lambda s: corpus.render_typeset(s, "ragged"),
+        "c": lambda s: corpus.render_paragraphs(s, "stories")}),
 }
 CASES = [(name, shape) for name, paper in PAPERS.items() for shape in paper.shapes]
 
