@@ -54,6 +54,18 @@ SUBHEAD_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一�
 # story may open with: “以前来买教辅……”8月10日上午), or 记者…获悉 (newspaper.md: the lead). A short line followed by such a paragraph heads a new story.
 LEDE = re.compile(r"^(?:“[^”]{1,80}”)?[^。！？]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日[，,上下晚]|近日|日前|"
                   r"昨天|今天|昨日|今日|记者[^。，]{0,16}(?:获悉|了解到))")
+# The addressees a 通知 or 倡议书 opens with, a paragraph of their own (newspaper.md: notices):
+# `各街道办事处，区直各有关单位：`, `广大市民朋友：`, `尊敬的用户：`.
+SALUTATION = re.compile(r"^(?:各|全体|广大|尊敬的|亲爱的)[^。！？!?；;：:]{1,40}[：:]$")
+# ... and the formula it closes with, a paragraph of its own: `特此公告。`, `特此通知。`.
+CLOSING_FORMULA = re.compile(r"^特此(?:公告|通告|通知|函告|说明|声明|证明|批复)[。！]?$")
+# The 落款 closing a 公告/通知/倡议书 (newspaper.md: notices): the issuer's name on a line of its
+# own and the date under it (`柏桥区人民政府` / `2026年11月30日`, `二〇二六年十一月三十日`). A date
+# alone on its line is never a headline; it and the issuer above it end the text before them.
+CLOSING_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年"
+                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"
+                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日$")
+CLOSING_ISSUER_MAX = 30   # characters: an issuer's name (`柏桥区住房和城乡建设局`) is shorter
 # The title of a notice set as a story of its own, with no 电头 or byline (停水通知, 冬季防火温馨提示,
 # 招聘启事): a line naming itself so heads a new story, when it says more than the bare word
 # (`温馨提示` alone, inside a story, is its 小标题).

@@ -93,11 +93,16 @@ def paragraph_final(text: str) -> bool:
     return ends_sentence(text) or text[-1] in "：:" or bool(_QUOTE_SOURCE.search(text))
 
 
+_DATE_HEAD = re.compile(r"\d[年月]$")          # `…2026年12月` cut before its day
+_DATE_TAIL = re.compile(r"^\d{1,2}[月日号]")    # `1日至2027年2月28日。`
+
+
 def _cut_inside(a: str, b: str) -> bool:
-    """The break between lines `a` and `b` falls inside a word (负责 + 人表示: 负责人) or between
-    a number and its unit (约6 + 公里, 8时至18 + 时): running text cut by a column, where a
-    headline line ends on a whole word."""
-    return word_cut(a, b) or (a[-1].isdigit() and is_han(b[0]))
+    """The break between lines `a` and `b` falls inside a word (负责 + 人表示: 负责人), between
+    a number and its unit (约6 + 公里, 8时至18 + 时) or inside a date (2026年12月 + 1日): running
+    text cut by a column, where a headline line ends on a whole word."""
+    return word_cut(a, b) or (a[-1].isdigit() and is_han(b[0])) \
+        or bool(_DATE_HEAD.search(a) and _DATE_TAIL.match(b))
 
 
 def _whole_paragraph(text: str, before: str) -> bool:
@@ -225,12 +230,31 @@ def _may_run_on(b: Line, after: Line | None, shape: Shape) -> bool:
                                          or shape.first_line_width(after))
 
 
+def _first_lines(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None) -> bool:
+    """In copy whose paragraphs lost their indent, `a` (a unit's one line) and `b` are both
+    two ems short and `b` ends no paragraph: a line inside a paragraph is full unless the next
+    word would not have fitted (`_opens_paragraph`), so `b` opens a paragraph and `a`, which
+    stops at no mid-clause word, is a line of its own (a 题 or a one-line paragraph:
+    `柏桥大道东延段设计方案征求意见`, `各街道办事处，区直各有关单位：`). Lines set in ems only:
+    copy cut at a count (`by_chars`) has lines of any length inside a paragraph."""
+    return shape.indent_lost and not shape.indented and unit.count == 1 \
+        and unit.kind is LineKind.TEXT and shape.first_line_width(a) \
+        and not shape.by_chars \
+        and _opens_paragraph(b, after, shape) and not paragraph_final(b.text) \
+        and not _mid_clause(a.text) and not _cut_inside(a.text, b.text) \
+        and (paragraph_final(a.text) or plain_headline(a.text))
+
+
 def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
              caption: bool) -> tuple[bool, str]:
+    if _first_lines(unit, a, b, shape, after) and not caption:
+        return False, ""
     if unit.kind is LineKind.TEXT and unit.count == 1 and P.SUBHEAD_MARK.match(a.text) \
             and headline_like(a.text):   # a 小标题, or a list's item cut inside a word
         if _mid_clause(a.text) or _cut_inside(a.text, b.text):
             return True, ""
+        if shape.indent_lost and _first_over_full(a, b, shape):
+            return True, "headline"   # a list's item two ems short over a full line
         # two ems short over the short last line of a paragraph (`三、湖滨农贸市场及周边` over
         # `沿街商铺。`): a list's item set in two lines, more likely than a 小标题 over a
         # paragraph of a few words
@@ -244,10 +268,11 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
     full = shape.in_band(a) or shape.width(a) > shape.high or (
         shape.indent_lost and unit.count == 1 and shape.first_line_width(a))
     if not unit.closed():
+        if a.text[-1] in "；;" and P.SUBHEAD_MARK.match(b.text):
+            return False, ""   # a list's item ends, the next one opens (`…片区；` + `二、…`),
+            # however full its last line
         if full or _short_explained(unit, a, b, shape):
             return True, ""
-        if a.text[-1] in "；;" and P.SUBHEAD_MARK.match(b.text):
-            return False, ""   # a list's item ends, the next one opens (`…片区；` + `二、…`)
         if a.text[-1] in P.PAUSE_MARKS or a.text[-1] in "；;" or (
                 unit.count >= 2 and not paragraph_final(a.text) and shape.in_band(b)):
             return True, "run-on"   # a paragraph of lines stops mid-sentence: cut short
@@ -333,6 +358,9 @@ def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None,
         return True, ""
     if a.text[-1] in "：:" and P.SUBHEAD_MARK.match(b.text) and not P.SUBHEAD_MARK.match(a.text):
         return False, ""   # `有关事项公告如下：` before `一、报名条件。`: a list's first item
+    if P.SALUTATION.match("".join(unit.pieces)) or P.CLOSING_FORMULA.match(b.text):
+        return False, ""   # a notice's addressees (`各街道办事处，区直各有关单位：`) and its
+        # closing formula (`特此公告。`) are paragraphs of their own
     if after is not None and after.kind in (LineKind.BYLINE, LineKind.DATELINE) \
             and headline_like(b.text):
         return False, ""

@@ -41,6 +41,14 @@ that wrote it; what was tuned on since is said with its floors in `test_intake_p
   page set in two columns of 13 ems dumped by `pdftotext -layout`: each line holds a line of
   the left column, spaces, and the right column's line beside it, a form feed between pages.
 
+- 《柏桥周报》 `boqiao` (12 items, held out in session 28: a 区 government weekly — a 常务会议
+  story with no byline, a 公告 and a 通知 closing on their issuer and date (落款), addressees
+  `各…：`, numbered items ending `；`, a 征求意见 with a URL, an e-mail address and a phone number
+  with a space; a sports page with `3∶1`, `1:02:37`, `10秒86` and `Kenneth Mwangi`; photo news,
+  a story with its photo, a 副刊 essay under `□` and poems under `□` and `文／`): the team
+  corpus's shapes `a` (chunked), `b` (PDF lines at 17 ems), `b-ragged` (cut every 15-19) and `c`
+  (a paragraph a line).
+
 The web page's and the 公众号's furniture, 【】 around a heading, ▲ before a caption and a credit's brackets are
 no part of any story: an import drops them, and the figures count them as lost.
 

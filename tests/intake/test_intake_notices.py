@@ -1,0 +1,93 @@
+"""A government weekly's notices (公告, 通知), pinned on copy written for these tests: the 落款
+(issuer and date) closing a notice, the addressees it opens with, its numbered items, and a
+headline line as wide as a paragraph's first line in typeset copy (made on the held-out 柏桥,
+tests/intake/papers.py)."""
+from __future__ import annotations
+
+from layout.intake.lines import read_lines
+from layout.intake.segment import segment
+from layout.intake.shape import detect
+from layout.intake.unwrap import unwrap
+
+
+def _segment(text: str):
+    lines = read_lines(text)
+    units, joins = unwrap(lines, detect(lines))
+    return segment(units, joins)
+
+
+def _typeset(text: str, measure: float = 13) -> list[str]:
+    from tests.intake.strangers import typeset_cut   # lines of a page, the indent lost
+    return typeset_cut(text, measure, 2)
+
+
+_NEWS = ("12月2日，南堤街道在文化广场举办冬季消防安全宣传活动，消防员现场演示了灭火器的使用方法。"
+         "居民们排队体验，不少人说这是第一次亲手操作灭火器。")
+_MORE = ("活动中，街道还向辖区商户发放了安全提示卡，提醒大家规范用电用气，及时清理楼道堆放的杂物。"
+         "下一步，街道将组织网格员逐户开展隐患排查。")
+
+
+def _news(lines_of) -> list[str]:
+    """A story of five paragraphs: enough lines for the copy's measure to be read."""
+    texts = (_NEWS, _MORE, _NEWS[20:], _MORE[10:], _NEWS[5:])
+    return ["消防安全宣传进社区"] + [line for t in texts for line in lines_of(t)] + [""]
+
+
+def _notice_lines(lines_of) -> list[str]:
+    return ["关于寒假期间校园开放的通知", *lines_of("各中小学校，区直各有关单位："),
+            *lines_of("寒假期间，全区中小学体育场地继续向社会开放。现将有关事项通知如下："),
+            *lines_of("一、开放时间为2027年1月20日至2月15日的每天下午，节假日照常开放；"),
+            *lines_of("二、市民凭身份证登记入校，未成年人须由家长陪同；"),
+            *lines_of("三、咨询电话：0372-5560 1234。"),
+            *lines_of("特此通知。"), "南堤区教育局", "2026年12月2日"]
+
+
+def test_a_notice_keeps_its_issuer_and_date_and_the_next_story_keeps_its_headline():
+    """The 落款 under a notice's last sentence is its text, never the next story's 引题 and 主题
+    (柏桥: `柏桥区人民政府` / `2026年11月30日` read as a headline-only story, or as the next
+    story's headline lines, which then lost its own)."""
+    for lines_of in (lambda t: [t], lambda t: _typeset(t, 17)):
+        lines = _news(lines_of) + _notice_lines(lines_of) + ["", "冬季消防安全进万家",
+                                                             *lines_of(_NEWS), *lines_of(_MORE)]
+        _, notice, news = _segment("\n".join(lines) + "\n")[0]
+        assert [p.text for p in notice.paragraphs][-3:] == ["特此通知。", "南堤区教育局", "2026年12月2日"]
+        assert [p.kind for p in notice.paragraphs] == ["body"] * 8
+        assert (news.title, [p.text for p in news.paragraphs]) == ("冬季消防安全进万家", [_NEWS, _MORE])
+
+
+def test_a_notices_addressees_and_items_stay_paragraphs_of_their_own():
+    """The addressees (`各…：`) are a paragraph however full their line, and an item ending with
+    `；` is followed by the next item (`二、…`) even when its last line is full."""
+    for lines_of in (lambda t: [t], lambda t: _typeset(t, 17)):
+        _, notice = _segment("\n".join(_news(lines_of) + _notice_lines(lines_of)) + "\n")[0]
+        texts = [p.text for p in notice.paragraphs]
+        assert texts[:5] == ["各中小学校，区直各有关单位：",
+                             "寒假期间，全区中小学体育场地继续向社会开放。现将有关事项通知如下：",
+                             "一、开放时间为2027年1月20日至2月15日的每天下午，节假日照常开放；",
+                             "二、市民凭身份证登记入校，未成年人须由家长陪同；",
+                             "三、咨询电话：0372-5560 1234。"]
+
+
+def test_a_numbered_item_two_ems_short_over_a_full_line_is_no_subhead():
+    """In typeset copy whose paragraphs lost their indent, `二、…` two ems short over a full line
+    is an item's first line (the text after a 小标题 opens two ems short), and a line cut inside
+    a date (`2026年12月` + `1日…`) runs on."""
+    item = "二、缴费标准：个人缴费每年每人400元，困难群众个人缴费部分由财政全额资助。"
+    lines = _news(_typeset) + ["医保缴费公告", *_typeset(_NEWS), *_typeset(item), *_typeset(_MORE)]
+    assert len(_typeset(item)[0]) == 11
+    _, story = _segment("\n".join(lines) + "\n")[0]
+    assert [(p.kind, p.text) for p in story.paragraphs] == [("body", _NEWS), ("body", item),
+                                                            ("body", _MORE)]
+    (story,), _, _ = _segment("医保缴费公告\n" + _NEWS + "\n一、缴费时间：2026年12月\n1日至2027年2月28日。\n")
+    assert [p.kind for p in story.paragraphs] == ["body", "body"]
+
+
+def test_a_headline_as_wide_as_a_first_line_over_a_first_line_stands_alone():
+    """Two lines two ems short in a row where the second ends no paragraph: the second opens
+    one (a line inside a paragraph is full), so the first is a line of its own — here the
+    主题 under a 引题, which had been run into the story's first paragraph."""
+    title = "南堤大道西延段方案公示"   # 11 characters: a first line's width at 13 ems
+    lines = _news(_typeset) + ["问需于民", title, *_typeset(_MORE), *_typeset(_NEWS)]
+    assert len(title) == len(_typeset(_MORE)[0]) == 13 - 2
+    drafts, _, _ = _segment("\n".join(lines) + "\n")
+    assert [(d.kicker, d.title) for d in drafts] == [("", "消防安全宣传进社区"), ("问需于民", title)]
