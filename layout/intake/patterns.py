@@ -118,7 +118,9 @@ WORDS_ENDING_AS_FUNCTION = frozenset(
 # (`对全区40个社区深入摸排，依据`), whatever its length.
 MID_CLAUSE_END_WORDS = tuple(
     "依据 根据 按照 依照 通过 为了 关于 对于 围绕 针对 经过 随着 由于 因为 如果 虽然 "
-    "以及 或者 还是 只要 只有 除了 沿着 朝着 作为 鉴于".split())
+    "以及 或者 还是 只要 只有 除了 沿着 朝着 作为 鉴于 "
+    # verbs whose object must follow (`…的战绩升至` + `积分榜第二位`)
+    "升至 降至 增至 减至 截至 直至 延至 达到 位于 来自 成为 提高到 增加到 减少到 下降到".split())
 # Marks of running text; a headline holds at most one of the pausing ones.
 SENTENCE_MARKS = frozenset("。；;")
 PAUSE_MARKS = frozenset("，,、：:")

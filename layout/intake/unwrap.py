@@ -340,6 +340,24 @@ def _running(unit: Unit, a: Line, b: Line, shape: Shape, caption: bool) -> tuple
     return True, ""
 
 
+def _alnum_pair(a: str, b: str) -> bool:
+    """Digits or Latin letters on both sides of the break (`10秒52` + `12月1日`)."""
+    return a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum()
+
+
+def _whole_line(unit: Unit, a: Line, shape: Shape) -> bool:
+    """`a` is a headline-like line standing alone, shorter than any line the copy's width or
+    column would cut (or a dash-led 副题): over a lede opening with a date no run of digits goes
+    on past its end (a 主题 ending in `10秒52` over `12月1日，…` is two lines, not one number;
+    `是母亲19` over `82年结婚时的陪嫁` is)."""
+    if unit.count != 1 or unit.kind is not LineKind.TEXT or shape.markdown \
+            or not headline_like(a.text):
+        return False
+    if shape.kind is ShapeKind.TYPESET:   # shorter than a first line that lost its indent
+        return shape.width(a) <= shape.full - 3
+    return len(a.text) < _PIECE_MIN or a.text.startswith(DASHES)   # or a dash-led 副题
+
+
 def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None,
               caption: bool = False) -> tuple[bool, str]:
     """Whether line `b` runs on from `unit` (whose last line is `unit.last`), and the kind of
@@ -350,8 +368,13 @@ def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None,
     if unit.verse or b.kind in (LineKind.HEADING, LineKind.BREAK) \
             or unit.kind in (LineKind.HEADING, LineKind.BREAK) or shape.gap(b):
         return False, ""
-    if b.kind is not LineKind.DATELINE and runs_on(a.text, b.text):
+    if b.kind is not LineKind.DATELINE and runs_on(a.text, b.text) \
+            and not (_alnum_pair(a.text, b.text) and _whole_line(unit, a, shape)
+                     and (P.LEDE.match(b.text) or a.text.startswith(DASHES))):
         return True, ""
+    if unit.count == 1 and a.text.startswith(DASHES) and headline_like(a.text) \
+            and not _mid_clause(a.text):
+        return False, ""   # a 副题 led by a dash (`——…每天开放至21:00`), however long
     if unit.kind in _ALONE or b.kind is not LineKind.TEXT:
         return False, ""
     if P.CONTINUES_LINE.match(b.text) or _open_bracket(a.text):

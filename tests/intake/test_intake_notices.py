@@ -91,3 +91,35 @@ def test_a_headline_as_wide_as_a_first_line_over_a_first_line_stands_alone():
     assert len(title) == len(_typeset(_MORE)[0]) == 13 - 2
     drafts, _, _ = _segment("\n".join(lines) + "\n")
     assert [(d.kicker, d.title) for d in drafts] == [("", "消防安全宣传进社区"), ("问需于民", title)]
+
+
+_LEDE = ("12月1日，全市青少年田径冬训测试赛在体育场举行。16岁的方子航在男子100米比赛中跑出10秒52，"
+         "打破了保持9年的市青少年纪录。")
+
+
+def test_a_headline_ending_in_digits_over_a_lede_opening_with_digits_stays_two_lines():
+    """`少年短跑新秀跑出10秒52` over `12月1日，…` is a 主题 and its story's first paragraph, not one
+    number cut across a line (`10秒5212月1日`): a headline-like line shorter than any line the
+    copy's width would cut ends no run of digits (held-out 湄溪: 6 numbers changed, a story
+    lost, in three shapes)."""
+    title = "少年短跑新秀跑出10秒52"
+    for text in ("球赛\n\n" + _NEWS + "\n\n" + title + "\n\n" + _LEDE + "\n",
+                 "\n".join(_news(lambda t: [t]) + [title, _LEDE]) + "\n",
+                 "\n".join(_news(lambda t: _typeset(t, 17)) + [title, *_typeset(_LEDE, 17)]) + "\n"):
+        drafts, _, _ = _segment(text)
+        assert (drafts[-1].title, [p.text for p in drafts[-1].paragraphs]) == (title, [_LEDE])
+
+
+def test_a_dash_led_subtitle_ending_in_digits_is_no_text():
+    text = "\n\n".join(["全民健身中心本月开放", "——游泳馆、羽毛球馆每天开放至21:00", _NEWS, _MORE]) + "\n"
+    (draft,), _, _ = _segment(text)
+    assert (draft.subtitle, [p.text for p in draft.paragraphs]) == (
+        "——游泳馆、羽毛球馆每天开放至21:00", [_NEWS, _MORE])
+
+
+def test_a_line_ending_on_a_verb_that_wants_its_object_runs_on():
+    """`…以8胜2负的战绩升至` stops mid-clause (升至 wants its object): no 小标题, whatever the
+    copy's shape was read as."""
+    first, rest = "本轮过后，湄溪队以8胜2负的战绩升至", "积分榜第二位。下一轮比赛将于12月6日19:30举行。"
+    (draft,), _, _ = _segment("\n\n".join(["篮球联赛", _NEWS, first, rest]) + "\n")
+    assert [(p.kind, p.text) for p in draft.paragraphs] == [("body", _NEWS), ("body", first + rest)]
