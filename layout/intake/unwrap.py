@@ -44,6 +44,9 @@ _FIRST_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%@:/\-_+]*|[“《（「『【
 _TAIL = 24  # characters enough to tell how a unit's text ends
 _PIECE_MIN = 16    # a column's piece of a sentence is at least a column line long
 _CAPTION_LINES = 4  # typeset lines a caption may take
+_WRAP_MIN, _WRAP_MAX = 60, 100   # columns a mail client wraps at
+_WRAP_NEAR = 8      # columns: a wrapped line comes this near the wrap
+_WRAP_SHARE = 0.5   # ... and so many of the copy's lines running on do
 _MAYBE_END = "maybe-end"   # a full line ends a sentence: run on for now, cut by length later
 
 
@@ -255,6 +258,10 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
             return True, ""
         if shape.indent_lost and _first_over_full(a, b, shape):
             return True, "headline"   # a list's item two ems short over a full line
+        if shape.indented and a.indent >= INDENT_MIN_EMS \
+                and shape.width(a) + a.indent >= shape.full - 1 and b.indent < INDENT_MIN_EMS:
+            return True, "headline"   # indented as paragraphs start and as wide as the
+            # measure, over a line that starts none: an item's first line
         # two ems short over the short last line of a paragraph (`三、湖滨农贸市场及周边` over
         # `沿街商铺。`): a list's item set in two lines, more likely than a 小标题 over a
         # paragraph of a few words
@@ -353,8 +360,8 @@ def _whole_line(unit: Unit, a: Line, shape: Shape) -> bool:
     if unit.count != 1 or unit.kind is not LineKind.TEXT or shape.markdown \
             or not headline_like(a.text):
         return False
-    if shape.kind is ShapeKind.TYPESET:   # shorter than a first line that lost its indent
-        return shape.width(a) <= shape.full - 3
+    if shape.kind is ShapeKind.TYPESET:   # shorter than a first line that lost its indent,
+        return shape.width(a) <= shape.full - 3 or unit.gap is Gap.STORY   # or after a gap
     return len(a.text) < _PIECE_MIN or a.text.startswith(DASHES)   # or a dash-led 副题
 
 
@@ -426,11 +433,42 @@ def _break_at(unit: Unit, b: Line, shape: Shape, in_ems: bool) -> BreakAt:
     return break_at(measure - width, em_width(b.text[0]))
 
 
+def columns(text: str) -> int:
+    """Width in a mail client's columns: ASCII one, the rest two."""
+    return sum(1 if ord(c) < 0x2000 else 2 for c in text)
+
+
+def wrap_width(lines: list[Line]) -> int:
+    """The column a mail client wrapped the copy at (0 when it was not wrapped so): the widest
+    line running on (ending no sentence), when it is as wide as a mail wrap (60-100 columns)
+    and many such lines come near it.
+    Such a client breaks a line at a space where one is in reach, dropping the space."""
+    widths = [w for w in (columns(ln.text) for ln in lines
+                          if ln.kind is LineKind.TEXT and not ends_sentence(ln.text))
+              if w > _WRAP_MIN // 2]   # no headline or verse line
+    if not widths:
+        return 0
+    widest = max(widths)
+    near = sum(1 for w in widths if w >= widest - _WRAP_NEAR)
+    return widest if _WRAP_MIN <= widest <= _WRAP_MAX and near >= _WRAP_SHARE * len(widths) \
+        else 0
+
+
 class _Joiner:
     def __init__(self, lines: list[Line]):
         self.words = vocabulary(ln.text for ln in lines)
         self.in_ems = set_in_ems(lines)
+        self.wrap = wrap_width(lines)
         self.decisions: list[Decision] = []
+
+    def _break_at(self, unit: Unit, b: Line, shape: Shape) -> BreakAt:
+        """As `_break_at`; in copy a mail client wrapped, a line that had room for the next
+        line's first word was broken at a space (`0372-5561` + `6688`)."""
+        if self.wrap and shape.kind is not ShapeKind.TYPESET and b.text:
+            word = _FIRST_TOKEN.match(b.text).group()
+            if columns(unit.last.text) + 1 + columns(word) <= self.wrap:
+                return BreakAt.SPACE
+        return _break_at(unit, b, shape, self.in_ems)
 
     def join(self, unit: Unit, b: Line, guess: str, shape: Shape) -> None:
         left = unit.pieces[-1]
@@ -440,7 +478,7 @@ class _Joiner:
             sep = dateline_separator(left, b.text)
         else:
             sep, unsure = separator(left, b.text, unit.last.space_after or b.space_before,
-                                    self.words, _break_at(unit, b, shape, self.in_ems))
+                                    self.words, self._break_at(unit, b, shape))
             if unsure:
                 self.decisions.append(Decision(b.number, unsure, left[-12:] + sep + b.text[:12]))
             if not sep and unit.last.gap_after and is_han(left[-1]) and is_han(b.text[0]):

@@ -47,14 +47,15 @@ that wrote it; what was tuned on since is said with its floors in `test_intake_p
   with a space; a sports page with `3∶1`, `1:02:37`, `10秒86` and `Kenneth Mwangi`; photo news,
   a story with its photo, a 副刊 essay under `□` and poems under `□` and `文／`): the team
   corpus's shapes `a` (chunked), `b` (PDF lines at 17 ems), `b-ragged` (cut every 15-19) and `c`
-  (a paragraph a line).
+  (a paragraph a line); since measured in 西岭's `email` and the corpus's `b-kept` (indents
+  kept as U+3000), tuned on.
 
 - 《湄溪晚报》 `meixi` (10 items, held out in session 28 after 柏桥's rules: a sports page — a
   score `92∶85` in a 主题, `14∶2`, `19:30`, a headline ending in a time `10秒52` over a lede
   opening with a date, `0.138秒`, a dash-led 副题 ending `21:00` —, photo news, a URL and an
   e-mail address, a 副刊 essay under `文／`, two poems under `□`, a book review quoting a line):
   `a` (chunked), `pdf-15` (a page at 15 ems), `b-naive` (cut every 17) and `c` (a paragraph a
-  line, a blank after every line).
+  line, a blank after every line); since measured at 13 ems (`pdf-13`), tuned on.
 
 The web page's and the 公众号's furniture, 【】 around a heading, ▲ before a caption and a credit's brackets are
 no part of any story: an import drops them, and the figures count them as lost.
@@ -317,12 +318,15 @@ PAPERS = {
         "a": lambda s: corpus.render_chunked(s, 5),
         "b": lambda s: corpus.render_typeset(s, "lost"),
         "b-ragged": lambda s: corpus.render_typeset(s, "ragged"),
-        "c": lambda s: corpus.render_paragraphs(s, "stories")}),
+        "c": lambda s: corpus.render_paragraphs(s, "stories"),
+        "email": render_email,
+        "b-kept": lambda s: corpus.render_typeset(s, "kept")}),
     "meixi": Paper("湄溪", {
         "a": lambda s: corpus.render_chunked(s, 6),
         "pdf-15": render_pdf,
         "b-naive": lambda s: corpus.render_typeset(s, "naive"),
-        "c": lambda s: corpus.render_paragraphs(s, "every")}),
+        "c": lambda s: corpus.render_paragraphs(s, "every"),
+        "pdf-13": lambda s: render_pdf(s, 13)}),
 }
 CASES = [(name, shape) for name, paper in PAPERS.items() for shape in paper.shapes]
 

@@ -123,3 +123,30 @@ def test_a_line_ending_on_a_verb_that_wants_its_object_runs_on():
     first, rest = "本轮过后，湄溪队以8胜2负的战绩升至", "积分榜第二位。下一轮比赛将于12月6日19:30举行。"
     (draft,), _, _ = _segment("\n\n".join(["篮球联赛", _NEWS, first, rest]) + "\n")
     assert [(p.kind, p.text) for p in draft.paragraphs] == [("body", _NEWS), ("body", first + rest)]
+
+
+def test_a_mail_wrap_at_a_numbers_space_keeps_the_space():
+    """Copy a mail client wrapped at 76 columns breaks at a space where one is in reach and
+    drops it: a line that had room for the next line's first word was broken at a space
+    (`0372-5561` + `6688` is `0372-5561 6688`, not `0372-55616688`)."""
+    from tests.intake.papers import _wrap
+
+    text = ("方案公示期为12月1日至12月10日，公示地点设在区政务服务中心一楼大厅，" + "市民可登录"
+            "网站查看方案全文，并将意见建议发送至邮箱，也可在工作日拨打0372-5561 6688反映。")
+    lines = [line for t in (_NEWS, _MORE, _NEWS + _MORE, text) for line in _wrap(t) + [""]]
+    assert any(line.endswith("5561") for line in lines)
+    (draft,), _, _ = _segment("征求意见\n\n" + "\n".join(lines))
+    assert draft.paragraphs[-1].text == text
+
+
+def test_an_indented_item_as_wide_as_the_measure_is_no_subhead():
+    """Where paragraphs keep their indent, `一、…` indented and as wide as the measure over a
+    line that starts no paragraph is an item's first line, not a 小标题."""
+    item = "一、缴费时间：2026年12月1日至2027年2月28日。"
+
+    def kept(text):
+        return ["\u3000\u3000" + ln if k == 0 else ln for k, ln in enumerate(_typeset(text, 17))]
+    lines = _news(kept) + ["医保缴费公告", *kept(_NEWS), *kept(item), *kept(_MORE)]
+    _, story = _segment("\n".join(lines) + "\n")[0]
+    assert [(p.kind, p.text) for p in story.paragraphs] == [("body", _NEWS), ("body", item),
+                                                            ("body", _MORE)]
