@@ -93,7 +93,7 @@ NO_LINE_END = frozenset("（《「『【〔〖〈“‘([{")
 CONTINUES_LINE = re.compile(r"^(?:[的们]|[\u4e00-\u9fff][，,。]|(?![一二三四五六七八九十])[\u4e00-\u9fff]、)")
 # Function characters a headline or 小标题 does not end with: a short line ending with
 # one stops mid-clause and continues on the next line (newspaper.md: headlines).
-MID_CLAUSE_END = frozenset("的地在和与及或对把被将从向给并而但且之其这那每")
+MID_CLAUSE_END = frozenset("的地在和与及或对把被将从向给并而但且之其这那每至")
 # ... except where that character ends a word a headline can end with (`群众参与`,
 # `全面普及`, `建设基地`, `正确导向`): the line is whole.
 WORDS_ENDING_AS_FUNCTION = frozenset(
@@ -113,7 +113,7 @@ WORDS_ENDING_AS_FUNCTION = frozenset(
     "每每 "
     "服从 遵从 听从 盲从 "
     "即将 必将 终将 "
-    "棉被 ".split())
+    "棉被 冬至 夏至 ".split())
 # Prepositions and conjunctions that open a clause: a line ending with one stops mid-clause
 # (`对全区40个社区深入摸排，依据`), whatever its length.
 MID_CLAUSE_END_WORDS = tuple(

@@ -265,8 +265,8 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
         # two ems short over the short last line of a paragraph (`三、湖滨农贸市场及周边` over
         # `沿街商铺。`): a list's item set in two lines, more likely than a 小标题 over a
         # paragraph of a few words
-        first = shape.indent_lost and shape.first_line_width(a) and paragraph_final(b.text) \
-            and shape.width(b) < shape.low
+        first = shape.indent_lost and shape.first_line_width(a) \
+            and (paragraph_final(b.text) or b.text[-1] in "；;") and shape.width(b) < shape.low
         return (True, "headline") if first else (False, "")
     if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
         return _typeset_head(unit, a, b, shape, caption, after)
@@ -388,6 +388,8 @@ def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None,
         return True, ""
     if a.text[-1] in "：:" and P.SUBHEAD_MARK.match(b.text) and not P.SUBHEAD_MARK.match(a.text):
         return False, ""   # `有关事项公告如下：` before `一、报名条件。`: a list's first item
+    if a.text[-1] in "；;" and P.SUBHEAD_MARK.match(b.text) and not shape.markdown:
+        return False, ""   # a list's item ends, the next one opens (`…片区；` + `二、…`)
     if P.SALUTATION.match("".join(unit.pieces)) or P.CLOSING_FORMULA.match(b.text):
         return False, ""   # a notice's addressees (`各街道办事处，区直各有关单位：`) and its
         # closing formula (`特此公告。`) are paragraphs of their own
