@@ -265,7 +265,7 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
         # two ems short over the short last line of a paragraph (`三、湖滨农贸市场及周边` over
         # `沿街商铺。`): a list's item set in two lines, more likely than a 小标题 over a
         # paragraph of a few words
-        first = shape.indent_lost and shape.first_line_width(a) \
+        first = (shape.indent_lost or shape.starts_short) and shape.first_line_width(a) \
             and (paragraph_final(b.text) or b.text[-1] in "；;") and shape.width(b) < shape.low
         return (True, "headline") if first else (False, "")
     if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
@@ -420,7 +420,8 @@ def set_in_ems(lines: list[Line]) -> bool:
 
 def _lost_indent(unit: Unit, shape: Shape) -> float:
     """The 2 ems a paragraph's first line (the unit's last so far) lost with its indent."""
-    first = shape.indent_lost and unit.count == 1 and shape.first_line_width(unit.last)
+    first = (shape.indent_lost or shape.starts_short) and unit.count == 1 \
+        and shape.first_line_width(unit.last)
     return 2.0 if first else 0.0
 
 

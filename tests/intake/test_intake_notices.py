@@ -150,3 +150,14 @@ def test_an_indented_item_as_wide_as_the_measure_is_no_subhead():
     _, story = _segment("\n".join(lines) + "\n")[0]
     assert [(p.kind, p.text) for p in story.paragraphs] == [("body", _NEWS), ("body", item),
                                                             ("body", _MORE)]
+
+
+def test_a_number_cut_at_the_end_of_a_first_line_that_lost_its_indent_is_whole():
+    """`咨询电话：0575-8712 34` is a paragraph's first line, full at 13 ems less the 2 its lost
+    indent took, in copy whose paragraphs start two ems short: `56` did not fit, so the break
+    fell inside the number (`3456`), not at a dropped space (`34 56`)."""
+    tail = "咨询电话：0575-8712 3456。"
+    assert _typeset(tail) == ["咨询电话：0575-8712 34", "56。"]
+    lines = _news(_typeset) + ["公交线路调整通告", *_typeset(_NEWS), *_typeset(tail)]
+    _, notice = _segment("\n".join(lines) + "\n")[0]
+    assert [p.text for p in notice.paragraphs] == [_NEWS, tail]
