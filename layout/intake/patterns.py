@@ -53,6 +53,7 @@ SUBHEAD_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一�
 # The opening of a news story's first paragraph: a date or 近日 early on (after a quote the
 # story may open with: “以前来买教辅……”8月10日上午), or 记者…获悉 (newspaper.md: the lead). A short line followed by such a paragraph heads a new story.
 LEDE = re.compile(r"^(?:“[^”]{1,80}”)?[^。！？]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日[，,上下晚]|近日|日前|"
+                  r"即日起|\d{1,2}月(?:起|份|初|中旬|上旬|下旬|底)[，,]|"
                   r"昨天|今天|昨日|今日|记者[^。，]{0,16}(?:获悉|了解到))")
 # The addressees a 通知 or 倡议书 opens with, a paragraph of their own (newspaper.md: notices):
 # `各街道办事处，区直各有关单位：`, `广大市民朋友：`, `尊敬的用户：`.

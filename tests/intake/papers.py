@@ -297,7 +297,8 @@ PAPERS = {
     "yunxi": Paper("云溪", {
         "wechat": _lines(gap=" ", subhead="【{}】", photo=("▲{caption}（{credit}）",),
                          blank="line", tight_verse=True),
-        "word": _lines(gap=" ", crlf=True)}),
+        "word": _lines(gap=" ", crlf=True),
+        "a": lambda s: corpus.render_chunked(s, 7)}),
     "fengqiao": Paper("枫桥", {
         "wechat": _lines(subhead="【{}】", photo=("▲ {caption}", "（{credit}）")),
         "word": _lines(indent=GAP * 2, photo=(GAP * 2 + "{caption}", "{credit}"), crlf=True)}),

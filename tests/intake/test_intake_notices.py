@@ -161,3 +161,4 @@ def test_a_number_cut_at_the_end_of_a_first_line_that_lost_its_indent_is_whole()
     lines = _news(_typeset) + ["公交线路调整通告", *_typeset(_NEWS), *_typeset(tail)]
     _, notice = _segment("\n".join(lines) + "\n")[0]
     assert [p.text for p in notice.paragraphs] == [_NEWS, tail]
+
