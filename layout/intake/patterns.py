@@ -53,7 +53,20 @@ SUBHEAD_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一�
 # The opening of a news story's first paragraph: a date or 近日 early on (after a quote the
 # story may open with: “以前来买教辅……”8月10日上午), or 记者…获悉 (newspaper.md: the lead). A short line followed by such a paragraph heads a new story.
 LEDE = re.compile(r"^(?:“[^”]{1,80}”)?[^。！？]{0,20}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日[，,上下晚]|近日|日前|"
+                  r"即日起|\d{1,2}月(?:起|份|初|中旬|上旬|下旬|底)[，,]|"
                   r"昨天|今天|昨日|今日|记者[^。，]{0,16}(?:获悉|了解到))")
+# The addressees a 通知 or 倡议书 opens with, a paragraph of their own (newspaper.md: notices):
+# `各街道办事处，区直各有关单位：`, `广大市民朋友：`, `尊敬的用户：`.
+SALUTATION = re.compile(r"^(?:各|全体|广大|尊敬的|亲爱的)[^。！？!?；;：:]{1,40}[：:]$")
+# ... and the formula it closes with, a paragraph of its own: `特此公告。`, `特此通知。`.
+CLOSING_FORMULA = re.compile(r"^特此(?:公告|通告|通知|函告|说明|声明|证明|批复)[。！]?$")
+# The 落款 closing a 公告/通知/倡议书 (newspaper.md: notices): the issuer's name on a line of its
+# own and the date under it (`柏桥区人民政府` / `2026年11月30日`, `二〇二六年十一月三十日`). A date
+# alone on its line is never a headline; it and the issuer above it end the text before them.
+CLOSING_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年"
+                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"
+                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日$")
+CLOSING_ISSUER_MAX = 30   # characters: an issuer's name (`柏桥区住房和城乡建设局`) is shorter
 # The title of a notice set as a story of its own, with no 电头 or byline (停水通知, 冬季防火温馨提示,
 # 招聘启事): a line naming itself so heads a new story, when it says more than the bare word
 # (`温馨提示` alone, inside a story, is its 小标题).
@@ -81,7 +94,7 @@ NO_LINE_END = frozenset("（《「『【〔〖〈“‘([{")
 CONTINUES_LINE = re.compile(r"^(?:[的们]|[\u4e00-\u9fff][，,。]|(?![一二三四五六七八九十])[\u4e00-\u9fff]、)")
 # Function characters a headline or 小标题 does not end with: a short line ending with
 # one stops mid-clause and continues on the next line (newspaper.md: headlines).
-MID_CLAUSE_END = frozenset("的地在和与及或对把被将从向给并而但且之其这那每")
+MID_CLAUSE_END = frozenset("的地在和与及或对把被将从向给并而但且之其这那每至")
 # ... except where that character ends a word a headline can end with (`群众参与`,
 # `全面普及`, `建设基地`, `正确导向`): the line is whole.
 WORDS_ENDING_AS_FUNCTION = frozenset(
@@ -101,12 +114,14 @@ WORDS_ENDING_AS_FUNCTION = frozenset(
     "每每 "
     "服从 遵从 听从 盲从 "
     "即将 必将 终将 "
-    "棉被 ".split())
+    "棉被 冬至 夏至 ".split())
 # Prepositions and conjunctions that open a clause: a line ending with one stops mid-clause
 # (`对全区40个社区深入摸排，依据`), whatever its length.
 MID_CLAUSE_END_WORDS = tuple(
     "依据 根据 按照 依照 通过 为了 关于 对于 围绕 针对 经过 随着 由于 因为 如果 虽然 "
-    "以及 或者 还是 只要 只有 除了 沿着 朝着 作为 鉴于".split())
+    "以及 或者 还是 只要 只有 除了 沿着 朝着 作为 鉴于 "
+    # verbs whose object must follow (`…的战绩升至` + `积分榜第二位`)
+    "升至 降至 增至 减至 截至 直至 延至 达到 位于 来自 成为 提高到 增加到 减少到 下降到".split())
 # Marks of running text; a headline holds at most one of the pausing ones.
 SENTENCE_MARKS = frozenset("。；;")
 PAUSE_MARKS = frozenset("，,、：:")

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from layout.i18n import _
 from layout.intake import patterns as P
 from layout.intake.captions import StoryWords, own_item, pairs, shared
+from layout.intake.chars import ends_sentence
 from layout.intake.datelines import split_dateline
 from layout.intake.decisions import Decision, Note
 from layout.intake.heads import DASHES, has_gap, headline_roles
@@ -97,11 +98,28 @@ def _captions(units: list[Unit]) -> set[int]:
             and units[j - 1].kind is LineKind.TEXT and not units[j - 1].verse}
 
 
+def closing(units: list[Unit], i: int) -> bool:
+    """units[i] is part of a notice's 落款 right after its text: a date alone on its line
+    (`2026年11月30日`), or the issuer's short line over it, under a sentence's end."""
+    def date(k: int) -> bool:
+        return 0 <= k < len(units) and units[k].kind is LineKind.TEXT \
+            and bool(P.CLOSING_DATE.match(units[k].text))
+
+    def after_text(k: int) -> bool:
+        return k > 0 and units[k - 1].kind is LineKind.TEXT and ends_sentence(units[k - 1].text)
+
+    if date(i):
+        return after_text(i) or (i > 0 and closing(units, i - 1))
+    return date(i + 1) and after_text(i) and units[i].kind is LineKind.TEXT \
+        and len(units[i].text) <= P.CLOSING_ISSUER_MAX and plain_headline(units[i].text)
+
+
 def _is_head(units: list[Unit], i: int, captions: set[int]) -> bool:
     u = units[i]
     if u.kind is LineKind.HEADING:
         return True
-    return u.kind is LineKind.TEXT and not u.verse and i not in captions and headline_like(u.text)
+    return u.kind is LineKind.TEXT and not u.verse and i not in captions \
+        and headline_like(u.text) and not closing(units, i)
 
 
 def _run_end(units: list[Unit], i: int, captions: set[int]) -> int:

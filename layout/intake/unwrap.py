@@ -44,6 +44,9 @@ _FIRST_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%@:/\-_+]*|[“《（「『【
 _TAIL = 24  # characters enough to tell how a unit's text ends
 _PIECE_MIN = 16    # a column's piece of a sentence is at least a column line long
 _CAPTION_LINES = 4  # typeset lines a caption may take
+_WRAP_MIN, _WRAP_MAX = 60, 100   # columns a mail client wraps at
+_WRAP_NEAR = 8      # columns: a wrapped line comes this near the wrap
+_WRAP_SHARE = 0.5   # ... and so many of the copy's lines running on do
 _MAYBE_END = "maybe-end"   # a full line ends a sentence: run on for now, cut by length later
 
 
@@ -93,11 +96,16 @@ def paragraph_final(text: str) -> bool:
     return ends_sentence(text) or text[-1] in "：:" or bool(_QUOTE_SOURCE.search(text))
 
 
+_DATE_HEAD = re.compile(r"\d[年月]$")          # `…2026年12月` cut before its day
+_DATE_TAIL = re.compile(r"^\d{1,2}[月日号]")    # `1日至2027年2月28日。`
+
+
 def _cut_inside(a: str, b: str) -> bool:
-    """The break between lines `a` and `b` falls inside a word (负责 + 人表示: 负责人) or between
-    a number and its unit (约6 + 公里, 8时至18 + 时): running text cut by a column, where a
-    headline line ends on a whole word."""
-    return word_cut(a, b) or (a[-1].isdigit() and is_han(b[0]))
+    """The break between lines `a` and `b` falls inside a word (负责 + 人表示: 负责人), between
+    a number and its unit (约6 + 公里, 8时至18 + 时) or inside a date (2026年12月 + 1日): running
+    text cut by a column, where a headline line ends on a whole word."""
+    return word_cut(a, b) or (a[-1].isdigit() and is_han(b[0])) \
+        or bool(_DATE_HEAD.search(a) and _DATE_TAIL.match(b))
 
 
 def _whole_paragraph(text: str, before: str) -> bool:
@@ -225,17 +233,40 @@ def _may_run_on(b: Line, after: Line | None, shape: Shape) -> bool:
                                          or shape.first_line_width(after))
 
 
+def _first_lines(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None) -> bool:
+    """In copy whose paragraphs lost their indent, `a` (a unit's one line) and `b` are both
+    two ems short and `b` ends no paragraph: a line inside a paragraph is full unless the next
+    word would not have fitted (`_opens_paragraph`), so `b` opens a paragraph and `a`, which
+    stops at no mid-clause word, is a line of its own (a 题 or a one-line paragraph:
+    `柏桥大道东延段设计方案征求意见`, `各街道办事处，区直各有关单位：`). Lines set in ems only:
+    copy cut at a count (`by_chars`) has lines of any length inside a paragraph."""
+    return shape.indent_lost and not shape.indented and unit.count == 1 \
+        and unit.kind is LineKind.TEXT and shape.first_line_width(a) \
+        and not shape.by_chars \
+        and _opens_paragraph(b, after, shape) and not paragraph_final(b.text) \
+        and not _mid_clause(a.text) and not _cut_inside(a.text, b.text) \
+        and (paragraph_final(a.text) or plain_headline(a.text))
+
+
 def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
              caption: bool) -> tuple[bool, str]:
+    if _first_lines(unit, a, b, shape, after) and not caption:
+        return False, ""
     if unit.kind is LineKind.TEXT and unit.count == 1 and P.SUBHEAD_MARK.match(a.text) \
             and headline_like(a.text):   # a 小标题, or a list's item cut inside a word
         if _mid_clause(a.text) or _cut_inside(a.text, b.text):
             return True, ""
+        if shape.indent_lost and _first_over_full(a, b, shape):
+            return True, "headline"   # a list's item two ems short over a full line
+        if shape.indented and a.indent >= INDENT_MIN_EMS \
+                and shape.width(a) + a.indent >= shape.full - 1 and b.indent < INDENT_MIN_EMS:
+            return True, "headline"   # indented as paragraphs start and as wide as the
+            # measure, over a line that starts none: an item's first line
         # two ems short over the short last line of a paragraph (`三、湖滨农贸市场及周边` over
         # `沿街商铺。`): a list's item set in two lines, more likely than a 小标题 over a
         # paragraph of a few words
-        first = shape.indent_lost and shape.first_line_width(a) and paragraph_final(b.text) \
-            and shape.width(b) < shape.low
+        first = (shape.indent_lost or shape.starts_short) and shape.first_line_width(a) \
+            and (paragraph_final(b.text) or b.text[-1] in "；;") and shape.width(b) < shape.low
         return (True, "headline") if first else (False, "")
     if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
         return _typeset_head(unit, a, b, shape, caption, after)
@@ -244,10 +275,11 @@ def _typeset(unit: Unit, a: Line, b: Line, shape: Shape, after: Line | None,
     full = shape.in_band(a) or shape.width(a) > shape.high or (
         shape.indent_lost and unit.count == 1 and shape.first_line_width(a))
     if not unit.closed():
+        if a.text[-1] in "；;" and P.SUBHEAD_MARK.match(b.text):
+            return False, ""   # a list's item ends, the next one opens (`…片区；` + `二、…`),
+            # however full its last line
         if full or _short_explained(unit, a, b, shape):
             return True, ""
-        if a.text[-1] in "；;" and P.SUBHEAD_MARK.match(b.text):
-            return False, ""   # a list's item ends, the next one opens (`…片区；` + `二、…`)
         if a.text[-1] in P.PAUSE_MARKS or a.text[-1] in "；;" or (
                 unit.count >= 2 and not paragraph_final(a.text) and shape.in_band(b)):
             return True, "run-on"   # a paragraph of lines stops mid-sentence: cut short
@@ -315,6 +347,24 @@ def _running(unit: Unit, a: Line, b: Line, shape: Shape, caption: bool) -> tuple
     return True, ""
 
 
+def _alnum_pair(a: str, b: str) -> bool:
+    """Digits or Latin letters on both sides of the break (`10秒52` + `12月1日`)."""
+    return a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum()
+
+
+def _whole_line(unit: Unit, a: Line, shape: Shape) -> bool:
+    """`a` is a headline-like line standing alone, shorter than any line the copy's width or
+    column would cut (or a dash-led 副题): over a lede opening with a date no run of digits goes
+    on past its end (a 主题 ending in `10秒52` over `12月1日，…` is two lines, not one number;
+    `是母亲19` over `82年结婚时的陪嫁` is)."""
+    if unit.count != 1 or unit.kind is not LineKind.TEXT or shape.markdown \
+            or not headline_like(a.text):
+        return False
+    if shape.kind is ShapeKind.TYPESET:   # shorter than a first line that lost its indent,
+        return shape.width(a) <= shape.full - 3 or unit.gap is Gap.STORY   # or after a gap
+    return len(a.text) < _PIECE_MIN or a.text.startswith(DASHES)   # or a dash-led 副题
+
+
 def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None,
               caption: bool = False) -> tuple[bool, str]:
     """Whether line `b` runs on from `unit` (whose last line is `unit.last`), and the kind of
@@ -325,14 +375,24 @@ def continues(unit: Unit, b: Line, shape: Shape, after: Line | None = None,
     if unit.verse or b.kind in (LineKind.HEADING, LineKind.BREAK) \
             or unit.kind in (LineKind.HEADING, LineKind.BREAK) or shape.gap(b):
         return False, ""
-    if b.kind is not LineKind.DATELINE and runs_on(a.text, b.text):
+    if b.kind is not LineKind.DATELINE and runs_on(a.text, b.text) \
+            and not (_alnum_pair(a.text, b.text) and _whole_line(unit, a, shape)
+                     and (P.LEDE.match(b.text) or a.text.startswith(DASHES))):
         return True, ""
+    if unit.count == 1 and a.text.startswith(DASHES) and headline_like(a.text) \
+            and not _mid_clause(a.text):
+        return False, ""   # a 副题 led by a dash (`——…每天开放至21:00`), however long
     if unit.kind in _ALONE or b.kind is not LineKind.TEXT:
         return False, ""
     if P.CONTINUES_LINE.match(b.text) or _open_bracket(a.text):
         return True, ""
     if a.text[-1] in "：:" and P.SUBHEAD_MARK.match(b.text) and not P.SUBHEAD_MARK.match(a.text):
         return False, ""   # `有关事项公告如下：` before `一、报名条件。`: a list's first item
+    if a.text[-1] in "；;" and P.SUBHEAD_MARK.match(b.text) and not shape.markdown:
+        return False, ""   # a list's item ends, the next one opens (`…片区；` + `二、…`)
+    if P.SALUTATION.match("".join(unit.pieces)) or P.CLOSING_FORMULA.match(b.text):
+        return False, ""   # a notice's addressees (`各街道办事处，区直各有关单位：`) and its
+        # closing formula (`特此公告。`) are paragraphs of their own
     if after is not None and after.kind in (LineKind.BYLINE, LineKind.DATELINE) \
             and headline_like(b.text):
         return False, ""
@@ -360,7 +420,8 @@ def set_in_ems(lines: list[Line]) -> bool:
 
 def _lost_indent(unit: Unit, shape: Shape) -> float:
     """The 2 ems a paragraph's first line (the unit's last so far) lost with its indent."""
-    first = shape.indent_lost and unit.count == 1 and shape.first_line_width(unit.last)
+    first = (shape.indent_lost or shape.starts_short) and unit.count == 1 \
+        and shape.first_line_width(unit.last)
     return 2.0 if first else 0.0
 
 
@@ -375,11 +436,42 @@ def _break_at(unit: Unit, b: Line, shape: Shape, in_ems: bool) -> BreakAt:
     return break_at(measure - width, em_width(b.text[0]))
 
 
+def columns(text: str) -> int:
+    """Width in a mail client's columns: ASCII one, the rest two."""
+    return sum(1 if ord(c) < 0x2000 else 2 for c in text)
+
+
+def wrap_width(lines: list[Line]) -> int:
+    """The column a mail client wrapped the copy at (0 when it was not wrapped so): the widest
+    line running on (ending no sentence), when it is as wide as a mail wrap (60-100 columns)
+    and many such lines come near it.
+    Such a client breaks a line at a space where one is in reach, dropping the space."""
+    widths = [w for w in (columns(ln.text) for ln in lines
+                          if ln.kind is LineKind.TEXT and not ends_sentence(ln.text))
+              if w > _WRAP_MIN // 2]   # no headline or verse line
+    if not widths:
+        return 0
+    widest = max(widths)
+    near = sum(1 for w in widths if w >= widest - _WRAP_NEAR)
+    return widest if _WRAP_MIN <= widest <= _WRAP_MAX and near >= _WRAP_SHARE * len(widths) \
+        else 0
+
+
 class _Joiner:
     def __init__(self, lines: list[Line]):
         self.words = vocabulary(ln.text for ln in lines)
         self.in_ems = set_in_ems(lines)
+        self.wrap = wrap_width(lines)
         self.decisions: list[Decision] = []
+
+    def _break_at(self, unit: Unit, b: Line, shape: Shape) -> BreakAt:
+        """As `_break_at`; in copy a mail client wrapped, a line that had room for the next
+        line's first word was broken at a space (`0372-5561` + `6688`)."""
+        if self.wrap and shape.kind is not ShapeKind.TYPESET and b.text:
+            word = _FIRST_TOKEN.match(b.text).group()
+            if columns(unit.last.text) + 1 + columns(word) <= self.wrap:
+                return BreakAt.SPACE
+        return _break_at(unit, b, shape, self.in_ems)
 
     def join(self, unit: Unit, b: Line, guess: str, shape: Shape) -> None:
         left = unit.pieces[-1]
@@ -389,7 +481,7 @@ class _Joiner:
             sep = dateline_separator(left, b.text)
         else:
             sep, unsure = separator(left, b.text, unit.last.space_after or b.space_before,
-                                    self.words, _break_at(unit, b, shape, self.in_ems))
+                                    self.words, self._break_at(unit, b, shape))
             if unsure:
                 self.decisions.append(Decision(b.number, unsure, left[-12:] + sep + b.text[:12]))
             if not sep and unit.last.gap_after and is_han(left[-1]) and is_han(b.text[0]):

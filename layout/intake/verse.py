@@ -38,6 +38,8 @@ def _short(line: Line, shape: Shape) -> bool:
     if sum(1 for c in text[:-1] if c in P.PAUSE_MARKS) > 1 or text[0] in P.NO_LINE_START \
             or text.startswith(("——", "--")):   # a 副题 under the next story's title
         return False
+    if P.CLOSING_DATE.match(text) or P.CLOSING_FORMULA.match(text):
+        return False   # a notice's 落款 (`特此通知。`, `2026年12月2日`): no verse
     return True   # in typeset copy, a run of mostly full lines is prose (`_prose_lines`)
 
 

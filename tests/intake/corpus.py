@@ -499,6 +499,18 @@ class Figures:
     false_subheads: int
     chars_lost: int
     unflagged: int      # stories not exact with no decision or note listed at their lines
+    unlisted: tuple[str, ...] = ()   # ... their names
+
+    @staticmethod
+    def sum(rows) -> "Figures":
+        """The figures of `rows` together (the names of the stories not listed, in turn)."""
+        rows = list(rows)
+        counts = Counter()
+        for f in rows:
+            counts.update({k: v for k, v in f.__dict__.items() if k != "unlisted"})
+        names = tuple(n for f in rows for n in f.unlisted)
+        return Figures(**{k: counts[k] for k in Figures.__dataclass_fields__ if k != "unlisted"},
+                       unlisted=names)
 
     def row(self, label: str) -> str:
         pct = lambda n: f"{n}/{self.stories} ({100 * n / self.stories:.0f} %)"  # noqa: E731
@@ -564,11 +576,11 @@ def compare(sources: list[Source], raw: str, out: list[Source], flagged: list[in
                  - subheads).values())
     lost = sum((significant(raw) - significant(out_text)).values())
     ends = list(starts[1:]) + [10 ** 9]
-    unflagged = sum(1 for (head, body), lo, hi in zip(exact, starts, ends)
-                    if not (head and body) and not any(lo <= n <= hi for n in flagged))
+    unlisted = tuple(s.name for s, (head, body), lo, hi in zip(sources, exact, starts, ends)
+                     if not (head and body) and not any(lo <= n <= hi for n in flagged))
     return Figures(len(sources), sum(1 for s in sources if s.key() in by_key),
                    sum(h for h, _ in exact), sum(b for _, b in exact), changed, false, lost,
-                   unflagged)
+                   len(unlisted), unlisted)
 
 
 def import_raw(raw_file: Path, folder: Path):
@@ -619,13 +631,12 @@ def print_shapes(label: str, shapes, figures) -> None:
     import tempfile
 
     print(HEADER)
-    total = Counter()
+    rows = []
     for shape in shapes:
         with tempfile.TemporaryDirectory() as tmp:
-            f = figures(shape, Path(tmp) / "issue")
-        print(f.row(f"{label} · {shape}"))
-        total.update(f.__dict__)
-    print(Figures(**total).row("all"))
+            rows.append(figures(shape, Path(tmp) / "issue"))
+        print(rows[-1].row(f"{label} · {shape}"))
+    print(Figures.sum(rows).row("all"))
 
 
 def main(argv: list[str]) -> None:
@@ -640,15 +651,14 @@ def main(argv: list[str]) -> None:
                 raw_path(name, shape).write_text(render(name, shape), encoding="utf-8")
         return
     print(HEADER)
-    total = Counter()
+    rows = []
     names = team_editions() if "--team" in argv else edition_names()
     for name in names:
         for shape in _shapes(name):
             with tempfile.TemporaryDirectory() as tmp:
-                f = figures(name, shape, Path(tmp) / "issue")
-            print(f.row(f"{name} · {shape}"))
-            total.update(f.__dict__)
-    print(Figures(**total).row("all"))
+                rows.append(figures(name, shape, Path(tmp) / "issue"))
+            print(rows[-1].row(f"{name} · {shape}"))
+    print(Figures.sum(rows).row("all"))
 
 
 if __name__ == "__main__":

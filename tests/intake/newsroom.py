@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -286,14 +285,13 @@ def main(argv: list[str]) -> None:
         return
     print(corpus.HEADER)
     for shape in SHAPES:
-        total = Counter()
+        rows = []
         for name in edition_names():
             with tempfile.TemporaryDirectory() as tmp:
-                f = figures(name, shape, Path(tmp) / "issue")
+                rows.append(figures(name, shape, Path(tmp) / "issue"))
             if "-v" in argv:
-                print(f.row(f"{name} · {shape}"))
-            total.update(f.__dict__)
-        print(corpus.Figures(**total).row(shape))
+                print(rows[-1].row(f"{name} · {shape}"))
+        print(corpus.Figures.sum(rows).row(shape))
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 from tests.intake import corpus
@@ -209,11 +208,11 @@ def main_figures() -> dict[str, corpus.Figures]:
     """Each shape's figures over every edition."""
     out = {}
     for shape in SHAPES:
-        total = Counter()
+        rows = []
         for name in edition_names():
             with tempfile.TemporaryDirectory() as tmp:
-                total.update(figures(name, shape, Path(tmp) / "issue").__dict__)
-        out[shape] = corpus.Figures(**total)
+                rows.append(figures(name, shape, Path(tmp) / "issue"))
+        out[shape] = corpus.Figures.sum(rows)
     return out
 
 
@@ -237,7 +236,7 @@ def page_figures() -> corpus.Figures:
     editions = [edition(n) for n in edition_names()] + \
         [newsroom.edition(n) for n in newsroom.edition_names()] + \
         [corpus.edition(n) for n in corpus.edition_names() + corpus.team_editions()]
-    total = Counter()
+    rows = []
     for stories in editions:
         page = render_page(stories)
         with tempfile.TemporaryDirectory() as tmp:
@@ -245,8 +244,8 @@ def page_figures() -> corpus.Figures:
             raw.write_text(page.text(), encoding="utf-8")
             out, plan = corpus.import_raw(raw, Path(tmp) / "issue")
         flagged = sorted({d.line for d in plan.decisions} | {n.line for n in plan.notes})
-        total.update(corpus.compare(stories, page.text(), out, flagged, page.starts).__dict__)
-    return corpus.Figures(**total)
+        rows.append(corpus.compare(stories, page.text(), out, flagged, page.starts))
+    return corpus.Figures.sum(rows)
 
 
 def main(argv: list[str]) -> None:

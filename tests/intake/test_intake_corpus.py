@@ -87,6 +87,17 @@ def test_the_teams_editions_lose_and_damage_nothing(team_figures):
 # newest story 250/272; a phrase gap a cut fell at kept, session 25: 250 -> 252/273; session
 # 27, a poem of lines as wide as the measure read as verse: 268 -> 269/290).
 TEAM_FULL = ("a", "b", "c", "md")
+# The team's stories whose import misses with nothing listed at their lines, shape by shape:
+# three's 书画 story in chunked copy, a paragraph that ends where a column ended, right after a
+# full stop (its copy has too few chunks to read the column's width from).
+UNLISTED = {"a": {"shuhua"}}
+
+
+def test_every_miss_of_the_team_copy_cut_at_a_count_is_listed(team_figures):
+    """In copy cut every (about) 17 characters every story not given back exact has a decision
+    or note listed at its lines."""
+    assert [(name, shape, f.unlisted) for (name, shape), f in team_figures.items()
+            if f.unlisted and shape not in TEAM_FULL] == []
 TEAM_CUT_FLOORS = {"b-naive": 0.95, "b-ragged": 0.925}
 
 
@@ -98,7 +109,7 @@ def test_the_teams_editions_every_story_found_and_95_percent_exact(team_figures,
     if shape in TEAM_FULL:
         assert sum(f.heads_exact for f in rows) >= 0.95 * total
         assert sum(f.bodies_exact for f in rows) >= 0.95 * total
-        # a column cut right after a full stop (chunked), a byline set as an 电头 (listed)
-        assert sum(f.unflagged for f in rows) <= 1
+        # every miss is listed for the editor but those named in UNLISTED
+        assert {n for f in rows for n in f.unlisted} <= UNLISTED.get(shape, set())
     else:
         assert sum(f.bodies_exact for f in rows) >= TEAM_CUT_FLOORS[shape] * total

@@ -69,8 +69,12 @@ def test_a_page_of_mixed_column_widths_is_read_story_by_story():
     assert (f.tokens_changed, f.chars_lost, f.false_subheads) == (0, 0, 0)
     assert f.found >= 0.98 * f.stories and f.heads_exact >= 0.97 * f.stories
     assert f.bodies_exact >= 365
-    assert f.unflagged <= 3   # 10 before a story too short to measure was listed (below), 5
-    # before the two rules of session 26
+    # every miss listed but three (10 before a story too short to measure was listed, below; 5
+    # before the two rules of session 26): jiayou (set at 26 ems, its measure read as 24
+    # characters: a paragraph's last line as wide as that taken for a full one), zaoshi (a
+    # quoted 吆喝 whose verse lines are as wide as the measure), naliang (a paragraph end run on
+    # with nothing listed; not yet understood)
+    assert set(f.unlisted) <= {"jiayou", "naliang", "zaoshi"}
 
 
 def test_a_story_too_short_to_measure_on_a_page_of_mixed_widths_is_listed(tmp_path):
