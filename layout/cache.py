@@ -212,7 +212,9 @@ def write_entry(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(MAGIC + _digest(data) + data)
+        with tmp.open("wb") as fh:     # not MAGIC + digest + data: a stored build is ~12 MB
+            fh.write(MAGIC + _digest(data))
+            fh.write(data)
         tmp.replace(path)
         note_written(len(data) + len(MAGIC) + DIGEST_SIZE)
     except OSError:
