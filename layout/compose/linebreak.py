@@ -190,14 +190,8 @@ def _total_fit(pricer: Pricer, measure: float, indent: float, cap: float) -> lis
         last = b == n
         pen = penalty[b] if b < n else 0
         best_d, best_a = float("inf"), -1
-        for i in range(head, len(active)):
-            a = active[i]
-            c = pricer.cost(a, b, measure - indent if a == 0 else measure, last, cap)
-            if c is OVERFULL:
-                head = i + 1
-                continue
-            if c == TOO_LOOSE:
-                break
+        head, lines = _lines_to(pricer, b, active, head, measure, indent, cap)
+        for a, c in lines:
             d = best[a] + (LINE_PENALTY + c) ** 2 + pen * pen
             if last and pricer.lone(a, b):
                 d += ORPHAN_DEMERITS
@@ -215,6 +209,25 @@ def _total_fit(pricer: Pricer, measure: float, indent: float, cap: float) -> lis
     return out[::-1]
 
 
+def _lines_to(pricer: Pricer, b: int, active: list[int], head: int, measure: float,
+              indent: float, cap: float) -> tuple[int, list[tuple[int, float]]]:
+    """The lines a..b the active break points `active[head:]` (in order) can start, with
+    their cost: (the new head — active breaks before it are overfull up to b, hence for
+    every later b too — and [(a, cost)] up to the first line looser than `cap` em)."""
+    n = len(pricer.it)
+    out = []
+    for i in range(head, len(active)):
+        a = active[i]
+        c = pricer.cost(a, b, measure - indent if a == 0 else measure, b == n, cap)
+        if c is OVERFULL:
+            head = i + 1
+            continue
+        if c == TOO_LOOSE:
+            break
+        out.append((a, c))
+    return head, out
+
+
 def total_fit_lines(pricer: Pricer, measure: float, indent: float, lines: int) -> list[int] | None:
     """Knuth–Plass for exactly `lines` lines (TeX's looseness): the breaks of least total
     demerits among those of that many lines with no line looser than LOOSENESS_CAP em
@@ -228,14 +241,8 @@ def total_fit_lines(pricer: Pricer, measure: float, indent: float, lines: int) -
         last = b == n
         pen = penalty[b] if b < n else 0
         found: dict[int, tuple[float, int]] = {}
-        for i in range(head, len(active)):
-            a = active[i]
-            c = pricer.cost(a, b, measure - indent if a == 0 else measure, last, LOOSENESS_CAP)
-            if c is OVERFULL:
-                head = i + 1
-                continue
-            if c == TOO_LOOSE:
-                break
+        head, reach = _lines_to(pricer, b, active, head, measure, indent, LOOSENESS_CAP)
+        for a, c in reach:
             if last and pricer.lone(a, b):
                 continue
             line = (LINE_PENALTY + c) ** 2 + pen * pen

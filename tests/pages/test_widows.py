@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from layout.compose import Line
-from layout.pages.body import Row, widows
+from layout.pages.legs import Row, widows
 
 
 def _rows(*paragraphs: int, kind: str = "body") -> tuple[Row, ...]:
@@ -48,8 +48,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from layout.pages import body as body_module
-from layout.pages.body import NOTCH_FROM, Group, WIDOW_REACH, _fill, _lone_rows, _steps
+from layout.pages import legs as legs_module
+from layout.pages.legs import NOTCH_FROM, Group, WIDOW_REACH, _lone_rows, _steps, fill
 
 
 def _groups(lines: list[int], subheads: set[int]) -> tuple[Group, ...]:
@@ -72,17 +72,17 @@ def _unmended(groups, columns):
 
     def plain(g, counts, limits, strip_all):
         seen.append(counts)
-        return body_module._Cuts(g, strip_all).legs(counts)
+        return legs_module._Cuts(g, strip_all).legs(counts)
 
-    with mock.patch.object(body_module, "_mended", plain):
-        return _fill(groups, columns), seen[0]
+    with mock.patch.object(legs_module, "mended", plain):
+        return fill(groups, columns), seen[0]
 
 
 def _cut_options(groups, counts, height, lone):
     """Every cutting of `groups` into as many legs, each break within WIDOW_REACH groups of
     the balanced one, no leg over `height`, no more rows alone at the foot, no leg a line
     short before a longer one in legs under NOTCH_FROM lines: the legs."""
-    cuts = body_module._Cuts(groups, False)
+    cuts = legs_module._Cuts(groups, False)
     breaks = [sum(counts[:k + 1]) for k in range(len(counts) - 1)]
     for shifts in product(range(-WIDOW_REACH, WIDOW_REACH + 1), repeat=len(breaks)):
         edges = [0] + [b + s for b, s in zip(breaks, shifts)] + [len(groups)]
@@ -105,7 +105,7 @@ def test_balanced_legs_open_with_no_widow_where_moving_a_break_avoids_it(lines, 
     the balanced legs' tallest, no more rows alone at the foot, and no widow where some
     cutting within WIDOW_REACH groups of the balanced breaks has none."""
     groups = _groups(lines, subheads)
-    (plain, counts), legs = _unmended(groups, columns), _fill(groups, columns)
+    (plain, counts), legs = _unmended(groups, columns), fill(groups, columns)
     assert len(legs) == len(plain)
     def text(legs):   # a blank row before a subhead is left out at a leg's top
         return [r for leg in legs for r in leg if r.kind != "space"]
