@@ -146,7 +146,8 @@ def keep(key: str, issue_dir: Path, options: BuildOptions, out_dir: Path, stage:
         return data
 
     rebuild.store(key, rebuild.Stored(
-        rebuild.Outputs(stage.temps, read), dict(report.summaries), outputs, [(w.message, w.path, w.line) for w in warnings],
+        rebuild.Outputs(stage.temps, read), dict(report.summaries), outputs,
+        [(w.message, w.path, w.line) for w in warnings],
         rebuild.StoredCopyFit(report.copyfit.to_json(), report.copyfit.table())
         if report.copyfit is not None else None, rebuild.outside_files(faces, issue_dir)))
 
