@@ -44,7 +44,7 @@ import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
 
@@ -209,17 +209,35 @@ def clear() -> tuple[int, int]:
 
 def write_entry(path: Path, data: bytes) -> None:
     """Store `data` at `path` with its checksum, atomically; failures only cost time."""
+    write_entry_parts(path, (data,))
+
+
+def write_entry_parts(path: Path, parts: Iterable[bytes]) -> None:
+    """`write_entry` of the concatenated `parts`, written as they come and never held
+    whole (a stored build: ~12 MB of outputs read one at a time). An exception from
+    `parts` other than OSError leaves no entry and is raised again."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(MAGIC + _digest(data) + data)
+        digest, size = hashlib.blake2b(digest_size=DIGEST_SIZE), 0
+        with tmp.open("wb") as fh:
+            fh.write(MAGIC + bytes(DIGEST_SIZE))
+            for part in parts:
+                digest.update(part)
+                fh.write(part)
+                size += len(part)
+                del part           # not held while the next one is made
+            fh.seek(len(MAGIC))
+            fh.write(digest.digest())
         tmp.replace(path)
-        note_written(len(data) + len(MAGIC) + DIGEST_SIZE)
-    except OSError:
+        note_written(size + len(MAGIC) + DIGEST_SIZE)
+    except BaseException as exc:
         try:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+        if not isinstance(exc, OSError):
+            raise
 
 
 def _identity(path: Path) -> tuple:

@@ -135,14 +135,19 @@ def keep(key: str, issue_dir: Path, options: BuildOptions, out_dir: Path, stage:
     is no longer the file this build wrote (`written`: inodes; another build's since)."""
     if rebuild.build_key(issue_dir, options, out_dir) != key:
         return
-    try:
-        files = {name: output_bytes(stage.targets[name]) for name in stage.temps}
-        if any(os.stat(stage.targets[name]).st_ino != ino for name, ino in written.items()):
-            return
-    except OSError:
-        return
+
+    def read(name: str) -> bytes:     # one output at a time, as the entry is written
+        target = stage.targets[name]
+        if os.stat(target).st_ino != written[name]:
+            raise rebuild.Changed(name)
+        data = output_bytes(target)
+        if os.stat(target).st_ino != written[name]:
+            raise rebuild.Changed(name)
+        return data
+
     rebuild.store(key, rebuild.Stored(
-        files, dict(report.summaries), outputs, [(w.message, w.path, w.line) for w in warnings],
+        rebuild.Outputs(stage.temps, read), dict(report.summaries), outputs,
+        [(w.message, w.path, w.line) for w in warnings],
         rebuild.StoredCopyFit(report.copyfit.to_json(), report.copyfit.table())
         if report.copyfit is not None else None, rebuild.outside_files(faces, issue_dir)))
 
@@ -272,6 +277,9 @@ def start_export_process(job: ExportJob, drawn: list[Exporter], exporters: list[
     if os.name != "posix" or (os.cpu_count() or 1) < 2:
         return None
     import_shared(drawn, exporters)
+    from layout.export.memory import give_back
+
+    give_back()      # what placing freed, not counted again in the size of each forked process
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_export_child, daemon=True, args=(

@@ -29,7 +29,9 @@ A font the house style names outside fonts/ and the issue folder is read by
 content after the build and recorded with the stored build; it is hashed
 again before a replay. The stored build carries a checksum of each output
 (and the cache entry one of the whole); any mismatch is a miss and the
-edition is built again.
+edition is built again. The outputs are stored one after another, each read
+from disk as it goes into the entry (`Outputs`), their sizes, checksums and
+the report after them: a build's outputs are never held twice over.
 """
 from __future__ import annotations
 
@@ -37,7 +39,9 @@ import hashlib
 import marshal
 import os
 import stat
+import struct
 import sys
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +52,7 @@ SYSTEM_FACES = (Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"),
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LAYOUT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG",
                "TZ")
 KIND = "edition"
-VERSION = 2
+VERSION = 3            # 3: outputs first, then the report and its length
 DIGEST = 16
 
 
@@ -179,12 +183,37 @@ def _still(files: list[tuple]) -> bool:
 class Stored:
     """What a build left: its outputs' bytes by file name, and its report."""
 
-    files: dict[str, bytes]
+    files: Mapping[str, bytes]       # a dict, or `Outputs` read from disk when stored
     summaries: dict[str, str]
     outputs: dict[str, str]           # format → file name
     warnings: list[tuple]             # (message, path, line)
     copyfit: "StoredCopyFit | None"
     outside: list[tuple]              # outside_files() when it was built
+
+
+class Changed(Exception):
+    """An output was replaced (by another build) while it was being stored."""
+
+
+class Outputs(Mapping):
+    """A finished build's outputs by name, each read by `read(name)` when asked for."""
+
+    def __init__(self, names: Iterable[str], read: Callable[[str], bytes]):
+        self._names, self._read = list(names), read
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self._names:
+            raise KeyError(name)
+        return self._read(name)
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+LENGTH = struct.Struct("<Q")     # of the report at the end of an entry
 
 
 def load(key: str) -> Stored | None:
@@ -196,25 +225,45 @@ def load(key: str) -> Stored | None:
     if data is None:
         return None
     try:
-        files, sums, summaries, outputs, warnings, fit, outside = marshal.loads(data)
-        stored = Stored(dict(files), dict(summaries), dict(outputs), [tuple(w) for w in warnings],
+        end = len(data) - LENGTH.size - LENGTH.unpack(data[-LENGTH.size:])[0]
+        sizes, sums, summaries, outputs, warnings, fit, outside = marshal.loads(data[end:])
+        files, at = {}, 0
+        for name, size in sizes:
+            files[name], at = data[at:at + size], at + size
+        stored = Stored(files, dict(summaries), dict(outputs), [tuple(w) for w in warnings],
                         None if fit is None else StoredCopyFit(*fit), [tuple(o) for o in outside])
-        intact = all(checksum(stored.files[name]) == sums[name] for name in stored.files)
-    except (ValueError, EOFError, TypeError, KeyError):
+        intact = at == end and all(checksum(stored.files[name]) == sums[name]
+                                   for name in stored.files)
+    except (ValueError, EOFError, TypeError, KeyError, struct.error):
         return None
     return stored if intact and set(sums) == set(stored.files) and _still(stored.outside) else None
 
 
 def store(key: str, stored: Stored) -> None:
-    """Keep a successful build's outputs and report under `key` (failures only cost time)."""
-    from layout.cache import cache_dir, write_entry
+    """Keep a successful build's outputs and report under `key` (failures only cost time;
+    `Changed` from reading an output leaves nothing stored)."""
+    from layout.cache import cache_dir, write_entry_parts
 
-    sums = {name: checksum(data) for name, data in stored.files.items()}
-    data = marshal.dumps((stored.files, sums, stored.summaries, stored.outputs,
-                          [tuple(w) for w in stored.warnings],
-                          None if stored.copyfit is None else (stored.copyfit.data, stored.copyfit.text),
-                          stored.outside))
-    write_entry(cache_dir() / f"{KIND}-{key}", data)
+    sizes, sums = [], {}
+
+    def parts():
+        for name in stored.files:
+            data = stored.files[name]
+            sizes.append((name, len(data)))
+            sums[name] = checksum(data)
+            yield data
+            del data
+        report = marshal.dumps((sizes, sums, stored.summaries, stored.outputs,
+                                [tuple(w) for w in stored.warnings],
+                                None if stored.copyfit is None else (stored.copyfit.data,
+                                                                     stored.copyfit.text),
+                                stored.outside))
+        yield report + LENGTH.pack(len(report))
+
+    try:
+        write_entry_parts(cache_dir() / f"{KIND}-{key}", parts())
+    except Changed:
+        pass
 
 
 @dataclass(frozen=True, slots=True)

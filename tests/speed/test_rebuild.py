@@ -167,3 +167,36 @@ def test_outputs_replaced_by_another_build_before_they_are_stored_are_not_stored
     monkeypatch.setattr(pipeline, "output_bytes", real)
     _build(edition, out)
     assert rebuild.load(key) is not None
+
+
+def test_a_build_is_stored_one_output_at_a_time_and_replayed_whole(tmp_path, monkeypatch):
+    """`store` reads each output once, when it goes into the entry (never all of them held
+    together); `load` gives every one back; an entry whose report length is damaged (its
+    checksum made to match again) is not replayed."""
+    from layout.cache import read_entry, write_entry
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    outputs = {"a.pdf": b"%PDF" + bytes(range(256)) * 40, "a.docx": b"PK\x03\x04" * 999, "e": b""}
+    reads, freed = [], []
+
+    class Blob(bytes):
+        def __del__(self):
+            freed.append(self[:4])
+
+    def read(name: str) -> bytes:
+        assert len(freed) == len(reads), "an output read before is still held"
+        reads.append(name)
+        return Blob(outputs[name])
+
+    fit = rebuild.StoredCopyFit({"articles": [], "pages": []}, "table")
+    rebuild.store("k", rebuild.Stored(rebuild.Outputs(outputs, read), {"pdf": "1 page"},
+                                      {"pdf": "a.pdf"}, [("警告", "x.md", 3)], fit, []))
+    assert reads == list(outputs)
+    stored = rebuild.load("k")
+    assert dict(stored.files) == outputs and stored.summaries == {"pdf": "1 page"}
+    assert stored.warnings == [("警告", "x.md", 3)] and stored.copyfit.text == "table"
+    [entry] = (tmp_path / "cache" / "layout").glob(f"{rebuild.KIND}-*")
+    data = bytearray(read_entry(entry))
+    data[-1] ^= 0x01
+    write_entry(entry, bytes(data))
+    assert rebuild.load("k") is None

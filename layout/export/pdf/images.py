@@ -20,6 +20,7 @@ from PIL import Image, ImageCms, ImageMath, ImageOps
 
 from layout.errors import BuildError, Diagnostics
 from layout.export.artwork import is_pdf, render_pdf
+from layout.export.memory import give_back
 from layout.export.pdf.settings import PdfSettings
 from layout.i18n import _
 from layout.model.placed import PlacedImage
@@ -29,6 +30,7 @@ TURNED = (5, 6, 7, 8)  # EXIF orientations that turn the photo a quarter
 INK_TOLERANCE = 2.0   # percent above the profile's own maximum before we intervene
 JPEG_INK_MARGIN = 5.0   # percent pulled back below the limit: JPEG's rounding adds up to ~6
 ASPECT_SLACK = 0.005  # a crop this close to the box's proportions is drawn as it is
+STRIP = 128           # rows of a photo whose ink is measured or pulled back at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +64,21 @@ def ink_limit(profile: Path) -> float:
     return sum(darkest.getpixel((0, 0))) / 2.55
 
 
+def _strips(img: Image.Image):
+    """The image in bands of `STRIP` rows, each with the row it starts at: the ink is
+    measured and pulled back a band at a time, per pixel as over the whole, so what
+    it costs in memory is a band's, not the photo's (a 2-megapixel photo's four
+    32-bit bands were ~60 MiB, two photos at once on the PDF's threads)."""
+    for top in range(0, img.height, STRIP):
+        yield top, img.crop((0, top, img.width, min(top + STRIP, img.height)))
+
+
 def total_ink(img: Image.Image) -> float:
     """Highest C+M+Y+K of any pixel, in percent."""
+    return max(_total_ink(band) for _top, band in _strips(img)) if img.height else 0.0
+
+
+def _total_ink(img: Image.Image) -> float:
     c, m, y, k = img.split()
     total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],
                                   c=c, m=m, y=y, k=k)
@@ -72,6 +87,13 @@ def total_ink(img: Image.Image) -> float:
 
 def limit_ink(img: Image.Image, limit: float) -> Image.Image:
     """Scale down C, M and Y where C+M+Y+K exceeds `limit` percent, keeping K."""
+    out = Image.new("CMYK", img.size)
+    for top, band in _strips(img):
+        out.paste(_limit_ink(band, limit), (0, top))
+    return out
+
+
+def _limit_ink(img: Image.Image, limit: float) -> Image.Image:
     c, m, y, k = (band.convert("F") for band in img.split())
     cap = limit * 2.55
 
@@ -171,7 +193,7 @@ def _convert(img: Image.Image, settings: PdfSettings, mono: bool) -> Image.Image
         return img.convert("L") if mono else img
     if mono or img.mode in ("L", "LA", "1", "I", "I;16"):
         return img.convert("L")
-    rgb = img.convert("RGB")
+    rgb = img if img.mode == "RGB" else img.convert("RGB")
     if settings.proof:
         return rgb
     try:
@@ -183,15 +205,18 @@ def _convert(img: Image.Image, settings: PdfSettings, mono: bool) -> Image.Image
 def prepare_photo(placed: PlacedImage, settings: PdfSettings, diag: Diagnostics,
                   mono: bool = False) -> PreparedPhoto:
     """The photo of `placed` as the print (or proof) PDF embeds it."""
-    decoded, factor = _open(Path(placed.path), _needed(placed, settings.target_ppi))
-    img = _crop(decoded, placed.crop, placed.h / placed.w)
+    # one image alive at a time (the decoded photo, its crop, the resampled and the
+    # converted one held together were four times a photo's memory)
+    img, factor = _open(Path(placed.path), _needed(placed, settings.target_ppi))
+    img = _crop(img, placed.crop, placed.h / placed.w)
     source_ppi = factor * min(img.width / (placed.w / 72), img.height / (placed.h / 72))
     if source_ppi < settings.min_ppi and not settings.proof:
         diag.warn(_("photo {name} is {ppi:.0f} ppi at its placed size ({w:.0f} × {h:.0f} mm); "
                     "the plant needs {least:.0f}").format(
                         name=Path(placed.path).name, ppi=source_ppi, w=placed.w / 72 * 25.4,
                         h=placed.h / 72 * 25.4, least=settings.min_ppi), placed.path)
-    img = _convert(_resample(img, placed, settings.target_ppi), settings, mono)
+    img = _resample(img, placed, settings.target_ppi)
+    img = _convert(img, settings, mono)
     max_ink = 0.0
     if img.mode == "CMYK":
         limit = ink_limit(settings.profile)
@@ -206,4 +231,7 @@ def prepare_photo(placed: PlacedImage, settings: PdfSettings, diag: Diagnostics,
     out = io.BytesIO()
     img.save(out, "JPEG", quality=settings.jpeg_quality, optimize=True,
              subsampling=0 if img.mode == "L" else 2)
-    return PreparedPhoto(out.getvalue(), img.mode, img.size, source_ppi, max_ink)
+    photo = PreparedPhoto(out.getvalue(), img.mode, img.size, source_ppi, max_ink)
+    del img
+    give_back()          # the decoded, resampled and converted copies' memory
+    return photo

@@ -48,11 +48,13 @@ __all__ = ["write_web"]
 def _page_images(plan: WebPlan, placed: PlacedIssue, diag, files: dict[str, bytes]
                  ) -> tuple[dict[str, Image], dict[str, Image]]:
     """Each page's image and thumbnail, drawn from its placed page."""
+    from layout.export.memory import give_back
     from layout.export.pdf.screen import screen_pages
 
     width = max(p.width for p in placed.pages)
     copies = dict(zip((p.number for p in placed.pages),
                       screen_pages(placed, images.screen_ppi(width), diag)))
+    give_back()      # drawing the copies' memory, before the pages' rasters and encoders
     pages, thumbs = {}, {}
     for view in plan.pages:
         if view.page.number not in copies:

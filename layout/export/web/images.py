@@ -69,8 +69,11 @@ def _require_avif() -> None:
 
 
 def _encode(image, kind: str, options: dict) -> bytes:
+    from layout.export.memory import give_back
+
     out = io.BytesIO()
     image.save(out, "AVIF" if kind == "avif" else "JPEG", **options)
+    give_back()          # the AVIF encoder's ~82 MiB of a page, not kept for the next
     return out.getvalue()
 
 
@@ -99,6 +102,8 @@ def _raster(pdf: bytes, width: int):
     import pymupdf
     from PIL import Image
 
+    from layout.export.memory import give_back
+
     with pymupdf.open(stream=pdf, filetype="pdf") as doc:
         page = doc[0]
         zoom = width / page.rect.width
@@ -106,6 +111,8 @@ def _raster(pdf: bytes, width: int):
                               colorspace=pymupdf.csRGB)
         image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
     pymupdf.TOOLS.store_shrink(100)   # MuPDF keeps fonts and glyphs it will not need again
+    del pix
+    give_back()
     return image
 
 

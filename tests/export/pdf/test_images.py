@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 from PIL import Image
 
 from layout.errors import Diagnostics
-from layout.export.pdf.images import (INK_TOLERANCE, ink_limit, limit_ink, prepare_photo,
+from layout.export.pdf.images import (INK_TOLERANCE, STRIP, ink_limit, limit_ink, prepare_photo,
                                       total_ink)
 from layout.export.pdf.settings import DEFAULT_PROFILE, PdfSettings
 from layout.model.placed import PlacedImage
@@ -117,3 +117,20 @@ def test_a_large_jpeg_decoded_at_a_reduced_scale_keeps_its_ppi_and_size(tmp_path
     assert drafted.pixels == whole.pixels
     assert drafted.source_ppi == pytest.approx(whole.source_ppi, rel=0.01)
     assert images._open(source, images._needed(placed, 250))[1] >= 2   # decoded smaller
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 3 * STRIP + 7), st.integers(1, 40), st.integers(0, 2**32 - 1),
+       st.floats(150, 320))
+def test_the_ink_is_measured_and_pulled_back_in_bands_as_over_the_whole_photo(height, width, seed,
+                                                                               limit):
+    """A tall photo goes through in bands of STRIP rows (its memory a band's): the same most
+    ink, the same pixels pulled back, wherever the band edges fall."""
+    import random
+    from unittest import mock
+
+    noise = random.Random(seed).randbytes(width * height * 4)
+    img = Image.frombytes("CMYK", (width, height), noise)
+    banded = (total_ink(img), limit_ink(img, limit).tobytes())
+    with mock.patch("layout.export.pdf.images.STRIP", height):   # one band: the whole photo
+        assert (total_ink(img), limit_ink(img, limit).tobytes()) == banded
