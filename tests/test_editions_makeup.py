@@ -370,7 +370,7 @@ WIDOW_EXCEPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "longjump": (("gaizao",), "a jumped lead in legs of 102/80 on two pages: " + _EQUAL_LEGS),
     "six": (("youji", "yizhen"), "p.5's essay in six legs of 4 over an ad: a break moved "
                                  "leaves its first leg a line short, a notch and a hole over the "
-                                 "ad (legs under body.NOTCH_FROM lines keep their feet); "
+                                 "ad (legs under legs.NOTCH_FROM lines keep their feet); "
                                  "义诊 in three legs of 7 as on weekly4: " + _EQUAL_LEGS),
     "thin4": (("xiche",), "legs of 6, 6, 5: " + _EQUAL_LEGS),
     "weekly4": (("yizhen",), "three legs of 7: " + _EQUAL_LEGS),
