@@ -62,8 +62,11 @@ def aligned(tree: Cut, sizers: list[Sizer]) -> Cut:
 
 
 def _same_shape(variant: BlockPlan, plan: BlockPlan) -> bool:
-    """Same block and body legs: the page's widths, ragged pairs and holes stay as placed."""
+    """Same block and body legs, no more rows under the body: the page's widths, ragged
+    pairs, holes and fill stay as placed (a variant only moves air from under the body to
+    the headline group, or sets the headline another size)."""
     return (variant.rows == plan.rows and variant.columns == plan.columns
+            and variant.body_rows <= plan.body_rows
             and variant.legs == plan.legs and variant.leg_chars == plan.leg_chars
             and variant.photo_columns == plan.photo_columns and variant.frame is None
             and plan.frame is None and variant.vertical is None and plan.vertical is None)
