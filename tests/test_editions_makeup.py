@@ -370,7 +370,7 @@ WIDOW_EXCEPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "longjump": (("gaizao",), "a jumped lead in legs of 102/80 on two pages: " + _EQUAL_LEGS),
     "six": (("youji", "yizhen"), "p.5's essay in six legs of 4 over an ad: a break moved "
                                  "leaves its first leg a line short, a notch and a hole over the "
-                                 "ad (legs under body.NOTCH_FROM lines keep their feet); "
+                                 "ad (legs under legs.NOTCH_FROM lines keep their feet); "
                                  "义诊 in three legs of 7 as on weekly4: " + _EQUAL_LEGS),
     "thin4": (("xiche",), "legs of 6, 6, 5: " + _EQUAL_LEGS),
     "weekly4": (("yizhen",), "three legs of 7: " + _EQUAL_LEGS),
@@ -388,10 +388,9 @@ GRID_FLOORS: dict[str, tuple[float, str]] = {
                     "columns): the caption under the photo stands beside white (1 of 23 lines)"),
     "longlead": (0.968, "the 导读's fifth entry (one line more than the masthead's four information "
                         "lines on its rows) and a lead too long for its page"),
-    "oddshapes": (0.969, "66 body lines: a panorama's caption line and a leg's last line beside "
-                         "white space are 3 %"),
     "portraits": (0.915, "two portraits side by side beside one leg of the lead (95 body lines)"),
-    "short": (0.942, "35 body lines: a leg beside a headline is 3 %"),
+    "short": (0.971, "36 body lines: a story's first line beside the taller headlines of the "
+                     "stories beside it, its own group holding no more air at its height (3 %)"),
     "thin4": (0.979, "p.3, a page short of copy: a short lead's one leg beside its square photo "
                      "(9 of 434 body lines)"),
     "vertical": (0.961, "155 body lines (竖排 is vertical text, left out): lines beside a 竖题, "

@@ -50,6 +50,8 @@ class Rules:
     glue: dict[str, float]
     loose_em: float
     dear_penalty: int = 0                     # price of a break the pair table calls dear
+    number_breaks: frozenset[str] = frozenset()  # between digit groups a line may break after
+    number_penalty: int = 0                   # … at this price
     _memo: dict[str, int] = field(default_factory=dict, compare=False)
 
     def cls(self, name: str) -> int:
@@ -127,6 +129,8 @@ def _compile(data: dict) -> Rules:
         glue={k: float(v) for k, v in data["glue"].items() if k != "cite"},
         loose_em=float(data["justify"]["loose_em"]),
         dear_penalty=int(data["dear_penalty"]),
+        number_breaks=frozenset(data["number_breaks"]),
+        number_penalty=int(data["number_penalty"]),
     )
 
 

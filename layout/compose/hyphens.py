@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from layout.compose.types import SOFT_HYPHEN
 
-MIN_LETTERS = 7
+MIN_LETTERS = 6         # Energy, Nations, Taylor: en-ergy, na-tions, tay-lor
 PENALTY = 100
 ADDRESS = set("./@:_\\=&?%#~")
 _TOKEN = re.compile(r"[!-~]+")          # a run of printable ASCII: a word, a name, an address

@@ -25,9 +25,10 @@ FORCED_PENALTY = 5000    # break anywhere inside a run wider than the line
 LATIN_PHRASE_CHARS = 24     # a phrase of Latin words up to this many characters (a title
 #                             a 13-character line holds) stays whole …
 LATIN_PHRASE_PENALTY = 400  # … unless keeping it spreads a line past ~0.17 em (as URL_ANY_PENALTY)
-LATIN_TIGHTEN = 0.02       # em two letters (or digits) of a Latin run may close up by, as a
-#                            compositor's tight tracking: a name fits the line it ends
-LATIN_SPACE_PENALTY = 100   # a longer phrase's word space: as dear as a hyphen (compose.hyphens)
+LATIN_TIGHTEN = 0.03       # em two letters (or digits) of a Latin run may close up by, as a
+#                            compositor's tight tracking (−3 %): a name fits the line it ends
+LATIN_SPACE_PENALTY = 300   # a longer phrase's word space: dearer than a hyphen (compose.hyphens),
+#                             which keeps the break inside a word a reader sees continued
 
 
 @dataclass(slots=True)
@@ -96,6 +97,7 @@ def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
     if hanging:
         items.hang = [rules.hang[c] for c in items.cls]
     _latin_phrases(items, rules)
+    _number_groups(items, rules)
     if not vertical:
         _hyphenation(items, measure_fn)
     _emergency_breaks(items, rules, measure, indent)
@@ -228,6 +230,17 @@ def _latin_phrases(it: Items, rules: Rules) -> None:
             if it.penalty[k + 1] != NO_BREAK:
                 it.penalty[k + 1] = max(it.penalty[k + 1], price)
         i = end
+
+
+def _number_groups(it: Items, rules: Rules) -> None:
+    """A break after a - or / between two digit groups (2026-|12-01, 0412-|2345678) at the
+    table's `number_penalty`: each group a number kept whole, the mark ending the line,
+    taken only where the date kept whole would spread a line past ~0.19 em."""
+    digit, chars, cls = rules.cls("digit"), it.chars, it.cls
+    for i in range(2, len(chars)):
+        if (chars[i - 1] in rules.number_breaks and cls[i - 2] == digit and cls[i] == digit
+                and it.penalty[i] == NO_BREAK):
+            it.penalty[i] = rules.number_penalty
 
 
 def _hyphenation(it: Items, measure_fn) -> None:

@@ -18,6 +18,7 @@ from layout.i18n import _
 from layout.pages.placement import (BOTTOM, COST_HOLE_ROW, LEFT, RIGHT, SEPARATOR_ROWS, TOP,
                                     Cut, Placer, place_page)
 from layout.model import ArticleKind
+from layout.pages.align import aligned
 from layout.pages.reserved import Fixed, fixed_blocks, pinned_plans
 from layout.pages.sizing import Sizer
 
@@ -193,7 +194,7 @@ def make_up(sizers: list[Sizer], columns: int, rows: int, top: int, page: int) -
     fixed = fixed_blocks(sizers, columns, rows, top, page)
     if not fixed:
         tree, left = place_page(sizers, columns, rows)
-        return tree, max(0, left) * columns
+        return aligned(tree, sizers), max(0, left) * columns
     best, failure = None, None
     for sizes in _pinned_sizes(sizers, columns, rows, top):
         try:
@@ -207,7 +208,7 @@ def make_up(sizers: list[Sizer], columns: int, rows: int, top: int, page: int) -
             best = (cost, tree, empty)
     if best is None:
         raise failure
-    return best[1], best[2]
+    return aligned(best[1], sizers), best[2]
 
 
 def _pinned_sizes(sizers: list[Sizer], columns: int, rows: int, top: int):

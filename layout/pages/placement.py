@@ -34,6 +34,7 @@ import numpy as np
 
 from layout.errors import BuildError
 from layout.i18n import _
+from layout.pages.jumps import JumpSizer
 from layout.pages.sizing import BlockPlan, Sizer
 from layout.pages.textrows import leg_measures, text_rows
 
@@ -147,6 +148,12 @@ class Placer:
         self._legs: dict = {}
         self._leaves: dict = {}     # (article, columns) -> cost per height, its position met
         self._lonely: dict = {}     # (article, columns) -> its block's lonely-row cost
+
+    @property
+    def sends_on(self) -> bool:
+        """Whether an article here may jump (转版) to a later page: the page has more copy
+        than it holds, so rows it leaves empty at its foot are a hole, not honest space."""
+        return any(isinstance(s, JumpSizer) for s in self.sizers)
 
     def wanted_edges(self, i: int) -> int:
         """Page edges article i should touch: its position hint; the lead, the top."""
@@ -497,8 +504,10 @@ class Placer:
         stacks = self._stack()
         heights = np.arange(self.length)
         # rows left at the foot of a rectangle above a reserved block (an ad) are a hole
-        # over the ad, not the page's honest space at its foot
-        foot = COST_FOOT_ROW if self.edges & BOTTOM else COST_HOLE_ROW
+        # over the ad, not the page's honest space at its foot; nor is white at the foot of
+        # a page that sends copy on (a story over-set on it, or asked to continue): its
+        # first part could have filled it (`sends_on`)
+        foot = COST_FOOT_ROW if self.edges & BOTTOM and not self.sends_on else COST_HOLE_ROW
         fill = stacks[n].cost + (self.rows - heights) * self.columns * foot
         if not np.isfinite(fill).any():
             return float("inf"), None, self.rows

@@ -8,6 +8,7 @@ placer combines these into a page.
 """
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -63,6 +64,7 @@ COST_GAP_IGNORED = 5e3     # a 主题 on several lines with its phrase gap insid
 COST_TOO_MANY_LINES = 2e4  # per 主题 line past the house style's max_lines
 COST_THIN_LEGS = 5e3       # per line a leg holds fewer than makeup.min_leg_lines: a last resort
 BIG = 1e6
+FOUND = itertools.count()   # the order plans are found in: ties go to the first
 CREDIT_GAP_EM = 2.0      # least space between a one-line caption and the credit set on its line
 
 
@@ -220,8 +222,20 @@ class Sizer:
                 self._cache[columns] = self._options(columns)
         return self._cache[columns]
 
+    def variants(self, columns: int, rows: int) -> tuple[BlockPlan, ...]:
+        """Every plan `rows` high at `columns` wide whose body starts at another row (more or
+        less air in the headline group, a row of slack more or less, another headline
+        size): the cheapest for each row its body starts at, the cheapest first. The
+        placer's alignment pass (pages/align.py) picks among them the one whose lines stand
+        level with the lines beside the block. Only this class's own options have them."""
+        if type(self).options is not Sizer.options:
+            return ()
+        chosen = self.options(columns).get(rows)
+        found = self._cache.get(("variants", columns), {}).get(rows, ())
+        return found if any(plan is chosen for plan in found) else ()  # else a subclass's own
+
     def _options(self, columns: int) -> dict[int, BlockPlan]:
-        best: dict[int, tuple[float, tuple]] = {}
+        best: dict[tuple[int, int], tuple[float, int, tuple]] = {}
         for head, head_cost in self._heads(columns):
             for arrangement in self.photo_arrangements(columns):
                 for photos, photo_cost in self._photo_sets_at(columns, arrangement):
@@ -233,8 +247,22 @@ class Sizer:
                         for legs in leg_options(columns, self.style.column_chars,
                                                 self.style.gutter_chars):
                             self._add_leg_options(best, columns, legs, head, cost, photos)
-        return {rows: BlockPlan(self.article, columns, rows, cost, *rest)
-                for rows, (cost, rest) in sorted(best.items())}
+        return self._cheapest(columns, best)
+
+    def _cheapest(self, columns: int, best: dict) -> dict[int, BlockPlan]:
+        """The cheapest plan per height (the first found on a tie, as one plan per height
+        was always kept), and every height's plans per body start kept as `variants`."""
+        chosen: dict[int, tuple[float, BlockPlan]] = {}
+        variants: dict[int, list[tuple[float, int, BlockPlan]]] = {}
+        for (rows, _start), (cost, seq, rest) in sorted(best.items(), key=lambda kv: kv[1][1]):
+            plan = BlockPlan(self.article, columns, rows, cost, *rest)
+            variants.setdefault(rows, []).append((cost, seq, plan))
+            if rows not in chosen or cost < chosen[rows][0] - 1e-9:
+                chosen[rows] = (cost, plan)
+        self._cache[("variants", columns)] = {
+            rows: tuple(p for _c, _s, p in sorted(found, key=lambda v: v[:2]))
+            for rows, found in variants.items()}
+        return {rows: chosen[rows][1] for rows in sorted(chosen)}
 
     def photo_arrangements(self, columns: int) -> list[Arrangement]:
         """Where the photos may go in a block of `columns`, with what each way costs. A
@@ -293,9 +321,12 @@ class Sizer:
         return COST_THIN_LEGS * (max(0, least - max(lengths)) + max(0, least - 1 - min(lengths)))
 
     @staticmethod
-    def _keep(best: dict, rows: int, cost: float, rest: tuple) -> None:
-        if rows not in best or cost < best[rows][0] - 1e-9:
-            best[rows] = (cost, rest)
+    def _keep(best: dict, rows: int, cost: float, rest: tuple, start: int = 0) -> None:
+        """Keep the cheapest plan per (height, row its body starts at), with the order it
+        was found in (ties go to the first)."""
+        key = (rows, start)
+        if key not in best or cost < best[key][0] - 1e-9:
+            best[key] = (cost, next(FOUND), rest)
 
     def _add_photo_beside_options(self, best, columns, beside, head, cost, photos) -> None:
         """Photos over the last `beside` legs, the body flowing down the others and under
@@ -325,7 +356,8 @@ class Sizer:
                 rows = head_rows + pad + across + body_rows + slack
                 total = cost + shape + COST_HEAD_PAD * pad * pad + COST_BODY_SLACK * slack * columns
                 self._keep(best, rows, total, (_padded(head, pad) if head else None, photos,
-                                               body_rows + slack, columns, chars, beside))
+                                               body_rows + slack, columns, chars, beside),
+                           head_rows + pad + across)
 
     def _add_leg_options(self, best, columns, legs: Legs, head, cost, photos) -> None:
         body = self.body_at(legs.chars) if self.article.paragraphs else None
@@ -342,7 +374,8 @@ class Sizer:
                 rows = fixed + pad + body_rows + slack
                 total = cost + shape + COST_HEAD_PAD * pad * pad + COST_BODY_SLACK * slack * columns
                 self._keep(best, rows, total, (_padded(head, pad) if head else None, photos,
-                                               body_rows + slack, legs.count, legs.chars))
+                                               body_rows + slack, legs.count, legs.chars),
+                           fixed + (pad if head else 0))
 
     def _shape_cost(self, columns: int, legs: int) -> float:
         """A body's shape: legs of a few lines across a wide block read as a strip, one

@@ -47,3 +47,24 @@ def paragraphs(count: int = 60, seed: int = 26) -> list[str]:
                 sentences.append(rng.choice(PLAIN))
         out.append("".join(sentences))
     return out
+
+
+# 新华社-style wire copy: names with accents and hyphens, products, URLs, e-mail addresses,
+# 5G/GDP/PM2.5, dates (2026-12-01), times (13:30—15:00), telephone numbers.
+WIRE = [
+    "新华社北京12月1日电（记者王磊）世界卫生组织（WHO）总干事Tedros Adhanom Ghebreyesus当天在日内瓦表示，全球已有超过120个国家接入该组织的数字健康平台，详情可访问www.who.int/zh/news查询。",
+    "据美国《The Wall Street Journal》报道，Apple公司首席执行官Tim Cook在2026年12月1日的发布会上宣布，新款iPhone将支持5G-Advanced网络，起售价为799美元。",
+    "国家统计局数据显示，前三季度全市GDP同比增长5.2%，规模以上工业增加值增长6.8%，PM2.5平均浓度为32微克/立方米，同比下降8.6%。",
+    "活动时间为2026-12-01至2026-12-15，每天13:30—15:00开放，市民可发送邮件至service@tiedong.gov.cn或拨打12345热线预约。",
+    "来自德国的工程师Hans-Christian Schneider和来自法国的建筑师Marie-Claire Lefebvre共同参与了该项目的设计，项目获得了Red Dot Design Award。",
+    "英国《Financial Times》援引International Monetary Fund（IMF）的最新报告称，亚洲经济体明年有望保持4.5%左右的增长。",
+    "Microsoft公司与OpenAI合作推出的ChatGPT Enterprise已在本地多家企业试用，相关负责人Satya Nadella表示，人工智能将重塑工作方式。",
+    "市民可通过“铁东发布”微信公众号或登录https://www.tiedong.gov.cn/zwgk/tzgg/202612/t20261201_1234567.html查看全文，咨询电话0412-2345678。",
+    "本届论坛以“Building Resilient Cities Together”为主题，吸引了来自Singapore、Netherlands、Australia等18个国家和地区的300余名代表参加。",
+    "据Reuters报道，Tesla公司在上海超级工厂生产的Model Y累计下线已突破100万辆，Elon Musk在社交平台X上发文表示祝贺。",
+    "新华社记者从中国科学院了解到，由Jennifer Doudna团队与国内科研人员联合开展的CRISPR-Cas9基因编辑研究取得新进展，论文发表于《Nature Biotechnology》。",
+    "冬季供暖期间，室内温度应不低于18℃，居民如遇暖气不热，可在8:00—17:00拨打0412-5551234报修，或通过APP“暖心铁东”在线提交。",
+    "联合国秘书长António Guterres在COP31气候大会开幕式上呼吁各国加快落实《Paris Agreement》承诺，到2030年将温室气体排放量减少43%。",
+    "该款车型搭载的LiDAR激光雷达和NVIDIA DRIVE Orin芯片，可实现L2+级辅助驾驶，百公里电耗仅为12.5kWh。",
+    "世界银行（World Bank）行长Ajay Banga在视频致辞中说，数字基础设施投资是发展中国家实现可持续增长的关键，首期资金为2.5亿美元。",
+]

@@ -12,7 +12,7 @@ from layout.compose.check import loose_lines
 from layout.compose.hyphens import ADDRESS, points
 from layout.fonts import font_set
 from layout.style import default_style
-from tests.compose.foreign import paragraphs
+from tests.compose.foreign import WIRE, paragraphs
 
 SIZE = 9.0
 TEXTS = paragraphs()
@@ -56,19 +56,22 @@ def test_foreign_copy_sets_with_few_loose_lines_and_no_word_letterspaced(compose
     """Before hyphenation 34 of 1,230 lines were loose (2.8 %) and a line holding
     Andersson alone was letterspaced 1.9 em a gap; before a Latin word's letters could
     close up (items.LATIN_TIGHTEN) and phrases of up to 24 characters were kept whole
-    (items.LATIN_PHRASE_CHARS, was 15) 20 of 1,224 (1.6 %), now 15 of 1,221."""
+    (items.LATIN_PHRASE_CHARS, was 15) 20 of 1,224 (1.6 %); 15 of 1,221 before words of 6
+    letters were hyphenated, letters closed up 0.03 em and word spaces 1/3, now 13 of
+    1,222."""
     lines = sum(len(par.lines) for _c, _t, par in composed)
     loose = sum(loose_lines(par, SIZE) for _c, _t, par in composed)
     worst = max(line.spacing / SIZE for _c, _t, par in composed for line in par.lines)
-    assert loose <= 0.0125 * lines, (loose, lines)
+    assert loose <= 0.011 * lines, (loose, lines)
     assert worst < 0.7
 
 
 def test_few_latin_words_read_as_split_across_lines(composed):
     """A line ending in a Latin letter and the next starting with one (no hyphen) reads as
-    a word cut in two to a reader counting split pairs: at most 2.5 % of the lines (61 of
+    a word cut in two to a reader counting split pairs: at most 2 % of the lines (61 of
     1,230 before hyphenation, 5 %; 34 of 1,224 before phrases of up to 24 characters were
-    kept whole, now 30), each at a word space of a phrase."""
+    kept whole; 30 before a longer phrase's word space cost more than a hyphen, now 22),
+    each at a word space of a phrase."""
     lines = sum(len(par.lines) for _c, _t, par in composed)
     split = 0
     for _c, _t, par in composed:
@@ -77,7 +80,7 @@ def test_few_latin_words_read_as_split_across_lines(composed):
             if end and latin(end[-1]) and latin(b.text[0]) and not a.hyphenated:
                 split += 1
                 assert a.text.endswith(" "), (a.text, b.text)
-    assert split <= 0.025 * lines, (split, lines)
+    assert split <= 0.02 * lines, (split, lines)
 
 
 def test_a_name_that_all_but_fits_the_line_closes_up_rather_than_spread_or_break():
@@ -101,3 +104,40 @@ def test_a_name_that_all_but_fits_the_line_closes_up_rather_than_spread_or_break
         if latin(a.char) and latin(b.char):
             assert natural[a.char] - LATIN_TIGHTEN * SIZE - 1e-6 <= a.advance <= natural[a.char]
     assert LATIN_TIGHTEN <= 0.03
+
+
+def test_a_date_breaks_after_its_hyphen_rather_than_leave_a_line_pulled_apart():
+    """活动时间为 and a date too long for the rest of an 11-character column's first line: on
+    main 活动时间为 stood alone 1.0 em loose a gap and 2026-12-01 letterspaced alone on the
+    next line (0.67 em). A date may break after a - between its digit groups (the table's
+    number_breaks, at number_penalty), each group a number kept whole."""
+    text = ("活动时间为2026-12-01至2026-12-15，每天13:30—15:00开放，市民可发送邮件至"
+            "service@tiedong.gov.cn或拨打12345热线预约。")
+    fonts = font_set(default_style(), text)
+    par = compose_paragraph((Span(text, "serif", SIZE),), ParagraphSpec(11 * SIZE, indent_em=2),
+                            fonts)
+    assert par.text == text
+    assert all(line.spacing <= 0.12 * SIZE for line in par.lines[:-1]), \
+        [(line.text, line.spacing / SIZE) for line in par.lines]
+    assert any(line.text.endswith("-") for line in par.lines[:-1])
+    for a, b in zip(par.lines, par.lines[1:]):
+        assert not (a.text[-1].isdigit() and b.text[0].isdigit()), (a.text, b.text)
+
+
+def test_wire_copy_in_newspaper_columns_keeps_its_numbers_whole_and_few_lines_loose():
+    """新华社-style copy (tests/compose/foreign.py WIRE) at 11–14 characters a line: no number
+    broken between two digits, every paragraph's text intact, and at most 10 % loose lines
+    (53 of 371 before dates could break after their hyphens, words of 6 letters were
+    hyphenated and letters and word spaces could close up a little; now 35)."""
+    fonts = font_set(default_style(), "".join(WIRE))
+    lines = loose = 0
+    for chars in (11, 12, 13, 14):
+        for text in WIRE:
+            par = compose_paragraph((Span(text, "serif", SIZE),),
+                                    ParagraphSpec(chars * SIZE, indent_em=2), fonts)
+            assert par.text == text
+            lines += len(par.lines)
+            loose += loose_lines(par, SIZE)
+            for a, b in zip(par.lines, par.lines[1:]):
+                assert not (a.text[-1].isdigit() and b.text[0].isdigit()), (chars, a.text, b.text)
+    assert loose <= 0.1 * lines, (loose, lines)
