@@ -398,7 +398,8 @@ class Placer:
                 split[better] = cut_at[better]
         text = np.zeros((self.length, self.length), dtype=np.int8)
         legs = np.zeros((self.length, columns), dtype=np.int32)
-        for index in np.unique(best[np.isfinite(best_cost)]):
+        for index in sorted(set(best[np.isfinite(best_cost)].tolist())):   # not np.unique:
+            # its 1-D path imports numpy.ma (25-60 ms a process) and sorts in C for a few ints
             if makers[index] is not None:
                 won = np.flatnonzero((best == index) & np.isfinite(best_cost))
                 made_text, made_legs = makers[index](won)
@@ -406,7 +407,7 @@ class Placer:
                     text[won] = made_text
                 if made_legs is not None:
                     legs[won] = made_legs
-        measures = frozenset(int(m) for m in np.unique(legs >> LINES_BITS) if m)
+        measures = frozenset(m for m in set((legs >> LINES_BITS).ravel().tolist()) if m)
         return Solution(best_cost, tuple(choices), best, split, text, legs, measures)
 
     def tree(self, columns: int, i: int, j: int, flags: int, rows: int) -> Cut:

@@ -37,15 +37,22 @@ finally:
 """
 
 
-def test_the_forked_process_imports_nothing_the_drawing_process_imports(tmp_path):
+def modules_imported(tmp_path, formats: str) -> tuple[set[str], set[str]]:
+    """Build the sample in FORMATS in a new process; the modules the drawing process
+    imported after the fork and those the forked process imported."""
     out = tmp_path / "modules.json"
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "LAYOUT_LANG": "en"}
     done = subprocess.run([sys.executable, "-c", RECORD, str(out), "build", str(SAMPLE), "-o",
-                           str(tmp_path / "out"), "--format", "pdf,docx,epub"],
+                           str(tmp_path / "out"), "--format", formats],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     parent = set(json.loads(out.read_text())["parent"])
     child = set(json.loads((tmp_path / "modules.json.child").read_text())["child"])
+    return parent, child
+
+
+def test_the_forked_process_imports_nothing_the_drawing_process_imports(tmp_path):
+    parent, child = modules_imported(tmp_path, "pdf,docx,epub")
     assert "docx" in child and "reportlab" in parent     # each process did its own work
     assert child & parent == set()
 
@@ -70,14 +77,7 @@ def test_the_web_edition_is_written_beside_the_pdf_sharing_its_drawing_code(tmp_
     assert split_exporters([REGISTRY["web"]]) == ([REGISTRY["web"]], [])
     assert split_exporters([REGISTRY["pdf"], REGISTRY["docx"]]) == ([REGISTRY["pdf"]], [[REGISTRY["docx"]]])
     assert split_exporters([REGISTRY["docx"], REGISTRY["epub"]]) == ([], [])
-    out = tmp_path / "modules.json"
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "LAYOUT_LANG": "en"}
-    done = subprocess.run([sys.executable, "-c", RECORD, str(out), "build", str(SAMPLE), "-o",
-                           str(tmp_path / "out"), "--format", "pdf,web"],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
-    parent = set(json.loads(out.read_text())["parent"])
-    child = set(json.loads((tmp_path / "modules.json.child").read_text())["child"])
+    parent, child = modules_imported(tmp_path, "pdf,web")
     assert "layout.export.web.images" in child and "layout.export.web.images" not in parent
     assert child & parent == set()
     assert (tmp_path / "out" / "web" / "index.html").is_file()

@@ -19,7 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from layout.errors import BuildError
-from layout.export.pdf import colour
+from layout.export.pdf import colour, textout
 from layout.export.pdf.halfmarks import line_end_marks, line_start_marks
 from layout.export.pdf.images import PreparedPhoto
 from layout.export.pdf.vertical import column_font, column_operators
@@ -149,9 +149,9 @@ class PageDrawer:
                 body = run.text[1 if head else 0:len(run.text) - 1 if tail else None]
                 if body:
                     begin = run.start + (1 if head else 0)
-                    text.setTextOrigin(self.frame.x(item.x + item.xs[begin]), self.frame.y(item.y))
-                    text.setCharSpace(round(run.spacing, 3))
-                    text.textOut(body)
+                    textout.origin(text, self.frame.x(item.x + item.xs[begin]), self.frame.y(item.y))
+                    textout.char_space(text, round(run.spacing, 3))
+                    textout.show(text, body)
                 if tail:
                     self._half_mark(text, item, last)
         text.setCharSpace(0)
@@ -192,9 +192,9 @@ class PageDrawer:
         same ink, a box that ends (a closing mark) or starts (an opening one, drawn `shift`
         on, at its slot) at the column's edge."""
         text.setFont(self.half(item.face), item.size)
-        text.setCharSpace(0)
-        text.setTextOrigin(self.frame.x(item.x + item.xs[i] + shift), self.frame.y(item.y))
-        text.textOut(item.text[i])
+        textout.char_space(text, 0)
+        textout.origin(text, self.frame.x(item.x + item.xs[i] + shift), self.frame.y(item.y))
+        textout.show(text, item.text[i])
         text.setFont(self.fonts[item.face], item.size)
 
     def _glyphs(self, text, item: PlacedText) -> None:
@@ -214,8 +214,8 @@ class PageDrawer:
             if item.turn % 4 == 1:      # the run goes down the page, the glyphs' tops face right
                 text.setTextTransform(0, -1, 1, 0, f.x(item.x), f.y(item.y + item.xs[i] + dy))
             else:
-                text.setTextOrigin(f.x(item.x + item.xs[i]), f.y(item.y + dy))
-            text.textOut(ch)
+                textout.origin(text, f.x(item.x + item.xs[i]), f.y(item.y + dy))
+            textout.show(text, ch)
         text.setHorizScale(100)
 
     def _upright(self, text, item: PlacedText) -> bool:
@@ -238,8 +238,8 @@ class PageDrawer:
         f = self.frame
         for run in text_runs(item, self._advance[item.face]):
             text.setTextTransform(0, -1, 1, 0, f.x(item.x), f.y(item.y + item.xs[run.start]))
-            text.setCharSpace(round(run.spacing, 3))
-            text.textOut(run.text)
+            textout.char_space(text, round(run.spacing, 3))
+            textout.show(text, run.text)
         text.setCharSpace(0)
 
     def _column(self, text, item: PlacedText, font) -> None:
