@@ -25,8 +25,8 @@ FORCED_PENALTY = 5000    # break anywhere inside a run wider than the line
 LATIN_PHRASE_CHARS = 24     # a phrase of Latin words up to this many characters (a title
 #                             a 13-character line holds) stays whole …
 LATIN_PHRASE_PENALTY = 400  # … unless keeping it spreads a line past ~0.17 em (as URL_ANY_PENALTY)
-LATIN_TIGHTEN = 0.03       # em two letters (or digits) of a Latin run may close up by, as a
-#                            compositor's tight tracking (−3 %): a name fits the line it ends
+LATIN_TIGHTEN = 0.02       # em two letters (or digits) of a Latin run may close up by, as a
+#                            compositor's tight tracking: a name fits the line it ends
 LATIN_SPACE_PENALTY = 300   # a longer phrase's word space: dearer than a hyphen (compose.hyphens),
 #                             which keeps the break inside a word a reader sees continued
 
