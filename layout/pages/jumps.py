@@ -12,7 +12,9 @@ take the overrun) and, for every line sent on, enough that a taller first part
 outweighs the white it takes from the page: the first part takes all the room
 the page has left for it rather than leave white at the foot of the page or of
 a block while its copy goes on — a cut a few lines earlier where the longest
-would leave a widow (孤行)
+would leave a widow (孤行). At one height the part that looks best is offered
+(a line sent on costs it only `COST_LINE_LOOKS`), so a 主题's size or a photo
+is never traded for a few more lines on the page.
 (daily2: page 1 short 缺约 1310 字 while the continuation was 超 353 字 on
 page 2). A page that sends copy on is not short of copy.
 
@@ -40,6 +42,7 @@ COST_JUMP_AUTO = 5e4     # a jump nobody asked for: only when over-set, and to a
 # from the page, at the foot or as a hole beside it (placement.COST_FOOT_ROW, COST_HOLE_ROW);
 # at 1, daily2's lead stopped 14 rows above the foot of page 1 and over-set page 2
 COST_LINE_SENT = 100.0
+COST_LINE_LOOKS = 1.0   # the same among the first parts of one height (see JumpSizer.options)
 # a plan of an article that may jump whose legs open with a widow (孤行): a cut some lines
 # earlier, or later, that leaves none is the better one (jiangcheng8's 救援 story at 500)
 COST_WIDOWED_PART = 3000.0
@@ -129,15 +132,22 @@ class JumpSizer(Sizer):
                 self._cache[key] = best   # an essay's first part keeps the essay's width: every
                 return best               # line sent on costs more than a column too wide
             total = _chars("".join(p.text for p in self.article.paragraphs))
+            looks = {rows: plan.cost for rows, plan in best.items()}
             for split, sizer in self.parts():
-                sent = total - _chars("".join(p.text for p in sizer.article.paragraphs))
-                extra = self.jump_cost + COST_LINE_SENT * sent / self.style.column_chars
+                lines = (total - _chars("".join(p.text for p in sizer.article.paragraphs))) \
+                    / self.style.column_chars
                 for rows, plan in sizer.options(columns).items():
                     if _ends_in_lone(sizer, plan):
                         continue
-                    extra_here = extra + COST_WIDOWED_PART * _widowed(sizer, plan)
-                    if rows not in best or plan.cost + extra_here < best[rows].cost - 1e-9:
-                        best[rows] = replace(plan, cost=plan.cost + extra_here)
+                    # at one height the part that looks best (a line sent on costs it
+                    # COST_LINE_LOOKS: the 主题's size and the photo are not traded for lines);
+                    # its price to the placer, who chooses the height, COST_LINE_SENT a line
+                    look = (plan.cost + self.jump_cost + COST_LINE_LOOKS * lines
+                            + COST_WIDOWED_PART * _widowed(sizer, plan))
+                    if rows not in looks or look < looks[rows] - 1e-9:
+                        looks[rows] = look
+                        dearer = (COST_LINE_SENT - COST_LINE_LOOKS) * lines
+                        best[rows] = replace(plan, cost=look + dearer)
             self._cache[key] = best
         return self._cache[key]
 
