@@ -98,7 +98,9 @@ class CopyFit:
                     "move it; build with --allow-overflow for a proof that marks where it stops"))
 
     def to_json(self) -> dict:
-        return {"articles": [asdict(a) for a in self.articles],
+        # continued_on only on a jumped article's line: the others' lines stay as they were
+        return {"articles": [{k: v for k, v in asdict(a).items() if k != "continued_on" or v}
+                             for a in self.articles],
                 "pages": [asdict(p) for p in self.pages]}
 
     def table(self) -> str:
