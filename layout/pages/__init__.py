@@ -121,7 +121,9 @@ def _place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: B
     placed = PlacedPage(page.number, page.name, grid.page_width, grid.page_height,
                         tuple(items), tuple(drawn.bookmarks), regions=tuple(regions))
     sent = onward(drawn.blocks, sizers, page.number, issue.style.edition.jump_title_size)
-    return placed, fits, page_fill(page, issue.style, grid, free_rows, any(f.over for f in fits),
+    # a page that sends copy on (转版) is not short of it, whatever its holes
+    return placed, fits, page_fill(page, issue.style, grid, free_rows,
+                                  bool(sent) or any(f.over for f in fits),
                                   sum(drawn.empty_slots.values()) + drawn.holes + left_slots), sent
 
 

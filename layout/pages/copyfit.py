@@ -39,6 +39,7 @@ class ArticleFit:
     under: int        # 缺: empty line slots in its columns, in characters
     lone_lines: int   # 孤字 the composer could not avoid
     widows: int = 0   # 孤行: legs opening with the last line of a paragraph from the leg before
+    continued_on: int = 0  # a jumped article (转版): the page its continuation stands on
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +76,11 @@ class CopyFit:
             n=page.number, chars=about(page.short))
 
     def overflow_message(self) -> str:
+        """Page by page, the articles over on it; a jumped article over on the page it
+        continues on on its own, with both pages (its characters are on two pages)."""
         parts = []
-        for number in sorted({a.page for a in self.overflows()}):
+        jumped = [a for a in self.overflows() if a.continued_on]
+        for number in sorted({a.page for a in self.overflows() if not a.continued_on}):
             on_page = [a for a in self.articles if a.page == number]
             over = [a for a in on_page if a.over > 0]
             total = sum(a.chars for a in on_page)
@@ -85,12 +89,18 @@ class CopyFit:
             parts.append(_("page {n} holds about {held} of the {total} characters of its "
                            "articles: {names}").format(n=number, held=total - sum(a.over for a in over),
                                                        total=total, names=names))
+        for a in jumped:
+            parts.append(_("'{id}' (page {n}, continued on page {to}) is over by {over} characters "
+                           "(超 {over} 字) of its {total}").format(
+                id=a.id, n=a.page, to=a.continued_on, over=a.over, total=a.chars))
         return (_("copy does not fit: ") + ". ".join(parts)
                 + _(". Cut that much, or jump the rest of the article to another page (转版) or "
                     "move it; build with --allow-overflow for a proof that marks where it stops"))
 
     def to_json(self) -> dict:
-        return {"articles": [asdict(a) for a in self.articles],
+        # continued_on only on a jumped article's line: the others' lines stay as they were
+        return {"articles": [{k: v for k, v in asdict(a).items() if k != "continued_on" or v}
+                             for a in self.articles],
                 "pages": [asdict(p) for p in self.pages]}
 
     def table(self) -> str:

@@ -6,9 +6,17 @@ exists. Its sizer (`JumpSizer`) then offers, besides the whole article, a
 first part for every height: the article cut at a paragraph or sentence end
 (never leaving a part of fewer than `jumps.min_lines` lines, nor a 孤字 at
 the cut), ending with the jump line 下转第N版 set flush right. The placer
-chooses as for any article, a jump costing a little for every line sent on
-(and `COST_JUMP_AUTO` when it was not asked for), so a story that fits stays
-whole and one that jumps keeps as much as its page holds.
+chooses as for any article, a jump costing `COST_JUMP_AUTO` when it was not
+asked for (so a story that fits stays whole, and as few stories jump as can
+take the overrun) and, for every line sent on, enough that a taller first part
+outweighs the white it takes from the page: the first part takes all the room
+the page has left for it rather than leave white at the foot of the page or of
+a block while its copy goes on — a cut a few lines earlier where the longest
+would leave a widow (孤行). At one height the part that looks best is offered
+(a line sent on costs it only `COST_LINE_LOOKS`), so a 主题's size or a photo
+is never traded for a few more lines on the page.
+(daily2: page 1 short 缺约 1310 字 while the continuation was 超 353 字 on
+page 2). A page that sends copy on is not short of copy.
 
 The rest becomes the continuation: under a short 续题 (the article's
 `continued_title:`, else its 主题, at `jumps.title_size`), opened by the line
@@ -25,11 +33,19 @@ from dataclasses import dataclass, field, replace
 
 from layout.model import Article, ArticleKind, Headline, Hints, ParagraphKind
 from layout.pages.copyfit import ArticleFit
-from layout.pages.sizing import BlockPlan, Sizer
+from layout.pages.body import widows
+from layout.pages.sizing import BlockPlan, Sizer, beside_rows
 from layout.pages.vertical_sizing import VerticalSizer
 
-COST_JUMP_AUTO = 5000.0   # a jump nobody asked for: only when the copy is over-set
-COST_LINE_SENT = 1.0      # per line sent on: a page keeps as much of its story as it holds
+COST_JUMP_AUTO = 5e4     # a jump nobody asked for: only when over-set, and to as few articles as can take it
+# per line sent on: a taller first part (more lines a row) must outweigh the white it takes
+# from the page, at the foot or as a hole beside it (placement.COST_FOOT_ROW, COST_HOLE_ROW);
+# at 1, daily2's lead stopped 14 rows above the foot of page 1 and over-set page 2
+COST_LINE_SENT = 100.0
+COST_LINE_LOOKS = 1.0   # the same among the first parts of one height (see JumpSizer.options)
+# a plan of an article that may jump whose legs open with a widow (孤行): a cut some lines
+# earlier, or later, that leaves none is the better one (jiangcheng8's 救援 story at 500)
+COST_WIDOWED_PART = 3000.0
 MOST_SPLITS = 80          # cut points tried per article, spread over its length
 SENTENCE_END = re.compile(r"[。！？…]+[”’」』）)]*")
 
@@ -110,16 +126,28 @@ class JumpSizer(Sizer):
     def options(self, columns: int) -> dict[int, BlockPlan]:
         key = ("jump", columns)
         if key not in self._cache:
-            best = dict(super().options(columns))
+            best = {rows: replace(plan, cost=plan.cost + COST_WIDOWED_PART * _widowed(self, plan))
+                    for rows, plan in super().options(columns).items()}
+            if self.essay and not self.essay_columns <= columns <= self.style.makeup.essay_max_columns:
+                self._cache[key] = best   # an essay's first part keeps the essay's width: every
+                return best               # line sent on costs more than a column too wide
             total = _chars("".join(p.text for p in self.article.paragraphs))
+            looks = {rows: plan.cost for rows, plan in best.items()}
             for split, sizer in self.parts():
-                sent = total - _chars("".join(p.text for p in sizer.article.paragraphs))
-                extra = self.jump_cost + COST_LINE_SENT * sent / self.style.column_chars
+                lines = (total - _chars("".join(p.text for p in sizer.article.paragraphs))) \
+                    / self.style.column_chars
                 for rows, plan in sizer.options(columns).items():
                     if _ends_in_lone(sizer, plan):
                         continue
-                    if rows not in best or plan.cost + extra < best[rows].cost - 1e-9:
-                        best[rows] = replace(plan, cost=plan.cost + extra)
+                    # at one height the part that looks best (a line sent on costs it
+                    # COST_LINE_LOOKS: the 主题's size and the photo are not traded for lines);
+                    # its price to the placer, who chooses the height, COST_LINE_SENT a line
+                    look = (plan.cost + self.jump_cost + COST_LINE_LOOKS * lines
+                            + COST_WIDOWED_PART * _widowed(sizer, plan))
+                    if rows not in looks or look < looks[rows] - 1e-9:
+                        looks[rows] = look
+                        dearer = (COST_LINE_SENT - COST_LINE_LOOKS) * lines
+                        best[rows] = replace(plan, cost=look + dearer)
             self._cache[key] = best
         return self._cache[key]
 
@@ -137,6 +165,20 @@ def _ends_in_lone(sizer: Sizer, plan: BlockPlan) -> bool:
     """A first part whose cut paragraph ends in a 孤字."""
     paragraphs = sizer.body_at(plan.leg_chars).paragraphs if plan.leg_chars else ()
     return bool(paragraphs) and paragraphs[-1].lone_last_line
+
+
+def _widowed(sizer: Sizer, plan: BlockPlan) -> int:
+    """Legs of a first part's plan that open with a widow, as the body flows them (balanced,
+    or around the photos beside it)."""
+    if not plan.leg_chars or not sizer.article.paragraphs:
+        return 0
+    if plan.photo_columns:   # as the renderer flows it (render.photos_beside)
+        side = beside_rows(plan.photos) + 1
+        legs = sizer.body.flow_around(sizer.body.capacities_around(
+            plan.columns, plan.photo_columns, side, plan.body_rows))
+    else:
+        legs = sizer.body_at(plan.leg_chars).flow(plan.legs)
+    return widows(legs) if legs else 0
 
 
 def may_jump(article: Article) -> bool:
@@ -181,7 +223,7 @@ def merged(fits: list[ArticleFit], originals: dict[str, Article]) -> list[Articl
         title = _chars(article.continued_title or article.headline.title)
         done = min(chars, first.set + max(0, fit.set - title))
         out[seen[fit.id]] = replace(first, chars=chars, set=done, over=chars - done,
-                                    under=first.under + fit.under,
+                                    under=first.under + fit.under, continued_on=fit.page,
                                     lone_lines=first.lone_lines + fit.lone_lines)
     return out
 

@@ -156,7 +156,10 @@ def edition(name: str) -> list[Source]:
 # reads no name: the one name length after which a word begins; two portraits' captions with
 # no credit under the story's photo: captions of more photos of it). The renderers write no
 # line for an empty credit (a portrait credited with the photo before it).
-NOT_YET_IMPORTED = frozenset()
+# daily2 (edition, session 28: written for the jump rule, not for the importer) is not read
+# whole yet: shape a 9/11 bodies exact with 1 error not flagged, b-ragged 1 false 小标题
+# (session 28 figures) — a held-out case for intake rather than a corpus edition.
+NOT_YET_IMPORTED = frozenset({"daily2"})
 
 
 # Team editions written for another stage, left out of the importer's corpus with the reason.
