@@ -14,9 +14,9 @@ the page has left for it rather than leave white at the foot of the page or of
 a block while its copy goes on — a cut a few lines earlier where the longest
 would leave a widow (孤行). At one height the part that looks best is offered
 (a line sent on costs it only `COST_LINE_LOOKS`), so a 主题's size or a photo
-is never traded for a few more lines on the page.
-(daily2: page 1 short 缺约 1310 字 while the continuation was 超 353 字 on
-page 2). A page that sends copy on is not short of copy.
+is never traded for a few more lines on the page (at 1 a line sent on,
+daily2's page 1 was left short 缺约 1310 字 while its continuation was 超
+353 字 on page 2). A page that sends copy on is not short of copy.
 
 The rest becomes the continuation: under a short 续题 (the article's
 `continued_title:`, else its 主题, at `jumps.title_size`), opened by the line
@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from layout.model import Article, ArticleKind, Headline, Hints, ParagraphKind
 from layout.pages.copyfit import ArticleFit
-from layout.pages.body import widows
+from layout.pages.legs import widows
 from layout.pages.sizing import BlockPlan, Sizer, beside_rows
 from layout.pages.vertical_sizing import VerticalSizer
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from layout.model.placed import (ArticleRegion, Bookmark, PlacedBox, PlacedImage, PlacedItem,
                                  PlacedRule, PlacedText)
-from layout.pages.body import widows
+from layout.pages.legs import widows
 from layout.pages.grid import ASCENT, Grid
 from layout.pages.placement import SEPARATOR_ROWS, Cut
 from layout.pages.runs import natural_line, placed_runs
@@ -203,7 +203,7 @@ class Renderer:
 
     def photos_beside(self, article_id: str, plan: BlockPlan, column: int, row: int) -> None:
         """Photos at the top right of the body area, the body flowing down the legs."""
-        from layout.pages.body import capacities
+        from layout.pages.legs import capacities
 
         first_under = plan.columns - plan.photo_columns
         tops: dict = {}   # photos one above another (offset None), or side by side in a row

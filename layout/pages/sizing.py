@@ -17,7 +17,8 @@ from layout.compose import Line, ParagraphSpec, Span, compose_paragraph
 from layout.compose.remember import article_group
 from layout.fonts import FontSet
 from layout.model import Article, Photo
-from layout.pages.body import Body, capacities
+from layout.pages.body import Body
+from layout.pages.legs import capacities
 from layout.pages.grid import Grid
 from layout.pages.headline import SetLines, set_part
 from layout.pages.photos import PhotoRules, crop_for

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from layout.pages.body import capacities
+from layout.pages.legs import capacities
 from layout.pages.sizing import BlockPlan
 from layout.pages.vertical import column_items, drawn_chars, head_items
 from layout.pages.vertical_sizing import TIER_GAP_ROWS, Beside, Tiers, fill_tiers

@@ -29,7 +29,8 @@ from dataclasses import dataclass, replace
 
 from layout.compose.headline import headline_width
 from layout.model import ArticleKind, ParagraphKind
-from layout.pages.body import Body, Group, capacities
+from layout.pages.body import Body
+from layout.pages.legs import Group, capacities
 from layout.pages.sizing import (COST_BODY_SLACK, COST_HEAD_LINES, COST_THIN_LEGS,
                                  COST_TOO_MANY_LINES, MAX_BODY_SLACK, BlockPlan, Sizer,
                                  _break_cost, title_sizes)

@@ -19,7 +19,7 @@ from layout.model import Headline, Hints
 from layout.model.placed import PlacedImage
 from layout.options import BuildOptions
 from layout.pages import place_issue
-from layout.pages.body import capacities
+from layout.pages.legs import capacities
 from layout.pages.grid import grid_for
 from layout.pages.photos import PhotoRules
 from layout.pages.roomy import SHORT_HEAD_AIR, roomy_style
