@@ -12,6 +12,8 @@ plain one is the 主题 under its 引题 — as is a line under a short slogan (
 """
 from __future__ import annotations
 
+import re
+
 from layout.intake.chars import HORIZONTAL_SPACE
 
 DASHES = ("——", "--", "—", "―", "－－")
@@ -21,6 +23,11 @@ DASHES = ("——", "--", "—", "―", "－－")
 SLOGAN_MAX_CHARS = 7
 SLOGAN_PAIR_MAX_CHARS = 10
 _PAUSES = "，,、：:"
+# The opening of a 副题 that leans on the 主题 above for its subject: a span of time up to now
+# (`今年以来`), a running sum (`累计`, `共`), a part of the whole (`其中`), a comparison (`比原计划`,
+# `较去年`), a date it is counted to (`截至`).
+DETAIL_OPENING = re.compile(r"^(?:[^，,。\s]{1,4}以来|累计|截至|其中|共计|比(?:原计划|去年|上年)|"
+                            r"较(?:去年|上年))")
 
 
 def has_gap(text: str) -> bool:
@@ -54,8 +61,15 @@ def _second_is_subtitle(first: str, second: str) -> bool:
         score += 2 if ratio > 1 else -1   # a two-phrase 主题 over a longer plain line
     if gap2 and not gap1:
         score -= 2          # the two-phrase line is the 主题, the one above its 引题
-    score -= digits2 and not digits1   # the 主题 under a 引题 often carries the news's numbers
+    if digits2 and not digits1:
+        # The 主题 under a 引题 often carries the news's numbers (`文旅市场持续升温` over
+        # `假期接待游客18.6万人次`); a shorter line of figures under a whole statement of the news
+        # is its 副题, the detail (`城北污水处理厂二期投入运行` over `日处理能力提升至8万吨`).
+        score += 2 if ratio < 1 else -1
     score -= ratio <= 1                # a 副题 is not the shorter line
+    if DETAIL_OPENING.match(second):
+        score += 2          # a line opening on a span, a sum or a comparison has no subject of
+                            # its own: it goes on from the 主题 above (`今年以来累计…`, `比原计划…`)
     # A longer second line alone is no sign of a 副题: of the corpora's 36 two-line groups
     # with no dash, 30 are a 引题 over a longer 主题 (`以旧换新补贴政策延续实施` over
     # `前两个月全市汽车家电销售额增长一成二`; `3万名跑者将沿江奔跑` over `江城马拉松本周日鸣枪`).

@@ -50,6 +50,8 @@ _CAPTION_LINES = 4      # lines a caption may take
 _LONE_TITLE_MIN = 10    # characters: a lone line shorter is a 小标题 (`二`, `专业力量进课堂`)
 _OWN_TEXT = 60          # characters of the text after a lone line read for its words
 _GOES_ON_SHARE = 0.18   # ... sharing more of them with the story before, it goes on with it
+_BRIEF_TEXT = (40, 220)  # characters: the one paragraph of a 简讯 item (a title, then its news)
+_BRIEF_TITLE_MIN = 8    # characters: a 简讯 item's title (`县医院开通夜间门诊`)
 _PARTED_MIN = 2         # headline groups after the first that tell whether gaps part stories
 _PARTED_SHARE = 0.8     # ... the share of them after a gap when the copy parts its stories so
 
@@ -183,20 +185,43 @@ def _goes_on(units: list[Unit], start: int, i: int) -> bool:
     return shared(units[i + 1].text[:_OWN_TEXT], story) > _GOES_ON_SHARE
 
 
+def _brief(units: list[Unit], i: int, end: int) -> bool:
+    """The lone line units[i] heads a single paragraph of a 简讯's length, then the next
+    headline line (`end`): the form of a 简讯 item with no 电头 — its title, then its news."""
+    text = units[i + 1] if end == i + 2 else None
+    return text is not None and text.kind is LineKind.TEXT and not text.verse \
+        and _BRIEF_TEXT[0] <= len(text.text) <= _BRIEF_TEXT[1] \
+        and plain_headline(units[i].text) and len(units[i].text) >= _BRIEF_TITLE_MIN
+
+
+def _brief_column(briefs: list[bool], ledes: list[bool], n: int) -> bool:
+    """Candidate n stands in a column of 简讯 items: a neighbouring candidate is of a 简讯's form
+    too and its paragraph opens as news does (a date, 日前, 即日起: `patterns.LEDE`). 小标题
+    over one short paragraph each (`热线二十四小时有人接` over `供暖期间，…`) go on from the
+    story's text, none of them opening so."""
+    return any(briefs[m] and ledes[m] for m in (n - 1, n + 1) if 0 <= m < len(briefs))
+
+
 def _resolve(units: list[Unit], candidates: list[int], decisions: list[Decision],
-             start: int = 0) -> set[int]:
-    """Which lone headline lines of one story (begun at `start`) are its 小标题 (the rest open
-    stories)."""
+             start: int = 0, stop: int | None = None) -> set[int]:
+    """Which lone headline lines of one story (begun at `start`, the next story beginning at
+    `stop`) are its 小标题 (the rest open stories). A line over one 简讯-sized paragraph that
+    tells news of its own (sharing few words with the text before) opens a story, as a lone
+    title does, when it stands in a column of such items (`_brief_column`): 简讯 items with no
+    电头, one after another."""
     texts = [units[i].text for i in candidates]
+    ends = candidates[1:] + [len(units) if stop is None else stop]
+    briefs = [_brief(units, i, end) for i, end in zip(candidates, ends)]
+    ledes = [i + 1 < len(units) and bool(P.LEDE.match(units[i + 1].text)) for i in candidates]
     subheads = set()
     for n, i in enumerate(candidates):
         if P.SUBHEAD_MARK.match(texts[n]):
             subheads.add(i)
             continue
         near = texts[max(0, n - 1):n] + texts[n + 1:n + 2]   # the lines before and after
-        lede = i + 1 < len(units) and bool(P.LEDE.match(units[i + 1].text))
-        lone = (_lone_title(texts) and not _goes_on(units, start, i)) \
-            or bool(P.NOTICE_TITLE.match(texts[n]))
+        lede = ledes[n]
+        lone = (_lone_title(texts) or (briefs[n] and _brief_column(briefs, ledes, n))) \
+            and not _goes_on(units, start, i) or bool(P.NOTICE_TITLE.match(texts[n]))
         if (lede or lone) and not any(_parallel(texts[n], other) for other in near):
             decisions.append(Decision(units[i].line, "story", texts[n]))
         else:
@@ -294,7 +319,7 @@ def plan_runs(units: list[Unit]) -> tuple[dict[int, tuple[int, str]], set[int], 
                 and (i - 1 in pending or runs.get(i - 1, (0, ""))[1] == "story"):
             role = "body"   # right under a notice's title, which stands alone: its text
         if role == "story":
-            for k in (pending and _resolve(units, pending, decisions, start)) or ():
+            for k in (pending and _resolve(units, pending, decisions, start, i)) or ():
                 runs[k] = (k + 1, "subhead")
             for k in pending:
                 runs.setdefault(k, (k + 1, "story"))

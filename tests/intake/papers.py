@@ -57,6 +57,15 @@ that wrote it; what was tuned on since is said with its floors in `test_intake_p
   `a` (chunked), `pdf-15` (a page at 15 ems), `b-naive` (cut every 17) and `c` (a paragraph a
   line, a blank after every line); since measured at 13 ems (`pdf-13`), tuned on.
 
+- 《青桐日报》 `qingtong` and 《梅岭周报》 `meiling` (10 items each, written in session 29): two-line
+  headlines with no dash in both orders — 引题 over 主题 (`寒潮来袭` over `全市供热管网提前5天升温`,
+  `梅岭镇` over `高山茶园用上智能灌溉`) and 主题 over 副题 (`城北污水处理厂二期投入运行` over
+  `日处理能力提升至8万吨`, `农村互助养老服务点覆盖全县` over `今年以来累计服务老人6.8万人次`) —,
+  a 简讯 column whose items have no 电头 (a title, then one paragraph of 60–150 characters, some
+  opening on a date or 日前, some not), stories with 小标题 over one short paragraph each, photo
+  news, a 副刊 essay under `□` and a poem under `文／`: `a` (chunked), `b` (PDF lines at 17 ems,
+  梅岭's indent kept and no blank line between stories), `b-ragged` (cut every 15-19) and `c`.
+
 The web page's and the 公众号's furniture, 【】 around a heading, ▲ before a caption and a credit's brackets are
 no part of any story: an import drops them, and the figures count them as lost.
 
@@ -328,6 +337,17 @@ PAPERS = {
         "b-naive": lambda s: corpus.render_typeset(s, "naive"),
         "c": lambda s: corpus.render_paragraphs(s, "every"),
         "pdf-13": lambda s: render_pdf(s, 13)}),
+    # written and measured before any change of session 29 (tests/intake/papers.py docstring)
+    "qingtong": Paper("青桐", {
+        "a": lambda s: corpus.render_chunked(s, 8),
+        "b": lambda s: corpus.render_typeset(s, "lost"),
+        "b-ragged": lambda s: corpus.render_typeset(s, "ragged"),
+        "c": lambda s: corpus.render_paragraphs(s, "stories")}),
+    "meiling": Paper("梅岭", {
+        "a": lambda s: corpus.render_chunked(s, 9),
+        "b": lambda s: corpus.render_typeset(s, "kept", blank_between=False),
+        "b-ragged": lambda s: corpus.render_typeset(s, "ragged", blank_between=False),
+        "c": lambda s: corpus.render_paragraphs(s, "every")}),
 }
 CASES = [(name, shape) for name, paper in PAPERS.items() for shape in paper.shapes]
 

@@ -42,6 +42,18 @@ def test_classify(line, kind, literary):
     (["电动自行车充电难题破解", "新增充电端口2600个  “飞线充电”明显减少"],
      ("电动自行车充电难题破解", "新增充电端口2600个  “飞线充电”明显减少", "")),
     (["引题在上", "主题居中", "——副题在下"], ("引题在上", "主题居中", "——副题在下")),
+    # a shorter line of figures under a whole statement of the news is its 副题 (it was read as
+    # 引题 and 主题 before session 29), as is a line leaning on the 主题 for its subject
+    (["城北污水处理厂二期投入运行", "日处理能力提升至8万吨"],
+     ("", "城北污水处理厂二期投入运行", "日处理能力提升至8万吨")),
+    (["梅岭隧道主体工程贯通", "比原计划提前45天"], ("", "梅岭隧道主体工程贯通", "比原计划提前45天")),
+    (["老旧小区加装电梯开工23部", "今年以来累计惠及居民1100余户"],
+     ("", "老旧小区加装电梯开工23部", "今年以来累计惠及居民1100余户")),
+    # ... but not under a slogan, nor a longer line of the news's figures
+    (["储备菜投放\u3000平价店扩容", "入冬以来“菜篮子”供应充足价格平稳"],
+     ("储备菜投放\u3000平价店扩容", "入冬以来“菜篮子”供应充足价格平稳", "")),
+    (["文旅市场持续升温", "假期接待游客18.6万人次"], ("文旅市场持续升温", "假期接待游客18.6万人次", "")),
+    (["寒潮来袭", "全市供热管网提前5天升温"], ("寒潮来袭", "全市供热管网提前5天升温", "")),
     (["单独一行主题"], ("", "单独一行主题", "")),
 ])
 def test_headline_roles(lines, roles):
@@ -102,6 +114,29 @@ def test_a_lone_short_line_before_a_plain_paragraph_is_a_subhead():
     (draft,), _, decisions = _segment(text)
     assert _paras(draft) == [("body", "第一段。"), ("subhead", "专业力量进课堂"), ("body", "第二段。")]
     assert [(d.line, d.what) for d in decisions] == [(7, "subhead")]
+
+
+def test_a_column_of_briefs_without_datelines_is_read_item_by_item():
+    """简讯 items with no 电头 — a title, then one short paragraph — after a story are stories
+    of their own when the column's items open as news does (a date, 日前), even the one that
+    does not (`县林业局提醒，…`): before session 29 it was a 小标题 of the item before."""
+    text = ("主题一行 二行\n\n本报记者 王琳\n\n本报讯 第一段说完了，这是一篇完整的稿件。\n\n"
+            "古道徒步线路完成修缮\n\n11月18日，梅岭古道徒步线路修缮工程完工。施工人员清理了沿途塌方，"
+            "更换了破损的石阶600余级。\n\n冬季森林防火进入关键期\n\n县林业局提醒，入冬以来全县降水偏少，"
+            "森林火险等级持续偏高。进山人员严禁携带火种。\n")
+    drafts, _, decisions = _segment(text)
+    assert [d.title for d in drafts] == ["主题一行 二行", "古道徒步线路完成修缮", "冬季森林防火进入关键期"]
+    assert [(d.line, d.what) for d in decisions] == [(7, "story"), (11, "story")]
+
+
+def test_subheads_over_one_short_paragraph_each_stay_in_their_story():
+    text = ("主题一行 二行\n\n本报记者 王琳\n\n本报讯 第一段说完了，这是一篇完整的稿件。\n\n"
+            "热线二十四小时有人接\n\n供暖期间，市供热服务热线实行全天值守。居民家中暖气不热，可拨打热线"
+            "报修，维修人员将在2小时内上门。\n\n困难家庭享受补贴\n\n今年，全市低保家庭和特困人员可继续"
+            "申领采暖补贴，每户每年补助1800元。\n")
+    (draft,), _, decisions = _segment(text)
+    assert [k for k, _ in _paras(draft)] == ["body", "subhead", "body", "subhead", "body"]
+    assert [(d.line, d.what) for d in decisions] == [(7, "subhead"), (11, "subhead")]
 
 
 def test_short_lines_of_one_form_in_a_story_are_subheads():
