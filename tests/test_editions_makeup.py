@@ -392,8 +392,6 @@ GRID_FLOORS: dict[str, tuple[float, str]] = {
     "portraits": (0.915, "two portraits side by side beside one leg of the lead (95 body lines)"),
     "short": (0.971, "36 body lines: a story's first line beside the taller headlines of the "
                      "stories beside it, its own group holding no more air at its height (3 %)"),
-    "thin4": (0.979, "p.3, a page short of copy: a short lead's one leg beside its square photo "
-                     "(9 of 434 body lines)"),
     "vertical": (0.961, "155 body lines (竖排 is vertical text, left out): lines beside a 竖题, "
                         "a caption and the essay's 纵中横 figures (9 of 9月)"),
 }
