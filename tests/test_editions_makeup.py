@@ -3,6 +3,7 @@ page editor would: preflight passes, photos keep their resolution and crop, a sh
 says how much it lacks, body typography stays clean."""
 from __future__ import annotations
 
+import collections
 import math
 import re
 import shutil
@@ -391,8 +392,6 @@ GRID_FLOORS: dict[str, tuple[float, str]] = {
     "portraits": (0.915, "two portraits side by side beside one leg of the lead (95 body lines)"),
     "short": (0.971, "36 body lines: a story's first line beside the taller headlines of the "
                      "stories beside it, its own group holding no more air at its height (3 %)"),
-    "thin4": (0.979, "p.3, a page short of copy: a short lead's one leg beside its square photo "
-                     "(9 of 434 body lines)"),
     "vertical": (0.961, "155 body lines (竖排 is vertical text, left out): lines beside a 竖题, "
                         "a caption and the essay's 纵中横 figures (9 of 9月)"),
 }
@@ -408,6 +407,39 @@ def test_body_lines_stand_on_one_baseline_grid_across_columns(built):
     figures = grid_figures(report.outputs["pdf"])
     floor = GRID_FLOORS.get(name, (GRID_SHARE, ""))[0]
     assert figures.share >= floor, (name, round(figures.share, 3), figures.off[:10])
+
+
+def test_every_body_line_stands_on_a_whole_row_of_the_page_s_grid(built):
+    """Every line at the body's size stands on a row of the page's one baseline grid (the
+    type area's top plus whole line pitches): every headline group, photo with its caption,
+    box and 破栏 block ends on a whole row, so the body under it starts on the grid and a
+    leg beside it stands level with the legs across the page. An unseen weekly's front set
+    the lead's first leg and the stories stacked beside it on two baseline phases, their
+    headline groups ending at heights not whole rows apart (qianye is written after it);
+    a 竖排 body's 纵中横 figures (vertical) are not lines across the page."""
+    import pymupdf
+
+    from layout.manifest import load_issue
+    from tests.baseline_grid import _chars, _fragments
+
+    name, report, _ = built
+    style = load_issue(EDITIONS / name).style
+    pitch, size = style.line_pitch, style.body_size
+    off = []
+    with pymupdf.open(report.outputs["pdf"]) as doc:     # its trim box offset by the bleed:
+        for number, page in enumerate(doc, 1):           # the grid's phase is the page's own
+            runs = [r for r in _fragments(_chars(page))
+                    if abs(r[0]["size"] - size) <= 0.05 and len(r) > 1]
+            phases = collections.Counter(round(r[0]["y"] % pitch, 1) for r in runs)
+            if not phases:
+                continue
+            phase = phases.most_common(1)[0][0]
+            for run in runs:
+                apart = (run[0]["y"] - phase) % pitch
+                if min(apart, pitch - apart) > 0.5:
+                    off.append(f"p{number} y={run[0]['y']:.1f}: "
+                               + "".join(d["c"] for d in run)[:10])
+    assert off == [], (name, off[:10])
 
 
 def test_layout_check_s_grid_figure_is_the_instrument_s(built):

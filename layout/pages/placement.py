@@ -73,6 +73,15 @@ COST_LONELY_ROW = 200.0
 # fit the next page (tests/edition/test_jumps.py). weekly4 p.3's lead no longer mixes at
 # 100 since its 2 legs of 20 beside white cost COST_LONELY_ROW a row: 3 columns of 13
 COST_MIXED_LINE = 100.0
+# per column whose left edge starts body legs of two measures that read ragged (the narrower
+# legs' lines no more than the wider's), however few: a rule, not a price. An unseen 文体
+# page set a story's two legs of 20 characters over a column of 13 at one x, priced at
+# COST_MIXED_LINE a ragged line, and printed ragged lines (wenti: 5 -> 0). As
+# COST_MISSED_POSITION, only over-set copy costs more, so a page with no other layout still
+# builds. Legs of two measures whose narrower lines are the more (a 破栏 essay under a
+# serial's columns, fukan) read flush and are not refused: refusing every mix left a hole
+# of 10 rows on fukan (blank 0.100 -> 0.134) and on longjump (0.044 -> 0.063)
+COST_MIXED_MEASURE = 1e4
 LINES_BITS = 10         # a column's legs as measure << LINES_BITS | lines (see `leaf_legs`)
 LINES_MASK = (1 << LINES_BITS) - 1
 MOST_HOLE_ROWS = 2      # holes (in rows across the page) a layout in order may leave unquestioned
@@ -298,11 +307,12 @@ class Placer:
     def _joined(self, upper: Solution, lower: Solution) -> tuple[np.ndarray, np.ndarray]:
         """Least cost per height of `upper` over `lower` and the upper part's rows achieving
         it: their costs, and COST_MIXED_LINE per line a reader finds ragged where one part's
-        legs start at a column's x over the other's of another measure (`_ragged_lines`)."""
+        legs start at a column's x over the other's of another measure (`_ragged_lines`),
+        COST_MIXED_MEASURE per such column (`_mixing_cost`)."""
         if not upper.measures or not lower.measures or len(upper.measures | lower.measures) < 2:
             return self._minplus(upper.cost, lower.cost)
         total = (upper.cost[None, :] + np.concatenate((self._pad, lower.cost))[self._gather]
-                 + COST_MIXED_LINE * self._ragged(upper.legs, lower.legs))
+                 + self._pairs(_mixing_cost, upper.legs, lower.legs))
         split = total.argmin(axis=1)
         return total[self._rows_index, split], split
 
@@ -311,9 +321,14 @@ class Placer:
         columns) of the upper part's legs at t over the lower part's at h − SEP − t (none
         where that is below 0). Counted once per pair of distinct rows of legs (a plan fills
         many heights, so a part has few), then gathered per (h, t)."""
+        return self._pairs(_ragged_lines, upper, lower)
+
+    def _pairs(self, count, upper: np.ndarray, lower: np.ndarray) -> np.ndarray:
+        """Per height h and upper rows t: `count(above, below)` summed over the columns, of
+        the upper part's legs at t over the lower part's at h − SEP − t (`_ragged`)."""
         above, above_at = np.unique(upper, axis=0, return_inverse=True)
         below, below_at = np.unique(lower, axis=0, return_inverse=True)
-        pairs = _ragged_lines(above[:, None, :], below[None, :, :]).sum(axis=2)
+        pairs = count(above[:, None, :], below[None, :, :]).sum(axis=2)
         pairs = np.concatenate((pairs, np.zeros((len(above), 1), dtype=pairs.dtype)), axis=1)
         padded = np.concatenate((np.full(len(self._pad), len(below)), below_at.reshape(-1)))
         return pairs[above_at.reshape(-1)[None, :], padded[self._gather]]
@@ -560,6 +575,13 @@ def _ragged_lines(above: np.ndarray, below: np.ndarray) -> np.ndarray:
     wide = np.where(wide_above, above, below) & LINES_MASK
     mixed = (above >> LINES_BITS != below >> LINES_BITS) & (above != 0) & (below != 0)
     return np.where(mixed & (narrow <= wide), narrow, 0)
+
+
+def _mixing_cost(above: np.ndarray, below: np.ndarray) -> np.ndarray:
+    """Per column, of two parts' legs (as in `Placer.leaf_legs`): COST_MIXED_LINE per line
+    read as ragged (`_ragged_lines`) and COST_MIXED_MEASURE where there is any."""
+    ragged = _ragged_lines(above, below)
+    return COST_MIXED_LINE * ragged + COST_MIXED_MEASURE * (ragged > 0)
 
 
 LEG_MEASURES: OrderedDict[int, tuple[BlockPlan, tuple[int, ...]]] = OrderedDict()

@@ -167,6 +167,12 @@ NOT_INTAKE_COPY = {
     "jumpfill": "written for the placer (a page-1 lead jumping beside other stories, "
                 "tests/pages/test_jump_foot.py); its copy adds nothing the importer's "
                 "corpus lacks, and would move the matrices' shares without a change in the importer",
+    "qianye": "written for the placer (a front page's baseline phase beside a tall headline "
+              "group); ordinary stories the corpus has many of, which would move the matrices' "
+              "shares without a change in the importer",
+    "wenti": "written for the placer (legs of two measures at one x on a 文体 page); ordinary "
+             "stories the corpus has many of, which would move the matrices' shares without a "
+             "change in the importer",
 }
 
 

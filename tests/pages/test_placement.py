@@ -229,3 +229,20 @@ def test_photos_keep_resolution_and_crop_and_legs_hold_the_least_lines(spec):
             # (a body too short for two such legs takes thinner ones only when its 主题
             # cannot break cleanly in one column: tests/pages/test_headline_breaks.py)
             assert max(legs.values()) >= least and min(legs.values()) >= least - 1, (article.id, legs)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles)
+def test_every_body_line_stands_on_a_row_of_the_page_s_grid(spec):
+    """Every line at the body's size (body, caption, byline) has its baseline on a whole row
+    of the page's grid, whatever stands above it in its block: headline groups, photos with
+    their captions and 破栏 blocks end on whole rows, so a leg beside a headline and a leg
+    under one stand on one baseline phase (an unseen weekly's front stood on two)."""
+    issue = make_issue(spec)
+    grid = grid_for(issue.style)
+    page = place_issue(issue, font_set(issue.style), BuildOptions()).placed.pages[0]
+    for item in page.items:
+        if isinstance(item, PlacedText) and abs(item.size - grid.body_size) < 0.01 \
+                and item.role in ("body", "caption", "byline"):
+            row = (item.y - grid.baseline(0)) / grid.pitch
+            assert abs(row - round(row)) * grid.pitch < 0.01, (item.text, item.y)
