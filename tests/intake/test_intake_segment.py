@@ -139,6 +139,29 @@ def test_subheads_over_one_short_paragraph_each_stay_in_their_story():
     assert [(d.line, d.what) for d in decisions] == [(7, "subhead"), (11, "subhead")]
 
 
+def test_a_chunked_piece_ending_a_sentence_as_long_as_whole_column_lines_is_listed():
+    """Chunked copy whose cut pieces say its column is 20 characters (78 = 4 lines, the first
+    two short): a piece ending a sentence that is 3 whole lines (58 + the indent) may end
+    where a column did — its paragraph end is a guess, listed (three's 书画 story, not listed
+    before session 29); a piece of another length ends its paragraph surely."""
+    from layout.intake.shape import Shape
+
+    cut = "本报讯(通讯员 于海洋)8月16日,铁东区第九届老年人象棋比赛在区老年活动中心结束,经过三天七轮角逐,来自各街道的64名棋手决出前八名,73岁的新华街道选手"
+    whole = "参展作品均由本区书画爱好者创作,既有描绘老厂房、老码头的怀旧之作,也有表现滨河长廊、口袋公园等城市新景观的写生作品。"
+    other = "本报讯(通讯员 孙悦)8月15日,“笔墨绘铁东”书画作品展在区文化馆开展,展出书法、国画、油画等作品120幅。"
+    assert (len(cut), len(whole), len(other)) == (78, 58, 55)
+    text = (f"百幅书画作品展现工业老区新貌\n\n{other}\n\n{whole}\n\n展览将持续至9月15日,市民可免费参观。\n\n"
+            f"老年象棋赛决出前八名\n\n{cut}\n\n赵德顺获得冠军。\n")
+    lines = read_lines(text)
+    shape = detect(lines)
+    assert shape.kind is ShapeKind.CHUNKED and 20 in shape.columns and 10 not in shape.columns
+    assert shape.whole_lines(whole, True) and not shape.whole_lines(other, True)
+    assert Shape(ShapeKind.CHUNKED).whole_lines(whole, True) is False   # no piece cut: no width
+    drafts, _, decisions = _segment(text)
+    assert [len(d.paragraphs) for d in drafts] == [3, 1]
+    assert [(d.line, d.what) for d in decisions] == [(5, "paragraph-end")]
+
+
 def test_short_lines_of_one_form_in_a_story_are_subheads():
     text = ("主题一行 二行\n\n本报通讯员 王琳\n\n第一段。\n\n固本强基 筑牢堡垒\n\n第二段。\n\n"
             "党建引领 激活动能\n\n第三段。\n\n一、有编号的小标题\n\n第四段。\n")
