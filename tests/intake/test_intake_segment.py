@@ -129,6 +129,22 @@ def test_a_column_of_briefs_without_datelines_is_read_item_by_item():
     assert [(d.line, d.what) for d in decisions] == [(7, "story"), (11, "story")]
 
 
+def test_three_briefs_in_a_row_none_opening_on_a_date_are_a_column():
+    text = ("主题一行 二行\n\n本报记者 王琳\n\n本报讯 第一段说完了，这是一篇完整的稿件。\n\n"
+            "县医院开通夜间门诊\n\n梅岭县人民医院内科、儿科、口腔科每天18:00至21:00接诊，方便上班族"
+            "和学生看病。患者可通过医院公众号提前预约挂号。\n\n冬季森林防火进入关键期\n\n县林业局提醒，"
+            "入冬以来全县降水偏少，森林火险等级持续偏高。进山人员严禁携带火种。\n\n"
+            "社区食堂推出老年套餐\n\n青桐区12家社区食堂推出老年优惠套餐，年满70周岁的老人凭身份证每餐"
+            "可享受3元补贴。\n")
+    drafts, _, decisions = _segment(text)
+    assert [d.title for d in drafts] == ["主题一行 二行", "县医院开通夜间门诊", "冬季森林防火进入关键期",
+                                         "社区食堂推出老年套餐"]
+    assert [d.what for d in decisions] == ["story"] * 3
+    two = text[:text.index("社区食堂")].rstrip("\n") + "\n"   # two in a row: 小标题
+    (draft,), _, _ = _segment(two)
+    assert [k for k, _ in _paras(draft)] == ["body", "subhead", "body", "subhead", "body"]
+
+
 def test_subheads_over_one_short_paragraph_each_stay_in_their_story():
     text = ("主题一行 二行\n\n本报记者 王琳\n\n本报讯 第一段说完了，这是一篇完整的稿件。\n\n"
             "热线二十四小时有人接\n\n供暖期间，市供热服务热线实行全天值守。居民家中暖气不热，可拨打热线"
