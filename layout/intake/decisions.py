@@ -33,4 +33,4 @@ class Decision:
 # The kinds of decision, in the order the report explains them.
 KINDS = ("run-on", "paragraph-end", "paragraph-length", "headline", "roles-kicker", "roles-subtitle", "subhead",
          "story", "byline", "photo", "photo-story", "photo-own", "portrait", "portrait-head", "caption", "staff-lead",
-         "staff-dateline", "latin-join", "number-join", "measure", "columns")
+         "staff-dateline", "latin-join", "number-join", "measure", "measure-wider", "columns")

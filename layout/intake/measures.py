@@ -133,3 +133,28 @@ def unmeasured(lines: list[Line], shape: Shape, shapes: list[Shape] | None,
         if all(s is shape for s in shapes[first:end]) and _text_count(own) >= _LISTED_LINES:
             out.append(number)
     return out
+
+
+def doubtful(lines: list[Line], shape: Shape, shapes: list[Shape] | None,
+             starts: list[int]) -> list[int]:
+    """Of the stories starting on lines `starts` that were rejoined by their own measure
+    (`shapes` from `story_shapes`), the first lines of those whose measure may be an indent
+    short: one an em or two wider explains more of their paragraph starts as first lines that lost
+    their indent. A short story's first lines can be most of its lines (`江城百余家餐馆推出
+    “半份菜”` at 26 ems read as 24), and a paragraph ending a sentence at what is in truth two
+    ems short of the measure runs on: its breaks are listed for the editor."""
+    if shapes is None:
+        return []
+    numbers = [ln.number for ln in lines]
+    ends = [_index(numbers, n) for n in starts[1:]] + [len(lines)]
+    out = []
+    for number, end in zip(starts, ends):
+        first = _index(numbers, number)
+        own = shapes[end - 1] if end > first else shape
+        if own is shape:
+            continue
+        read = indent_evidence(lines[first:end], own)[2]
+        if any(indent_evidence(lines[first:end], replace(own, full=own.full + more))[2] > read
+               for more in (1, 2)):
+            out.append(number)
+    return out

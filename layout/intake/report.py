@@ -92,6 +92,10 @@ def _decision_texts() -> dict[str, str]:
         "measure": _("the copy mixes column widths and this story has too few lines to "
                      "read its own: its lines were rejoined by the copy's usual width; check "
                      "its paragraph breaks"),
+        "measure-wider": _("the copy mixes column widths and this story's own measure, read "
+                           "from its few lines, may be two ems short (its paragraphs' first "
+                           "lines, which lost their indent, are most of its lines): check its "
+                           "paragraph breaks"),
         "columns": _("the copy holds two columns side by side (a PDF page dumped with its "
                      "layout): each page was read left column first, then the right one; "
                      "check where the columns were cut"),

@@ -52,6 +52,7 @@ _OWN_TEXT = 60          # characters of the text after a lone line read for its 
 _GOES_ON_SHARE = 0.18   # ... sharing more of them with the story before, it goes on with it
 _BRIEF_TEXT = (40, 220)  # characters: the one paragraph of a 简讯 item (a title, then its news)
 _BRIEF_TITLE_MIN = 8    # characters: a 简讯 item's title (`县医院开通夜间门诊`)
+_BRIEF_RUN = 3          # items of a 简讯's form in a row that are a column of them
 _PARTED_MIN = 2         # headline groups after the first that tell whether gaps part stories
 _PARTED_SHARE = 0.8     # ... the share of them after a gap when the copy parts its stories so
 
@@ -196,10 +197,14 @@ def _brief(units: list[Unit], i: int, end: int) -> bool:
 
 def _brief_column(briefs: list[bool], ledes: list[bool], n: int) -> bool:
     """Candidate n stands in a column of 简讯 items: a neighbouring candidate is of a 简讯's form
-    too and its paragraph opens as news does (a date, 日前, 即日起: `patterns.LEDE`). 小标题
-    over one short paragraph each (`热线二十四小时有人接` over `供暖期间，…`) go on from the
-    story's text, none of them opening so."""
-    return any(briefs[m] and ledes[m] for m in (n - 1, n + 1) if 0 <= m < len(briefs))
+    too and its paragraph opens as news does (a date, 日前, 即日起: `patterns.LEDE`), or it is
+    one of `_BRIEF_RUN` or more of that form in a row. 小标题 over one short paragraph each
+    (`热线二十四小时有人接` over `供暖期间，…`) go on from the story's text, none of them
+    opening so, and come two to a short story (no story of the corpora has three in a row)."""
+    if any(briefs[m] and ledes[m] for m in (n - 1, n + 1) if 0 <= m < len(briefs)):
+        return True
+    return any(all(briefs[m:m + _BRIEF_RUN]) and m + _BRIEF_RUN <= len(briefs)
+               for m in range(max(0, n - _BRIEF_RUN + 1), n + 1))
 
 
 def _resolve(units: list[Unit], candidates: list[int], decisions: list[Decision],

@@ -13,7 +13,10 @@ different reason:
   Paragraph starts may keep their 2-em indent (`indented`) or lose it,
   leaving the first line about two characters short (`indent_lost`).
 - `chunked` — long lines cut at column ends mid-sentence (the seed's shape):
-  a line that does not end a sentence runs on.
+  a line that does not end a sentence runs on. The column's width in
+  characters is read from the pieces cut mid-sentence, each a whole number of
+  column lines (the first of a paragraph two short, its indent): `columns`,
+  every width all of them allow.
 - `paragraphs` — one paragraph per line.
 
 Blank lines mean something only against their own background: after every
@@ -34,6 +37,7 @@ _MIN_TYPESET_LINES = 12
 _TYPESET_SHARE = 0.5      # share of lines within _SPREAD ems of each other
 _SPREAD = 4               # lines cut every ~17 characters vary by this much
 _TYPESET_MAX_WIDTH = 30   # a typeset column is narrower than this
+_COLUMN_MIN = 10          # characters: a chunked copy's column line is at least this long
 _CUT_SHARE = 0.15         # share of long lines that stop mid-sentence in chunked copy
 _HEADS_AFTER_BLANKS = 0.6  # blank lines before headline lines mostly: they part stories
 _HANGING = "，。、；：？！”’）》"  # marks a typesetter lets hang past the measure
@@ -66,6 +70,13 @@ class Shape:
     indented: bool = False
     indent_lost: bool = False
     starts_short: bool = False  # the copy's paragraphs start two ems short (`starts_short`)
+    columns: tuple[int, ...] = ()  # chunked: the column widths its cut pieces allow
+
+    def whole_lines(self, piece: str, opens: bool) -> bool:
+        """Chunked copy: `piece` is as long as whole column lines — the first two short when
+        it `opens` a paragraph — by a width the copy's cut pieces allow: it may end
+        where a column did."""
+        return any((len(piece) + 2 * opens) % w == 0 for w in self.columns)
 
     def width(self, line: Line) -> float:
         if self.by_chars:
@@ -225,4 +236,19 @@ def detect(lines: list[Line], markdown: bool = False) -> Shape:
     long = [ln for ln in _text_lines(lines) if em_width(ln.text) > 40]
     cut = sum(1 for ln in long if not ends_sentence(ln.text))
     kind = ShapeKind.CHUNKED if long and cut >= _CUT_SHARE * len(long) else ShapeKind.PARAGRAPHS
-    return Shape(kind, markdown, blanks, usual)
+    columns = column_widths(lines) if kind is ShapeKind.CHUNKED else ()
+    return Shape(kind, markdown, blanks, usual, columns=columns)
+
+
+def column_widths(lines: list[Line]) -> tuple[int, ...]:
+    """The widths (characters a column line) that every piece of chunked copy cut
+    mid-sentence is a whole number of lines of, its first line two short where it opens a
+    paragraph — not one whose multiple is allowed too (10 where 20 is); none when no piece is
+    cut so."""
+    cut = [len(ln.text) for ln in _text_lines(lines)
+           if em_width(ln.text) > 40 and not ends_sentence(ln.text)]
+    if not cut:
+        return ()
+    allowed = [w for w in range(_COLUMN_MIN, _TYPESET_MAX_WIDTH + 1)
+               if all(n % w == 0 or (n + 2) % w == 0 for n in cut)]
+    return tuple(w for w in allowed if not any(v % w == 0 for v in allowed if v > w))

@@ -23,7 +23,7 @@ from layout.intake.columns import page_starts, source_lines
 from layout.intake.lines import LineKind, looks_like_markdown
 from layout.intake.decisions import Decision
 from layout.intake.furniture import drop_furniture
-from layout.intake.measures import story_shapes, unmeasured
+from layout.intake.measures import doubtful, story_shapes, unmeasured
 from layout.intake.patterns import LEDE
 from layout.intake.plan import Plan
 from layout.intake.render import article_text
@@ -73,7 +73,8 @@ def _stories(lines, shape):
     """The drafts, notes and decisions of the copy read by its shape; where its stories are
     set at different widths, read again with each story by its own measure until the stories
     found stop moving (`measures.story_shapes`); each story too short to read its own measure
-    there is listed for the editor (`measures.unmeasured`)."""
+    there is listed for the editor (`measures.unmeasured`), as is each whose own measure may
+    be an indent short (`measures.doubtful`)."""
     found, used = segment(*unwrap(lines, shape)), None
     for _reading in range(_ROUNDS):
         starts = [(d.line, _sure_head(d)) for d in found[0]]
@@ -85,8 +86,11 @@ def _stories(lines, shape):
             break
     drafts, notes, decisions = found
     listed = {d.line: d for d in drafts}
+    firsts = [d.line for d in drafts]
     short = [Decision(n, "measure", listed[n].title) for n in
-             unmeasured(lines, shape, used, [d.line for d in drafts])]
+             unmeasured(lines, shape, used, firsts)]
+    short += [Decision(n, "measure-wider", listed[n].title) for n in
+              doubtful(lines, shape, used, firsts)]
     return drafts, notes, sorted(decisions + short, key=lambda d: d.line)
 
 

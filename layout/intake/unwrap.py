@@ -15,7 +15,9 @@ Then, by shape:
   looks like a headline and cannot be a paragraph's first line stands alone.
 - `chunked` and `paragraphs`: a line that does not end a sentence runs on,
   unless it looks like a headline and stands on its own (it does not stop
-  mid-clause: no function word at its end).
+  mid-clause: no function word at its end). A chunked piece ending a sentence
+  whose length is whole column lines (`Shape.whole_lines`) ends its paragraph
+  as a guess, listed: a column may have ended right after a full stop.
 
 Joining is linear: pieces are collected and joined once per unit.
 """
@@ -328,7 +330,12 @@ def _soft_break(unit: Unit, b: Line, shape: Shape, caption: bool) -> bool:
 
 def _running(unit: Unit, a: Line, b: Line, shape: Shape, caption: bool) -> tuple[bool, str]:
     if unit.closed() or _QUOTE_SOURCE.search(a.text):
-        return _soft_break(unit, b, shape, caption), ""
+        if _soft_break(unit, b, shape, caption):
+            return True, ""
+        column_end = shape.kind is ShapeKind.CHUNKED and unit.closed() \
+            and shape.whole_lines(a.text, unit.count == 1) and not headline_like(b.text)
+        return False, "paragraph-end" if column_end else ""   # a column may have ended right
+        # after a full stop: listed
     if unit.kind is LineKind.TEXT and unit.count == 1 and headline_like(a.text):
         if _mid_clause(a.text):
             return True, ""

@@ -123,6 +123,9 @@ def render_pdf(stories: list[Source], measure: float) -> _Out:
             out.blank() if k else None
             out.add(*stanza)
         for kind, text in _lead(s, lambda d: d):
+            if kind == "verse":   # a stanza quoted in a story: set line by line (before session
+                out.add(*text.split("\n"))   # 29 cut as prose, a line of it cut in two and
+                continue                    # the page's line numbers thrown out by its "\n")
             out.add(text) if kind == "subhead" else out.add(*typeset_cut(text, measure, 2))
         for caption, credit in s.photos:
             out.add(*typeset_cut(caption, measure, 0), credit)

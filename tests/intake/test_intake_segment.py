@@ -129,6 +129,22 @@ def test_a_column_of_briefs_without_datelines_is_read_item_by_item():
     assert [(d.line, d.what) for d in decisions] == [(7, "story"), (11, "story")]
 
 
+def test_three_briefs_in_a_row_none_opening_on_a_date_are_a_column():
+    text = ("主题一行 二行\n\n本报记者 王琳\n\n本报讯 第一段说完了，这是一篇完整的稿件。\n\n"
+            "县医院开通夜间门诊\n\n梅岭县人民医院内科、儿科、口腔科每天18:00至21:00接诊，方便上班族"
+            "和学生看病。患者可通过医院公众号提前预约挂号。\n\n冬季森林防火进入关键期\n\n县林业局提醒，"
+            "入冬以来全县降水偏少，森林火险等级持续偏高。进山人员严禁携带火种。\n\n"
+            "社区食堂推出老年套餐\n\n青桐区12家社区食堂推出老年优惠套餐，年满70周岁的老人凭身份证每餐"
+            "可享受3元补贴。\n")
+    drafts, _, decisions = _segment(text)
+    assert [d.title for d in drafts] == ["主题一行 二行", "县医院开通夜间门诊", "冬季森林防火进入关键期",
+                                         "社区食堂推出老年套餐"]
+    assert [d.what for d in decisions] == ["story"] * 3
+    two = text[:text.index("社区食堂")].rstrip("\n") + "\n"   # two in a row: 小标题
+    (draft,), _, _ = _segment(two)
+    assert [k for k, _ in _paras(draft)] == ["body", "subhead", "body", "subhead", "body"]
+
+
 def test_subheads_over_one_short_paragraph_each_stay_in_their_story():
     text = ("主题一行 二行\n\n本报记者 王琳\n\n本报讯 第一段说完了，这是一篇完整的稿件。\n\n"
             "热线二十四小时有人接\n\n供暖期间，市供热服务热线实行全天值守。居民家中暖气不热，可拨打热线"
@@ -137,6 +153,29 @@ def test_subheads_over_one_short_paragraph_each_stay_in_their_story():
     (draft,), _, decisions = _segment(text)
     assert [k for k, _ in _paras(draft)] == ["body", "subhead", "body", "subhead", "body"]
     assert [(d.line, d.what) for d in decisions] == [(7, "subhead"), (11, "subhead")]
+
+
+def test_a_chunked_piece_ending_a_sentence_as_long_as_whole_column_lines_is_listed():
+    """Chunked copy whose cut pieces say its column is 20 characters (78 = 4 lines, the first
+    two short): a piece ending a sentence that is 3 whole lines (58 + the indent) may end
+    where a column did — its paragraph end is a guess, listed (three's 书画 story, not listed
+    before session 29); a piece of another length ends its paragraph surely."""
+    from layout.intake.shape import Shape
+
+    cut = "本报讯(通讯员 于海洋)8月16日,铁东区第九届老年人象棋比赛在区老年活动中心结束,经过三天七轮角逐,来自各街道的64名棋手决出前八名,73岁的新华街道选手"
+    whole = "参展作品均由本区书画爱好者创作,既有描绘老厂房、老码头的怀旧之作,也有表现滨河长廊、口袋公园等城市新景观的写生作品。"
+    other = "本报讯(通讯员 孙悦)8月15日,“笔墨绘铁东”书画作品展在区文化馆开展,展出书法、国画、油画等作品120幅。"
+    assert (len(cut), len(whole), len(other)) == (78, 58, 55)
+    text = (f"百幅书画作品展现工业老区新貌\n\n{other}\n\n{whole}\n\n展览将持续至9月15日,市民可免费参观。\n\n"
+            f"老年象棋赛决出前八名\n\n{cut}\n\n赵德顺获得冠军。\n")
+    lines = read_lines(text)
+    shape = detect(lines)
+    assert shape.kind is ShapeKind.CHUNKED and 20 in shape.columns and 10 not in shape.columns
+    assert shape.whole_lines(whole, True) and not shape.whole_lines(other, True)
+    assert Shape(ShapeKind.CHUNKED).whole_lines(whole, True) is False   # no piece cut: no width
+    drafts, _, decisions = _segment(text)
+    assert [len(d.paragraphs) for d in drafts] == [3, 1]
+    assert [(d.line, d.what) for d in decisions] == [(5, "paragraph-end")]
 
 
 def test_short_lines_of_one_form_in_a_story_are_subheads():

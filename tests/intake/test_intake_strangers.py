@@ -68,13 +68,42 @@ def test_a_page_of_mixed_column_widths_is_read_story_by_story():
     f = strangers.page_figures()
     assert (f.tokens_changed, f.chars_lost, f.false_subheads) == (0, 0, 0)
     assert f.found >= 0.98 * f.stories and f.heads_exact >= 0.97 * f.stories
-    assert f.bodies_exact >= 365
-    # every miss listed but three (10 before a story too short to measure was listed, below; 5
-    # before the two rules of session 26): jiayou (set at 26 ems, its measure read as 24
-    # characters: a paragraph's last line as wide as that taken for a full one), zaoshi (a
-    # quoted 吆喝 whose verse lines are as wide as the measure), naliang (a paragraph end run on
-    # with nothing listed; not yet understood)
-    assert set(f.unlisted) <= {"jiayou", "naliang", "zaoshi"}
+    assert f.bodies_exact >= 366
+    # every miss listed (10 not before a story too short to measure was listed, below; 5 before
+    # the two rules of session 26; 3 before session 29: jiayou and naliang, set at 26 ems and
+    # measured 24 and 25 from their few lines, whose first lines, the indent lost, are most of
+    # their lines — listed since, `measures.doubtful`; zaoshi's quoted 吆喝, whose verse lines the
+    # renderer cut as prose, the "\n" inside a line throwing the page's line numbers out — set
+    # line by line since, 365 -> 366 bodies)
+    assert f.unlisted == ()
+
+
+def test_a_story_whose_measure_may_be_an_indent_short_is_listed(tmp_path):
+    """A short story at 26 ems on a page of mixed widths, its indent lost: its first lines, 24
+    wide, are most of its lines, so its measure reads 24 and a paragraph ending a sentence on a
+    24-em line runs on. A measure two ems wider explains more of its starts: listed."""
+    from layout.intake.lines import read_lines
+    from layout.intake.measures import doubtful
+    from layout.intake.shape import Shape, ShapeKind
+
+    text = ("江城百余家餐馆推出“半份菜”\n"
+            "本报讯（记者 汪洁）一个人吃饭点不了几个菜，两个\n"
+            "人点多了又吃不完。最近，江城有120多家餐馆推出了“半\n"
+            "份菜”，价格约为整份的六成，让食客可以少点多样。\n"
+            "在江汉路一家湖北菜馆，记者看到菜单上的排骨藕汤、\n"
+            "红烧武昌鱼、清炒菜薹等招牌菜都标注了半份价格。店主说，\n"
+            "推出半份菜后，一个人来吃饭的顾客多了，剩菜也少了，\n"
+            "“顾客省了钱，我们减少了浪费，两全其美。”\n"
+            "市餐饮行业协会表示，将在全市推广这一做法，并在门\n"
+            "店评级中加入“反食品浪费”指标。\n")
+    lines = read_lines(text)
+    copy = Shape(ShapeKind.PARAGRAPHS)
+    own = Shape(ShapeKind.TYPESET, by_chars=True, full=24, low=24, high=27.5, indent_lost=True)
+    assert doubtful(lines, copy, [own] * len(lines), [1]) == [1]
+    assert doubtful(lines, copy, [copy] * len(lines), [1]) == []   # read by the copy's: not
+    assert doubtful(lines, copy, None, [1]) == []   # copy of one measure: nothing listed
+    wide = Shape(ShapeKind.TYPESET, by_chars=True, full=26, low=25, high=27.5, indent_lost=True)
+    assert doubtful(lines, copy, [wide] * len(lines), [1]) == []
 
 
 def test_a_story_too_short_to_measure_on_a_page_of_mixed_widths_is_listed(tmp_path):
