@@ -71,6 +71,12 @@ def _require_avif() -> None:
 def _encode(image, kind: str, options: dict) -> bytes:
     from layout.export.memory import give_back
 
+    if kind == "avif":
+        from layout.export.web.encoder import encode_avif
+
+        done = encode_avif(image, options)     # a large one in a process of its own
+        if done is not None:
+            return done
     out = io.BytesIO()
     image.save(out, "AVIF" if kind == "avif" else "JPEG", **options)
     give_back()          # the AVIF encoder's ~82 MiB of a page, not kept for the next

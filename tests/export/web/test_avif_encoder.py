@@ -1,0 +1,62 @@
+"""A large AVIF (a 1500-pixel page image) is encoded in a helper process of its own, so the
+web edition's process never holds libaom's ~82 MiB on top of the build's memory: the bytes
+are those encoding it here gives; a small image is left to the caller; a helper that cannot
+run leaves the image to the caller too (encoded here, as before)."""
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+from layout.export.web import encoder
+from layout.export.web.images import AVIF_OPTIONS, _encode
+
+
+def _page(width: int, height: int) -> Image.Image:
+    return Image.effect_noise((width, height), 60).convert("RGB")
+
+
+def _here(image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "AVIF", **AVIF_OPTIONS)
+    return out.getvalue()
+
+
+def test_a_large_image_is_encoded_by_the_helper_into_the_same_bytes():
+    image = _page(1500, 1100)
+    try:
+        first = encoder.encode_avif(image, AVIF_OPTIONS)
+        again = _encode(image, "avif", AVIF_OPTIONS)
+        helper = encoder._HELPER[0]
+        assert helper is not None and helper.poll() is None    # one helper, kept
+    finally:
+        encoder._stop()
+    assert first == again == _here(image)
+
+
+def test_a_small_image_is_left_to_the_caller():
+    assert encoder.encode_avif(_page(750, 1060), AVIF_OPTIONS) is None
+
+
+def test_a_helper_that_cannot_run_leaves_the_image_to_the_caller(monkeypatch):
+    image = _page(1500, 1100)
+    monkeypatch.setattr(encoder.sys, "executable", "/nonexistent/python")
+    try:
+        assert encoder.encode_avif(image, AVIF_OPTIONS) is None
+        assert _encode(image, "avif", AVIF_OPTIONS) == _here(image)
+    finally:
+        encoder._stop()
+
+
+def test_a_helper_that_dies_leaves_the_image_to_the_caller():
+    image = _page(1500, 1100)
+    try:
+        encoder._helper().kill()
+        encoder._HELPER[0].wait()
+        encoder._HELPER[0] = type("Dead", (), {"poll": lambda self: None, "stdin": io.BytesIO(),
+                                               "stdout": io.BytesIO(), "kill": lambda self: None,
+                                               "wait": lambda self: None})()
+        assert encoder.encode_avif(image, AVIF_OPTIONS) is None
+        assert encoder._HELPER[0] is None
+    finally:
+        encoder._stop()
