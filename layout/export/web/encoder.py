@@ -1,4 +1,4 @@
-"""Large AVIF images encoded in a small process of their own, so a build's peak memory is bounded.
+"""Page images and large AVIFs made in a small process of their own, so a build's peak memory is bounded.
 
 libaom's encoder takes ~82 MiB for one 1500-pixel AVIF of an A3 page (and
 gives it back after). Encoded in the web edition's process — forked from
@@ -18,16 +18,18 @@ import io
 import marshal
 import subprocess
 import sys
+from typing import Callable
 
 OWN_PROCESS_PIXELS = 1_500_000    # a 1500-px page image (3.2 MP); not 750-px pages, photos
 _HELPER: list = [None]            # the running helper process, once started
+_SERVING = [False]                # True in the helper itself: it does its work in-process
 
 
 def _helper():
     process = _HELPER[0]
     if process is None or process.poll() is not None:
         process = _HELPER[0] = subprocess.Popen(
-            [sys.executable, "-I", __file__], stdin=subprocess.PIPE,
+            [sys.executable, "-I", "-m", "layout.export.web.imagework"], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     return process
 
@@ -39,14 +41,13 @@ def _stop() -> None:
         process.wait()
 
 
-def encode_avif(image, options: dict) -> bytes | None:
-    """`image` as AVIF bytes, encoded by the helper process when it is large; None when
-    it is small or the helper could not encode it (the caller encodes it itself)."""
-    if image.width * image.height <= OWN_PROCESS_PIXELS:
+def _ask(kind: str, payload) -> bytes | None:
+    """The helper's answer to one request, or None when it could not give one."""
+    if _SERVING[0]:
         return None
     try:
         process = _helper()
-        marshal.dump((image.mode, image.size, image.tobytes(), options), process.stdin)
+        marshal.dump((kind, payload), process.stdin)
         process.stdin.flush()
         status, data = marshal.load(process.stdout)
     except (OSError, EOFError, ValueError, TypeError):
@@ -55,33 +56,52 @@ def encode_avif(image, options: dict) -> bytes | None:
     return data if status == "ok" and isinstance(data, bytes) else None
 
 
-def _serve(source, sink) -> None:
-    """Encode every image read from `source` until it closes, answering on `sink`."""
-    import ctypes
+def encode_avif(image, options: dict) -> bytes | None:
+    """`image` as AVIF bytes, encoded by the helper process when it is large; None when
+    it is small or the helper could not encode it (the caller encodes it itself)."""
+    if image.width * image.height <= OWN_PROCESS_PIXELS:
+        return None
+    return _ask("avif", (image.mode, image.size, image.tobytes(), options))
 
+
+def page_images(pdf: bytes) -> bytes | None:
+    """The packed images of the page whose screen copy is `pdf` (`images._page_variants`),
+    made by the helper process; None when it could not (the caller makes them)."""
+    return _ask("page", pdf)
+
+
+def photo_images(path: str) -> bytes | None:
+    """The packed images of an article's photo (`images._photo_variants`: decoded, resized,
+    AVIF at 1200 px), made by the helper process; None when it could not."""
+    return _ask("photo", path)
+
+
+def avif(payload) -> bytes:
+    """The helper's answer to `encode_avif`: the image's pixels as AVIF."""
     from PIL import Image
 
-    try:
-        trim = ctypes.CDLL(None).malloc_trim    # as layout.export.memory.give_back
-    except (OSError, AttributeError):
-        trim = None
+    mode, size, raw, options = payload
+    out = io.BytesIO()
+    Image.frombytes(mode, size, raw).save(out, "AVIF", **options)
+    return out.getvalue()
+
+
+def serve(source, sink, answer: Callable[[str, object], bytes]) -> None:
+    """Answer every request read from `source` until it closes, on `sink` (the helper's
+    loop: `imagework.py` gives the answers)."""
+    from layout.export.memory import give_back
+
+    _SERVING[0] = True
     while True:
         try:
-            mode, size, raw, options = marshal.load(source)
+            kind, payload = marshal.load(source)
         except EOFError:
             return
         try:
-            out = io.BytesIO()
-            Image.frombytes(mode, size, raw).save(out, "AVIF", **options)
-            answer = ("ok", out.getvalue())
-        except Exception as exc:  # noqa: BLE001 - reported back; the caller encodes it itself
-            answer = ("error", str(exc))
-        del raw
-        if trim is not None:
-            trim(0)
-        marshal.dump(answer, sink)
+            reply = ("ok", answer(kind, payload))
+        except Exception as exc:  # noqa: BLE001 - reported back; the caller does the work itself
+            reply = ("error", str(exc))
+        del payload
+        give_back()
+        marshal.dump(reply, sink)
         sink.flush()
-
-
-if __name__ == "__main__":
-    _serve(sys.stdin.buffer, sys.stdout.buffer)

@@ -139,7 +139,15 @@ def page_images(pdf: bytes) -> list[Variant]:
     _require_avif()
     key = (hashlib.blake2b(pdf, digest_size=16).hexdigest(), PAGE_WIDTHS, THUMB_WIDTH,
            sorted(AVIF_OPTIONS.items()), sorted(JPEG_OPTIONS.items()), VERSION)
-    return cached("web-page", key, lambda: _page_variants(pdf), _unpack)
+    return cached("web-page", key, lambda: _made_page_variants(pdf), _unpack)
+
+
+def _made_page_variants(pdf: bytes) -> bytes:
+    """`_page_variants(pdf)`, made by the helper process (`encoder.py`) where it can."""
+    from layout.export.web.encoder import page_images
+
+    made = page_images(pdf)
+    return made if made is not None else _page_variants(pdf)
 
 
 def _photo_variants(path: Path) -> bytes:
@@ -166,4 +174,12 @@ def photo_images(path: Path) -> list[Variant]:
     _require_avif()
     key = (Path(path), PHOTO_WIDTHS, sorted(AVIF_OPTIONS.items()),
            sorted(PHOTO_JPEG_OPTIONS.items()), VERSION)
-    return cached("web-photo", key, lambda: _photo_variants(Path(path)), _unpack)
+    return cached("web-photo", key, lambda: _made_photo_variants(Path(path)), _unpack)
+
+
+def _made_photo_variants(path: Path) -> bytes:
+    """`_photo_variants(path)`, made by the helper process (`encoder.py`) where it can."""
+    from layout.export.web.encoder import photo_images
+
+    made = photo_images(str(path))
+    return made if made is not None else _photo_variants(path)

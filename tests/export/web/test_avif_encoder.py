@@ -60,3 +60,36 @@ def test_a_helper_that_dies_leaves_the_image_to_the_caller():
         assert encoder._HELPER[0] is None
     finally:
         encoder._stop()
+
+
+def test_a_page_s_images_are_made_by_the_helper_as_they_are_made_here():
+    """The page images (MuPDF's raster of the screen copy, AVIF and JPEG at each width) come
+    from the helper, so the web process neither imports MuPDF nor holds the rasters; the
+    bytes are those made here."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from layout.export.web.images import _page_variants
+
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=(842, 1191), invariant=1)
+    for i in range(40):
+        canvas.rect(20 + i * 19, 30 + i * 27, 300, 9, fill=i % 2)
+    canvas.showPage()
+    canvas.save()
+    try:
+        made = encoder.page_images(buf.getvalue())
+    finally:
+        encoder._stop()
+    assert made is not None and made == _page_variants(buf.getvalue())
+
+
+def test_a_photo_s_images_are_made_by_the_helper_as_they_are_made_here(tmp_path):
+    from layout.export.web.images import _photo_variants
+
+    path = tmp_path / "photo.jpg"
+    _page(2400, 1600).save(path, quality=85)
+    try:
+        made = encoder.photo_images(str(path))
+    finally:
+        encoder._stop()
+    assert made is not None and made == _photo_variants(path)
