@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import marshal
+import os
 import subprocess
 import sys
 from typing import Callable
@@ -23,6 +24,9 @@ from typing import Callable
 OWN_PROCESS_PIXELS = 1_500_000    # a 1500-px page image (3.2 MP); not 750-px pages, photos
 _HELPER: list = [None]            # the running helper process, once started
 _SERVING = [False]                # True in the helper itself: it does its work in-process
+# a process forked from one with a helper starts its own: two talking on one pipe would mix
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=lambda: _HELPER.__setitem__(0, None))
 
 
 def _helper():
@@ -74,6 +78,19 @@ def photo_images(path: str) -> bytes | None:
     """The packed images of an article's photo (`images._photo_variants`: decoded, resized,
     AVIF at 1200 px), made by the helper process; None when it could not."""
     return _ask("photo", path)
+
+
+def render_artwork(path: str, cmyk: bool, dpi: int) -> tuple[str, tuple[int, int], bytes] | None:
+    """A PDF ad's first page rendered by MuPDF in the helper process (`artwork.py`): its
+    mode, size and pixels; None when the helper could not."""
+    made = _ask("artwork", (path, cmyk, dpi))
+    if made is None:
+        return None
+    try:
+        mode, size, raw = marshal.loads(made)
+        return str(mode), (int(size[0]), int(size[1])), bytes(raw)
+    except (ValueError, EOFError, TypeError, IndexError):
+        return None
 
 
 def avif(payload) -> bytes:

@@ -1,11 +1,13 @@
 """The helper process of `encoder.py`: run as `python -I -m layout.export.web.imagework`, it
-makes a web edition's page images, article photos and large AVIFs for the process that
+makes a web edition's page images, article photos and large AVIFs, and renders PDF ads, for the process that
 asked, on its standard input and output, until that input closes."""
 from __future__ import annotations
 
+import marshal
 import sys
 from pathlib import Path
 
+from layout.export.artwork import render_here
 from layout.export.web import encoder, images
 
 
@@ -15,6 +17,10 @@ def answer(kind: str, payload) -> bytes:
         return encoder.avif(payload)
     if kind == "page":
         return images._page_variants(payload)
+    if kind == "artwork":
+        path, cmyk, dpi = payload
+        image = render_here(path, cmyk, dpi)
+        return marshal.dumps((image.mode, image.size, image.tobytes()))
     if kind == "photo":
         return images._photo_variants(Path(payload))
     raise ValueError(kind)

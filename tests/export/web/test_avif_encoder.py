@@ -93,3 +93,37 @@ def test_a_photo_s_images_are_made_by_the_helper_as_they_are_made_here(tmp_path)
     finally:
         encoder._stop()
     assert made is not None and made == _photo_variants(path)
+
+
+def test_a_pdf_ad_is_rendered_by_the_helper_as_it_is_rendered_here():
+    """The print PDF's and the screen copies' PDF ads are rendered by MuPDF in the helper
+    (the build's process never imports MuPDF for them): the same pixels as here."""
+    from layout.export import artwork
+    from tests.team_editions import EDITIONS
+
+    ad = EDITIONS / "jiangcheng8" / "ads" / "chaoshi.pdf"
+    try:
+        for cmyk, need in ((True, lambda size: (int(size[0] * 4), int(size[1] * 4))), (False, None)):
+            made = artwork.render_pdf(ad, cmyk, need)
+            assert encoder._HELPER[0] is not None                # made by the helper
+            here = artwork.render_here(str(ad), cmyk, None, need)
+            assert (made.mode, made.size) == (here.mode, here.size)
+            assert made.tobytes() == here.tobytes()
+    finally:
+        encoder._stop()
+
+
+def test_a_forked_process_starts_a_helper_of_its_own():
+    import os
+
+    try:
+        encoder._helper()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.write(write, b"1" if encoder._HELPER[0] is None else b"0")
+            os._exit(0)
+        os.waitpid(pid, 0)
+        assert os.read(read, 1) == b"1"
+    finally:
+        encoder._stop()
