@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from layout.errors import InputError
 from layout.i18n import _
@@ -96,28 +96,85 @@ def artwork_raster(path: Path, style: HouseStyle, source: Path, line: int | None
     if path.suffix.lower() != ".pdf":
         width, height = probe_photo(path, style, source, line)
         return Raster(path.name, width, height)
-    import pymupdf
+    import pikepdf
 
     try:
-        with pymupdf.open(path) as doc:
-            return _coarsest(path.name, doc[0].rect, doc[0].get_image_info())
-    except (RuntimeError, ValueError, IndexError) as exc:   # pymupdf's errors on a broken file
+        with pikepdf.open(path) as pdf:
+            page = pdf.pages[0]
+            return _coarsest(path.name, _page_size(page), list(_drawn_images(page)))
+    except (pikepdf.PdfError, OSError, ValueError, IndexError, KeyError, TypeError,
+            AttributeError) as exc:   # a broken file
         raise InputError(_("ad artwork '{name}' cannot be read as a PDF ({problem}); export "
                            "it again").format(name=path.name, problem=exc), source, line) from None
 
 
-def _coarsest(name: str, page, images: list[dict]) -> Raster | None:
-    """Of the images drawn on a PDF's page, the one of least resolution."""
+def _page_size(page) -> tuple[float, float]:
+    """Width and height of a PDF page as shown (its CropBox, turned by /Rotate)."""
+    x0, y0, x1, y1 = (float(v) for v in page.cropbox)
+    size = (abs(x1 - x0), abs(y1 - y0))
+    return size[::-1] if int(page.obj.get("/Rotate", 0)) % 180 else size
+
+
+def _drawn_images(page) -> "Iterator[tuple[float, float, int, int]]":
+    """Each raster image the page's content draws (inside forms too, and inline ones), as
+    the width and height of its box on the page (points) and its pixels across and down.
+    Read with pikepdf (the PDF/X finishing's library): pymupdf here would cost the build's
+    process ~40 MiB, which every process forked from it would carry too."""
+    rotated = int(page.obj.get("/Rotate", 0)) % 180 != 0
+    for ctm, width, height in _images_in(page.obj, page.obj.get("/Resources"), (1, 0, 0, 1, 0, 0), 0):
+        a, b, c, d, _e, _f = ctm
+        w, h = abs(a) + abs(c), abs(b) + abs(d)   # the unit square's box, turned by the CTM
+        yield (h, w, width, height) if rotated else (w, h, width, height)
+
+
+def _images_in(stream, resources, ctm: tuple, depth: int):
+    import pikepdf
+
+    stack = []
+    for instruction in pikepdf.parse_content_stream(stream, "q Q cm Do BI ID EI"):
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            image = instruction.iimage
+            yield ctm, int(image.width), int(image.height)
+            continue
+        op, operands = str(instruction.operator), instruction.operands
+        if op == "q":
+            stack.append(ctm)
+        elif op == "Q" and stack:
+            ctm = stack.pop()
+        elif op == "cm":
+            ctm = _multiply(tuple(float(v) for v in operands), ctm)
+        elif op == "Do" and resources is not None and "/XObject" in resources:
+            xobject = resources.XObject.get(operands[0])
+            if xobject is None:
+                continue
+            if xobject.get("/Subtype") == "/Image":
+                yield ctm, int(xobject.Width), int(xobject.Height)
+            elif xobject.get("/Subtype") == "/Form" and depth < 8:
+                matrix = tuple(float(v) for v in xobject.get("/Matrix", (1, 0, 0, 1, 0, 0)))
+                yield from _images_in(xobject, xobject.get("/Resources", resources),
+                                      _multiply(matrix, ctm), depth + 1)
+
+
+def _multiply(m: tuple, n: tuple) -> tuple:
+    """m × n (m applied first), as PDF concatenates matrices."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s,
+            e * p + f * r + t, e * q + f * s + u)
+
+
+def _coarsest(name: str, page: tuple[float, float],
+              images: list[tuple[float, float, int, int]]) -> Raster | None:
+    """Of the images drawn on a PDF's page (`_drawn_images`), the one of least resolution."""
     coarsest, least = None, float("inf")
-    for info in images:
-        x0, y0, x1, y1 = info["bbox"]
-        share_w, share_h = (x1 - x0) / page.width, (y1 - y0) / page.height
-        if share_w <= 0.001 or share_h <= 0.001 or not (info["width"] and info["height"]):
+    page_w, page_h = page
+    for box_w, box_h, width, height in images:
+        share_w, share_h = box_w / page_w, box_h / page_h
+        if share_w <= 0.001 or share_h <= 0.001 or not (width and height):
             continue
         raster = Raster(_("an image of {w} × {h} px inside {name}").format(
-            w=info["width"], h=info["height"], name=name),
-            info["width"], info["height"], share_w, share_h)
-        ppi = raster.ppi_at(page.width, page.height)
+            w=width, h=height, name=name), width, height, share_w, share_h)
+        ppi = raster.ppi_at(page_w, page_h)
         if ppi < least:
             coarsest, least = raster, ppi
     return coarsest

@@ -63,6 +63,13 @@ def pdf_glyphs(path: Path) -> list:
     return pages
 
 
+def glyphs_by_page(pages: list) -> list:
+    """`pdf_glyphs`' pages as each page's glyphs in drawing order, each with its size: how
+    MuPDF cuts them into spans (at every change of font) is no part of where they stand
+    (since the text across is in one Type0 font a face, a span runs the whole run)."""
+    return [[[size, *glyph] for size, chars in lines for glyph in chars] for lines in pages]
+
+
 def dump(issue_dir: Path, out_dir: Path) -> dict:
     """Build `issue_dir` into `out_dir` (all formats) and return it as data."""
     from layout.errors import Diagnostics

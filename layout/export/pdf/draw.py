@@ -254,7 +254,7 @@ class PageDrawer:
                 raise missing_glyph(item, ch)
             chars.append((ch, f.x(item.x + item.xs[i]), f.y(item.y + item.ys[i])))
         text._code.extend(column_operators(font, self.canvas._doc, chars, item.size))
-        text._curSubset = -1        # the next run across names its font again
+        textout.forget_font(text)   # the next run across names its font again
 
     def rule(self, item: PlacedRule) -> None:
         c, f = self.canvas, self.frame

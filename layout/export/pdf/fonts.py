@@ -1,8 +1,8 @@
 """reportlab fonts for the faces a placed issue actually uses, registered once per build.
 
 reportlab parses a TrueType face in about 0.05 s (a 3.7 MB committed subset)
-and subsets it itself when the PDF is saved: every font is embedded as
-subsets of at most 256 glyphs, each with a ToUnicode map. Pre-subsetting with
+and subsets it itself when the PDF is saved: each face is embedded as one
+subset of the glyphs the document uses, in one Type0 font (`cidfont.py`). Pre-subsetting with
 fontTools per document was measured slower (about 0.45 s per face), so the
 committed faces are loaded as they are; a parsed face is kept for the life
 of the process (by the file's path and content) and on disk (`facecache.py`).

@@ -1,25 +1,26 @@
-"""Text operators on a reportlab text object, byte for byte as reportlab writes them, cheaper.
+"""Text operators on a reportlab text object, cheaper than reportlab writes them.
 
 A page of news is some 400 runs of text, each placed (Tm), spaced (Tc) and
-shown (Tf/Tj per TrueType subset: reportlab's subsets hold 256 glyphs each, so a
-run of Chinese switches subset every few characters). reportlab's `textOut`
-measures every string again only to move a cursor we never use (each run is
-placed by its own Tm), and formats every number and escapes every string anew
-in Python. Here the same operators are written with the string's width left
-unmeasured and the numbers and escaped strings remembered: the same numbers
-(baselines, column edges, spacings, sizes) and the same few-character strings
-recur all over a page. The output is the same bytes
-(tests/export/pdf/test_pdf_textout.py compares them with reportlab's own).
+shown (Tj). reportlab's `textOut` measures every string again only to move a
+cursor we never use (each run is placed by its own Tm), formats every
+number anew in Python, and shows a TrueType face through subsets of 256
+glyphs (a run of Chinese switched subset, and wrote a Tf, every few
+characters). Here Tm and Tc are written as reportlab writes them, with the
+numbers remembered (the same baselines, column edges, spacings and sizes
+recur all over a page), and a run is shown in its face's one Type0 font
+(`cidfont.py`): a Tf where the face or the size changes, one Tj of two-byte
+codes a run.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 
+from layout.export.pdf.cidfont import cid_font
+
 number = lru_cache(maxsize=16384)(fp_str)        # fp_str of one number, remembered
-escaped = lru_cache(maxsize=16384)(escapePDF)    # a subset's string as a PDF literal's inside
 
 
 def origin(text, x: float, y: float) -> None:
@@ -35,19 +36,21 @@ def char_space(text, spacing: float) -> None:
     text._code.append(f"{number(spacing)} Tc")
 
 
+def forget_font(text) -> None:
+    """Operators written by other means named another font: the next run names its own."""
+    text._layout_tf = None
+
+
 def show(text, string: str) -> None:
-    """`text.textOut(string)` in the text object's TrueType font, the cursor not moved
-    (the next run is placed by its own `origin`)."""
+    """`text.textOut(string)` in the text object's TrueType font, as its Type0 font
+    (`cidfont.py`), the cursor not moved (the next run is placed by its own `origin`)."""
     font = pdfmetrics.getFont(text._fontname)
     if not font._dynamicFont:       # a Type 1 face: reportlab's own way
         text._textOut(string)
         return
     doc = text._canvas._doc
-    code, size = [], None
-    for subset, chunk in font.splitString(string, doc):
-        if subset != text._curSubset:
-            size = size or f"{number(text._fontsize)} Tf {number(text._leading)} TL"
-            code.append(f"{font.getSubsetInternalName(subset, doc)} {size}")
-            text._curSubset = subset
-        code.append(f"({escaped(chunk)}) Tj")
-    text._code.append(" ".join(code))
+    cid = cid_font(doc, text._fontname)
+    if getattr(text, "_layout_tf", None) != (cid, text._fontsize):
+        text._code.append(f"{cid.resource(doc)} {number(text._fontsize)} Tf")
+        text._layout_tf = (cid, text._fontsize)
+    text._code.append(cid.encode(string) + " Tj")

@@ -16,19 +16,18 @@ one-character lines: it takes the vertical advance, negative by the
 specification, as a step back up).
 
 The face is the column's vertical twin (`…@vert`, whose character map gives
-punctuation its vertical form): its glyphs are subset by reportlab
-(`makeSubset`, as for its own subsets) into one CIDFontType2 per face, a
-CID per character in order of first use, the CIDToGIDMap and the
-ToUnicode map (the original characters, not vertical presentation forms)
-written beside it.
+punctuation its vertical form), written as the text across is
+(`cidfont.py`): one CIDFontType2 per face, a CID per character in order of
+first use, the CIDToGIDMap and the ToUnicode map (the original characters,
+not vertical presentation forms) beside it.
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 
+from layout.export.pdf.cidfont import CidFont, num as _num
 from layout.fonts.vertical import SUFFIX, vertical_metrics
 
 SAME_ORIGIN = 0.01     # points: glyphs whose vertical origins differ more across start a new run
@@ -46,98 +45,28 @@ def column_font(doc, fonts: dict[str, str], face: str) -> "VerticalFont | None":
     return made[face]
 
 
-class VerticalFont:
+class VerticalFont(CidFont):
     """The upright glyphs of one registered TrueType face, as a CIDFontType2 font
     written with Identity-V in one PDF document."""
 
+    ENCODING = "Identity-V"
+    PREFIX = "FV"
+
     def __init__(self, font_name: str, advances: dict[int, float]):
-        self.font = pdfmetrics.getFont(font_name)
-        self.face = self.font.face
+        super().__init__(font_name)
         self.advances = advances            # code point → vertical advance in em, if not 1
-        self.cids: dict[int, int] = {}      # code point → CID, in order of first use
-        self.name: str | None = None        # resource name in the document
 
     @property
     def ascent(self) -> float:
         """Em above the baseline of a glyph's vertical origin (DW2)."""
         return self.face.ascent / 1000.0
 
-    def width(self, code: int) -> float:
-        return self.face.charWidths.get(code, self.face.defaultWidth) / 1000.0
-
     def advance(self, code: int) -> float:
         return self.advances.get(code, 1.0)
 
-    def resource(self, doc) -> str:
-        """The font's resource name, registering it with the document once."""
-        if self.name is None:
-            self.name = f"/FV{len(doc.fontMapping) + 1}"
-            doc.fontMapping[f"vertical:{self.font.fontName}"] = self.name
-            doc.delayedFonts.append(self)
-        return self.name
-
-    def encode(self, text: str) -> str:
-        """The characters as a hex string of two-byte CIDs."""
-        out = []
-        for ch in text:
-            cid = self.cids.setdefault(ord(ch), len(self.cids) + 1)
-            out.append(f"{cid:04X}")
-        return "<" + "".join(out) + ">"
-
-    def addObjects(self, doc) -> None:      # reportlab's name: called when the document is saved
-        codes = list(self.cids)             # CID k is codes[k - 1]
-        base = _tag(self.face.name, codes) + "+" + self.face.name.decode("pdfdoc")
-        gids = _gids(self.face, codes)
-        cid_font = pdfdoc.PDFDictionary({
-            "Type": pdfdoc.PDFName("Font"), "Subtype": pdfdoc.PDFName("CIDFontType2"),
-            "BaseFont": pdfdoc.PDFName(base),
-            "CIDSystemInfo": pdfdoc.PDFDictionary({
-                "Registry": pdfdoc.PDFString("Adobe"), "Ordering": pdfdoc.PDFString("Identity"),
-                "Supplement": 0}),
-            "FontDescriptor": self.face.addSubsetObjects(doc, base, [0] + codes),
-            "DW": 1000,
-            "W": pdfdoc.PDFArray(_widths(self, codes)),
-            "DW2": pdfdoc.PDFArray([_num(self.ascent * 1000), -1000]),
-            "W2": pdfdoc.PDFArray(_vertical_widths(self, codes)),
-            "CIDToGIDMap": doc.Reference(_stream(doc, bytes(b for g in [0] + gids
-                                                                for b in g.to_bytes(2, "big")))),
-        })
-        font = pdfdoc.PDFDictionary({
-            "Type": pdfdoc.PDFName("Font"), "Subtype": pdfdoc.PDFName("Type0"),
-            "BaseFont": pdfdoc.PDFName(base + "-Identity-V"),
-            "Encoding": pdfdoc.PDFName("Identity-V"),
-            "DescendantFonts": pdfdoc.PDFArray([doc.Reference(cid_font)]),
-            "ToUnicode": doc.Reference(_stream(doc, _to_unicode(codes))),
-        })
-        doc.idToObject["BasicFonts"].dict[self.name[1:]] = doc.Reference(font)
-
-
-def _tag(name: bytes, codes: list[int]) -> str:
-    """The subset's six-letter tag, from its glyphs: apart from reportlab's own subsets
-    of the same face (AAAAAA+, AAAAAB+ …), which hold other glyphs under that name."""
-    digest = hashlib.sha1(name + ",".join(map(str, codes)).encode()).digest()
-    return "".join(chr(ord("A") + b % 26) for b in digest[:6])
-
-
-def _num(v: float) -> float | int:
-    r = round(v, 3)
-    return int(r) if r == int(r) else r
-
-
-def _gids(face, codes: list[int]) -> list[int]:
-    """The glyph each code gets in `face.makeSubset([0] + codes)`: new glyphs in order of
-    first use after .notdef (composite parts come after all of them)."""
-    order = {0: 0}
-    out = []
-    for code in codes:
-        glyph = face.charToGlyph.get(code, 0)
-        out.append(order.setdefault(glyph, len(order)))
-    return out
-
-
-def _widths(font: VerticalFont, codes: list[int]) -> list:
-    """W: the CIDs 1…n are consecutive, so one run of their horizontal advances."""
-    return [1, pdfdoc.PDFArray([_num(font.width(code) * 1000) for code in codes])]
+    def extra(self, codes: list[int]) -> dict:
+        return {"DW2": pdfdoc.PDFArray([_num(self.ascent * 1000), -1000]),
+                "W2": pdfdoc.PDFArray(_vertical_widths(self, codes))}
 
 
 def _vertical_widths(font: VerticalFont, codes: list[int]) -> list:
@@ -147,28 +76,6 @@ def _vertical_widths(font: VerticalFont, codes: list[int]) -> list:
             out += [cid, cid, _num(-font.advance(code) * 1000),
                     _num(font.width(code) * 500), _num(font.ascent * 1000)]
     return out
-
-
-def _to_unicode(codes: list[int]) -> bytes:
-    lines = [f"<{cid:04X}> <{chr(code).encode('utf-16-be').hex().upper()}>"
-             for cid, code in enumerate(codes, 1)]
-    blocks = []
-    for i in range(0, len(lines), 100):
-        chunk = lines[i:i + 100]
-        blocks.append(f"{len(chunk)} beginbfchar\n" + "\n".join(chunk) + "\nendbfchar")
-    return ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-            + "\n".join(blocks) + "\nendcmap\nCMapName currentdict /CMap defineresource pop\n"
-            "end\nend\n").encode("ascii")
-
-
-def _stream(doc, content: bytes):
-    stream = pdfdoc.PDFStream(content=content)
-    if doc.compression:
-        stream.filters = [pdfdoc.PDFZCompress]
-    return stream
 
 
 def column_operators(font: VerticalFont, doc, chars: list[tuple[str, float, float]],

@@ -71,6 +71,12 @@ def _require_avif() -> None:
 def _encode(image, kind: str, options: dict) -> bytes:
     from layout.export.memory import give_back
 
+    if kind == "avif":
+        from layout.export.web.encoder import encode_avif
+
+        done = encode_avif(image, options)     # a large one in a process of its own
+        if done is not None:
+            return done
     out = io.BytesIO()
     image.save(out, "AVIF" if kind == "avif" else "JPEG", **options)
     give_back()          # the AVIF encoder's ~82 MiB of a page, not kept for the next
@@ -133,7 +139,15 @@ def page_images(pdf: bytes) -> list[Variant]:
     _require_avif()
     key = (hashlib.blake2b(pdf, digest_size=16).hexdigest(), PAGE_WIDTHS, THUMB_WIDTH,
            sorted(AVIF_OPTIONS.items()), sorted(JPEG_OPTIONS.items()), VERSION)
-    return cached("web-page", key, lambda: _page_variants(pdf), _unpack)
+    return cached("web-page", key, lambda: _made_page_variants(pdf), _unpack)
+
+
+def _made_page_variants(pdf: bytes) -> bytes:
+    """`_page_variants(pdf)`, made by the helper process (`encoder.py`) where it can."""
+    from layout.export.web.encoder import page_images
+
+    made = page_images(pdf)
+    return made if made is not None else _page_variants(pdf)
 
 
 def _photo_variants(path: Path) -> bytes:
@@ -160,4 +174,12 @@ def photo_images(path: Path) -> list[Variant]:
     _require_avif()
     key = (Path(path), PHOTO_WIDTHS, sorted(AVIF_OPTIONS.items()),
            sorted(PHOTO_JPEG_OPTIONS.items()), VERSION)
-    return cached("web-photo", key, lambda: _photo_variants(Path(path)), _unpack)
+    return cached("web-photo", key, lambda: _made_photo_variants(Path(path)), _unpack)
+
+
+def _made_photo_variants(path: Path) -> bytes:
+    """`_photo_variants(path)`, made by the helper process (`encoder.py`) where it can."""
+    from layout.export.web.encoder import photo_images
+
+    made = photo_images(str(path))
+    return made if made is not None else _photo_variants(path)

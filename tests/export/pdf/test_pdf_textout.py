@@ -1,6 +1,7 @@
-"""layout.export.pdf.textout writes the operators reportlab's own text object writes, byte
-for byte (the faster path draws the same page): the same Tm, Tc, subset switches (Tf) and
-escaped strings, and leaves the text object in the same subset."""
+"""layout.export.pdf.textout writes the placing operators reportlab's own text object writes,
+byte for byte (the same Tm and Tc: the faster path draws the same page), and shows each run
+in its face's one Type0 font (cidfont.py): one Tj of two-byte codes that read back as the
+run's characters, a Tf only where the size changes."""
 from __future__ import annotations
 
 import io
@@ -9,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.pdfgen.canvas import Canvas
 
-from layout.export.pdf import textout
+from layout.export.pdf import cidfont, textout
 from layout.export.pdf.fonts import _register
 from layout.style import FONT_DIR
 
@@ -35,17 +36,30 @@ def _text_objects():
 
 @settings(max_examples=60, deadline=None)
 @given(RUNS)
-def test_the_operators_are_reportlab_s_own(runs):
+def test_the_operators_are_reportlab_s_own_and_one_tj_a_run(runs):
     (ours, font), (theirs, _) = _text_objects()
+    cid_font = cidfont.cid_font(ours._canvas._doc, font)
+    size_before = None
     for string, x, y, spacing, size in runs:
         for text in (ours, theirs):
             text.setFont(font, size)
-        textout.origin(ours, x, y)
-        textout.char_space(ours, spacing)
-        textout.show(ours, string)
         theirs.setTextOrigin(x, y)
         theirs.setCharSpace(spacing)
-        theirs.textOut(string)
-        assert ours._code == theirs._code
-        assert ours._curSubset == theirs._curSubset
+        textout.origin(ours, x, y)
+        textout.char_space(ours, spacing)
+        placing = list(ours._code[-2:])
+        assert placing == theirs._code[-2:]          # Tm, Tc as reportlab writes them
         assert (ours._x0, ours._y0) == (theirs._x0, theirs._y0)
+        before = len(ours._code)
+        textout.show(ours, string)
+        shown = ours._code[before:]
+        if size != size_before:
+            assert shown[0] == f"{cid_font.name} {textout.number(size)} Tf"
+            shown = shown[1:]
+        size_before = size
+        assert len(shown) == 1 and shown[0].startswith("<") and shown[0].endswith("> Tj")
+        codes = bytes.fromhex(shown[0][1:-4])
+        back = {cid: chr(code) for code, cid in cid_font.cids.items()}
+        assert "".join(back[int.from_bytes(codes[i:i + 2], "big")]
+                       for i in range(0, len(codes), 2)) == string
+    assert len(set(cid_font.cids.values())) == len(cid_font.cids)   # a code per character

@@ -93,7 +93,9 @@ def test_fonts_embedded_subset_and_text_extracts(print_pdf):
     assert fonts and all(f[1] == "ttf" and f[3].split("+")[0].isupper() for f in fonts)
     with pikepdf.open(print_pdf) as pdf:
         for font in pdf.pages[0].obj.Resources.Font.values():
-            assert "/FontFile2" in font.FontDescriptor and "/ToUnicode" in font
+            # each face one Type0 font of two-byte codes (cidfont.py), its glyphs embedded
+            assert font.Subtype == "/Type0" and font.Encoding in ("/Identity-H", "/Identity-V")
+            assert "/FontFile2" in font.DescendantFonts[0].FontDescriptor and "/ToUnicode" in font
             assert str(font.BaseFont) != "/Helvetica"
     flat = "".join(text.split())
     for item in placed.pages[0].items:
