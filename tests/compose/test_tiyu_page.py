@@ -1,4 +1,4 @@
-"""A 文体 page of foreign copy built as a user builds it (tests/fixtures/wenti: Michael
+"""A 文体 page of foreign copy built as a user builds it (tests/fixtures/tiyu: Michael
 Johnson, 98-95, 3:1, 2:30:00, 42.195km, 30km/h, 5G+, COVID-19, Wi-Fi 7, URLs and e-mail
 addresses in legs of 13 characters), read back from its PDF: every Latin run and number
 reads back unchanged, whatever line it was broken across, and the body stays clean."""
@@ -12,13 +12,13 @@ from layout.compose.types import SOFT_HYPHEN
 from layout.preflight.typography import measure_typography
 from tests.conftest import REPO
 
-WENTI = REPO / "tests" / "fixtures" / "wenti"
+TIYU = REPO / "tests" / "fixtures" / "tiyu"
 _RUN = re.compile(r"[!-~\u00c0-\u024f]+(?: [!-~\u00c0-\u024f]+)*")
 
 
 @pytest.fixture(scope="module")
 def page(shared_build):
-    made = shared_build(WENTI, ("pdf",))
+    made = shared_build(TIYU, ("pdf",))
     return measure_typography(made.report.outputs["pdf"])
 
 
@@ -26,7 +26,7 @@ def source_runs() -> set[str]:
     """Every run of Latin letters, digits and ASCII marks in the copy (a name, a score, a
     URL), spaces between words included."""
     runs = set()
-    for path in sorted((WENTI / "articles").glob("*.md")):
+    for path in sorted((TIYU / "articles").glob("*.md")):
         body = path.read_text(encoding="utf-8").split("---", 2)[2]
         runs.update(m.group() for m in _RUN.finditer(body) if len(m.group()) > 1)
     return runs
