@@ -8,6 +8,7 @@ ending at the measure (ragged), and a 孤字.
 from __future__ import annotations
 
 from layout.cjk import NEVER, rules
+from layout.compose.hyphens import compound_breaks
 from layout.compose.types import ComposedParagraph
 
 TOLERANCE = 0.01  # points
@@ -19,6 +20,7 @@ def line_problems(par: ComposedParagraph, measure: float, justified: bool = True
     out = []
     lines = [ln for ln in par.lines if ln.glyphs]
     url_lines = _has_url(par.text, table)
+    pos = 0
     for n, line in enumerate(lines):
         text = line.text
         last = n == len(lines) - 1
@@ -28,12 +30,14 @@ def line_problems(par: ComposedParagraph, measure: float, justified: bool = True
             out.append(f"line {n + 1} starts with {text[0]!r}: {text}")
         if not last and visible and table.no_end[table.class_of(visible[-1])]:
             out.append(f"line {n + 1} ends with {visible[-1]!r}: {text}")
-        if not last and not line.hyphenated and _split(text[-1], lines[n + 1].text[0], url_lines):
+        if not last and not line.hyphenated and not _after_hyphen(par.text, pos + len(text), table) \
+                and _split(text[-1], lines[n + 1].text[0], url_lines):
             out.append(f"lines {n + 1}/{n + 2} split {text[-1]}|{lines[n + 1].text[0]}")
         if line.width > measure + TOLERANCE:
             out.append(f"line {n + 1} is {line.width - measure:.2f} pt too wide: {text}")
         if justified and not last and abs(line.width - measure) > TOLERANCE:
             out.append(f"line {n + 1} is ragged ({measure - line.width:.2f} pt short): {text}")
+        pos += len(text)
     if par.lone_last_line:
         out.append(f"孤字: last line {lines[-1].text!r}")
     return out
@@ -55,6 +59,17 @@ def _split(before: str, after: str, in_url: bool) -> bool:
     if a == digit and b == digit or table.names[a] in ("dash", "ellipsis"):
         return True
     return not (in_url and table.latinish[a] and table.latinish[b])
+
+
+def _after_hyphen(text: str, at: int, table) -> bool:
+    """A break after the hyphen of a compound or between a date's digit groups: the mark
+    ends the line, each part stays whole (`compose.hyphens.compound_breaks`, the table's
+    `number_breaks`)."""
+    if at in set(compound_breaks(text)):
+        return True
+    digit = table.cls("digit")
+    return (1 < at < len(text) and text[at - 1] in table.number_breaks
+            and table.class_of(text[at - 2]) == digit and table.class_of(text[at]) == digit)
 
 
 def _has_url(text: str, table) -> bool:

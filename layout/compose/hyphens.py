@@ -20,11 +20,13 @@ from functools import lru_cache
 
 from layout.compose.types import SOFT_HYPHEN
 
-MIN_LETTERS = 6         # Energy, Nations, Taylor: en-ergy, na-tions, tay-lor
+MIN_LETTERS = 5         # Energy, Nations, Taylor: en-ergy, na-tions, tay-lor
 PENALTY = 100
 ADDRESS = set("./@:_\\=&?%#~")
-_TOKEN = re.compile(r"[!-~]+")          # a run of printable ASCII: a word, a name, an address
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]")
+_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"   # ASCII and accented Latin letters
+_TOKEN = re.compile(rf"[!-~{_LETTER[6:]}]+")   # a run of printable Latin: a word, a name, an address
+_COMPOUND = re.compile(rf"(?<=[{_LETTER}0-9]{{2}})-(?=[{_LETTER}]{{3}})")
+_WORD = re.compile(rf"[{_LETTER}][{_LETTER}']*[{_LETTER}]")
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +40,17 @@ def _dictionary():
 def points(word: str) -> tuple[int, ...]:
     """Offsets inside `word` where it may break with a hyphen."""
     return tuple(_dictionary().positions(word))
+
+
+def compound_breaks(text: str):
+    """Offsets after the hyphen of a compound where a line may end: two letters or digits
+    before it, three letters after (Hans-|Christian, 5G-|Advanced; not COVID-|19, USB-|C,
+    Wi-|Fi), outside addresses (a token holding any of `ADDRESS`)."""
+    for token in _TOKEN.finditer(text):
+        if ADDRESS.intersection(token.group()):
+            continue
+        for part in _COMPOUND.finditer(token.group()):
+            yield token.start() + part.end()
 
 
 def words(text: str):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from layout.cjk import DEAR, NEVER, Rules
-from layout.compose.hyphens import PENALTY as HYPHEN_PENALTY, SOFT_HYPHEN, points, words
+from layout.compose.hyphens import PENALTY as HYPHEN_PENALTY, SOFT_HYPHEN, compound_breaks, points, words
 
 NO_BREAK = -1
 URL_PENALTY = 30         # break after / . - inside an over-long Latin run
@@ -27,6 +27,9 @@ LATIN_PHRASE_CHARS = 24     # a phrase of Latin words up to this many characters
 LATIN_PHRASE_PENALTY = 400  # … unless keeping it spreads a line past ~0.17 em (as URL_ANY_PENALTY)
 LATIN_TIGHTEN = 0.02       # em two letters (or digits) of a Latin run may close up by, as a
 #                            compositor's tight tracking: a name fits the line it ends
+LATIN_TRACK = 0.05         # em two letters of a Latin word may be set apart by when a line is
+#                            spread: each gap takes an even share, a letter pair at most this
+COMPOUND_PENALTY = 50      # after the hyphen of a compound: cheaper than a soft hyphen (nothing added)
 LATIN_SPACE_PENALTY = 300   # a longer phrase's word space: dearer than a hyphen (compose.hyphens),
 #                             which keeps the break inside a word a reader sees continued
 
@@ -53,6 +56,7 @@ class Items:
     pen: dict[int, float] | None = None  # pen offsets fixed here (the halves of ——)
     hyphen: dict[int, tuple[str, float]] | None = None  # break before i hyphenates: (face, width)
     hang: list[bool] | None = None       # may hang past the measure (house option)
+    track: list[int] | None = None       # index i: letters i − 1 and i may be set apart
     # prefix sums (filled by `prefix_sums`)
     p_box: list[float] | None = None
     p_lv: tuple[list[float], ...] | None = None  # per char squeeze level 1, 2, 4
@@ -60,6 +64,7 @@ class Items:
     p_gshrink: list[float] | None = None
     p_gstretch: list[float] | None = None
     p_just: list[int] | None = None
+    p_track: list[int] | None = None
     p_solid: list[int] | None = None
 
     def __len__(self) -> int:
@@ -83,13 +88,14 @@ def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
     em = spans[-1].size if spans else 10.0
     items = Items(text, faces, sizes, [0] * n, [0.0] * n, [0.0] * n, [0.0] * n, [0] * n,
                   [False] * n, [False] * n, [False] * n, [0.0] * n, [0.0] * n, [0.0] * n,
-                  [0] * n, [NO_BREAK] * n, em)
+                  [0] * n, [NO_BREAK] * n, em, track=[0] * n)
     _characters(items, measure_fn, rules, kaiming)
     _gaps(items, rules)
     if vertical:
         from layout.compose.vertical import tate_chu_yoko
 
         tate_chu_yoko(items)
+        items.track = [0] * n        # a vertical column's letters are never set apart
     if ink_fn is not None:
         _pair_pens(items, rules, ink_fn)
     if kaiming:
@@ -99,6 +105,7 @@ def build_items(spans, measure_fn, rules: Rules, kaiming: bool,
     _latin_phrases(items, rules)
     _number_groups(items, rules)
     if not vertical:
+        _compounds(items)
         _hyphenation(items, measure_fn)
     _emergency_breaks(items, rules, measure, indent)
     prefix_sums(items)
@@ -146,7 +153,7 @@ def _squeeze_adjacent_marks(it: Items, mark: tuple[bool, ...]) -> None:
 
 def _gaps(it: Items, rules: Rules) -> None:
     han, dash, ellipsis = rules.cls("han"), rules.cls("dash"), rules.cls("ellipsis")
-    space = rules.cls("space")
+    space, latin = rules.cls("space"), rules.cls("latin")
     latinish, no_end, no_start, pairs = rules.latinish, rules.no_end, rules.no_start, rules.pairs
     g = rules.glue
     cls = it.cls
@@ -163,6 +170,7 @@ def _gaps(it: Items, rules: Rules) -> None:
         inside_run = latinish[a] and latinish[b]
         if inside_run and space not in (a, b):   # letters of a word may close up a little
             it.gap_shrink[i] = LATIN_TIGHTEN * it.sizes[i]
+            it.track[i] = 1 if a == latin and b == latin else 0
         it.just[i] = 0 if inside_run or (a == b and a in (dash, ellipsis)) else 1
         if not (no_end[a] or no_start[b]) and pairs[a][b] != NEVER:
             it.penalty[i] = rules.dear_penalty if pairs[a][b] == DEAR else 0
@@ -233,14 +241,39 @@ def _latin_phrases(it: Items, rules: Rules) -> None:
 
 
 def _number_groups(it: Items, rules: Rules) -> None:
-    """A break after a - or / between two digit groups (2026-|12-01, 0412-|2345678) at the
-    table's `number_penalty`: each group a number kept whole, the mark ending the line,
-    taken only where the date kept whole would spread a line past ~0.19 em."""
+    """A break after a - or / between two digit groups of a date or a telephone number
+    (2026-|12-01, 0412-|2345678: three groups, or a group of four digits) at the table's
+    `number_penalty`: each group a number kept whole, the mark ending the line, taken only
+    where the number kept whole would spread a line past ~0.19 em. A score or a pair
+    (98-95, 7-6, 3/4) is read as one and never breaks."""
     digit, chars, cls = rules.cls("digit"), it.chars, it.cls
-    for i in range(2, len(chars)):
-        if (chars[i - 1] in rules.number_breaks and cls[i - 2] == digit and cls[i] == digit
-                and it.penalty[i] == NO_BREAK):
-            it.penalty[i] = rules.number_penalty
+    i, n = 0, len(chars)
+    while i < n:
+        if cls[i] != digit:
+            i += 1
+            continue
+        end, groups = i, [0]
+        while end < n and (cls[end] == digit or (chars[end] in rules.number_breaks and end + 1 < n
+                                                 and cls[end + 1] == digit and groups[-1])):
+            if cls[end] == digit:
+                groups[-1] += 1
+            else:
+                groups.append(0)
+            end += 1
+        if len(groups) > 2 or (len(groups) == 2 and max(groups) >= 4):
+            for k in range(i + 1, end):
+                if chars[k - 1] in rules.number_breaks and it.penalty[k] == NO_BREAK:
+                    it.penalty[k] = rules.number_penalty
+        i = end
+
+
+def _compounds(it: Items) -> None:
+    """A break after the hyphen of a compound (Hans-|Christian, 5G-|Advanced, Saint-|Germain)
+    at `COMPOUND_PENALTY`: the hyphen already printed ends the line, as in English setting
+    (`compose.hyphens.compound_breaks`: never in an address, COVID-19 or USB-C)."""
+    for i in compound_breaks(it.chars):
+        if it.penalty[i] == NO_BREAK:
+            it.penalty[i] = COMPOUND_PENALTY
 
 
 def _hyphenation(it: Items, measure_fn) -> None:
@@ -317,15 +350,19 @@ def prefix_sums(it: Items) -> None:
                 lv[k][i + 1] += it.blank[i]
     # p_gap[i] = sum of gap[1..i]; the gaps inside line a..b are a+1..b-1.
     p_gap, p_gs, p_gt, p_j = [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1)
+    p_t, track = [0] * (n + 1), it.track or [0] * n
     for i in range(1, n):
         p_gap[i] = p_gap[i - 1] + it.gap[i]
         p_gs[i] = p_gs[i - 1] + it.gap_shrink[i]
         p_gt[i] = p_gt[i - 1] + it.gap_stretch[i]
         p_j[i] = p_j[i - 1] + it.just[i]
+        p_t[i] = p_t[i - 1] + (track[i] if not it.just[i] else 0)
     p_solid = [0] * (n + 1)
     for i in range(n):
         p_solid[i + 1] = p_solid[i] + (1 if it.solid[i] else 0)
     it.p_solid = p_solid
     if n:
         p_gap[n], p_gs[n], p_gt[n], p_j[n] = p_gap[n - 1], p_gs[n - 1], p_gt[n - 1], p_j[n - 1]
+        p_t[n] = p_t[n - 1]
+    it.p_track = p_t
     it.p_box, it.p_lv, it.p_gap, it.p_gshrink, it.p_gstretch, it.p_just = p_box, lv, p_gap, p_gs, p_gt, p_j

@@ -15,7 +15,7 @@ starts at the measure, so `Line.width` exceeds the measure by at most ½ em.
 from __future__ import annotations
 
 from layout.compose.hyphens import SOFT_HYPHEN
-from layout.compose.items import Items
+from layout.compose.items import LATIN_TRACK, Items
 from layout.compose.types import Glyph, Line
 
 EPS = 1e-6
@@ -94,6 +94,14 @@ def _spread(it: Items, a: int, b: int, gaps, diff: float) -> float:
         slots = list(range(b - a - 1))   # a line of one run: letter-space it
     if not slots:
         return 0.0                       # a single glyph cannot be justified
+    track = it.track or ()
+    letters = [k for k, j in enumerate(range(a + 1, b)) if track and track[j] and not it.just[j]]
+    cap = LATIN_TRACK * it.em
+    if letters and len(slots) < b - a - 1:   # letters take an even share, up to the cap
+        share = min(cap, diff / (len(slots) + len(letters)))
+        for k in letters:
+            gaps[k] += share
+        diff -= share * len(letters)
     extra = diff / len(slots)
     for k in slots:
         gaps[k] += extra

@@ -20,7 +20,7 @@ with the cube; a last line of one character (孤字) costs `ORPHAN_DEMERITS`.
 """
 from __future__ import annotations
 
-from layout.compose.items import NO_BREAK, Items
+from layout.compose.items import LATIN_TRACK, NO_BREAK, Items
 
 EPS = 1e-6
 OVERFULL = None
@@ -43,6 +43,7 @@ class Pricer:
         self.it, self.em = it, it.em
         self.w1, self.w2, self.w3, self.w4 = weights
         self.loose = loose_em * it.em
+        self.track = LATIN_TRACK * it.em
 
     def natural(self, a: int, b: int) -> tuple[float, float, float, float, float]:
         """(natural width, squeezable per level 1–4) of line a..b with its edges applied."""
@@ -102,6 +103,12 @@ class Pricer:
         if rest <= EPS:
             return GLUE_STRETCH_COST * glue / self.em
         gaps = it.p_just[e] - it.p_just[a]
+        letters = it.p_track[e] - it.p_track[a]
+        if letters and gaps:                      # Latin letters take their share, up to a cap
+            if rest > (gaps + letters) * self.track:
+                rest -= letters * self.track
+            else:
+                gaps += letters
         if gaps == 0:
             if b - a == 1:
                 return RAGGED if cap == float("inf") else TOO_LOOSE

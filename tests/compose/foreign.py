@@ -68,3 +68,49 @@ WIRE = [
     "该款车型搭载的LiDAR激光雷达和NVIDIA DRIVE Orin芯片，可实现L2+级辅助驾驶，百公里电耗仅为12.5kWh。",
     "世界银行（World Bank）行长Ajay Banga在视频致辞中说，数字基础设施投资是发展中国家实现可持续增长的关键，首期资金为2.5亿美元。",
 ]
+
+
+# A 文体 page's copy (sports results, concerts, a science fair): foreign names, scores
+# (3:1, 98-95), times (2:05:33), speeds and units (km/h, 5G, COVID-19, 4K), dates, URLs
+# and e-mail addresses — the strings a reader must find unchanged in every output.
+SPORT_NAMES = ["Michael Johnson", "Serena Williams", "Kylian Mbappé", "LeBron James", "Novak Djokovic",
+               "Eliud Kipchoge", "Simone Biles", "Lionel Messi", "Naomi Osaka", "Stephen Curry",
+               "Usain Bolt", "Rafael Nadal", "Katie Ledecky", "Erling Haaland"]
+SPORT_TEAMS = ["Los Angeles Lakers", "Real Madrid", "Manchester United", "Golden State Warriors",
+               "Bayern München", "Paris Saint-Germain", "New York Yankees", "FC Barcelona"]
+SPORT_EVENTS = ["NBA总决赛", "FIFA世界杯", "ATP年终总决赛", "WTA 1000赛", "F1中国大奖赛",
+                "CBA联赛", "UEFA欧洲冠军联赛", "Diamond League钻石联赛"]
+SCORES = ["3:1", "98-95", "2:2", "6-4", "7-6(5)", "112-108", "1:0", "4:3"]
+UNITS = ["350km/h", "5G", "COVID-19", "4K", "120Hz", "2.5GHz", "100m", "42.195km", "9.58s",
+         "2:01:09", "USB-C", "Wi-Fi 7", "iPhone 17", "AI+"]
+SPORT_URLS = ["www.tdsports.cn", "https://tiyu.tiedong.gov.cn/saishi/2026", "tdtyj@126.com",
+              "www.olympics.com/zh", "ticket.tdsports.cn/buy?id=2026"]
+SPORT = [
+    "在{event}中，{team}以{score}战胜对手，{name}全场贡献关键一球，赛后他在社交媒体上感谢了球迷的支持。",
+    "{name}在接受采访时说：“比赛很艰难，但我们坚持到了最后。”本场比赛的直播观看人次超过{unit}规模的预期。",
+    "本届比赛设立{unit}组和公开组，报名截止日期为2026-12-20，详情请登录{url}或发送邮件至{mail}咨询。",
+    "据{team}官网消息，{name}将于下周抵达铁东，参加为期三天的青少年训练营，营地设在区全民健身中心。",
+    "比赛采用{unit}超高清直播，最高时速达到{unit2}的赛车在弯道处上演了精彩的超越，{name}最终夺冠。",
+    "受COVID-19疫情影响停办三年的城市马拉松今年恢复举办，全程{unit}，{name}以{score}的比分佳绩……",
+    "{team}与{team2}的比赛打得难解难分，最终比分定格在{score}，{name}获评全场最有价值球员（MVP）。",
+    "区文体局提醒，购票请通过{url}官方渠道，谨防诈骗，如有疑问可致电0412-2661234或写信至{mail}。",
+]
+
+
+def sport_paragraphs(count: int = 48, seed: int = 29) -> list[str]:
+    """`count` paragraphs of a 文体 page: two to four sentences, about half foreign."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        sentences = []
+        for _ in range(rng.randint(2, 4)):
+            if rng.random() < 0.5:
+                sentences.append(rng.choice(SPORT).format(
+                    event=rng.choice(SPORT_EVENTS), team=rng.choice(SPORT_TEAMS),
+                    team2=rng.choice(SPORT_TEAMS), name=rng.choice(SPORT_NAMES),
+                    score=rng.choice(SCORES), unit=rng.choice(UNITS), unit2=rng.choice(UNITS),
+                    url=rng.choice(SPORT_URLS[:2] + SPORT_URLS[3:]), mail=SPORT_URLS[2]))
+            else:
+                sentences.append(rng.choice(PLAIN))
+        out.append("".join(sentences))
+    return out
