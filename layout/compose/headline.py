@@ -238,7 +238,11 @@ class _Search:
             if self.n in nxt:
                 defects, score = nxt[self.n][0]
                 finals.append(((defects, k, score), nxt))
-            layer = {b: v for b, v in nxt.items() if b != self.n}
+            # a layout of more lines wins only with fewer defects, and defects only add up:
+            # a partial layout with as many as the best found is given up
+            least = min(f[0][0] for f in finals) if finals else None
+            layer = {b: v for b, v in nxt.items()
+                     if b != self.n and (least is None or v[0][0] < least)}
             if not layer:
                 break
         if not finals:
