@@ -17,8 +17,7 @@ specification, as a step back up).
 
 The face is the column's vertical twin (`…@vert`, whose character map gives
 punctuation its vertical form), written as the text across is
-(`cidfont.py`): one CIDFontType2 per face, a CID per character in order of
-first use, the CIDToGIDMap and the ToUnicode map (the original characters,
+(`cidfont.py`): one CIDFontType2 per face, a CID per character (its code point in the BMP), the CIDToGIDMap and the ToUnicode map (the original characters,
 not vertical presentation forms) beside it.
 """
 from __future__ import annotations
@@ -64,14 +63,14 @@ class VerticalFont(CidFont):
     def advance(self, code: int) -> float:
         return self.advances.get(code, 1.0)
 
-    def extra(self, codes: list[int]) -> dict:
+    def extra(self, pairs: list[tuple[int, int]]) -> dict:
         return {"DW2": pdfdoc.PDFArray([_num(self.ascent * 1000), -1000]),
-                "W2": pdfdoc.PDFArray(_vertical_widths(self, codes))}
+                "W2": pdfdoc.PDFArray(_vertical_widths(self, pairs))}
 
 
-def _vertical_widths(font: VerticalFont, codes: list[int]) -> list:
+def _vertical_widths(font: VerticalFont, pairs: list[tuple[int, int]]) -> list:
     out: list = []
-    for cid, code in enumerate(codes, 1):
+    for cid, code in pairs:
         if code in font.advances:
             out += [cid, cid, _num(-font.advance(code) * 1000),
                     _num(font.width(code) * 500), _num(font.ascent * 1000)]
