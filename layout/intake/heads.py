@@ -8,7 +8,10 @@ line under a two-phrase 主题 (`办好民生实事 打造温馨家园` over
 主题 under its 引题, the more usual pair (the numbers of the news in it:
 `文旅市场持续升温` over `假期接待游客18.6万人次`), as a two-phrase line under a
 plain one is the 主题 under its 引题 — as is a line under a short slogan (`看病少跑腿`,
-`小巷管家　大事小情都管`). Three lines are 引题, 主题, 副题; a fourth is left over.
+`小巷管家　大事小情都管`). A whole statement of news — a thing begun, opened or done
+(`城乡居民医保缴费开始`, `江城马拉松明年3月开跑`) — over a line of its figures is the 主题 over
+its 副题, whichever line is the longer. Every such pair is listed for the editor. Three lines
+are 引题, 主题, 副题; a fourth is left over.
 """
 from __future__ import annotations
 
@@ -28,6 +31,11 @@ _PAUSES = "，,、：:"
 # `较去年`), a date it is counted to (`截至`).
 DETAIL_OPENING = re.compile(r"^(?:[^，,。\s]{1,4}以来|累计|截至|其中|共计|比(?:原计划|去年|上年)|"
                             r"较(?:去年|上年))")
+# A whole statement of news: its subject, then a verb of a thing begun, opened or done
+# (`城乡居民医保缴费开始`, `江城马拉松明年3月开跑`), with the count of it after (`开通定制公交线路10条`).
+DONE_STATEMENT = re.compile(r"(?:开始|开通|开跑|开赛|开幕|闭幕|落幕|收官|合龙|贯通|通车|开工|完工|竣工|"
+                            r"上线|运行|投用|启用|开放|开业|揭晓)"
+                            r"(?:[^\d\s]{0,8}\d+(?:\.\d+)?[^\d\s，,]{1,2})?$")
 
 
 def has_gap(text: str) -> bool:
@@ -67,6 +75,12 @@ def _second_is_subtitle(first: str, second: str) -> bool:
         # is its 副题, the detail (`城北污水处理厂二期投入运行` over `日处理能力提升至8万吨`).
         score += 2 if ratio < 1 else -1
     score -= ratio <= 1                # a 副题 is not the shorter line
+    if digits2 and DONE_STATEMENT.search(first.strip(HORIZONTAL_SPACE)) and not gap1:
+        score += 3          # a whole statement of news over a line of its figures is the 主题
+                            # over its 副题, the detail (`城乡居民医保缴费开始` over
+                            # `个人缴费标准每人每年400元`), though the second be the longer or
+                            # the first carry figures too (`江城马拉松明年3月开跑` over
+                            # `报名通道12月10日开启`)
     if DETAIL_OPENING.match(second):
         score += 2          # a line opening on a span, a sum or a comparison has no subject of
                             # its own: it goes on from the 主题 above (`今年以来累计…`, `比原计划…`)

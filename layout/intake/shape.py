@@ -37,6 +37,8 @@ _MIN_TYPESET_LINES = 12
 _TYPESET_SHARE = 0.5      # share of lines within _SPREAD ems of each other
 _SPREAD = 4               # lines cut every ~17 characters vary by this much
 _TYPESET_MAX_WIDTH = 30   # a typeset column is narrower than this
+_WIDE_SHARE = 0.5         # share of the text's characters in lines wider than any column that
+#                           says the copy is not typeset (chunks or a paragraph a line)
 _COLUMN_MIN = 10          # characters: a chunked copy's column line is at least this long
 _CUT_SHARE = 0.15         # share of long lines that stop mid-sentence in chunked copy
 _HEADS_AFTER_BLANKS = 0.6  # blank lines before headline lines mostly: they part stories
@@ -174,7 +176,7 @@ def typeset_shape(lines: list[Line], base: Shape,
     """The typeset shape of `lines` (their measure, run-on band and indents), or None when
     fewer than `min_lines` text lines or no one measure holds most of them."""
     text = _text_lines(lines)
-    if len(text) < min_lines:
+    if len(text) < min_lines or _mostly_wide(text):
         return None
     best = None
     for by_chars in (True, False):
@@ -190,6 +192,15 @@ def typeset_shape(lines: list[Line], base: Shape,
     shape = Shape(ShapeKind.TYPESET, base.markdown, base.blanks, base.usual_blanks,
                   by_chars, full, low, high)
     return with_indents(shape, *indent_evidence(text, shape))
+
+
+def _mostly_wide(text: list[Line]) -> bool:
+    """Most of the text's characters stand in lines wider than any typeset column: copy cut in
+    column-sized chunks or written a paragraph a line, however many of its lines are short and
+    of one width (the titles of a 简讯 column and the last pieces of its items' news, 10 to 12
+    characters, were read as lines of an 11-character measure and run on into one another)."""
+    wide = sum(len(ln.text) for ln in text if em_width(ln.text) > _TYPESET_MAX_WIDTH)
+    return wide > _WIDE_SHARE * sum(len(ln.text) for ln in text)
 
 
 def indent_evidence(lines: list[Line], shape: Shape) -> tuple[int, int, int]:

@@ -49,6 +49,14 @@ def test_classify(line, kind, literary):
     (["梅岭隧道主体工程贯通", "比原计划提前45天"], ("", "梅岭隧道主体工程贯通", "比原计划提前45天")),
     (["老旧小区加装电梯开工23部", "今年以来累计惠及居民1100余户"],
      ("", "老旧小区加装电梯开工23部", "今年以来累计惠及居民1100余户")),
+    # a whole statement of news (a thing begun, opened or done) over a line of its figures, the
+    # longer line or both with figures: 主题 over 副题 (issue 19; read as 引题 over 主题 before)
+    (["城乡居民医保缴费开始", "个人缴费标准每人每年400元"], ("", "城乡居民医保缴费开始", "个人缴费标准每人每年400元")),
+    (["本月开通定制公交线路10条", "上下班通勤时间平均缩短20分钟"],
+     ("", "本月开通定制公交线路10条", "上下班通勤时间平均缩短20分钟")),
+    (["江城马拉松明年3月开跑", "报名通道12月10日开启"], ("", "江城马拉松明年3月开跑", "报名通道12月10日开启")),
+    (["区图书馆新馆试开放", "首月接待读者2.3万人次"], ("", "区图书馆新馆试开放", "首月接待读者2.3万人次")),
+    (["冬季供暖启动", "全市供热面积1.2亿平方米"], ("冬季供暖启动", "全市供热面积1.2亿平方米", "")),  # a slogan
     # ... but not under a slogan, nor a longer line of the news's figures
     (["储备菜投放\u3000平价店扩容", "入冬以来“菜篮子”供应充足价格平稳"],
      ("储备菜投放\u3000平价店扩容", "入冬以来“菜篮子”供应充足价格平稳", "")),
@@ -361,3 +369,37 @@ def test_a_phrase_gap_a_line_was_cut_at_is_kept():
     assert units[0].text == "各中小学校同步开展“珍爱生命\u3000预防溺水”专题教育活动，全区师生参与其中。"
     lines = read_lines("\n".join(body).replace("\u3000", " ") + "\n")
     assert "珍爱生命预防溺水" in unwrap(lines, detect(lines))[0][0].text
+
+
+def test_a_brief_column_in_chunks_is_no_typeset_column_of_its_titles_width():
+    """Chunked copy of a story and a 简讯 column of six items with no 电头 (a title of 11 or 14
+    characters, one paragraph of 45-50): the titles and the tails of the two items cut at a
+    column's end are most of its short lines, 10 to 12 characters, which read as a typeset
+    column 11 wide (shape.typeset_shape), and every title ran on into its news and after the
+    item before (…市民买菜更放心。青溪古镇灯光秀每晚开演11月20日起,…): the six were lost as stories
+    in three paragraphs of the lead. Most of the copy's characters stand in lines wider than
+    any column: it is chunked copy, and every item is a story."""
+    lead = ["本报讯 11月15日零时,全市集中供暖正式启动。市供热办负责人介绍,今年全市供热面积达到1.2亿"
+            "平方米,比去年增加了300万平方米,新增热用户2.1万户。",
+            "各供热企业已完成管网检修和设备调试,确保居民室温达标。据了解,今年供暖期为151天,比往年提前"
+            "5天,全市共有热源厂12座,换热站1860座,供热管网总长度超过5000公里。",
+            "市民如遇暖气不热等问题,可拨打12345热线反映,维修人员将在2小时内上门。市供热办还将组织专人"
+            "开展入户测温,对室温不达标的小区督促整改,确保群众温暖过冬。"]
+    items = [("城西菜市场完成提升改造", ["改造后的城西菜市场新增摊位80个,地面铺设防滑地砖,还设置了公平秤和农残"
+                                     "检测室,市民买菜更放心。"]),
+             ("青溪古镇灯光秀每晚开演", ["11月20日起,青溪古镇灯光秀每晚18:30开演,持续到12月底,不少市民带",
+                                     "着孩子前来拍照打卡。"]),
+             ("老旧小区加装电梯进展顺利推进", ["今年全区已有42部加装电梯投入使用,另有18部正在施工,预计年底前"
+                                          "全部完工,惠及居民1600余户。"]),
+             ("冬季森林防火工作进入关键时期", ["县林业局提醒,入冬以来全县降水偏少,森林火险等级偏高,进山人员严禁"
+                                          "携带火种,严禁野外用火。"]),
+             ("滨河社区图书角正式开放", ["滨河社区图书角每周二至周日开放,藏书3000余册,居民凭身份证即可免费借阅,"
+                                     "还可线上预约图书。"]),
+             ("县医院开通夜间便民门诊", ["县人民医院内科、儿科每天18:00至21:00接诊,方便上班族和学生看病,患",
+                                     "者可通过公众号提前预约。"])]
+    lines = ["全市冬季供暖今日全面启动", "本报记者 王琳", *lead]
+    for title, pieces in items:
+        lines += [title, *pieces]
+    drafts, _, _ = _segment("\n\n".join(lines) + "\n")
+    assert [d.title for d in drafts] == ["全市冬季供暖今日全面启动"] + [t for t, _ in items]
+    assert [_paras(d) for d in drafts[1:]] == [[("body", "".join(p))] for _, p in items]
