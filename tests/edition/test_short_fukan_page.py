@@ -114,3 +114,25 @@ def test_a_front_page_keeps_its_fill_for_deeper_legs():
     at least, its photos at their size, not 66 % filled with the photos shrunk."""
     _, result, _ = placed_edition("hexi4")
     assert result.copyfit.pages[0].filled >= 0.85, result.copyfit.pages[0]
+
+
+def test_briefs_stand_under_the_stories_before_them_with_no_hole():
+    """daily2 p.1: the right column holds 全区供热管网运行平稳 and 快递进村, then the 简讯
+    (its first item, zhaopin, is listed after both): the items stand under the two stories,
+    and the white between 快递进村's foot and the 简讯 block is a separator's, not the
+    14-row hole a page editor sent back."""
+    issue, result, _ = placed_edition("daily2")
+    page = result.placed.pages[0]
+    grid = grid_for(issue.style, page.number)
+    regions = {}
+    for region in page.regions:
+        regions.setdefault(region.article, []).append(region)
+    items = ("zhaopin", "xueche", "yiliao", "tushuguan", "tingche")
+    stories = [r for a in ("nuanfang", "kuaidi") for r in regions[a]]
+    tops = [r.y for a in items for r in regions[a]]
+    for story in stories:
+        beside = [r.y for a in items for r in regions[a]
+                  if r.x < story.x + story.w - 2 and story.x < r.x + r.w - 2]
+        assert beside and min(beside) >= story.y + story.h - 1, (story, beside)
+    foot = max(s.y + s.h for s in stories)
+    assert min(tops) - foot <= 6 * grid.pitch, (foot, min(tops))   # heading and its rules
