@@ -10,8 +10,10 @@ characters stands two columns of eight, not three of five across the top of an
 empty page); a photo beside its story's body may take any width up to the
 block's columns − 1, and grows to its limits by itself (sizing.py prices its
 area below a row of honest space). The second layout is kept when all its
-copy still fits, it turns no 主题 into a 竖题, it fills no more than
-`LESS_FILLED` of the grid less than the first (deeper legs that cost a quarter
+copy still fits, it turns no 主题 into a 竖题, on a page less than a quarter
+empty it fills no more than `LESS_FILLED` of the grid less than the first
+(wenti's 文体 page, 39 % empty, rightly trades a fifth of its fill for legs of
+eight lines; deeper legs that cost a quarter
 of a front page's fill are no means of a short page: they shrink its photos
 and leave a band of white across the foot of hexi4's 要闻) and it leaves no
 more than `MORE_WHITE_ROWS` rows more of white inside the composed part
@@ -179,7 +181,8 @@ def keep_deeper(first, deeper, grid: Grid, airier: bool = False,
     (raising the legs' least lines may leave a short story one column wide), at most
     MORE_WHITE_ROWS rows more of white inside the composed part, across the page, no
     deeper white than HOLE_ROWS (or the first's) above an ad's artwork, no leg more
-    opening with a widow, no more than LESS_FILLED of the grid filled less, and —
+    opening with a widow, on a page less than ROOMY_SHARE empty no more than LESS_FILLED
+    of the grid filled less (a page a quarter empty is short whatever its legs), and —
     `airier`, its headline groups given more air — at most MORE_OFF_GRID lines more off
     the baseline grid (air under a headline that stands its text beside white)."""
     rows = grid.rows
@@ -187,7 +190,8 @@ def keep_deeper(first, deeper, grid: Grid, airier: bool = False,
             and turned(deeper[0].items) <= turned(first[0].items)
             and (not airier or off_grid(deeper[0].items, grid)
                  <= off_grid(first[0].items, grid) + MORE_OFF_GRID)
-            and deeper[2].filled >= first[2].filled - LESS_FILLED
+            and (1 - first[2].filled > ROOMY_SHARE
+                 or deeper[2].filled >= first[2].filled - LESS_FILLED)
             and sum(f.widows for f in deeper[1]) <= sum(f.widows for f in first[1])
             and above_ads(deeper[0], grid, ads) <= max(above_ads(first[0], grid, ads), HOLE_ROWS)
             and inner_white(deeper[0].items, grid, rows)
