@@ -52,13 +52,14 @@ def place_page(issue: Issue, page: Page, grid: Grid, fonts: FontSet, options: Bu
     trial = Diagnostics()
     result = _place_page(issue, page, grid, fonts, options, trial, jumping, cut_tail)
     styles = roomy_styles(issue.style, result[0].items, essay_page(page, issue.style)) \
-        if has_room(1 - result[2].filled) else ()
+        if has_room(1 - result[2].filled, issue.style, result[0].items) else ()
+    ads = frozenset(a.id for a in page.articles if a.kind is ArticleKind.AD)
     for style in styles:
         deeper = Diagnostics()
         again = _place_page(replace(issue, style=style), page, grid, fonts, options, deeper,
                             jumping, cut_tail)
         airier = style.makeup.head_air_rows > issue.style.makeup.head_air_rows
-        if keep_deeper(result, again, grid, airier):
+        if keep_deeper(result, again, grid, airier, ads):
             result, trial = again, deeper
             break
     if diag is not None:

@@ -173,6 +173,9 @@ NOT_INTAKE_COPY = {
     "wenti": "written for the placer (legs of two measures at one x on a 文体 page); ordinary "
              "stories the corpus has many of, which would move the matrices' shares without a "
              "change in the importer",
+    "shortfukan": "written for the short-page make-up (a 副刊 half short of copy, "
+                  "tests/edition/test_short_fukan_page.py); an essay, a poem and a photo-news "
+                  "caption add nothing the importer's corpus lacks, and would move its shares",
 }
 
 
