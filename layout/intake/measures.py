@@ -38,6 +38,14 @@ def _index(numbers: list[int], number: int) -> int:
     return bisect_left(numbers, number)
 
 
+def _story_ranges(lines: list[Line], starts: list[int]) -> list[tuple[int, int, int]]:
+    """Each story starting on line number `starts[k]`, as (its first line's number, the index
+    of its first line in `lines`, the index after its last)."""
+    numbers = [ln.number for ln in lines]
+    firsts = [_index(numbers, n) for n in starts]
+    return list(zip(starts, firsts, firsts[1:] + [len(lines)]))
+
+
 def _spans(lines: list[Line], stories: list[tuple[int, int | None]]) -> list[tuple[int, int, int]]:
     """(first, kept, end) indexes into `lines` of each story, from its first line number and,
     when its headline group is sure, its first paragraph's (else None): its lines are
@@ -124,11 +132,8 @@ def unmeasured(lines: list[Line], shape: Shape, shapes: list[Shape] | None,
     copy's width, not theirs, so each is listed for the editor."""
     if shapes is None:
         return []
-    numbers = [ln.number for ln in lines]
-    ends = [_index(numbers, n) for n in starts[1:]] + [len(lines)]
     out = []
-    for number, end in zip(starts, ends):
-        first = _index(numbers, number)
+    for number, first, end in _story_ranges(lines, starts):
         own = lines[first:end]
         if all(s is shape for s in shapes[first:end]) and _text_count(own) >= _LISTED_LINES:
             out.append(number)
@@ -145,11 +150,8 @@ def doubtful(lines: list[Line], shape: Shape, shapes: list[Shape] | None,
     ems short of the measure runs on: its breaks are listed for the editor."""
     if shapes is None:
         return []
-    numbers = [ln.number for ln in lines]
-    ends = [_index(numbers, n) for n in starts[1:]] + [len(lines)]
     out = []
-    for number, end in zip(starts, ends):
-        first = _index(numbers, number)
+    for number, first, end in _story_ranges(lines, starts):
         own = shapes[end - 1] if end > first else shape
         if own is shape:
             continue

@@ -153,6 +153,23 @@ def test_three_briefs_in_a_row_none_opening_on_a_date_are_a_column():
     assert [k for k, _ in _paras(draft)] == ["body", "subhead", "body", "subhead", "body"]
 
 
+def test_briefs_of_thirty_odd_characters_are_a_column_too():
+    """A 简讯 item's news can be one sentence of 30-39 characters (`区图书馆…`): three such
+    items in a row are stories of their own, not 小标题 run into the item before (before
+    session 29's review only paragraphs of 40 or more characters were a 简讯's form)."""
+    bodies = ["区图书馆本周起每天晚上开放至21时，周一闭馆时间保持不变，读者可放心前往。",
+              "全区首批12个公共充电站日前投入使用，每个站点设有快充桩8个、慢充桩4个。",
+              "第三届社区运动会昨天开幕，来自全区15个社区的600余名运动员参加比赛。"]
+    assert all(30 <= len(b) < 40 for b in bodies), [len(b) for b in bodies]
+    text = ("主题一行 二行\n\n本报记者 王琳\n\n本报讯 第一段说完了，这是一篇完整的稿件。\n\n"
+            f"图书馆延长开放时间\n\n{bodies[0]}\n\n公共充电站投入使用\n\n{bodies[1]}\n\n"
+            f"第三届社区运动会开幕\n\n{bodies[2]}\n")
+    drafts, _, decisions = _segment(text)
+    assert [d.title for d in drafts] == ["主题一行 二行", "图书馆延长开放时间", "公共充电站投入使用",
+                                         "第三届社区运动会开幕"]
+    assert [d.what for d in decisions] == ["story"] * 3
+
+
 def test_subheads_over_one_short_paragraph_each_stay_in_their_story():
     text = ("主题一行 二行\n\n本报记者 王琳\n\n本报讯 第一段说完了，这是一篇完整的稿件。\n\n"
             "热线二十四小时有人接\n\n供暖期间，市供热服务热线实行全天值守。居民家中暖气不热，可拨打热线"
