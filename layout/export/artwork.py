@@ -23,11 +23,11 @@ def render_pdf(path: Path, cmyk: bool, need: Callable[[tuple[float, float]], tup
     `ARTWORK_PPI` for its own size, or with at least the pixels `need(page size in
     points)` asks for (an ad printed larger than its PDF's page stays sharp).
 
-    Rendered by the helper process of `web/encoder.py` where it can (MuPDF is ~40 MiB
+    Rendered by the helper process of `export/helper.py` where it can (MuPDF is ~40 MiB
     of a process's memory, and the build's process holds the most), here otherwise."""
     from PIL import Image
 
-    from layout.export.web.encoder import render_artwork
+    from layout.export.helper import render_artwork
 
     dpi = ARTWORK_PPI if need is None else None
     if dpi is None:

@@ -72,7 +72,7 @@ def _encode(image, kind: str, options: dict) -> bytes:
     from layout.export.memory import give_back
 
     if kind == "avif":
-        from layout.export.web.encoder import encode_avif
+        from layout.export.helper import encode_avif
 
         done = encode_avif(image, options)     # a large one in a process of its own
         if done is not None:
@@ -143,8 +143,8 @@ def page_images(pdf: bytes) -> list[Variant]:
 
 
 def _made_page_variants(pdf: bytes) -> bytes:
-    """`_page_variants(pdf)`, made by the helper process (`encoder.py`) where it can."""
-    from layout.export.web.encoder import page_images
+    """`_page_variants(pdf)`, made by the helper process (`export/helper.py`) where it can."""
+    from layout.export.helper import page_images
 
     made = page_images(pdf)
     return made if made is not None else _page_variants(pdf)
@@ -178,8 +178,8 @@ def photo_images(path: Path) -> list[Variant]:
 
 
 def _made_photo_variants(path: Path) -> bytes:
-    """`_photo_variants(path)`, made by the helper process (`encoder.py`) where it can."""
-    from layout.export.web.encoder import photo_images
+    """`_photo_variants(path)`, made by the helper process (`export/helper.py`) where it can."""
+    from layout.export.helper import photo_images
 
     made = photo_images(str(path))
     return made if made is not None else _photo_variants(path)

@@ -1,4 +1,4 @@
-"""The helper process of `encoder.py`: run as `python -I -m layout.export.web.imagework`, it
+"""The helper process of `helper.py`: run as `python -I -m layout.export.helperwork`, it
 makes a web edition's page images, article photos and large AVIFs, and renders PDF ads, for the process that
 asked, on its standard input and output, until that input closes."""
 from __future__ import annotations
@@ -7,14 +7,15 @@ import marshal
 import sys
 from pathlib import Path
 
+from layout.export import helper
 from layout.export.artwork import render_here
-from layout.export.web import encoder, images
+from layout.export.web import images
 
 
 def answer(kind: str, payload) -> bytes:
     """The bytes asked for: `kind` names the work, `payload` what it is done on."""
     if kind == "avif":
-        return encoder.avif(payload)
+        return helper.avif(payload)
     if kind == "page":
         return images._page_variants(payload)
     if kind == "artwork":
@@ -27,4 +28,4 @@ def answer(kind: str, payload) -> bytes:
 
 
 if __name__ == "__main__":
-    encoder.serve(sys.stdin.buffer, sys.stdout.buffer, answer)
+    helper.serve(sys.stdin.buffer, sys.stdout.buffer, answer)

@@ -1,11 +1,12 @@
-"""Page images and large AVIFs made in a small process of their own, so a build's peak memory is bounded.
+"""Images made in a small process of their own (a web edition's page images and large AVIFs,
+a PDF ad's rendering for the print PDF), so a build's peak memory is bounded.
 
 libaom's encoder takes ~82 MiB for one 1500-pixel AVIF of an A3 page (and
 gives it back after). Encoded in the web edition's process — forked from
 the build, whose placed pages, fonts and imports it holds (150–200 MiB) —
 that step was the peak of the whole build (sample 254 MiB, thin4 262). An
 image of more than `OWN_PROCESS_PIXELS` is sent instead to one helper
-process (`python -m layout.export.web.encoder`, started when first needed,
+process (`python -m layout.export.helperwork`, started when first needed,
 ~20 MiB before it encodes): the image's pixels in, the AVIF's bytes out,
 through its standard input and output. The helper ends when its input
 closes (the web process ended). Where it cannot start or fails, the image
@@ -33,7 +34,7 @@ def _helper():
     process = _HELPER[0]
     if process is None or process.poll() is not None:
         process = _HELPER[0] = subprocess.Popen(
-            [sys.executable, "-I", "-m", "layout.export.web.imagework"], stdin=subprocess.PIPE,
+            [sys.executable, "-I", "-m", "layout.export.helperwork"], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     return process
 

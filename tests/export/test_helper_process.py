@@ -8,7 +8,7 @@ import io
 
 from PIL import Image
 
-from layout.export.web import encoder
+from layout.export import helper as encoder
 from layout.export.web.images import AVIF_OPTIONS, _encode
 
 
